@@ -1,0 +1,51 @@
+"""Coded errors and warnings, in one place (after spaCy's ``spacy/errors.py``).
+
+Every message starts with its code in brackets, so a log line can be searched for and a user
+can filter one warning without silencing the others::
+
+    import warnings
+    from quoteattr.errors import QuoteattrWarning
+    warnings.filterwarnings("ignore", message=r"\\[W001\\]", category=QuoteattrWarning)
+"""
+
+from __future__ import annotations
+
+
+class QuoteattrWarning(UserWarning):
+    """Base class of every warning quoteattr issues."""
+
+
+class QuoteattrError(ValueError):
+    """Base class of every error quoteattr raises on bad input or bad data."""
+
+
+class Warnings:
+    """Warning messages; format them with ``str.format``."""
+
+    W001 = (
+        "[W001] Unbalanced quote mark {mark!r} at offset {offset} ({context!r}): the quote "
+        "it belongs to is skipped, the rest of the document is processed."
+    )
+    W002 = (
+        "[W002] Quote opened at offset {offset} is not closed before the end of its paragraph "
+        "({context!r}): it is skipped."
+    )
+
+
+class Errors:
+    """Error messages; format them with ``str.format``."""
+
+    E001 = "[E001] extract() takes a str or a spaCy Doc, not {type}."
+    E002 = (
+        "[E002] Cannot load the spaCy pipeline {name!r}: {reason}. Install it with "
+        "`pip install {package}` or name another installed pipeline."
+    )
+    E003 = "[E003] Bad quote data: {reason} (in {data!r})."
+    E004 = (
+        "[E004] Unsupported schema version {version!r}; this quoteattr reads version {supported}."
+    )
+    E005 = "[E005] Lexicon file {path!r}, line {line}: {reason}."
+    E006 = "[E006] {path}: line {line}: {reason}."
+    E007 = "[E007] {path}: {reason}."
+    E008 = "[E008] The Doc has no dependency parse (is_parsed is False); quoteattr needs a parser."
+    E009 = "[E009] Unknown output format {fmt!r}; choose one of {choices}."

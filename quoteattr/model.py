@@ -1,0 +1,310 @@
+"""Value objects: what quoteattr hands to other programs.
+
+They hold character offsets into the original text and copies of the text, never spaCy tokens
+or spans, so they pickle, compare, hash and serialize as plain data. Offsets are code-point
+offsets (Python ``str`` indices), end exclusive.
+
+``Quote.to_dict()`` and ``Quote.from_dict()`` round-trip exactly; the dict carries
+``"schema": SCHEMA_VERSION``.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from .errors import Errors, QuoteattrError
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Cue",
+    "CueCategory",
+    "Quote",
+    "QuoteKind",
+    "Speaker",
+    "SpeakerKind",
+    "TextSpan",
+]
+
+#: Version of the dict layout written by ``Quote.to_dict``.
+SCHEMA_VERSION = 1
+
+
+class QuoteKind(enum.StrEnum):
+    """How the content is given: verbatim, paraphrased, or paraphrased with verbatim pieces."""
+
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    MIXED = "mixed"
+
+
+class SpeakerKind(enum.StrEnum):
+    """What sort of source the speaker is."""
+
+    PERSON = "person"
+    ORGANIZATION = "organization"
+    UNNAMED = "unnamed"
+    UNKNOWN = "unknown"
+
+
+class CueCategory(enum.StrEnum):
+    """What sort of act the cue reports: speech, writing, a report, or a belief."""
+
+    SPEECH = "speech"
+    WRITING = "writing"
+    REPORT = "report"
+    BELIEF = "belief"
+
+
+def _bad(reason: str, data: object) -> QuoteattrError:
+    return QuoteattrError(Errors.E003.format(reason=reason, data=data))
+
+
+def _check_span(inst: Any, _attr: Any, _value: Any) -> None:
+    if not (0 <= inst.start <= inst.end):
+        raise _bad(f"offsets must satisfy 0 <= start <= end, got {inst.start}, {inst.end}", inst)
+    if len(inst.text) != inst.end - inst.start:
+        raise _bad(
+            f"text has {len(inst.text)} characters but the offsets span {inst.end - inst.start}",
+            inst,
+        )
+
+
+def _need(data: Mapping[str, Any], key: str) -> Any:
+    if not isinstance(data, Mapping):
+        raise _bad("expected a mapping", data)
+    try:
+        return data[key]
+    except KeyError:
+        raise _bad(f"missing key {key!r}", data) from None
+
+
+def _enum(cls: type[enum.Enum], value: object, data: object) -> Any:
+    try:
+        return cls(value)
+    except ValueError:
+        choices = ", ".join(repr(m.value) for m in cls)
+        raise _bad(f"{value!r} is not one of {choices}", data) from None
+
+
+@attrs.frozen
+class TextSpan:
+    """A piece of the original text: ``text == original[start:end]``."""
+
+    text: str
+    start: int = attrs.field(validator=_check_span)
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Returns ``{"text", "start", "end"}``."""
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TextSpan:
+        """Builds a TextSpan from ``to_dict`` output.
+
+        Raises:
+            QuoteattrError: [E003] when a key is missing or the offsets do not fit the text.
+        """
+        return cls(
+            text=str(_need(data, "text")),
+            start=int(_need(data, "start")),
+            end=int(_need(data, "end")),
+        )
+
+
+@attrs.frozen
+class Cue:
+    """The words that mark an attribution: "said", "told reporters", "according to".
+
+    ``lemma`` is the lexicon entry that matched (``"say"``, ``"according to"``) and
+    ``category`` what sort of act it reports.
+    """
+
+    text: str
+    start: int = attrs.field(validator=_check_span)
+    end: int
+    lemma: str = ""
+    category: CueCategory = CueCategory.SPEECH
+
+    def to_dict(self) -> dict[str, Any]:
+        """Returns ``{"text", "start", "end", "lemma", "category"}``."""
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "lemma": self.lemma,
+            "category": self.category.value,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Cue:
+        """Builds a Cue from ``to_dict`` output.
+
+        Raises:
+            QuoteattrError: [E003] on a missing key, a bad category or offsets that do not fit.
+        """
+        return cls(
+            text=str(_need(data, "text")),
+            start=int(_need(data, "start")),
+            end=int(_need(data, "end")),
+            lemma=str(data.get("lemma", "")),
+            category=_enum(CueCategory, data.get("category", "speech"), data),
+        )
+
+
+@attrs.frozen
+class Speaker:
+    """Who the content is attributed to.
+
+    ``mention`` is the phrase in the text that names the speaker ("Jens Stoltenberg", "he",
+    "the diplomats"); ``name`` is the best name known for it (for now the mention text).
+    """
+
+    name: str
+    kind: SpeakerKind = SpeakerKind.UNKNOWN
+    mention: TextSpan | None = None
+    role: str | None = None
+    organization: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Returns ``{"name", "kind", "role", "organization", "mention"}``."""
+        return {
+            "name": self.name,
+            "kind": self.kind.value,
+            "role": self.role,
+            "organization": self.organization,
+            "mention": self.mention.to_dict() if self.mention is not None else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Speaker:
+        """Builds a Speaker from ``to_dict`` output.
+
+        Raises:
+            QuoteattrError: [E003] on a missing key or a bad kind.
+        """
+        mention = data.get("mention") if isinstance(data, Mapping) else None
+        return cls(
+            name=str(_need(data, "name")),
+            kind=_enum(SpeakerKind, data.get("kind", "unknown"), data),
+            mention=TextSpan.from_dict(mention) if mention is not None else None,
+            role=data.get("role"),
+            organization=data.get("organization"),
+        )
+
+
+def _to_parts(value: Iterable[Iterable[int]]) -> tuple[tuple[int, int], ...]:
+    out = []
+    for part in value:
+        s, e = (int(x) for x in part)
+        out.append((s, e))
+    return tuple(out)
+
+
+def _to_spans(value: Iterable[TextSpan]) -> tuple[TextSpan, ...]:
+    return tuple(value)
+
+
+def _check_quote(inst: Quote, _attr: Any, _value: Any) -> None:
+    _check_span(inst, _attr, _value)
+    if not inst.parts:
+        raise _bad("a quote needs at least one part", inst)
+    for s, e in inst.parts:
+        if not (inst.start <= s <= e <= inst.end):
+            raise _bad(f"part ({s}, {e}) lies outside the quote ({inst.start}, {inst.end})", inst)
+    if list(inst.parts) != sorted(inst.parts):
+        raise _bad("parts must be in text order", inst)
+    if not (0.0 <= inst.confidence <= 1.0):
+        raise _bad(f"confidence {inst.confidence} is not in [0, 1]", inst)
+
+
+@attrs.frozen
+class Quote:
+    """One attribution: content, the cue that introduces it and the speaker it belongs to.
+
+    ``start``/``end``/``text`` are the envelope of the content, quote marks included where the
+    text has them; ``parts`` are the content pieces, more than one when the attribution
+    interrupts the quote (“A,” he said, “B.”). ``fragments`` are the verbatim, quote-marked
+    pieces inside a mixed quote. ``sentence`` and ``paragraph`` are 0-based indices of where
+    the content starts.
+    """
+
+    kind: QuoteKind
+    text: str
+    start: int = attrs.field(validator=_check_quote)
+    end: int
+    parts: tuple[tuple[int, int], ...] = attrs.field(converter=_to_parts)
+    cue: Cue | None = None
+    speaker: Speaker | None = None
+    confidence: float = 1.0
+    sentence: int | None = None
+    paragraph: int | None = None
+    fragments: tuple[TextSpan, ...] = attrs.field(default=(), converter=_to_spans)
+
+    @property
+    def part_texts(self) -> tuple[str, ...]:
+        """The text of each part, in order."""
+        return tuple(self.text[s - self.start : e - self.start] for s, e in self.parts)
+
+    @property
+    def content(self) -> str:
+        """The content without the interrupting attribution: the parts joined by a space."""
+        return " ".join(self.part_texts)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Returns a JSON-safe dict; ``Quote.from_dict(q.to_dict()) == q``."""
+        return {
+            "schema": SCHEMA_VERSION,
+            "kind": self.kind.value,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "parts": [[s, e] for s, e in self.parts],
+            "cue": self.cue.to_dict() if self.cue is not None else None,
+            "speaker": self.speaker.to_dict() if self.speaker is not None else None,
+            "confidence": self.confidence,
+            "sentence": self.sentence,
+            "paragraph": self.paragraph,
+            "fragments": [f.to_dict() for f in self.fragments],
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Quote:
+        """Builds a Quote from ``to_dict`` output.
+
+        Args:
+            data: a mapping as written by ``to_dict``; ``schema`` may be absent (taken as
+                the current version).
+
+        Raises:
+            QuoteattrError: [E004] for another schema version, [E003] for missing keys,
+                bad kinds or offsets that do not fit the text.
+        """
+        version = data.get("schema", SCHEMA_VERSION) if isinstance(data, Mapping) else None
+        if version != SCHEMA_VERSION:
+            raise QuoteattrError(Errors.E004.format(version=version, supported=SCHEMA_VERSION))
+        cue = data.get("cue")
+        speaker = data.get("speaker")
+        start = int(_need(data, "start"))
+        end = int(_need(data, "end"))
+        try:
+            parts = _to_parts(data.get("parts") or [[start, end]])
+        except (TypeError, ValueError):
+            raise _bad("parts must be a list of [start, end] pairs", data) from None
+        return cls(
+            kind=_enum(QuoteKind, _need(data, "kind"), data),
+            text=str(_need(data, "text")),
+            start=start,
+            end=end,
+            parts=parts,
+            cue=Cue.from_dict(cue) if cue is not None else None,
+            speaker=Speaker.from_dict(speaker) if speaker is not None else None,
+            confidence=float(data.get("confidence", 1.0)),
+            sentence=data.get("sentence"),
+            paragraph=data.get("paragraph"),
+            fragments=tuple(TextSpan.from_dict(f) for f in data.get("fragments") or ()),
+        )
