@@ -1,0 +1,131 @@
+"""Cues: the words that mark an attribution ("said", "told reporters", "according to").
+
+A cue is a reporting verb from the lexicon (matched on its lemma, so "says", "said" and
+"saying" all match "say") or a multiword phrase ("according to", "in a statement").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import attrs
+from spacy.tokens import Doc, Token
+
+from . import lexicons
+from .model import CueCategory
+
+__all__ = ["CueLexicon", "CueMatch", "phrase_cues"]
+
+# Dashes that introduce a trailing attribution: “We will win.” — Bernie Sanders
+DASHES = frozenset({"—", "–", "-", "--", "―"})
+
+
+@attrs.frozen
+class CueMatch:
+    """A cue found in a Doc: token range ``[start, end)``, its lexicon entry and category.
+
+    ``head`` is the token the speaker hangs from: the verb for a verb cue, "to" for
+    "according to", the verb inside a phrase ("told" in "told reporters").
+    """
+
+    start: int
+    end: int
+    head: int
+    lemma: str
+    category: CueCategory
+
+
+def _phrase_index(
+    phrases: Mapping[str, CueCategory],
+) -> dict[str, list[tuple[tuple[str, ...], CueCategory]]]:
+    index: dict[str, list[tuple[tuple[str, ...], CueCategory]]] = {}
+    for phrase, cat in phrases.items():
+        words = tuple(phrase.split())
+        index.setdefault(words[0], []).append((words, cat))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))  # longest first
+    return index
+
+
+@attrs.frozen
+class CueLexicon:
+    """The reporting verbs and phrases that count as cues.
+
+    Build the default with :meth:`default`, and extend it with :meth:`extended` (the component
+    does so from its ``extra_cues`` config).
+    """
+
+    verbs: Mapping[str, CueCategory]
+    phrases: Mapping[str, CueCategory]
+    _index: dict[str, list[tuple[tuple[str, ...], CueCategory]]] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_index", _phrase_index(self.phrases))
+
+    @classmethod
+    def default(cls) -> CueLexicon:
+        """The lexicon shipped in ``quoteattr/lexicons``."""
+        return cls(verbs=lexicons.cue_verbs(), phrases=lexicons.cue_phrases())
+
+    def extended(self, extra: Mapping[str, str | CueCategory]) -> CueLexicon:
+        """Returns a copy with more cues: single words are verb lemmas, several words phrases.
+
+        Args:
+            extra: cue -> category ("speech", "writing", "report", "belief").
+
+        Raises:
+            ValueError: on an unknown category.
+        """
+        verbs = dict(self.verbs)
+        phrases = dict(self.phrases)
+        for cue, category in extra.items():
+            key = " ".join(cue.lower().split())
+            (phrases if " " in key else verbs)[key] = CueCategory(category)
+        return CueLexicon(verbs=verbs, phrases=phrases)
+
+    def verb_category(self, token: Token) -> CueCategory | None:
+        """Returns the category of ``token`` when it is a reporting verb, else None."""
+        if not token.tag_.startswith("VB"):
+            return None
+        return self.verbs.get(token.lemma_.lower())
+
+    def phrase_at(self, doc: Doc, i: int) -> CueMatch | None:
+        """Returns the longest multiword cue starting at token ``i``, or None."""
+        entries = self._index.get(doc[i].lower_)
+        if not entries:
+            return None
+        for words, cat in entries:
+            end = i + len(words)
+            if end <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(words)):
+                head = i
+                if words[0] == "according":
+                    head = i + 1  # "according to X": X is the object of "to"
+                else:
+                    for k in range(i, end):
+                        if doc[k].tag_.startswith("VB"):
+                            head = k
+                            break
+                return CueMatch(i, end, head, " ".join(words), cat)
+        return None
+
+    def match(self, doc: Doc, i: int) -> CueMatch | None:
+        """Returns the cue starting at token ``i``: a phrase if one starts there, else a verb."""
+        phrase = self.phrase_at(doc, i)
+        if phrase is not None:
+            return phrase
+        cat = self.verb_category(doc[i])
+        if cat is None:
+            return None
+        return CueMatch(i, i + 1, i, doc[i].lemma_.lower(), cat)
+
+
+def phrase_cues(doc: Doc, lexicon: CueLexicon, tokens: Iterable[int]) -> list[CueMatch]:
+    """Returns the cues (phrases first, else verbs) that start at the given token indices."""
+    out = []
+    for i in tokens:
+        m = lexicon.match(doc, i)
+        if m is not None:
+            out.append(m)
+    return out

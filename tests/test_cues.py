@@ -1,0 +1,98 @@
+"""Cue lexicon: data files, verb and phrase matching on hand-built Docs, extension."""
+
+from __future__ import annotations
+
+import pytest
+
+from quoteattr import lexicons
+from quoteattr.cues import CueLexicon
+from quoteattr.errors import QuoteattrError
+from quoteattr.model import CueCategory
+from tests.conftest import build_doc
+
+LEX = CueLexicon.default()
+
+DOC = build_doc(
+    "He insisted, according to aides, and tweeted in a statement.",
+    [
+        ("He", 1, "nsubj", "PRON"),
+        ("insisted", 1, "ROOT", "VERB", "insist"),
+        (",", 1, "punct", "PUNCT"),
+        ("according", 1, "prep", "VERB", "accord"),
+        ("to", 3, "prep", "ADP"),
+        ("aides", 4, "pobj", "NOUN"),
+        (",", 1, "punct", "PUNCT"),
+        ("and", 1, "cc", "CCONJ"),
+        ("tweeted", 1, "conj", "VERB", "tweet"),
+        ("in", 8, "prep", "ADP"),
+        ("a", 11, "det", "DET"),
+        ("statement", 9, "pobj", "NOUN"),
+        (".", 1, "punct", "PUNCT"),
+    ],
+)
+
+
+def test_lexicon_is_large_and_categorised() -> None:
+    """The shipped verb list goes well beyond textacy's 55 lemmas, in four categories."""
+    verbs = lexicons.cue_verbs()
+    assert len(verbs) > 200
+    for lemma in ("say", "tweet", "quip", "insist", "concede", "warn", "add", "write"):
+        assert lemma in verbs
+    assert set(verbs.values()) == set(CueCategory)
+
+
+def test_lexicon_is_read_only() -> None:
+    """Callers cannot mutate the shared lexicon."""
+    with pytest.raises(TypeError):
+        lexicons.cue_verbs()["say"] = CueCategory.BELIEF  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("i", "lemma", "category", "end"),
+    [
+        (1, "insist", CueCategory.SPEECH, 2),
+        (3, "according to", CueCategory.SPEECH, 5),
+        (8, "tweet", CueCategory.WRITING, 9),
+        (9, "in a statement", CueCategory.WRITING, 12),
+    ],
+)
+def test_match(i: int, lemma: str, category: CueCategory, end: int) -> None:
+    """Verbs match on their lemma, phrases on their words, longest first."""
+    m = LEX.match(DOC, i)
+    assert m is not None
+    assert (m.lemma, m.category, m.end) == (lemma, category, end)
+
+
+def test_according_to_hangs_on_to() -> None:
+    """The speaker of "according to X" is the object of "to", so the head is "to"."""
+    m = LEX.match(DOC, 3)
+    assert m is not None and DOC[m.head].text == "to"
+
+
+@pytest.mark.parametrize("i", [0, 2, 5, 11])
+def test_no_match(i: int) -> None:
+    """Pronouns, punctuation and plain nouns are not cues."""
+    assert LEX.match(DOC, i) is None
+
+
+def test_a_noun_with_a_cue_lemma_is_not_a_verb_cue() -> None:
+    """ "a quote" is a noun: only verbs (VB* tags) match the verb list."""
+    doc = build_doc("a quote", [("a", 1, "det", "DET"), ("quote", 1, "ROOT", "NOUN")])
+    assert LEX.match(doc, 1) is None
+
+
+def test_extended() -> None:
+    """extra cues add verbs and phrases without touching the default lexicon."""
+    lex = LEX.extended({"harrumph": "speech", "let it be known": "speech"})
+    doc = build_doc("harrumphed", [("harrumphed", 0, "ROOT", "VERB", "harrumph")])
+    assert lex.match(doc, 0) is not None
+    assert LEX.match(doc, 0) is None
+    assert "let it be known" in lex.phrases
+
+
+def test_parse_lexicon_errors() -> None:
+    """A malformed lexicon line is reported with its file and line number."""
+    with pytest.raises(QuoteattrError, match=r"\[E005\].*x\.txt.*line 2"):
+        lexicons.parse_lexicon(["say\tspeech", "shout"], "x.txt")
+    with pytest.raises(QuoteattrError, match="unknown category"):
+        lexicons.parse_lexicon(["say\tgossip"], "x.txt")
