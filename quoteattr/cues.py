@@ -12,6 +12,7 @@ import attrs
 from spacy.tokens import Doc, Token
 
 from . import lexicons
+from .errors import Errors, QuoteattrError
 from .model import CueCategory
 
 __all__ = ["CueLexicon", "CueMatch", "phrase_cues"]
@@ -76,13 +77,20 @@ class CueLexicon:
             extra: cue -> category ("speech", "writing", "report", "belief").
 
         Raises:
-            ValueError: on an unknown category.
+            QuoteattrError: [E010] on an unknown category.
         """
         verbs = dict(self.verbs)
         phrases = dict(self.phrases)
         for cue, category in extra.items():
             key = " ".join(cue.lower().split())
-            (phrases if " " in key else verbs)[key] = CueCategory(category)
+            try:
+                cat = CueCategory(category)
+            except ValueError:
+                choices = ", ".join(c.value for c in CueCategory)
+                raise QuoteattrError(
+                    Errors.E010.format(cue=cue, category=category, choices=choices)
+                ) from None
+            (phrases if " " in key else verbs)[key] = cat
         return CueLexicon(verbs=verbs, phrases=phrases)
 
     def verb_category(self, token: Token) -> CueCategory | None:

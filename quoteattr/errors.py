@@ -37,7 +37,7 @@ class Errors:
 
     E001 = "[E001] extract() takes a str or a spaCy Doc, not {type}."
     E002 = (
-        "[E002] Cannot load the spaCy pipeline {name!r}: {reason}. Install it with "
+        "[E002] Cannot load the spaCy pipeline {name!r}: {reason} Install it with "
         "`pip install {package}` or name another installed pipeline."
     )
     E003 = "[E003] Bad quote data: {reason} (in {data!r})."
@@ -48,4 +48,4 @@ class Errors:
     E006 = "[E006] {path}: line {line}: {reason}."
     E007 = "[E007] {path}: {reason}."
     E008 = "[E008] The Doc has no dependency parse (is_parsed is False); quoteattr needs a parser."
-    E009 = "[E009] Unknown output format {fmt!r}; choose one of {choices}."
+    E010 = "[E010] Extra cue {cue!r} has an unknown category {category!r}; choose one of {choices}."

@@ -96,3 +96,9 @@ def test_parse_lexicon_errors() -> None:
         lexicons.parse_lexicon(["say\tspeech", "shout"], "x.txt")
     with pytest.raises(QuoteattrError, match="unknown category"):
         lexicons.parse_lexicon(["say\tgossip"], "x.txt")
+
+
+def test_extended_unknown_category() -> None:
+    """An extra cue with an unknown category names the cue and the choices."""
+    with pytest.raises(QuoteattrError, match=r"\[E010\].*'mumble'.*'gossip'.*speech"):
+        LEX.extended({"mumble": "gossip"})
