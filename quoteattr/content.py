@@ -1,0 +1,119 @@
+"""Content: which quote-marked stretches are direct quotes, and how their pieces join.
+
+A quote-marked stretch is a *direct quote* when it stands on its own: it opens a paragraph or
+a sentence, follows a colon, or follows an attribution ("Brafman said, “The zeal ...”").
+Otherwise it sits inside somebody's clause ("She called his actions “a crucial step”") and
+is a verbatim fragment, which the reported-speech stage turns into a mixed quote.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from .cues import DASHES, CueLexicon
+from .layout import Layout
+from .marks import MarkedQuote
+
+__all__ = ["Candidate", "direct_candidates", "is_standalone"]
+
+# Characters after which a quote starts a new unit of its own.
+_OPENERS = frozenset(".!?:;([{…") | DASHES
+_CLOSING_MARKS = frozenset("”\"»›’'")
+
+
+@attrs.define
+class Candidate:
+    """A direct quote in the making: its content parts (quote marks included)."""
+
+    parts: list[tuple[int, int]]
+    paragraph: int
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+def _prev_char(text: str, pos: int, floor: int) -> tuple[str, int]:
+    """The nearest non-blank character before ``pos`` (not before ``floor``), and its offset."""
+    j = pos - 1
+    while j >= floor and text[j] in " \t\u00a0":
+        j -= 1
+    if j < floor or text[j] in "\r\n":
+        return "", j
+    return text[j], j
+
+
+def is_standalone(layout: Layout, quote: MarkedQuote, lexicon: CueLexicon) -> bool:
+    """True when a quote-marked stretch is a quotation in its own right.
+
+    Args:
+        layout: the document's layout.
+        quote: a top-level pair from :func:`quoteattr.marks.find_quotes`.
+        lexicon: the cue lexicon.
+
+    Returns:
+        True for “…” opening a paragraph or sentence, after a colon or dash, after an
+        attribution and comma ("As they say about him, “gifted hands.”"), right after a cue
+        verb ("saying “Too many.”"), or running over several paragraphs.
+    """
+    if len(quote.parts) > 1:
+        return True
+    text = layout.text
+    para = layout.paragraphs[layout.paragraph_of(quote.start)]
+    prev, j = _prev_char(text, quote.start, para[0])
+    if prev == "" or prev in _OPENERS or prev in _CLOSING_MARKS:
+        return True
+    doc = layout.doc
+    first = layout.token_at(quote.start)
+    if prev == ",":
+        # "Brafman said, “…”" / "According to the newspaper, “…”": a cue in the same clause.
+        sent_start = doc[first].sent.start if first < len(doc) else 0
+        lo = max(sent_start, para_token(layout, para[0]))
+        for i in range(layout.token_at(j) - 1, lo - 1, -1):
+            if doc[i].text in {".", "!", "?", ";"}:
+                break
+            if lexicon.match(doc, i) is not None:
+                return True
+        return False
+    # "Obama punctuated his list by saying “Too many.”": a sentence quoted as the cue's
+    # object. A lower-case start is a fragment of the clause: "seeking “an enduring presence”".
+    inner = text[quote.start + 1 : quote.start + 2]
+    if first > 0 and inner.isupper():
+        before = doc[first - 1]
+        if lexicon.verb_category(before) is not None:
+            return True
+    return False
+
+
+def para_token(layout: Layout, char: int) -> int:
+    """Index of the first token at or after ``char``."""
+    return layout.token_at(char)
+
+
+def direct_candidates(
+    layout: Layout, quotes: list[MarkedQuote], lexicon: CueLexicon
+) -> tuple[list[Candidate], list[MarkedQuote]]:
+    """Splits top-level quote pairs into direct-quote candidates and embedded fragments.
+
+    Args:
+        layout: the document's layout.
+        quotes: top-level pairs, in text order.
+        lexicon: the cue lexicon.
+
+    Returns:
+        ``(candidates, fragments)``.
+    """
+    candidates: list[Candidate] = []
+    fragments: list[MarkedQuote] = []
+    for q in quotes:
+        if q.end - q.start <= 2:  # “” holds nothing
+            continue
+        if is_standalone(layout, q, lexicon):
+            candidates.append(Candidate(list(q.parts), layout.paragraph_of(q.start)))
+        else:
+            fragments.append(q)
+    return candidates, fragments

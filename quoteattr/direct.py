@@ -1,0 +1,335 @@
+"""Attribution of direct quotes: the cue and speaker of each quote-marked quotation.
+
+The search runs from the most to the least certain evidence:
+
+1. the verb that governs the quote in the parse ("“We have to win,” Stoltenberg *told* ...");
+2. a cue in the rest of the sentence after the quote ("“…,” said Stoltenberg, who ...");
+3. a cue before it in the same sentence ("Smith said: “…”");
+4. a trailing dash ("“…” — Bernie Sanders");
+5. a cue closing the previous sentence or paragraph with a colon ("He declared:\\n\\n“…”");
+6. a paragraph that is only a quote continues the attribution of the previous paragraph's
+   quote, as one quote with another part (news convention, and how PolNeAR annotates it);
+7. the subject of the previous sentence ("Smith was defiant. “…”"), at low confidence.
+
+An attribution that interrupts a quote joins both pieces into one quote with two parts:
+“A,” he said, “B.” and “A,” he said. “B.”
+"""
+
+from __future__ import annotations
+
+import attrs
+from spacy.tokens import Doc, Token
+
+from .content import Candidate
+from .cues import DASHES, CueLexicon, CueMatch
+from .layout import Layout
+from .model import CueCategory
+from .speakers import mention_bounds, subject_of
+
+__all__ = ["Attribution", "attribute_direct"]
+
+_SENT_END = frozenset({".", "!", "?"})
+_WINDOW = 40  # tokens searched on each side; an attribution is never further away
+_NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
+
+
+@attrs.define
+class Attribution:
+    """What the search found for one quote: cue, speaker token range, and how sure it is."""
+
+    cue: CueMatch | None = None
+    speaker: tuple[int, int] | None = None
+    confidence: float = 0.3
+    rule: str = "none"
+
+
+@attrs.define
+class DirectQuote:
+    """A direct quote with its parts and attribution, before it becomes a Quote."""
+
+    candidate: Candidate
+    attribution: Attribution
+
+
+def _inside(parts: list[tuple[int, int]], char: int) -> bool:
+    return any(s <= char < e for s, e in parts)
+
+
+def _trailing(layout: Layout, end: int, limit: int) -> list[int]:
+    """Token indices after a quote, up to the sentence end, ``limit`` or the paragraph end."""
+    doc = layout.doc
+    para_end = layout.paragraphs[layout.paragraph_of(max(0, end - 1))][1]
+    stop = min(limit, para_end)
+    out: list[int] = []
+    for i in layout.tokens_in(end, stop):
+        if doc[i].text in _SENT_END or len(out) >= _WINDOW:
+            break
+        out.append(i)
+    return out
+
+
+def _leading(layout: Layout, start: int, floor: int) -> list[int]:
+    """Token indices before a quote, back to the sentence start, ``floor`` or the paragraph."""
+    doc = layout.doc
+    para_start = layout.paragraphs[layout.paragraph_of(start)][0]
+    lo = max(floor, para_start)
+    out: list[int] = []
+    for i in reversed(layout.tokens_in(lo, start)):
+        if doc[i].text in _SENT_END or len(out) >= _WINDOW:
+            break
+        out.append(i)
+    out.reverse()
+    return out
+
+
+def _speaker_for(doc: Doc, cue: CueMatch, parts: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The mention of the speaker of ``cue``, never a token inside the quote itself."""
+    head = doc[cue.head]
+    subject: Token | None = None
+    if cue.lemma == "according to":
+        subject = next((c for c in head.children if c.dep_ == "pobj"), None)
+    else:
+        subject = subject_of(head)
+    if subject is not None and _inside(parts, subject.idx):
+        subject = None
+    if subject is None:
+        subject = _nearby_nominal(doc, cue, parts)
+    if subject is None:
+        return None
+    return mention_bounds(subject)
+
+
+def _phrase_head(tok: Token) -> Token:
+    """Climbs from a compound or flat part of a name to its head ("Jens" -> "Stoltenberg")."""
+    while tok.dep_ in {"compound", "flat"} and tok.head.i > tok.i:
+        tok = tok.head
+    return tok
+
+
+def _nearby_nominal(doc: Doc, cue: CueMatch, parts: list[tuple[int, int]]) -> Token | None:
+    """The speaker when the parse gives the cue no subject.
+
+    A name between the quote and the cue is the speaker ("“No,” Ramos told AFP": Ramos, not
+    the addressee AFP); with nothing there, the order is inverted ("“No,” said Ramos") and the
+    first name after the cue is.
+    """
+    i = cue.start - 1
+    while i >= 0 and not _inside(parts, doc[i].idx) and doc[i].text not in _SENT_END:
+        i -= 1
+    for k in range(i + 1, cue.start):
+        if doc[k].pos_ in _NOMINAL:
+            return _phrase_head(doc[k])
+    for k in range(cue.end, min(len(doc), cue.end + 6)):
+        tok = doc[k]
+        if _inside(parts, tok.idx) or tok.text in _SENT_END:
+            break
+        if tok.pos_ in _NOMINAL:
+            return _phrase_head(tok)
+    return None
+
+
+def _governor_cue(
+    doc: Doc, layout: Layout, cand: Candidate, lexicon: CueLexicon, allowed: set[int]
+) -> CueMatch | None:
+    """The cue verb that the parse attaches the quote to, when it is in ``allowed``."""
+    best: CueMatch | None = None
+    for s, e in cand.parts:
+        for i in layout.tokens_in(s, e):
+            head = doc[i].head
+            if head.i in allowed and not _inside(cand.parts, head.idx):
+                m = lexicon.match(doc, head.i)
+                if m is None and head.i > 0:
+                    m = lexicon.phrase_at(doc, head.i - 1)  # "according to" hangs on "to"
+                if m is not None and (best is None or abs(m.head - i) < abs(best.head - i)):
+                    best = m
+    return best
+
+
+def _first_cue(doc: Doc, lexicon: CueLexicon, tokens: list[int]) -> CueMatch | None:
+    for i in tokens:
+        m = lexicon.match(doc, i)
+        if m is not None:
+            return m
+    return None
+
+
+def _last_cue(doc: Doc, lexicon: CueLexicon, tokens: list[int]) -> CueMatch | None:
+    for i in reversed(tokens):
+        m = lexicon.match(doc, i)
+        if m is not None:
+            return m
+    return None
+
+
+def _dash_speaker(doc: Doc, tokens: list[int]) -> Attribution | None:
+    """“…” — Bernie Sanders: a dash right after the quote, then a name."""
+    if len(tokens) < 2 or doc[tokens[0]].text not in DASHES:
+        return None
+    tok = doc[tokens[1]]
+    if tok.pos_ != "PROPN":
+        return None
+    tok = _phrase_head(tok)
+    dash = tokens[0]
+    cue = CueMatch(dash, dash + 1, dash, doc[dash].text, CueCategory.SPEECH)
+    return Attribution(cue, mention_bounds(tok), 0.8, "dash")
+
+
+def _own_attribution(
+    doc: Doc,
+    layout: Layout,
+    cand: Candidate,
+    lexicon: CueLexicon,
+    prev_end: int,
+    next_start: int,
+) -> Attribution:
+    """Rules 1 to 4: an attribution in the quote's own sentence."""
+    trailing = _trailing(layout, cand.end, next_start)
+    leading = _leading(layout, cand.start, prev_end)
+    inner = [
+        i
+        for (_, e1), (s2, _) in zip(cand.parts, cand.parts[1:], strict=False)
+        for i in layout.tokens_in(e1, s2)
+    ]
+    allowed = set(trailing) | set(leading) | set(inner)
+    cue = _governor_cue(doc, layout, cand, lexicon, allowed)
+    rule, conf = "governor", 0.95
+    if cue is None and inner:
+        cue, rule, conf = _first_cue(doc, lexicon, inner), "inner", 0.9
+    if cue is None:
+        cue, rule, conf = _first_cue(doc, lexicon, trailing), "trailing", 0.85
+    if cue is None:
+        cue, rule, conf = _last_cue(doc, lexicon, leading), "leading", 0.85
+    if cue is not None:
+        speaker = _speaker_for(doc, cue, cand.parts)
+        if speaker is None:
+            conf -= 0.35
+        return Attribution(cue, speaker, conf, rule)
+    dash = _dash_speaker(doc, trailing)
+    if dash is not None:
+        return dash
+    return Attribution()
+
+
+def _colon_lead(doc: Doc, layout: Layout, cand: Candidate, lexicon: CueLexicon) -> Attribution:
+    """Rule 5: "He declared:" closing the previous sentence or paragraph introduces the quote."""
+    text = layout.text
+    j = cand.start - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    if j < 0 or text[j] != ":":
+        return Attribution()
+    colon = layout.token_at(j)
+    tokens = []
+    for i in range(colon - 1, max(-1, colon - 1 - _WINDOW), -1):
+        if doc[i].text in _SENT_END or "\n" in doc[i].text:
+            break
+        tokens.append(i)
+    tokens.reverse()
+    cue = _last_cue(doc, lexicon, tokens)
+    if cue is None:
+        return Attribution()
+    return Attribution(cue, _speaker_for(doc, cue, cand.parts), 0.9, "colon")
+
+
+def _previous_subject(doc: Doc, layout: Layout, cand: Candidate) -> Attribution:
+    """Rule 7: "Smith was defiant. “…”": the person the previous sentence is about."""
+    first = layout.token_at(cand.start)
+    if first == 0:
+        return Attribution()
+    sent = doc[first - 1].sent
+    if layout.paragraph_of(sent.start_char) != cand.paragraph:
+        return Attribution()
+    root = sent.root
+    subject = subject_of(root)
+    if subject is None or subject.pos_ not in {"PROPN", "PRON"} or subject.lower_ in {"it", "this"}:
+        return Attribution()
+    return Attribution(None, mention_bounds(subject), 0.5, "previous-subject")
+
+
+def _only_quotes(layout: Layout, para: int, parts: list[tuple[int, int]]) -> bool:
+    """True when the paragraph holds nothing but quote text (and punctuation)."""
+    s, e = layout.paragraphs[para]
+    pos = s
+    for ps, pe in parts:
+        if pe <= s or ps >= e:
+            continue
+        if any(c.isalnum() for c in layout.text[pos:ps]):
+            return False
+        pos = max(pos, pe)
+    return not any(c.isalnum() for c in layout.text[pos:e])
+
+
+def _attribution_gap(
+    doc: Doc, layout: Layout, first: DirectQuote, nxt: Candidate, lexicon: CueLexicon
+) -> bool:
+    """True when only the first quote's attribution (one short sentence) separates the two.
+
+    “A,” he said, “B.” and “A,” he said. “B.” are one quote with two parts; "“A,” he said.
+    Then he left. “B.”" is two, and so is "“A,” Cruz said, adding: “B.”" (a second cue).
+    """
+    if nxt.paragraph != first.candidate.paragraph:
+        return False
+    gap = layout.text[first.candidate.end : nxt.start]
+    if not gap.strip():
+        return True
+    cue = first.attribution.cue
+    if cue is None or not (first.candidate.end <= doc[cue.start].idx < nxt.start):
+        return False
+    gap_tokens = layout.tokens_in(first.candidate.end, nxt.start)
+    if sum(1 for i in gap_tokens if lexicon.match(doc, i) is not None) > 1:
+        return False
+    body = gap.strip().rstrip(".,:;!?—–-").strip()
+    return (
+        not any(
+            c in ".!?;"
+            for c in body.replace("Mr.", "")
+            .replace("Ms.", "")
+            .replace("Mrs.", "")
+            .replace("Dr.", "")
+        )
+        and len(body) <= 160
+    )
+
+
+def attribute_direct(
+    doc: Doc, layout: Layout, candidates: list[Candidate], lexicon: CueLexicon
+) -> list[DirectQuote]:
+    """Finds cue and speaker of each direct quote, joining interrupted and follow-on quotes.
+
+    Args:
+        doc: the parsed document.
+        layout: its layout.
+        candidates: direct-quote candidates in text order.
+        lexicon: the cue lexicon.
+
+    Returns:
+        the direct quotes, in text order.
+    """
+    out: list[DirectQuote] = []
+    n = len(candidates)
+    for k, cand in enumerate(candidates):
+        prev_end = candidates[k - 1].end if k else 0
+        next_start = candidates[k + 1].start if k + 1 < n else len(layout.text)
+        att = _own_attribution(doc, layout, cand, lexicon, prev_end, next_start)
+        own_trailing = att.cue is not None and doc[att.cue.start].idx >= cand.end
+        # “A,” she said. “B,” she said. has two attributions, so two quotes.
+        if out and not own_trailing and _attribution_gap(doc, layout, out[-1], cand, lexicon):
+            out[-1].candidate.parts.extend(cand.parts)
+            continue
+        if att.cue is None and att.speaker is None:
+            att = _colon_lead(doc, layout, cand, lexicon)
+        if (
+            att.cue is None
+            and att.speaker is None
+            and out
+            and out[-1].attribution.speaker is not None
+            and _only_quotes(layout, cand.paragraph, cand.parts)
+            and layout.paragraph_of(out[-1].candidate.end - 1) == cand.paragraph - 1
+        ):
+            # A paragraph that is only a quote continues the previous speaker's quote.
+            out[-1].candidate.parts.extend(cand.parts)
+            continue
+        if att.cue is None and att.speaker is None:
+            att = _previous_subject(doc, layout, cand)
+        out.append(DirectQuote(cand, att))
+    return out

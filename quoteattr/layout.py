@@ -1,0 +1,73 @@
+"""Where things are in a Doc: paragraphs, sentences, and the token at a character offset.
+
+Built once per document and shared by the stages, so that each lookup is a binary search.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc
+
+__all__ = ["Layout", "paragraph_bounds"]
+
+# A paragraph ends at a line break; news text separates paragraphs with one or more of them.
+_BREAK = re.compile(r"[ \t\f\v\u00a0]*(?:\r\n|\r|\n|\u2028|\u2029)\s*")
+
+
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """Returns ``(start, end)`` of each non-empty paragraph, without edge whitespace."""
+    out = []
+    pos = 0
+    for m in _BREAK.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    trimmed = []
+    for s, e in out:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            trimmed.append((s, e))
+    return trimmed
+
+
+class Layout:
+    """Offsets of a Doc's tokens, sentences and paragraphs, for fast lookups."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text: str = doc.text
+        self.token_starts = [t.idx for t in doc]
+        self.paragraphs = paragraph_bounds(self.text)
+        self.paragraph_starts = [s for s, _ in self.paragraphs]
+        self._sentence_starts: list[int] | None = None
+
+    def token_at(self, char: int) -> int:
+        """Index of the token that contains ``char``, or of the next token after it."""
+        i = bisect.bisect_right(self.token_starts, char) - 1
+        if i < 0:
+            return 0
+        tok = self.doc[i]
+        if char >= tok.idx + len(tok.text) and i + 1 < len(self.doc):
+            return i + 1
+        return i
+
+    def tokens_in(self, start: int, end: int) -> range:
+        """Indices of the tokens that start in ``[start, end)``."""
+        lo = bisect.bisect_left(self.token_starts, start)
+        hi = bisect.bisect_left(self.token_starts, end)
+        return range(lo, hi)
+
+    def paragraph_of(self, char: int) -> int:
+        """Index of the paragraph that contains (or precedes) ``char``."""
+        return max(0, bisect.bisect_right(self.paragraph_starts, char) - 1)
+
+    def sentence_of(self, char: int) -> int:
+        """Index of the spaCy sentence that contains ``char``."""
+        if self._sentence_starts is None:
+            self._sentence_starts = [s.start_char for s in self.doc.sents]
+        return max(0, bisect.bisect_right(self._sentence_starts, char) - 1)

@@ -1,0 +1,155 @@
+"""From a cue to the phrase that names its speaker, and what kind of source that is.
+
+Plain functions over spaCy tokens; they return token index ranges, never build value objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from spacy.tokens import Doc, Span, Token
+
+from .model import SpeakerKind
+
+__all__ = [
+    "PERSON_PRONOUNS",
+    "mention_bounds",
+    "person_surnames",
+    "speaker_kind",
+    "subject_of",
+]
+
+#: Pronouns that refer to a person whenever they name a speaker ("he said").
+PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her", "me"})
+
+# Dependents that belong to the name phrase itself. Appositives, relative clauses and
+# prepositional phrases do not: in "Katie Wheelbarger, principal US deputy assistant secretary
+# of defense, said" the mention is "Katie Wheelbarger".
+_NAME_DEPS = frozenset(
+    {"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "flat", "case", "prt"}
+)
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Edges along which a participle or complement shares its governor's subject:
+# "Stoltenberg told reporters, saying he expected ..." -> the speaker of "saying" is Stoltenberg.
+_SHARES_SUBJECT = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl"})
+_ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+
+
+def subject_of(verb: Token) -> Token | None:
+    """Returns the head token of the subject of ``verb``, climbing to a governor if needed.
+
+    ``"as saying"`` in "X was quoted as saying" and ``"saying"`` in "X told reporters, saying"
+    have no subject of their own; theirs is their governor's. A passive agent
+    ("was told by officials") counts as the subject.
+
+    Args:
+        verb: the cue verb.
+
+    Returns:
+        the subject's head token, or None.
+    """
+    token = verb
+    for _ in range(4):
+        for child in token.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                return child
+        for child in token.children:
+            if child.dep_ == "agent":
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj":
+                        return grandchild
+        if token.dep_ in _SHARES_SUBJECT and token.head is not token:
+            token = token.head
+            if token.dep_ == "prep" and token.head is not token:  # "quoted as saying"
+                token = token.head
+            continue
+        if token.dep_ == "prep" and token.head is not token:
+            token = token.head
+            continue
+        break
+    return None
+
+
+def mention_bounds(head: Token) -> tuple[int, int]:
+    """Returns the token range ``[start, end)`` of the name phrase headed by ``head``.
+
+    A named entity that contains the head is the mention ("Jens Stoltenberg"); otherwise the
+    head with its determiners, modifiers and compounds ("the diplomats", "a senior official"),
+    but not its appositive, relative clause or prepositional phrase.
+
+    Args:
+        head: the head token of the speaker phrase.
+
+    Returns:
+        token indices ``(start, end)``, end exclusive.
+    """
+    if head.ent_iob_ != "O" and head.ent_type_:
+        doc = head.doc
+        start = head.i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        end = head.i + 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return start, end
+    start = end = head.i
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            if child.dep_ in _NAME_DEPS and child.dep_ != "case":
+                stack.append(child)
+                start = min(start, child.i)
+                end = max(end, child.i)
+    # Keep the phrase contiguous: a modifier reached across a comma belongs to something else.
+    doc = head.doc
+    for i in range(head.i - 1, start - 1, -1):
+        if doc[i].is_punct and doc[i].text not in {"-", "'", "’", "."}:
+            start = i + 1
+            break
+    for i in range(head.i + 1, end + 1):
+        if doc[i].is_punct and doc[i].text not in {"-", "'", "’", "."}:
+            end = i - 1
+            break
+    return start, end + 1
+
+
+def person_surnames(doc: Doc) -> frozenset[str]:
+    """Returns the last words of the PERSON entities of ``doc``, lower-cased.
+
+    The small English model labels a bare surname such as "Stoltenberg" ORG as often as not;
+    when the document names "Jens Stoltenberg" elsewhere, the surname is a person.
+    """
+    return frozenset(ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON")
+
+
+def speaker_kind(mention: Span, surnames: Collection[str] = ()) -> SpeakerKind:
+    """Classifies a speaker mention.
+
+    Args:
+        mention: the mention span.
+        surnames: lower-cased surnames known to be people in this document.
+
+    Returns:
+        PERSON for person names and he/she/I; ORGANIZATION for organisations, places and
+        institutions ("Reuters", "the White House", "Washington"); UNNAMED for common-noun
+        sources ("diplomats", "a senior official"); UNKNOWN otherwise (they, it, who).
+    """
+    root = mention.root
+    lower = root.lower_
+    if root.pos_ == "PRON":
+        return SpeakerKind.PERSON if lower in PERSON_PRONOUNS else SpeakerKind.UNKNOWN
+    if mention[-1].lower_ in surnames:
+        return SpeakerKind.PERSON
+    labels = {t.ent_type_ for t in mention if t.ent_type_}
+    if "PERSON" in labels:
+        return SpeakerKind.PERSON
+    if labels & _ORG_LABELS:
+        return SpeakerKind.ORGANIZATION
+    if root.pos_ == "PROPN":
+        # An unlabelled proper name: a title-cased single word heading a subject is a
+        # person far more often than not in news ("Carson said").
+        return SpeakerKind.PERSON
+    if root.pos_ == "NOUN":
+        return SpeakerKind.UNNAMED
+    return SpeakerKind.UNKNOWN

@@ -1,0 +1,284 @@
+"""Direct-quote rules end to end on hand-built Docs: content, cue and speaker, no model."""
+
+from __future__ import annotations
+
+import pytest
+
+from quoteattr.extract import extract_doc
+from quoteattr.model import Quote, QuoteKind, SpeakerKind
+from tests.conftest import build_doc
+
+P = "PUNCT"
+
+
+def who(q: Quote) -> tuple[str | None, str | None]:
+    """(speaker mention text, cue text) of a quote."""
+    mention = q.speaker.mention.text if q.speaker and q.speaker.mention else None
+    return mention, q.cue.text if q.cue else None
+
+
+def test_trailing_attribution() -> None:
+    """“No,” he said. -> he / said, content with its marks."""
+    doc = build_doc(
+        "“No,” he said.",
+        [
+            ("“", 5, "punct", P),
+            ("No", 5, "ccomp", "INTJ"),
+            (",", 5, "punct", P),
+            ("”", 5, "punct", P),
+            ("he", 5, "nsubj", "PRON"),
+            ("said", 5, "ROOT", "VERB", "say"),
+            (".", 5, "punct", P),
+        ],
+    )
+    [q] = extract_doc(doc)
+    assert (q.kind, q.text, q.parts) == (QuoteKind.DIRECT, "“No,”", ((0, 5),))
+    assert who(q) == ("he", "said")
+    assert q.speaker is not None and q.speaker.kind == SpeakerKind.PERSON
+
+
+def test_inverted_attribution_with_appositive() -> None:
+    """“Yes,” said Jim Smith, a senator. -> mention "Jim Smith" without the appositive."""
+    doc = build_doc(
+        "“Yes,” said Jim Smith, a senator.",
+        [
+            ("“", 4, "punct", P),
+            ("Yes", 4, "ccomp", "INTJ"),
+            (",", 4, "punct", P),
+            ("”", 4, "punct", P),
+            ("said", 4, "ROOT", "VERB", "say"),
+            ("Jim", 6, "compound", "PROPN"),
+            ("Smith", 4, "nsubj", "PROPN"),
+            (",", 6, "punct", P),
+            ("a", 9, "det", "DET"),
+            ("senator", 6, "appos", "NOUN"),
+            (".", 4, "punct", P),
+        ],
+        ents=[(5, 7, "PERSON")],
+    )
+    [q] = extract_doc(doc)
+    assert who(q) == ("Jim Smith", "said")
+
+
+def test_speaker_before_cue_when_parse_misses_subject() -> None:
+    """“No,” Ramos told AFP. with Ramos mis-attached: the name before the cue, not AFP."""
+    doc = build_doc(
+        "“No,” Ramos told AFP.",
+        [
+            ("“", 5, "punct", P),
+            ("No", 5, "ccomp", "INTJ"),
+            (",", 5, "punct", P),
+            ("”", 5, "punct", P),
+            ("Ramos", 1, "npadvmod", "PROPN"),
+            ("told", 5, "ROOT", "VERB", "tell"),
+            ("AFP", 5, "dobj", "PROPN"),
+            (".", 5, "punct", P),
+        ],
+    )
+    [q] = extract_doc(doc)
+    assert who(q) == ("Ramos", "told")
+
+
+def test_leading_colon() -> None:
+    """Smith said: “Yes.” -> Smith / said."""
+    doc = build_doc(
+        "Smith said: “Yes.”",
+        [
+            ("Smith", 1, "nsubj", "PROPN"),
+            ("said", 1, "ROOT", "VERB", "say"),
+            (":", 1, "punct", P),
+            ("“", 1, "punct", P),
+            ("Yes", 1, "ccomp", "INTJ"),
+            (".", 1, "punct", P),
+            ("”", 1, "punct", P),
+        ],
+    )
+    [q] = extract_doc(doc)
+    assert (q.text, who(q)) == ("“Yes.”", ("Smith", "said"))
+
+
+def test_according_to() -> None:
+    """“No,” according to officials. -> officials / according to."""
+    doc = build_doc(
+        "“No,” according to officials.",
+        [
+            ("“", 1, "punct", P),
+            ("No", 1, "ROOT", "INTJ"),
+            (",", 1, "punct", P),
+            ("”", 1, "punct", P),
+            ("according", 1, "prep", "VERB", "accord"),
+            ("to", 4, "prep", "ADP"),
+            ("officials", 5, "pobj", "NOUN"),
+            (".", 1, "punct", P),
+        ],
+    )
+    [q] = extract_doc(doc)
+    assert who(q) == ("officials", "according to")
+    assert q.speaker is not None and q.speaker.kind == SpeakerKind.UNNAMED
+
+
+INTERRUPTED_ROWS = [
+    ("“", 6, "punct", P),
+    ("We", 2, "nsubj", "PRON"),
+    ("won", 6, "ccomp", "VERB", "win"),
+    (",", 6, "punct", P),
+    ("”", 6, "punct", P),
+    ("he", 6, "nsubj", "PRON"),
+    ("said", 6, "ROOT", "VERB", "say"),
+    (".", 6, "punct", P),
+    ("“", 10, "punct", P),
+    ("We", 10, "nsubj", "PRON"),
+    ("will", 10, "ROOT", "AUX"),
+    (".", 10, "punct", P),
+    ("”", 10, "punct", P),
+]
+
+
+def test_interrupted_quote_is_one_quote_with_two_parts() -> None:
+    """“We won,” he said. “We will.” is one quote, two parts, attribution in between."""
+    text = "“We won,” he said. “We will.”"
+    [q] = extract_doc(build_doc(text, INTERRUPTED_ROWS))
+    assert q.parts == ((0, 9), (19, 29))
+    assert q.part_texts == ("“We won,”", "“We will.”")
+    assert who(q) == ("he", "said")
+
+
+def test_two_attributions_stay_two_quotes() -> None:
+    """“A,” he said. “B,” she said. has two speakers, so two quotes."""
+    doc = build_doc(
+        "“A,” he said. “B,” she said.",
+        [
+            ("“", 5, "punct", P),
+            ("A", 5, "ccomp", "NOUN"),
+            (",", 5, "punct", P),
+            ("”", 5, "punct", P),
+            ("he", 5, "nsubj", "PRON"),
+            ("said", 5, "ROOT", "VERB", "say"),
+            (".", 5, "punct", P),
+            ("“", 12, "punct", P),
+            ("B", 12, "ccomp", "NOUN"),
+            (",", 12, "punct", P),
+            ("”", 12, "punct", P),
+            ("she", 12, "nsubj", "PRON"),
+            ("said", 12, "ROOT", "VERB", "say"),
+            (".", 12, "punct", P),
+        ],
+    )
+    quotes = extract_doc(doc)
+    assert [who(q) for q in quotes] == [("he", "said"), ("she", "said")]
+
+
+def test_follow_on_paragraph_continues_the_quote() -> None:
+    """A paragraph that is only a quote continues the previous paragraph's quote."""
+    text = "“We won,” he said.\n\n“We will.”"
+    rows = [*INTERRUPTED_ROWS[:8], ("\n\n", 7, "dep", "SPACE"), *INTERRUPTED_ROWS[8:]]
+    rows = [(w, h + 1 if h >= 8 else h, *rest) for (w, h, *rest) in rows]
+    [q] = extract_doc(build_doc(text, rows))
+    assert q.part_texts == ("“We won,”", "“We will.”")
+    assert q.paragraph == 0
+    assert who(q) == ("he", "said")
+
+
+def test_dash_attribution() -> None:
+    """“We will win.” — Bernie Sanders -> the name after the dash."""
+    doc = build_doc(
+        "“We will win.” — Bernie Sanders",
+        [
+            ("“", 3, "punct", P),
+            ("We", 3, "nsubj", "PRON"),
+            ("will", 3, "aux", "AUX"),
+            ("win", 3, "ROOT", "VERB"),
+            (".", 3, "punct", P),
+            ("”", 3, "punct", P),
+            ("—", 3, "punct", P),
+            ("Bernie", 8, "compound", "PROPN"),
+            ("Sanders", 3, "appos", "PROPN"),
+        ],
+        ents=[(7, 9, "PERSON")],
+    )
+    [q] = extract_doc(doc)
+    assert who(q) == ("Bernie Sanders", "—")
+
+
+def test_previous_sentence_subject() -> None:
+    """Smith was defiant. “No.” -> Smith, with no cue and a low confidence."""
+    doc = build_doc(
+        "Smith was defiant. “No.”",
+        [
+            ("Smith", 1, "nsubj", "PROPN"),
+            ("was", 1, "ROOT", "AUX", "be"),
+            ("defiant", 1, "acomp", "ADJ"),
+            (".", 1, "punct", P),
+            ("“", 5, "punct", P),
+            ("No", 5, "ROOT", "INTJ"),
+            (".", 5, "punct", P),
+            ("”", 5, "punct", P),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    [q] = extract_doc(doc)
+    assert who(q) == ("Smith", None)
+    assert q.confidence < 0.6
+
+
+def test_embedded_fragment_is_not_a_direct_quote() -> None:
+    """He called it “a disaster.” -> a fragment of his clause, not a direct quote."""
+    doc = build_doc(
+        "He called it “a disaster.”",
+        [
+            ("He", 1, "nsubj", "PRON"),
+            ("called", 1, "ROOT", "VERB", "call"),
+            ("it", 1, "dobj", "PRON"),
+            ("“", 5, "punct", P),
+            ("a", 5, "det", "DET"),
+            ("disaster", 1, "oprd", "NOUN"),
+            (".", 1, "punct", P),
+            ("”", 1, "punct", P),
+        ],
+    )
+    assert extract_doc(doc) == []
+
+
+@pytest.mark.parametrize("word", ["No.", "Never."])
+def test_short_quote_is_kept(word: str) -> None:
+    """No length filter: a one-word quote is a quote."""
+    w = word.rstrip(".")
+    doc = build_doc(
+        f"She said: “{word}”",
+        [
+            ("She", 1, "nsubj", "PRON"),
+            ("said", 1, "ROOT", "VERB", "say"),
+            (":", 1, "punct", P),
+            ("“", 1, "punct", P),
+            (w, 1, "ccomp", "INTJ"),
+            (".", 1, "punct", P),
+            ("”", 1, "punct", P),
+        ],
+    )
+    [q] = extract_doc(doc)
+    assert q.text == f"“{word}”"
+
+
+def test_unbalanced_mark_costs_only_its_quote() -> None:
+    """A stray opening mark in one paragraph leaves the next paragraph's quote intact."""
+    text = "He said “oops\n\nShe said: “Yes.”"
+    doc = build_doc(
+        text,
+        [
+            ("He", 1, "nsubj", "PRON"),
+            ("said", 1, "ROOT", "VERB", "say"),
+            ("“", 1, "punct", P),
+            ("oops", 1, "dobj", "NOUN"),
+            ("\n\n", 3, "dep", "SPACE"),
+            ("She", 6, "nsubj", "PRON"),
+            ("said", 6, "ROOT", "VERB", "say"),
+            (":", 6, "punct", P),
+            ("“", 6, "punct", P),
+            ("Yes", 6, "ccomp", "INTJ"),
+            (".", 6, "punct", P),
+            ("”", 6, "punct", P),
+        ],
+    )
+    with pytest.warns(UserWarning, match=r"\[W00[12]\]"):
+        quotes = extract_doc(doc)
+    assert [(q.text, who(q)) for q in quotes] == [("“Yes.”", ("She", "said"))]

@@ -1,0 +1,204 @@
+"""Speaker rules on hand-built Docs: subject of a cue, mention bounds, speaker kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from quoteattr.model import SpeakerKind
+from quoteattr.speakers import mention_bounds, person_surnames, speaker_kind, subject_of
+from tests.conftest import build_doc
+
+WHEELBARGER = build_doc(
+    "Katie Wheelbarger, principal deputy, said Mattis was right.",
+    [
+        ("Katie", 1, "compound", "PROPN"),
+        ("Wheelbarger", 6, "nsubj", "PROPN"),
+        (",", 1, "punct", "PUNCT"),
+        ("principal", 4, "amod", "ADJ"),
+        ("deputy", 1, "appos", "NOUN"),
+        (",", 1, "punct", "PUNCT"),
+        ("said", 6, "ROOT", "VERB", "say"),
+        ("Mattis", 8, "nsubj", "PROPN"),
+        ("was", 6, "ccomp", "AUX", "be"),
+        ("right", 8, "acomp", "ADJ"),
+        (".", 6, "punct", "PUNCT"),
+    ],
+    ents=[(0, 2, "PERSON")],
+)
+
+TOLD = build_doc(
+    "Jens Stoltenberg told reporters, saying he expected more.",
+    [
+        ("Jens", 1, "compound", "PROPN"),
+        ("Stoltenberg", 2, "nsubj", "PROPN"),
+        ("told", 2, "ROOT", "VERB", "tell"),
+        ("reporters", 2, "dobj", "NOUN"),
+        (",", 2, "punct", "PUNCT"),
+        ("saying", 2, "advcl", "VERB", "say"),
+        ("he", 7, "nsubj", "PRON"),
+        ("expected", 5, "ccomp", "VERB", "expect"),
+        ("more", 7, "dobj", "ADJ"),
+        (".", 2, "punct", "PUNCT"),
+    ],
+    ents=[(0, 2, "PERSON")],
+)
+
+QUOTED_AS = build_doc(
+    "The senior senator was quoted as saying no.",
+    [
+        ("The", 2, "det", "DET"),
+        ("senior", 2, "amod", "ADJ"),
+        ("senator", 4, "nsubjpass", "NOUN"),
+        ("was", 4, "auxpass", "AUX", "be"),
+        ("quoted", 4, "ROOT", "VERB", "quote"),
+        ("as", 4, "prep", "ADP"),
+        ("saying", 5, "pcomp", "VERB", "say"),
+        ("no", 6, "dobj", "INTJ"),
+        (".", 4, "punct", "PUNCT"),
+    ],
+)
+
+
+def _i(token: object) -> int | None:
+    return None if token is None else token.i  # type: ignore[attr-defined]
+
+
+BY_AGENT = build_doc(
+    "He was told by officials.",
+    [
+        ("He", 2, "nsubjpass", "PRON"),
+        ("was", 2, "auxpass", "AUX", "be"),
+        ("told", 2, "ROOT", "VERB", "tell"),
+        ("by", 2, "agent", "ADP"),
+        ("officials", 3, "pobj", "NOUN"),
+        (".", 2, "punct", "PUNCT"),
+    ],
+)
+
+
+def test_subject_of_finite_verb() -> None:
+    """The nsubj of the cue verb is its speaker."""
+    assert _i(subject_of(TOLD[2])) == 1
+
+
+def test_subject_of_participle_climbs_to_governor() -> None:
+    """ "told reporters, saying ...": the participle shares the subject of "told"."""
+    assert _i(subject_of(TOLD[5])) == 1
+
+
+def test_subject_of_quoted_as_saying() -> None:
+    """ "was quoted as saying": the passive subject of "quoted" is the speaker."""
+    assert _i(subject_of(QUOTED_AS[6])) == 2
+
+
+def test_subject_of_prefers_subject_over_agent() -> None:
+    """A passive subject comes before the agent: "He was told by officials" names He."""
+    assert _i(subject_of(BY_AGENT[2])) == 0
+
+
+def test_subject_of_none_without_subject() -> None:
+    """A verb with no subject anywhere up its chain gives None."""
+    doc = build_doc(
+        "Said no.",
+        [("Said", 0, "ROOT", "VERB", "say"), ("no", 0, "dobj", "INTJ"), (".", 0, "punct", "PUNCT")],
+    )
+    assert subject_of(doc[0]) is None
+
+
+@pytest.mark.parametrize(
+    ("doc", "head", "expected"),
+    [
+        (WHEELBARGER, 1, "Katie Wheelbarger"),
+        (TOLD, 1, "Jens Stoltenberg"),
+        (QUOTED_AS, 2, "The senior senator"),
+        (TOLD, 6, "he"),
+    ],
+)
+def test_mention_bounds(doc: object, head: int, expected: str) -> None:
+    """The mention is the name phrase, without appositive or relative clause."""
+    s, e = mention_bounds(doc[head])  # type: ignore[index]
+    assert doc[s:e].text == expected  # type: ignore[index]
+
+
+def test_mention_bounds_stops_at_comma() -> None:
+    """A modifier reached across a comma is not part of the mention."""
+    doc = build_doc(
+        "Officials, senior ones, said.",
+        [
+            ("Officials", 5, "nsubj", "NOUN"),
+            (",", 0, "punct", "PUNCT"),
+            ("senior", 3, "amod", "ADJ"),
+            ("ones", 0, "amod", "NOUN"),
+            (",", 0, "punct", "PUNCT"),
+            ("said", 5, "ROOT", "VERB", "say"),
+            (".", 5, "punct", "PUNCT"),
+        ],
+    )
+    s, e = mention_bounds(doc[0])
+    assert doc[s:e].text == "Officials"
+
+
+@pytest.mark.parametrize(
+    ("doc", "span", "surnames", "expected"),
+    [
+        (WHEELBARGER, (0, 2), (), SpeakerKind.PERSON),
+        (TOLD, (6, 7), (), SpeakerKind.PERSON),
+        (QUOTED_AS, (0, 3), (), SpeakerKind.UNNAMED),
+        (BY_AGENT, (4, 5), (), SpeakerKind.UNNAMED),
+    ],
+)
+def test_speaker_kind(
+    doc: object, span: tuple[int, int], surnames: tuple[str, ...], expected: SpeakerKind
+) -> None:
+    """Names and he/she are people; common nouns are unnamed sources."""
+    assert speaker_kind(doc[span[0] : span[1]], surnames) == expected  # type: ignore[index]
+
+
+def test_speaker_kind_org_entity() -> None:
+    """An ORG or GPE entity is an organization."""
+    doc = build_doc(
+        "Reuters reported.",
+        [
+            ("Reuters", 1, "nsubj", "PROPN"),
+            ("reported", 1, "ROOT", "VERB", "report"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+        ents=[(0, 1, "ORG")],
+    )
+    assert speaker_kind(doc[0:1]) == SpeakerKind.ORGANIZATION
+
+
+def test_speaker_kind_surname_known_as_person_wins_over_org_label() -> None:
+    """A surname the document names as a PERSON elsewhere is a person despite an ORG label."""
+    doc = build_doc(
+        "Stoltenberg said.",
+        [
+            ("Stoltenberg", 1, "nsubj", "PROPN"),
+            ("said", 1, "ROOT", "VERB", "say"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+        ents=[(0, 1, "ORG")],
+    )
+    assert speaker_kind(doc[0:1], {"stoltenberg"}) == SpeakerKind.PERSON
+
+
+@pytest.mark.parametrize(
+    ("pronoun", "expected"),
+    [("they", SpeakerKind.UNKNOWN), ("it", SpeakerKind.UNKNOWN), ("she", SpeakerKind.PERSON)],
+)
+def test_speaker_kind_pronouns(pronoun: str, expected: SpeakerKind) -> None:
+    """he/she/I are people; they/it/who stay unknown until resolved."""
+    doc = build_doc(
+        f"{pronoun} said.",
+        [
+            (pronoun, 1, "nsubj", "PRON"),
+            ("said", 1, "ROOT", "VERB", "say"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+    )
+    assert speaker_kind(doc[0:1]) == expected
+
+
+def test_person_surnames() -> None:
+    """The last word of each PERSON entity, lower-cased."""
+    assert person_surnames(WHEELBARGER) == frozenset({"wheelbarger"})
