@@ -1,0 +1,87 @@
+"""spaCy glue: the ``quoteattr`` pipeline component.
+
+``nlp.add_pipe("quoteattr")`` works on any English pipeline with a parser (the factory is
+also announced through the ``spacy_factories`` entry point). The component calls
+:func:`quoteattr.extract.extract_doc` and stores the result as plain dicts in
+``doc._.<extension>_data``, which DocBin and ``nlp.pipe(n_process=2)`` carry across;
+``doc._.<extension>`` turns them back into :class:`~quoteattr.model.Quote` objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc
+
+from .cues import CueLexicon
+from .extract import extract_doc
+from .model import Quote
+
+__all__ = ["QuoteAttributor", "make_quoteattr", "register_extensions"]
+
+
+def register_extensions(name: str) -> None:
+    """Registers ``Doc._.<name>`` (Quote objects) and ``Doc._.<name>_data`` (plain dicts).
+
+    Registration is polite: an extension that already exists is left alone, so two pipelines
+    in one process share it.
+    """
+    data = f"{name}_data"
+    if not Doc.has_extension(data):
+        Doc.set_extension(data, default=None)
+    if not Doc.has_extension(name):
+
+        def getter(doc: Doc) -> list[Quote] | None:
+            raw = doc._.get(data)
+            return None if raw is None else [Quote.from_dict(d) for d in raw]
+
+        Doc.set_extension(name, getter=getter)
+
+
+class QuoteAttributor(Pipe):
+    """Finds the quotes of each Doc and stores them on it.
+
+    Args:
+        nlp: the pipeline.
+        name: the component's name.
+        extension: the Doc extension to fill (``doc._.quotes`` by default).
+        extra_cues: more cues, cue -> category ("speech", "writing", "report", "belief");
+            single words are verb lemmas, several words a phrase.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "quoteattr",
+        *,
+        extension: str = "quotes",
+        extra_cues: Mapping[str, str] | None = None,
+    ) -> None:
+        self.name = name
+        self.extension = extension
+        lexicon = CueLexicon.default()
+        self.lexicon = lexicon.extended(extra_cues) if extra_cues else lexicon
+        register_extensions(extension)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Finds the quotes of ``doc`` and sets ``doc._.<extension>_data``."""
+        register_extensions(self.extension)  # a worker process may not have them yet
+        quotes = extract_doc(doc, self.lexicon)
+        doc._.set(f"{self.extension}_data", [q.to_dict() for q in quotes])
+        return doc
+
+
+@Language.factory(
+    "quoteattr",
+    default_config={"extension": "quotes", "extra_cues": {}},
+    requires=["token.dep", "token.pos", "token.lemma"],
+    assigns=["doc._.quotes"],
+)
+def make_quoteattr(
+    nlp: Language, name: str, extension: str, extra_cues: dict[str, Any]
+) -> QuoteAttributor:
+    """Builds the ``quoteattr`` component (spaCy factory)."""
+    return QuoteAttributor(nlp, name, extension=extension, extra_cues=extra_cues)

@@ -1,0 +1,261 @@
+"""Tests for quoteattr.component: the spaCy factory, its config, and Docs that travel."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from importlib.metadata import entry_points
+from typing import Any
+
+import pytest
+import spacy
+from spacy.tokens import Doc, DocBin
+
+import quoteattr
+import quoteattr.component
+from quoteattr import DEFAULT_MODEL, Quote, QuoteattrError
+from quoteattr.component import QuoteAttributor, make_quoteattr
+
+MINISTER = "“We will win,” the minister said."
+ZORBLE = "“Sure,” she zorbled."
+TEXTS = [
+    MINISTER,
+    "“No,” he grumbled.",
+    "Nothing was said here.",
+    "“Fine,” Anna Smith said.\n\n“Later,” said John Brown.",
+]
+
+
+@pytest.fixture
+def extra_pipe(nlp: Any) -> Iterator[Any]:
+    """Adds components to the session pipeline for one test, then takes them out again."""
+    added: list[str] = []
+
+    def add(name: str, config: dict[str, Any]) -> Any:
+        added.append(name)
+        return nlp.add_pipe("quoteattr", name=name, config=config)
+
+    yield add
+    for name in added:
+        nlp.remove_pipe(name)
+
+
+# ---------------------------------------------------------------------------------------------
+# The factory
+
+
+def test_entry_point_declares_the_factory() -> None:
+    """The distribution announces ``quoteattr`` in the ``spacy_factories`` entry point group."""
+    found = {ep.name: ep.value for ep in entry_points(group="spacy_factories")}
+    assert found.get("quoteattr") == "quoteattr.component:make_quoteattr"
+
+
+def test_entry_point_loads_the_factory_function() -> None:
+    """The entry point resolves to ``quoteattr.component.make_quoteattr``."""
+    (ep,) = entry_points(group="spacy_factories", name="quoteattr")
+    assert make_quoteattr is ep.load()
+
+
+@pytest.fixture(scope="module")
+def fresh() -> Any:
+    """A freshly loaded default pipeline with ``nlp.add_pipe("quoteattr")``."""
+    pipeline = spacy.load(DEFAULT_MODEL)
+    pipeline.add_pipe("quoteattr")
+    return pipeline
+
+
+@pytest.mark.model
+def test_add_pipe_on_a_fresh_pipeline_appends_the_component(fresh: Any) -> None:
+    """``nlp.add_pipe("quoteattr")`` builds a QuoteAttributor at the end of the pipeline."""
+    assert ("quoteattr", QuoteAttributor) == (
+        fresh.pipe_names[-1],
+        type(fresh.get_pipe("quoteattr")),
+    )
+
+
+@pytest.mark.model
+def test_fresh_pipeline_finds_the_quotes_of_quoteattr_load(fresh: Any, nlp: Any) -> None:
+    """A pipeline built with add_pipe finds the quotes that ``quoteattr.load()`` finds."""
+    assert nlp(MINISTER)._.quotes == fresh(MINISTER)._.quotes
+
+
+def test_bad_extra_cue_category_is_rejected() -> None:
+    """An ``extra_cues`` category that is not a CueCategory fails when the component is built."""
+    with pytest.raises(ValueError, match="shouting"):
+        spacy.blank("en").add_pipe("quoteattr", config={"extra_cues": {"zorble": "shouting"}})
+
+
+def test_unprocessed_doc_has_no_quotes() -> None:
+    """A Doc that the component never saw gives None, not an empty list."""
+    assert None is spacy.blank("en")("Nothing to see.")._.quotes
+
+
+# ---------------------------------------------------------------------------------------------
+# What the component stores
+
+
+@pytest.mark.model
+def test_doc_quotes_are_quote_objects(nlp: Any) -> None:
+    """``doc._.quotes`` holds Quote objects."""
+    quotes = nlp(MINISTER)._.quotes
+    assert [Quote] == [type(q) for q in quotes]
+
+
+@pytest.mark.model
+def test_doc_quotes_equal_extract(nlp: Any) -> None:
+    """The component gives what ``quoteattr.extract`` gives for the same Doc."""
+    doc = nlp(MINISTER)
+    assert quoteattr.extract(doc) == doc._.quotes
+
+
+@pytest.mark.model
+def test_doc_quotes_find_the_minister(nlp: Any) -> None:
+    """The short news text gives one quote, “We will win,”, said by the minister."""
+    (quote,) = nlp(MINISTER)._.quotes
+    assert (
+        quote.text,
+        quote.speaker.name,
+        quote.cue.text,
+    ) == ("“We will win,”", "the minister", "said")
+
+
+@pytest.mark.model
+def test_data_extension_holds_plain_dicts(nlp: Any) -> None:
+    """``doc._.quotes_data`` holds the ``to_dict`` form of each quote."""
+    doc = nlp(MINISTER)
+    assert [q.to_dict() for q in doc._.quotes] == doc._.quotes_data
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", ["", " ", "\n\n"])
+def test_empty_text_gives_no_quotes(nlp: Any, text: str) -> None:
+    """A text with no words gives an empty list."""
+    assert nlp(text)._.quotes == []
+
+
+@pytest.mark.model
+def test_extension_config_renames_the_attribute(nlp: Any, extra_pipe: Any) -> None:
+    """A second component with ``extension="q2"`` fills ``doc._.q2`` with the same quotes."""
+    extra_pipe("quoteattr_q2", {"extension": "q2"})
+    doc = nlp(MINISTER)
+    assert doc._.quotes == doc._.q2
+
+
+@pytest.mark.model
+def test_made_up_verb_is_no_cue_by_default(nlp: Any) -> None:
+    """Without ``extra_cues``, “zorbled” introduces no quote (the control for the next test)."""
+    (quote,) = nlp(ZORBLE)._.quotes
+    assert (quote.cue, quote.speaker) == (None, None)
+
+
+@pytest.mark.model
+def test_extra_cues_config_adds_a_verb(nlp: Any, extra_pipe: Any) -> None:
+    """``extra_cues={"zorble": "speech"}`` makes “zorbled” a cue and “she” the speaker."""
+    assert nlp(ZORBLE)[5].lemma_ == "zorble"  # the premise: the lemma the model gives
+    extra_pipe(
+        "quoteattr_zorble", {"extension": "zorble_quotes", "extra_cues": {"zorble": "speech"}}
+    )
+    (quote,) = nlp(ZORBLE)._.zorble_quotes
+    assert (
+        quote.cue.text,
+        quote.cue.lemma,
+        quote.cue.category.value,
+        quote.speaker.name,
+    ) == ("zorbled", "zorble", "speech", "she")
+
+
+# ---------------------------------------------------------------------------------------------
+# Docs that travel
+
+
+@pytest.mark.model
+def test_docbin_round_trip_keeps_quotes(nlp: Any) -> None:
+    """DocBin(store_user_data=True) to bytes and back keeps ``doc._.quotes``."""
+    docs = list(nlp.pipe(TEXTS))
+    docbin = DocBin(store_user_data=True)
+    for doc in docs:
+        docbin.add(doc)
+    restored = DocBin().from_bytes(docbin.to_bytes()).get_docs(nlp.vocab)
+    assert [d._.quotes for d in docs] == [d._.quotes for d in restored]
+
+
+@pytest.mark.model
+def test_doc_bytes_round_trip_keeps_quotes(nlp: Any) -> None:
+    """Doc.to_bytes / Doc.from_bytes keeps ``doc._.quotes``."""
+    doc = nlp(MINISTER)
+    restored = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert doc._.quotes == restored._.quotes
+
+
+@pytest.mark.model
+def test_pipe_with_two_processes_gives_the_same_quotes(nlp: Any) -> None:
+    """``nlp.pipe(texts, n_process=2)`` gives the quotes that ``n_process=1`` gives."""
+    serial = [d._.quotes for d in nlp.pipe(TEXTS, n_process=1)]
+    parallel = [d._.quotes for d in nlp.pipe(TEXTS, n_process=2)]
+    assert serial == parallel
+
+
+# ---------------------------------------------------------------------------------------------
+# Errors
+
+
+def test_doc_without_parse_raises_e008() -> None:
+    """A Doc from a blank pipeline has no parse, so extract raises [E008]."""
+    doc = spacy.blank("en")("text “x,” he said")
+    with pytest.raises(QuoteattrError) as info:
+        quoteattr.extract(doc)
+    assert str(info.value).startswith("[E008]")
+
+
+@pytest.mark.parametrize("value", [123, None, b"bytes", ["a list"]])
+def test_extract_of_another_type_raises_e001(value: object) -> None:
+    """extract() of something that is neither a str nor a Doc raises [E001] naming the type."""
+    with pytest.raises(QuoteattrError) as info:
+        quoteattr.extract(value)  # type: ignore[arg-type]
+    assert f"[E001] extract() takes a str or a spaCy Doc, not {type(value).__name__}." == str(
+        info.value
+    )
+
+
+def test_load_of_a_missing_pipeline_raises_e002() -> None:
+    """``quoteattr.load`` of a pipeline that is not installed raises [E002] naming it."""
+    with pytest.raises(QuoteattrError) as info:
+        quoteattr.load("no_such_pipeline_xyz")
+    message = str(info.value)
+    assert (message.startswith("[E002]"), "'no_such_pipeline_xyz'" in message) == (True, True)
+
+
+def test_error_handler_is_called_when_extraction_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failure inside the component in nlp.pipe goes to the handler of nlp.set_error_handler."""
+
+    def broken(doc: Doc, lexicon: object = None) -> list[Quote]:
+        raise RuntimeError(f"boom on {doc.text}")
+
+    monkeypatch.setattr(quoteattr.component, "extract_doc", broken)
+    calls: list[tuple[str, str, list[str], str]] = []
+
+    def handler(name: str, proc: object, docs: list[Doc], err: Exception) -> None:
+        calls.append((name, type(proc).__name__, [d.text for d in docs], str(err)))
+
+    blank = spacy.blank("en")
+    blank.add_pipe("quoteattr")
+    blank.set_error_handler(handler)
+    list(blank.pipe(["one", "two"]))
+    assert calls == [
+        ("quoteattr", "QuoteAttributor", ["one"], "boom on one"),
+        ("quoteattr", "QuoteAttributor", ["two"], "boom on two"),
+    ]
+
+
+def test_extraction_failure_raises_without_an_error_handler(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without an error handler, a failure inside the component propagates out of nlp.pipe."""
+
+    def broken(doc: Doc, lexicon: object = None) -> list[Quote]:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(quoteattr.component, "extract_doc", broken)
+    blank = spacy.blank("en")
+    blank.add_pipe("quoteattr")
+    with pytest.raises(RuntimeError, match="boom"):
+        list(blank.pipe(["one"]))
