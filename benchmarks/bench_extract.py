@@ -1,0 +1,112 @@
+"""How much quoteattr adds to a spaCy parse: parse time against extraction time, same texts.
+
+Parses the texts with the default pipeline (``quoteattr.extract.default_nlp()``, without the
+quoteattr component), then times ``extract_doc`` over the parsed Docs and prints the extraction
+time as a percentage of the parse time; the target is below 5%.
+
+    python benchmarks/bench_extract.py [--data PATH] [--limit 200] [--repeat 3] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import pstats
+import time
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from quoteattr.errors import QuoteattrWarning
+from quoteattr.extract import default_nlp, extract_doc
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = REPO.parent / "shared" / "data" / "polnear-train.jsonl"
+SEED = REPO / "seeds" / "nato-iraq-reuters.txt"
+TARGET_PCT = 5.0
+
+
+def read_texts(path: Path, limit: int) -> tuple[list[str], str]:
+    """The first ``limit`` texts of a JSONL file, or the seed article repeated when it is absent."""
+    if not path.exists():
+        seed = SEED.read_text(encoding="utf-8")
+        return [seed] * limit, f"{path} not found: the seed article repeated {limit} times"
+    texts = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if len(texts) >= limit:
+                break
+            if line.strip():
+                texts.append(json.loads(line)["text"])
+    return texts, str(path)
+
+
+def extract_all(docs: Sequence[Doc]) -> tuple[int, int]:
+    """Runs ``extract_doc`` on every Doc; returns (quotes found, docs that raised)."""
+    n_quotes = failed = 0
+    for doc in docs:
+        try:
+            n_quotes += len(extract_doc(doc))
+        except Exception:
+            failed += 1
+    return n_quotes, failed
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="JSONL with a 'text' field")
+    ap.add_argument("--limit", type=int, default=200, help="number of documents")
+    ap.add_argument("--repeat", type=int, default=3, help="extraction runs; the best is kept")
+    ap.add_argument("--profile", action="store_true", help="cProfile one extraction pass")
+    args = ap.parse_args(argv)
+
+    texts, source = read_texts(args.data, args.limit)
+    print(f"data: {source}")
+    nlp = default_nlp()
+    nlp("Warm-up: “Load everything first,” she said.")
+
+    start = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=32, n_process=1))
+    parse_s = time.perf_counter() - start
+    tokens = sum(len(doc) for doc in docs)
+
+    best = float("inf")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", QuoteattrWarning)
+        for _ in range(max(1, args.repeat)):
+            start = time.perf_counter()
+            n_quotes, failed = extract_all(docs)
+            best = min(best, time.perf_counter() - start)
+
+    overhead = 100 * best / parse_s
+    head = ("docs", "tokens", "parse s", "tokens/s", "extract s", "overhead %", "target")
+    row = (
+        str(len(docs)),
+        str(tokens),
+        f"{parse_s:.2f}",
+        f"{tokens / parse_s:,.0f}",
+        f"{best:.3f}",
+        f"{overhead:.2f}",
+        f"< {TARGET_PCT:g}% {'met' if overhead < TARGET_PCT else 'MISSED'}",
+    )
+    widths = [max(len(h), len(c)) + 2 for h, c in zip(head, row, strict=True)]
+    print("".join(h.rjust(w) for h, w in zip(head, widths, strict=True)))
+    print("".join(c.rjust(w) for c, w in zip(row, widths, strict=True)))
+    print(f"quotes found: {n_quotes}; docs where extraction raised: {failed}")
+    print(f"extraction: best of {max(1, args.repeat)} runs; parse: nlp.pipe, batch 32, 1 process")
+
+    if args.profile:
+        profiler = cProfile.Profile()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", QuoteattrWarning)
+            profiler.runcall(extract_all, docs)
+        print("\nextraction profile, top 15 by cumulative time:")
+        pstats.Stats(profiler).strip_dirs().sort_stats("cumulative").print_stats(15)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
