@@ -636,7 +636,7 @@ def test_nested_pairs_lie_inside_their_enclosing_pairs(text: str) -> None:
 
 @given(TEXTS)
 def test_problems_point_at_marks(text: str) -> None:
-    """Every problem has a known code and points at its mark, in offset order."""
+    """Every problem has a known code, points at its quote mark and quotes its context."""
     found = find_quotes(text)[1]
     wrong = [
         p
@@ -646,7 +646,14 @@ def test_problems_point_at_marks(text: str) -> None:
         or p.mark[0] not in QUOTE_MARKS
         or p.context not in text
     ]
-    assert ([], sorted(p.offset for p in found)) == (wrong, [p.offset for p in found])
+    assert wrong == []
+
+
+@given(TEXTS)
+def test_problems_are_sorted_by_offset(text: str) -> None:
+    """Problems come sorted by offset."""
+    offsets = [p.offset for p in find_quotes(text)[1]]
+    assert sorted(offsets) == offsets
 
 
 @given(TEXTS)
