@@ -13,6 +13,7 @@ import attrs
 from .cues import DASHES, CueLexicon
 from .layout import Layout
 from .marks import MarkedQuote
+from .model import CueCategory
 
 __all__ = ["Candidate", "direct_candidates", "is_standalone"]
 
@@ -79,13 +80,21 @@ def is_standalone(layout: Layout, quote: MarkedQuote, lexicon: CueLexicon) -> bo
             if lexicon.match(doc, i) is not None:
                 return True
         return False
-    # "Obama punctuated his list by saying “Too many.”": a sentence quoted as the cue's
-    # object. A lower-case start is a fragment of the clause: "seeking “an enduring presence”".
-    inner = text[quote.start + 1 : quote.start + 2]
-    if first > 0 and inner.isupper():
-        before = doc[first - 1]
-        if lexicon.verb_category(before) is not None:
-            return True
+    # A quotation as the object of a speech verb, with or without "that": "Elliott said
+    # “there is no great man ...”", "The ad says “nothing will change ...”", "saying “Too
+    # many.”". It must be a sentence (a capital start) or a clause (a verb inside); a noun
+    # phrase is a fragment of the reporter's clause: "seeking “an enduring presence”".
+    k = first - 1
+    if k > 0 and doc[k].lower_ == "that":
+        k -= 1
+    if k >= 0:
+        category = lexicon.verb_category(doc[k])
+        if category is not None and category != CueCategory.BELIEF:
+            inner = next((c for c in text[quote.start : quote.end] if c.isalnum()), "")
+            if inner.isupper():
+                return True
+            end = layout.token_at(quote.end - 1)
+            return any(doc[i].pos_ in {"VERB", "AUX"} for i in range(first, end))
     return False
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from quoteattr.extract import extract_doc
@@ -282,3 +284,44 @@ def test_unbalanced_mark_costs_only_its_quote() -> None:
     with pytest.warns(UserWarning, match=r"\[W00[12]\]"):
         quotes = extract_doc(doc)
     assert [(q.text, who(q)) for q in quotes] == [("“Yes.”", ("She", "said"))]
+
+
+def _object_quote_doc(verb: str, lemma: str, inner: list[tuple[str, str, str]]) -> Any:
+    """ "She VERB “...”." with the quote words given as (word, dep, pos)."""
+    words = " ".join(w for w, _, _ in inner)
+    rows = [("She", 1, "nsubj", "PRON"), (verb, 1, "ROOT", "VERB", lemma), ("“", 1, "punct", P)]
+    rows += [(w, 1, dep, pos) for w, dep, pos in inner]
+    rows += [("”", 1, "punct", P), (".", 1, "punct", P)]
+    return build_doc(f"She {verb} “{words}”.", rows)
+
+
+def test_clause_quoted_as_object_of_speech_verb() -> None:
+    """She said “there is no one like him”. -> a direct quote (a clause, lower-case start)."""
+    doc = _object_quote_doc(
+        "said",
+        "say",
+        [
+            ("there", "expl", "PRON"),
+            ("is", "ccomp", "VERB"),
+            ("no", "det", "DET"),
+            ("one", "attr", "NOUN"),
+        ],
+    )
+    [q] = extract_doc(doc)
+    assert (q.text, who(q)) == ("“there is no one”", ("She", "said"))
+
+
+def test_noun_phrase_after_non_speech_verb_is_a_fragment() -> None:
+    """She sought “an enduring presence”. -> a fragment, not a direct quote."""
+    doc = _object_quote_doc(
+        "sought",
+        "seek",
+        [("an", "det", "DET"), ("enduring", "amod", "ADJ"), ("presence", "dobj", "NOUN")],
+    )
+    assert extract_doc(doc) == []
+
+
+def test_noun_phrase_after_speech_verb_is_a_fragment() -> None:
+    """She called “fake news”. -> no verb inside and a lower-case start: a fragment."""
+    doc = _object_quote_doc("called", "call", [("fake", "amod", "ADJ"), ("news", "dobj", "NOUN")])
+    assert extract_doc(doc) == []
