@@ -27,7 +27,7 @@ from quoteattr.extract import default_nlp
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "polnear-train.jsonl"
-DEFAULT_OUTPUT = Path("/work/cache/textacy.pred.jsonl")
+DEFAULT_OUTPUT = Path("textacy.pred.jsonl")
 
 
 def _span(doc: Doc, tokens: Sequence[Token]) -> dict[str, Any]:
