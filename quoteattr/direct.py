@@ -18,19 +18,18 @@ An attribution that interrupts a quote joins both pieces into one quote with two
 from __future__ import annotations
 
 import attrs
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from .content import Candidate
 from .cues import DASHES, CueLexicon, CueMatch
 from .layout import Layout
 from .model import CueCategory
-from .speakers import mention_bounds, subject_of
+from .speakers import inside, mention_bounds, phrase_head, speaker_of_cue, subject_of
 
 __all__ = ["Attribution", "attribute_direct"]
 
 _SENT_END = frozenset({".", "!", "?"})
 _WINDOW = 40  # tokens searched on each side; an attribution is never further away
-_NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
 
 
 @attrs.define
@@ -49,10 +48,6 @@ class DirectQuote:
 
     candidate: Candidate
     attribution: Attribution
-
-
-def _inside(parts: list[tuple[int, int]], char: int) -> bool:
-    return any(s <= char < e for s, e in parts)
 
 
 def _trailing(layout: Layout, end: int, limit: int) -> list[int]:
@@ -82,52 +77,6 @@ def _leading(layout: Layout, start: int, floor: int) -> list[int]:
     return out
 
 
-def _speaker_for(doc: Doc, cue: CueMatch, parts: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The mention of the speaker of ``cue``, never a token inside the quote itself."""
-    head = doc[cue.head]
-    subject: Token | None = None
-    if cue.lemma == "according to":
-        subject = next((c for c in head.children if c.dep_ == "pobj"), None)
-    else:
-        subject = subject_of(head)
-    if subject is not None and _inside(parts, subject.idx):
-        subject = None
-    if subject is None:
-        subject = _nearby_nominal(doc, cue, parts)
-    if subject is None:
-        return None
-    return mention_bounds(subject)
-
-
-def _phrase_head(tok: Token) -> Token:
-    """Climbs from a compound or flat part of a name to its head ("Jens" -> "Stoltenberg")."""
-    while tok.dep_ in {"compound", "flat"} and tok.head.i > tok.i:
-        tok = tok.head
-    return tok
-
-
-def _nearby_nominal(doc: Doc, cue: CueMatch, parts: list[tuple[int, int]]) -> Token | None:
-    """The speaker when the parse gives the cue no subject.
-
-    A name between the quote and the cue is the speaker ("“No,” Ramos told AFP": Ramos, not
-    the addressee AFP); with nothing there, the order is inverted ("“No,” said Ramos") and the
-    first name after the cue is.
-    """
-    i = cue.start - 1
-    while i >= 0 and not _inside(parts, doc[i].idx) and doc[i].text not in _SENT_END:
-        i -= 1
-    for k in range(i + 1, cue.start):
-        if doc[k].pos_ in _NOMINAL:
-            return _phrase_head(doc[k])
-    for k in range(cue.end, min(len(doc), cue.end + 6)):
-        tok = doc[k]
-        if _inside(parts, tok.idx) or tok.text in _SENT_END:
-            break
-        if tok.pos_ in _NOMINAL:
-            return _phrase_head(tok)
-    return None
-
-
 def _governor_cue(
     doc: Doc, layout: Layout, cand: Candidate, lexicon: CueLexicon, allowed: set[int]
 ) -> CueMatch | None:
@@ -136,7 +85,7 @@ def _governor_cue(
     for s, e in cand.parts:
         for i in layout.tokens_in(s, e):
             head = doc[i].head
-            if head.i in allowed and not _inside(cand.parts, head.idx):
+            if head.i in allowed and not inside(cand.parts, head.idx):
                 m = lexicon.match(doc, head.i)
                 if m is None and head.i > 0:
                     m = lexicon.phrase_at(doc, head.i - 1)  # "according to" hangs on "to"
@@ -168,7 +117,7 @@ def _dash_speaker(doc: Doc, tokens: list[int]) -> Attribution | None:
     tok = doc[tokens[1]]
     if tok.pos_ != "PROPN":
         return None
-    tok = _phrase_head(tok)
+    tok = phrase_head(tok)
     dash = tokens[0]
     cue = CueMatch(dash, dash + 1, dash, doc[dash].text, CueCategory.SPEECH)
     return Attribution(cue, mention_bounds(tok), 0.8, "dash")
@@ -200,7 +149,7 @@ def _own_attribution(
     if cue is None:
         cue, rule, conf = _last_cue(doc, lexicon, leading), "leading", 0.85
     if cue is not None:
-        speaker = _speaker_for(doc, cue, cand.parts)
+        speaker = speaker_of_cue(doc, cue, cand.parts)
         if speaker is None:
             conf -= 0.35
         return Attribution(cue, speaker, conf, rule)
@@ -228,7 +177,7 @@ def _colon_lead(doc: Doc, layout: Layout, cand: Candidate, lexicon: CueLexicon) 
     cue = _last_cue(doc, lexicon, tokens)
     if cue is None:
         return Attribution()
-    return Attribution(cue, _speaker_for(doc, cue, cand.parts), 0.9, "colon")
+    return Attribution(cue, speaker_of_cue(doc, cue, cand.parts), 0.9, "colon")
 
 
 def _previous_subject(doc: Doc, layout: Layout, cand: Candidate) -> Attribution:

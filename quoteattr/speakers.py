@@ -9,13 +9,17 @@ from collections.abc import Collection
 
 from spacy.tokens import Doc, Span, Token
 
+from .cues import CueMatch
 from .model import SpeakerKind
 
 __all__ = [
     "PERSON_PRONOUNS",
+    "inside",
     "mention_bounds",
     "person_surnames",
+    "phrase_head",
     "speaker_kind",
+    "speaker_of_cue",
     "subject_of",
 ]
 
@@ -33,6 +37,13 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # "Stoltenberg told reporters, saying he expected ..." -> the speaker of "saying" is Stoltenberg.
 _SHARES_SUBJECT = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl"})
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+_SENT_END = frozenset({".", "!", "?"})
+_NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
+
+
+def inside(parts: list[tuple[int, int]], char: int) -> bool:
+    """True when the character offset ``char`` lies in one of the ``(start, end)`` ranges."""
+    return any(s <= char < e for s, e in parts)
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -153,3 +164,54 @@ def speaker_kind(mention: Span, surnames: Collection[str] = ()) -> SpeakerKind:
     if root.pos_ == "NOUN":
         return SpeakerKind.UNNAMED
     return SpeakerKind.UNKNOWN
+
+
+def speaker_of_cue(doc: Doc, cue: CueMatch, parts: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Returns the mention (token range) of the speaker of ``cue``.
+
+    The speaker is the cue's subject, the object of "to" in "according to", or, where the
+    parse gives none, a name next to the cue (see ``_nearby_nominal``); never a token inside
+    the content ``parts`` (character ranges).
+    """
+    head = doc[cue.head]
+    subject: Token | None = None
+    if cue.lemma == "according to":
+        subject = next((c for c in head.children if c.dep_ == "pobj"), None)
+    else:
+        subject = subject_of(head)
+    if subject is not None and inside(parts, subject.idx):
+        subject = None
+    if subject is None:
+        subject = _nearby_nominal(doc, cue, parts)
+    if subject is None:
+        return None
+    return mention_bounds(subject)
+
+
+def phrase_head(tok: Token) -> Token:
+    """Climbs from a compound or flat part of a name to its head ("Jens" -> "Stoltenberg")."""
+    while tok.dep_ in {"compound", "flat"} and tok.head.i > tok.i:
+        tok = tok.head
+    return tok
+
+
+def _nearby_nominal(doc: Doc, cue: CueMatch, parts: list[tuple[int, int]]) -> Token | None:
+    """The speaker when the parse gives the cue no subject.
+
+    A name between the quote and the cue is the speaker ("“No,” Ramos told AFP": Ramos, not
+    the addressee AFP); with nothing there, the order is inverted ("“No,” said Ramos") and the
+    first name after the cue is.
+    """
+    i = cue.start - 1
+    while i >= 0 and not inside(parts, doc[i].idx) and doc[i].text not in _SENT_END:
+        i -= 1
+    for k in range(i + 1, cue.start):
+        if doc[k].pos_ in _NOMINAL:
+            return phrase_head(doc[k])
+    for k in range(cue.end, min(len(doc), cue.end + 6)):
+        tok = doc[k]
+        if inside(parts, tok.idx) or tok.text in _SENT_END:
+            break
+        if tok.pos_ in _NOMINAL:
+            return phrase_head(tok)
+    return None

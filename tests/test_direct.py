@@ -13,6 +13,11 @@ from tests.conftest import build_doc
 P = "PUNCT"
 
 
+def directs(doc: Any) -> list[Quote]:
+    """The direct quotes extract_doc finds in ``doc`` (reported speech is tested elsewhere)."""
+    return [q for q in extract_doc(doc) if q.kind == QuoteKind.DIRECT]
+
+
 def who(q: Quote) -> tuple[str | None, str | None]:
     """(speaker mention text, cue text) of a quote."""
     mention = q.speaker.mention.text if q.speaker and q.speaker.mention else None
@@ -33,7 +38,7 @@ def test_trailing_attribution() -> None:
             (".", 5, "punct", P),
         ],
     )
-    [q] = extract_doc(doc)
+    [q] = directs(doc)
     assert (q.kind, q.text, q.parts) == (QuoteKind.DIRECT, "“No,”", ((0, 5),))
     assert who(q) == ("he", "said")
     assert q.speaker is not None and q.speaker.kind == SpeakerKind.PERSON
@@ -58,7 +63,7 @@ def test_inverted_attribution_with_appositive() -> None:
         ],
         ents=[(5, 7, "PERSON")],
     )
-    [q] = extract_doc(doc)
+    [q] = directs(doc)
     assert who(q) == ("Jim Smith", "said")
 
 
@@ -77,7 +82,7 @@ def test_speaker_before_cue_when_parse_misses_subject() -> None:
             (".", 5, "punct", P),
         ],
     )
-    [q] = extract_doc(doc)
+    [q] = directs(doc)
     assert who(q) == ("Ramos", "told")
 
 
@@ -95,7 +100,7 @@ def test_leading_colon() -> None:
             ("”", 1, "punct", P),
         ],
     )
-    [q] = extract_doc(doc)
+    [q] = directs(doc)
     assert (q.text, who(q)) == ("“Yes.”", ("Smith", "said"))
 
 
@@ -114,7 +119,7 @@ def test_according_to() -> None:
             (".", 1, "punct", P),
         ],
     )
-    [q] = extract_doc(doc)
+    [q] = directs(doc)
     assert who(q) == ("officials", "according to")
     assert q.speaker is not None and q.speaker.kind == SpeakerKind.UNNAMED
 
@@ -139,7 +144,7 @@ INTERRUPTED_ROWS = [
 def test_interrupted_quote_is_one_quote_with_two_parts() -> None:
     """“We won,” he said. “We will.” is one quote, two parts, attribution in between."""
     text = "“We won,” he said. “We will.”"
-    [q] = extract_doc(build_doc(text, INTERRUPTED_ROWS))
+    [q] = directs(build_doc(text, INTERRUPTED_ROWS))
     assert q.parts == ((0, 9), (19, 29))
     assert q.part_texts == ("“We won,”", "“We will.”")
     assert who(q) == ("he", "said")
@@ -166,7 +171,7 @@ def test_two_attributions_stay_two_quotes() -> None:
             (".", 12, "punct", P),
         ],
     )
-    quotes = extract_doc(doc)
+    quotes = directs(doc)
     assert [who(q) for q in quotes] == [("he", "said"), ("she", "said")]
 
 
@@ -175,7 +180,7 @@ def test_follow_on_paragraph_continues_the_quote() -> None:
     text = "“We won,” he said.\n\n“We will.”"
     rows = [*INTERRUPTED_ROWS[:8], ("\n\n", 7, "dep", "SPACE"), *INTERRUPTED_ROWS[8:]]
     rows = [(w, h + 1 if h >= 8 else h, *rest) for (w, h, *rest) in rows]
-    [q] = extract_doc(build_doc(text, rows))
+    [q] = directs(build_doc(text, rows))
     assert q.part_texts == ("“We won,”", "“We will.”")
     assert q.paragraph == 0
     assert who(q) == ("he", "said")
@@ -198,7 +203,7 @@ def test_dash_attribution() -> None:
         ],
         ents=[(7, 9, "PERSON")],
     )
-    [q] = extract_doc(doc)
+    [q] = directs(doc)
     assert who(q) == ("Bernie Sanders", "—")
 
 
@@ -218,7 +223,7 @@ def test_previous_sentence_subject() -> None:
         ],
         ents=[(0, 1, "PERSON")],
     )
-    [q] = extract_doc(doc)
+    [q] = directs(doc)
     assert who(q) == ("Smith", None)
     assert q.confidence < 0.6
 
@@ -238,7 +243,7 @@ def test_embedded_fragment_is_not_a_direct_quote() -> None:
             ("”", 1, "punct", P),
         ],
     )
-    assert extract_doc(doc) == []
+    assert directs(doc) == []
 
 
 @pytest.mark.parametrize("word", ["No.", "Never."])
@@ -257,7 +262,7 @@ def test_short_quote_is_kept(word: str) -> None:
             ("”", 1, "punct", P),
         ],
     )
-    [q] = extract_doc(doc)
+    [q] = directs(doc)
     assert q.text == f"“{word}”"
 
 
@@ -282,7 +287,7 @@ def test_unbalanced_mark_costs_only_its_quote() -> None:
         ],
     )
     with pytest.warns(UserWarning, match=r"\[W00[12]\]"):
-        quotes = extract_doc(doc)
+        quotes = directs(doc)
     assert [(q.text, who(q)) for q in quotes] == [("“Yes.”", ("She", "said"))]
 
 
@@ -307,7 +312,7 @@ def test_clause_quoted_as_object_of_speech_verb() -> None:
             ("one", "attr", "NOUN"),
         ],
     )
-    [q] = extract_doc(doc)
+    [q] = directs(doc)
     assert (q.text, who(q)) == ("“there is no one”", ("She", "said"))
 
 
@@ -318,10 +323,10 @@ def test_noun_phrase_after_non_speech_verb_is_a_fragment() -> None:
         "seek",
         [("an", "det", "DET"), ("enduring", "amod", "ADJ"), ("presence", "dobj", "NOUN")],
     )
-    assert extract_doc(doc) == []
+    assert directs(doc) == []
 
 
 def test_noun_phrase_after_speech_verb_is_a_fragment() -> None:
     """She called “fake news”. -> no verb inside and a lower-case start: a fragment."""
     doc = _object_quote_doc("called", "call", [("fake", "amod", "ADJ"), ("news", "dobj", "NOUN")])
-    assert extract_doc(doc) == []
+    assert directs(doc) == []

@@ -15,7 +15,7 @@ from types import MappingProxyType
 from ..errors import Errors, QuoteattrError
 from ..model import CueCategory
 
-__all__ = ["cue_phrases", "cue_verbs", "parse_lexicon"]
+__all__ = ["cue_phrases", "cue_verbs", "parse_lexicon", "quotation_only"]
 
 
 def parse_lexicon(lines: list[str], source: str) -> dict[str, CueCategory]:
@@ -69,3 +69,14 @@ def cue_verbs() -> Mapping[str, CueCategory]:
 def cue_phrases() -> Mapping[str, CueCategory]:
     """Multiword cue (lower-case words joined by spaces) -> category (read-only)."""
     return _read("cue_phrases.txt")
+
+
+@functools.cache
+def quotation_only() -> frozenset[str]:
+    """Verb lemmas that are cues of direct quotes only, never of reported clauses."""
+    text = resources.files(__package__).joinpath("quotation_only.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.split("#", 1)[0].strip().lower()
+        for line in text.splitlines()
+        if line.split("#", 1)[0].strip()
+    )

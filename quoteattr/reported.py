@@ -1,0 +1,290 @@
+"""Reported speech, claims and beliefs: a cue with the clause it governs.
+
+Most attributions in news carry no quote marks: "diplomats said France and Germany were
+showing more openness", "Turkey will need to be convinced, the diplomats said", "according to
+officials, the talks failed". The content is found from the parse, by the cue's relation to it:
+
+- ``ccomp``: the cue's clausal complement ("said (that) X", "told reporters X");
+- ``fronted``: the content clause comes first and the cue hangs from it ("X, the diplomats
+  said"; "X, he said, Y" gives two parts);
+- ``according``: "according to Y, X" and "X, according to Y": the clause the phrase modifies;
+- ``xcomp``: an infinitival complement of a verb of asking, urging, promising or intending
+  ("urged the allies to act", "plans to run"), with the object when there is one;
+- ``prep``: a prepositional object of a verb of accusing, warning, arguing or talking
+  ("accused him of lying", "warned of attacks", "called for a ban");
+- ``noun``: a noun cue with its ``that``-clause ("the claim that X", "his belief that X").
+
+Content inside a direct quote is never searched: a quotation's own verbs ("“I said no”") are
+the speaker's words, not the reporter's attribution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+from spacy.tokens import Doc, Token
+
+from . import lexicons
+from .cues import CueLexicon, CueMatch
+from .layout import Layout
+from .model import CueCategory
+
+__all__ = ["Reported", "find_reported"]
+
+# Verbs whose infinitival complement is what was asked, urged, promised or intended.
+XCOMP_LEMMAS = frozenset(
+    {
+        "ask", "urge", "promise", "pledge", "vow", "threaten", "want", "plan", "expect",
+        "hope", "seek", "call", "tell", "warn", "encourage", "agree", "refuse", "decline",
+        "claim", "intend", "aim", "demand", "request", "invite", "advise", "order", "beg",
+        "implore", "appeal", "offer", "propose", "wish", "prefer", "need", "try", "vote",
+        "recommend", "instruct", "challenge", "dare", "push", "press", "lobby",
+    }
+)  # fmt: skip
+
+# Verbs whose direct object (with its predicate: "called the program “worse than amnesty”",
+# "described the dinner as ...") is the content of a stance or speech act.
+OBJECT_LEMMAS = frozenset(
+    {
+        "call", "endorse", "describe", "oppose", "back", "criticize", "defend",
+        "discuss", "mention", "express", "attack", "praise", "denounce", "condemn", "cite",
+        "announce", "reject", "dismiss", "question", "propose", "recommend", "welcome",
+        "blast", "slam", "tout", "acknowledge", "admit", "reveal", "promise", "demand",
+        "request", "predict", "dispute", "emphasize", "stress", "highlight",
+        "applaud", "lament", "decry", "mock", "label", "dub", "brand", "characterize",
+        "portray", "blame", "accuse", "offer", "report", "show", "note", "urge", "write",
+        "tweet", "suggest", "claim", "favor", "favour", "advocate", "champion",
+        "criticise", "fear", "view", "regard", "recall", "repeat", "reiterate", "echo",
+        "answer", "ask", "vow", "threaten", "estimate", "project", "forecast", "rule", "order",
+    }
+)  # fmt: skip
+
+# Verb -> prepositions whose object is the content ("accused X of Y", "warned of Y").
+PREP_CUES: dict[str, frozenset[str]] = {
+    "accuse": frozenset({"of"}),
+    "warn": frozenset({"of", "about", "against"}),
+    "caution": frozenset({"against", "about"}),
+    "call": frozenset({"for"}),
+    "argue": frozenset({"for", "against"}),
+    "talk": frozenset({"about"}),
+    "speak": frozenset({"about", "of"}),
+    "complain": frozenset({"about", "of"}),
+    "worry": frozenset({"about"}),
+    "boast": frozenset({"about", "of"}),
+    "brag": frozenset({"about"}),
+    "joke": frozenset({"about"}),
+    "comment": frozenset({"on"}),
+    "insist": frozenset({"on"}),
+    "criticize": frozenset({"for"}),
+    "blame": frozenset({"for"}),
+    "praise": frozenset({"for"}),
+    "apologize": frozenset({"for"}),
+    "testify": frozenset({"about"}),
+    "lie": frozenset({"about"}),
+    "ask": frozenset({"about", "for"}),
+    "push": frozenset({"for"}),
+    "appeal": frozenset({"for"}),
+    "plead": frozenset({"for"}),
+    "vote": frozenset({"for", "against"}),
+    "refer": frozenset({"to"}),
+    "point": frozenset({"to"}),
+}
+
+# Nouns that introduce a that-clause of reported content ("the claim that ...").
+NOUN_CUES: dict[str, CueCategory] = {
+    "claim": CueCategory.SPEECH,
+    "statement": CueCategory.WRITING,
+    "assertion": CueCategory.SPEECH,
+    "argument": CueCategory.SPEECH,
+    "suggestion": CueCategory.SPEECH,
+    "allegation": CueCategory.SPEECH,
+    "accusation": CueCategory.SPEECH,
+    "charge": CueCategory.SPEECH,
+    "promise": CueCategory.SPEECH,
+    "pledge": CueCategory.SPEECH,
+    "warning": CueCategory.SPEECH,
+    "announcement": CueCategory.SPEECH,
+    "insistence": CueCategory.SPEECH,
+    "admission": CueCategory.SPEECH,
+    "denial": CueCategory.SPEECH,
+    "report": CueCategory.REPORT,
+    "finding": CueCategory.REPORT,
+    "belief": CueCategory.BELIEF,
+    "view": CueCategory.BELIEF,
+    "fear": CueCategory.BELIEF,
+    "hope": CueCategory.BELIEF,
+    "concern": CueCategory.BELIEF,
+    "expectation": CueCategory.BELIEF,
+    "assumption": CueCategory.BELIEF,
+    "idea": CueCategory.BELIEF,
+    "notion": CueCategory.BELIEF,
+    "sense": CueCategory.BELIEF,
+}
+
+_EDGE_PUNCT = frozenset({",", ";", ":", "-", "—", "–", "--", "(", ")"})
+_SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# A cue with an object of its own ("said a prayer", "spoke to reporters") is not the bare
+# attribution of a fronted clause.
+_OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"})
+
+
+@attrs.define
+class Reported:
+    """A reported-speech attribution before it becomes a Quote: token ranges and the rule."""
+
+    cue: CueMatch
+    content: list[tuple[int, int]]
+    rule: str
+
+
+def _runs(indices: Iterable[int]) -> list[tuple[int, int]]:
+    """Sorted token indices -> maximal contiguous ``[start, end)`` runs."""
+    runs: list[tuple[int, int]] = []
+    for i in sorted(indices):
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return runs
+
+
+def _trim(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drops edge punctuation and whitespace from each run, and empty runs."""
+    out = []
+    for s, e in runs:
+        while s < e and (doc[s].text in _EDGE_PUNCT or doc[s].is_space):
+            s += 1
+        while e > s and (doc[e - 1].text in _EDGE_PUNCT or doc[e - 1].is_space):
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _subtree(tok: Token) -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
+def _content_of(doc: Doc, v: Token, m: CueMatch) -> tuple[set[int], str] | None:
+    """The content tokens of the verb cue ``v`` and the rule that found them."""
+    for child in v.children:
+        if child.dep_ == "ccomp":
+            return _subtree(child), "ccomp"
+    # "Turkey will need to be convinced, the diplomats said": the cue hangs from the content.
+    head = v.head
+    if (
+        v.dep_ in {"parataxis", "ccomp", "advcl", "conj"}
+        and head is not v
+        and head.pos_ in {"VERB", "AUX"}
+        and any(c.dep_ in _SUBJ for c in v.children)
+        and m.category in {CueCategory.SPEECH, CueCategory.WRITING}
+        and not any(c.dep_ in _OBJECTS for c in v.children)
+    ):
+        tokens = _subtree(head) - _subtree(v)
+        # The clause's own subject-less coordinated verbs after the cue belong to the reporter.
+        tokens = {i for i in tokens if i < v.i or doc[i].head.i != head.i or i < head.i}
+        return tokens, "fronted"
+    lemma = v.lemma_.lower()
+    if lemma in XCOMP_LEMMAS:
+        for child in v.children:
+            if child.dep_ == "xcomp":
+                tokens = _subtree(child)
+                for obj in v.children:
+                    if obj.dep_ in {"dobj", "dative"} and obj.i < child.i:
+                        tokens |= _subtree(obj)
+                return tokens, "xcomp"
+    preps = PREP_CUES.get(lemma)
+    if preps:
+        for child in v.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                tokens = _subtree(child) - {child.i}
+                if tokens:
+                    return tokens, "prep"
+    if lemma in OBJECT_LEMMAS:
+        tokens = set()
+        for child in v.children:
+            if child.dep_ in {"dobj", "oprd"} or (child.dep_ == "prep" and child.lower_ == "as"):
+                tokens |= _subtree(child)
+        if tokens:
+            return tokens, "object"
+    return None
+
+
+def _according(doc: Doc, m: CueMatch) -> tuple[set[int], str] | None:
+    """ "according to Y, X" / "X, according to Y": the clause the phrase modifies."""
+    acc = doc[m.start]
+    head = acc.head
+    if head is acc:
+        return None
+    while head.dep_ not in {"ROOT", "ccomp", "conj", "parataxis"} and head.head is not head:
+        if head.pos_ in {"VERB", "AUX"}:
+            break
+        head = head.head
+    tokens = _subtree(head) - _subtree(acc)
+    return tokens, "according"
+
+
+def _noun_content(doc: Doc, noun: Token) -> set[int] | None:
+    for child in noun.children:
+        if child.dep_ in {"acl", "ccomp", "appos"} and any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in child.children
+        ):
+            return _subtree(child)
+    return None
+
+
+def find_reported(
+    doc: Doc,
+    layout: Layout,
+    lexicon: CueLexicon,
+    quoted: list[tuple[int, int]],
+) -> list[Reported]:
+    """Finds reported-speech attributions outside the given direct quotes.
+
+    Args:
+        doc: the parsed document.
+        layout: its layout.
+        lexicon: the cue lexicon.
+        quoted: character ranges of direct-quote parts; cues inside them are skipped.
+
+    Returns:
+        the attributions, in text order of their cues.
+    """
+    spans = sorted(quoted)
+    excluded = lexicons.quotation_only()
+    k = 0
+    out: list[Reported] = []
+    skip_until = -1
+    for tok in doc:
+        i = tok.i
+        if i < skip_until:
+            continue
+        while k < len(spans) and spans[k][1] <= tok.idx:
+            k += 1
+        if k < len(spans) and spans[k][0] <= tok.idx < spans[k][1]:
+            continue
+        found: tuple[set[int], str] | None = None
+        m = lexicon.phrase_at(doc, i)
+        if m is not None and m.lemma == "according to":
+            found = _according(doc, m)
+        elif tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
+            cat = lexicon.verb_category(tok)
+            if cat is not None and tok.pos_ == "VERB" and tok.lemma_.lower() not in excluded:
+                m = CueMatch(i, i + 1, i, tok.lemma_.lower(), cat)
+                found = _content_of(doc, tok, m)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
+            tokens = _noun_content(doc, tok)
+            if tokens:
+                m = CueMatch(i, i + 1, i, tok.lemma_.lower(), NOUN_CUES[tok.lemma_.lower()])
+                found = (tokens, "noun")
+        if found is None or m is None:
+            continue
+        tokens, rule = found
+        tokens -= set(range(m.start, m.end))
+        runs = _trim(doc, _runs(tokens))
+        if runs:
+            out.append(Reported(m, runs, rule))
+            if m.end > i + 1:
+                skip_until = m.end
+    return out
