@@ -14,12 +14,15 @@ from typing import Any as _Any
 from .errors import QuoteattrError, QuoteattrWarning
 from .extract import DEFAULT_MODEL, extract
 from .extract import load_pipeline as _load_pipeline
+from .io.dataframe import to_dataframe
+from .io.html import render
 from .model import (
     SCHEMA_VERSION,
     Cue,
     CueCategory,
     Quote,
     QuoteKind,
+    Quotes,
     Speaker,
     SpeakerKind,
     TextSpan,
@@ -39,12 +42,15 @@ __all__ = [
     "QuoteKind",
     "QuoteattrError",
     "QuoteattrWarning",
+    "Quotes",
     "Speaker",
     "SpeakerKind",
     "TextSpan",
     "__version__",
     "extract",
     "load",
+    "render",
+    "to_dataframe",
 ]
 
 

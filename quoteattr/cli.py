@@ -1,6 +1,6 @@
 """The command line: arguments and I/O only.
 
-quoteattr extract [INPUT ...] [--format table|jsonl|json|csv] [--output PATH] [--model NAME]
+quoteattr extract [INPUT ...] [--format table|jsonl|json|csv|html] [--output PATH] [--model NAME]
 quoteattr evaluate GOLD.jsonl PRED.jsonl [--kinds direct,mixed] [--json]
 """
 
@@ -15,6 +15,7 @@ from typing import IO, Any
 from .errors import Errors, QuoteattrError
 from .extract import DEFAULT_MODEL
 from .io.formats import FORMATS, Result, render_csv, render_json, render_jsonl, render_table
+from .io.html import render_html
 from .io.records import Record, read_inputs
 
 __all__ = ["main"]
@@ -93,6 +94,13 @@ def _one_by_one(nlp: Any, records: list[Record]) -> Iterator[Any]:
             yield f"{type(err).__name__}: {err}"
 
 
+def _keep_texts(records: Iterable[Record], texts: dict[str, list[str]]) -> Iterator[Record]:
+    """Passes the records on, keeping each one's text under its id (the html page shows it)."""
+    for r in records:
+        texts.setdefault(r.id, []).append(r.text or "")
+        yield r
+
+
 def _write(chunks: Iterable[str], out: IO[str]) -> None:
     for chunk in chunks:
         out.write(chunk)
@@ -109,7 +117,11 @@ def _extract(args: argparse.Namespace) -> int:
                 print(f"quoteattr: {doc_id}: {outcome}", file=sys.stderr)
             yield doc_id, outcome
 
-    results = counted(_results(read_inputs(args.inputs), args.model, args.batch_size))
+    texts: dict[str, list[str]] = {}
+    records = read_inputs(args.inputs)
+    if args.format == "html":
+        records = _keep_texts(records, texts)
+    results = counted(_results(records, args.model, args.batch_size))
     chunks: Iterable[str]
     if args.format == "jsonl":
         chunks = render_jsonl(results)
@@ -117,6 +129,8 @@ def _extract(args: argparse.Namespace) -> int:
         chunks = [render_json(results)]
     elif args.format == "csv":
         chunks = render_csv(results)
+    elif args.format == "html":
+        chunks = render_html((i, texts[i].pop(0), outcome) for i, outcome in results)
     else:
         chunks = render_table(results)
     if args.output:

@@ -49,3 +49,26 @@ class Errors:
     E007 = "[E007] {path}: {reason}."
     E008 = "[E008] The Doc has no dependency parse (is_parsed is False); quoteattr needs a parser."
     E010 = "[E010] Extra cue {cue!r} has an unknown category {category!r}; choose one of {choices}."
+    E011 = (
+        "[E011] to_dataframe() needs pandas, which cannot be imported ({reason}). Install it "
+        'with `pip install "quoteattr[pandas]"`.'
+    )
+    E012 = (
+        "[E012] Quote {number} does not fit the text: its {what} at {start}-{end} reads "
+        "{expected!r} but the text there reads {actual!r}. Render quotes with the text they "
+        "were found in."
+    )
+    E013 = (
+        "[E013] to_dataframe() takes quotes, (doc_id, quotes) pairs or a mapping of doc_id to "
+        "quotes: {reason}."
+    )
+    E014 = "[E014] Record {id}: {reason}."
+    E015 = "[E015] {id}: processing failed: {reason}."
+    E016 = (
+        "[E016] --resume continues a JSON Lines output file: it needs --output PATH and "
+        "--format jsonl."
+    )
+    E017 = (
+        "[E017] {path}: line {line} is not a record written by `quoteattr extract --format "
+        "jsonl` ({reason}); cannot resume into this file."
+    )

@@ -24,6 +24,7 @@ __all__ = [
     "CueCategory",
     "Quote",
     "QuoteKind",
+    "Quotes",
     "Speaker",
     "SpeakerKind",
     "TextSpan",
@@ -255,6 +256,12 @@ class Quote:
         """The content without the interrupting attribution: the parts joined by a space."""
         return " ".join(self.part_texts)
 
+    def _repr_html_(self) -> str:
+        """The quote as a one-row who-said-what table (what Jupyter shows)."""
+        from .io.html import quotes_html  # io imports this module: import on use
+
+        return quotes_html([self])
+
     def to_dict(self) -> dict[str, Any]:
         """Returns a JSON-safe dict; ``Quote.from_dict(q.to_dict()) == q``."""
         return {
@@ -308,3 +315,19 @@ class Quote:
             paragraph=data.get("paragraph"),
             fragments=tuple(TextSpan.from_dict(f) for f in data.get("fragments") or ()),
         )
+
+
+class Quotes(list[Quote]):
+    """A list of quotes that a notebook shows as a who-said-what table.
+
+    It is a plain ``list`` in every other way: it compares equal to a list of the same
+    quotes, pickles and serializes as one.
+    """
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        """The who-said-what table of the quotes (what Jupyter shows)."""
+        from .io.html import quotes_html  # io imports this module: import on use
+
+        return quotes_html(self)

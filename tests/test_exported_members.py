@@ -18,12 +18,15 @@ EXPECTED_ALL = [
     "QuoteKind",
     "QuoteattrError",
     "QuoteattrWarning",
+    "Quotes",
     "Speaker",
     "SpeakerKind",
     "TextSpan",
     "__version__",
     "extract",
     "load",
+    "render",
+    "to_dataframe",
 ]
 
 

@@ -256,7 +256,7 @@ def test_jsonl_reading_goes_on_after_bad_lines(tmp_path: Path) -> None:
 def test_formats_are_the_cli_choices() -> None:
     """The command line offers exactly the formats of FORMATS, table first (the default)."""
     args = _parser().parse_args(["extract"])
-    assert (FORMATS, args.format) == (("table", "jsonl", "json", "csv"), "table")
+    assert (FORMATS, args.format) == (("table", "jsonl", "json", "csv", "html"), "table")
 
 
 def test_quote_row_has_exactly_the_csv_columns() -> None:

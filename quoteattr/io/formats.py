@@ -1,6 +1,9 @@
 """Output formats: JSON Lines, JSON, CSV and a readable who-said-what table.
 
 Every writer takes plain data, ``(doc_id, quotes or error)`` results, and returns a string.
+The HTML page (``html``) lives in :mod:`quoteattr.io.html`, as it needs each document's text
+too. :func:`quote_row` is the one flattening of a quote into columns: the CSV output, the HTML
+table and :func:`quoteattr.to_dataframe` all use it.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ __all__ = [
 #: One input document's outcome: its id, and its quotes or an error message.
 Result = tuple[str, Sequence[Quote] | str]
 
-FORMATS = ("table", "jsonl", "json", "csv")
+FORMATS = ("table", "jsonl", "json", "csv", "html")
 
 CSV_COLUMNS = (
     "doc_id",
@@ -52,8 +55,14 @@ CSV_COLUMNS = (
 )
 
 
-def quote_row(doc_id: str, index: int, quote: Quote) -> dict[str, Any]:
-    """Flattens one quote into the columns of :data:`CSV_COLUMNS`."""
+def quote_row(doc_id: str | None, index: int, quote: Quote) -> dict[str, Any]:
+    """Flattens one quote into the columns of :data:`CSV_COLUMNS` (``error`` is None).
+
+    Args:
+        doc_id: the document's id (None when it has none).
+        index: the quote's 0-based position in its document.
+        quote: the quote.
+    """
     sp, cue = quote.speaker, quote.cue
     mention = sp.mention if sp is not None else None
     return {
