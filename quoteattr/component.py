@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 
 from .cues import CueLexicon
 from .extract import extract_doc
-from .model import Quote
+from .model import Quote, Quotes
 
 __all__ = ["QuoteAttributor", "make_quoteattr", "register_extensions"]
 
@@ -34,9 +34,9 @@ def register_extensions(name: str) -> None:
         Doc.set_extension(data, default=None)
     if not Doc.has_extension(name):
 
-        def getter(doc: Doc) -> list[Quote] | None:
+        def getter(doc: Doc) -> Quotes | None:
             raw = doc._.get(data)
-            return None if raw is None else [Quote.from_dict(d) for d in raw]
+            return None if raw is None else Quotes(Quote.from_dict(d) for d in raw)
 
         Doc.set_extension(name, getter=getter)
 

@@ -97,7 +97,11 @@ class CueLexicon:
         """Returns the category of ``token`` when it is a reporting verb, else None."""
         if not token.tag_.startswith("VB"):
             return None
-        return self.verbs.get(token.lemma_.lower())
+        lemma = token.lemma_.lower()
+        # The small English model lemmatizes "hoped"/"hoping" as "hop".
+        if lemma == "hop" and token.lower_.startswith(("hope", "hoping")):
+            lemma = "hope"
+        return self.verbs.get(lemma)
 
     def phrase_at(self, doc: Doc, i: int) -> CueMatch | None:
         """Returns the longest multiword cue starting at token ``i``, or None."""

@@ -18,7 +18,7 @@ from .direct import attribute_direct
 from .errors import Errors, QuoteattrError, QuoteattrWarning, Warnings
 from .layout import Layout
 from .marks import MarkedQuote
-from .model import Cue, Quote, QuoteKind, Speaker, TextSpan
+from .model import Cue, CueCategory, Quote, QuoteKind, Quotes, Speaker, TextSpan
 from .reported import find_reported
 from .speakers import person_surnames, speaker_kind, speaker_of_cue
 
@@ -58,7 +58,7 @@ def _default_lexicon() -> CueLexicon:
     return CueLexicon.default()
 
 
-def extract(text_or_doc: str | Doc, *, nlp: Language | None = None) -> list[Quote]:
+def extract(text_or_doc: str | Doc, *, nlp: Language | None = None) -> Quotes:
     """Finds the quotes of a text or a parsed Doc.
 
     Args:
@@ -68,7 +68,8 @@ def extract(text_or_doc: str | Doc, *, nlp: Language | None = None) -> list[Quot
             paragraph-aligned chunks (:func:`quoteattr.batch.split_text`).
 
     Returns:
-        the quotes in text order.
+        the quotes in text order, as a :class:`~quoteattr.model.Quotes` list (a plain list
+        that shows as a who-said-what table in Jupyter).
 
     Raises:
         QuoteattrError: [E001] for another type, [E008] for a Doc without a parse,
@@ -79,13 +80,13 @@ def extract(text_or_doc: str | Doc, *, nlp: Language | None = None) -> list[Quot
         if len(text_or_doc) > pipeline.max_length:
             from .batch import extract_long  # batch imports this module: import on use
 
-            return extract_long(text_or_doc, pipeline)  # in paragraph-aligned chunks
+            return Quotes(extract_long(text_or_doc, pipeline))  # paragraph-aligned chunks
         doc = pipeline(text_or_doc)
     elif isinstance(text_or_doc, Doc):
         doc = text_or_doc
     else:
         raise QuoteattrError(Errors.E001.format(type=type(text_or_doc).__name__))
-    return extract_doc(doc)
+    return Quotes(extract_doc(doc))
 
 
 def extract_doc(doc: Doc, lexicon: CueLexicon | None = None) -> list[Quote]:
@@ -147,8 +148,33 @@ def extract_doc(doc: Doc, lexicon: CueLexicon | None = None) -> list[Quote]:
         quotes.append(
             _build(doc, layout, kind, parts, r.cue, speaker, confidence, fragments, surnames)
         )
+    quotes = _outermost(quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
+
+
+def _is_report(q: Quote) -> bool:
+    return q.cue is not None and q.cue.category == CueCategory.REPORT and q.cue.lemma == "report"
+
+
+def _outermost(quotes: list[Quote]) -> list[Quote]:
+    """Drops attributions nested in the content of another one.
+
+    "Diplomats said Turkey fears the mission will grow" is one attribution (the diplomats'),
+    not two: what Turkey fears is part of what the diplomats said. News annotation (PolNeAR)
+    marks the outer one only, and so does quoteattr.
+    """
+    # A news report of what someone said keeps both: "Mattis sent a letter calling for a
+    # mission, Reuters reported" attributes the report to Reuters and the call to Mattis.
+    parts = [p for q in quotes if not _is_report(q) for p in q.parts]
+
+    def nested(q: Quote) -> bool:
+        if q.kind == QuoteKind.DIRECT or q.cue is None:
+            return False
+        at = q.cue.start
+        return any(s <= at < e for s, e in parts)
+
+    return [q for q in quotes if not nested(q)]
 
 
 # Share of each rule's quotes that are correctly attributed on the development set, used as
@@ -161,6 +187,7 @@ _REPORTED_CONFIDENCE = {
     "prep": 0.6,
     "noun": 0.6,
     "object": 0.5,
+    "adjective": 0.5,
 }
 
 

@@ -29,6 +29,7 @@ from . import lexicons
 from .cues import CueLexicon, CueMatch
 from .layout import Layout
 from .model import CueCategory
+from .speakers import inside
 
 __all__ = ["Reported", "find_reported"]
 
@@ -91,38 +92,64 @@ PREP_CUES: dict[str, frozenset[str]] = {
     "point": frozenset({"to"}),
 }
 
-# Nouns that introduce a that-clause of reported content ("the claim that ...").
+# Nouns of speech, stance and belief. With a possessor as the source and a complement as the
+# content they are attributions: "Trump's criticism of the deal", "her claim that ...",
+# "his support for the bill", "Obama's call to act".
 NOUN_CUES: dict[str, CueCategory] = {
-    "claim": CueCategory.SPEECH,
-    "statement": CueCategory.WRITING,
-    "assertion": CueCategory.SPEECH,
-    "argument": CueCategory.SPEECH,
-    "suggestion": CueCategory.SPEECH,
-    "allegation": CueCategory.SPEECH,
-    "accusation": CueCategory.SPEECH,
-    "charge": CueCategory.SPEECH,
-    "promise": CueCategory.SPEECH,
-    "pledge": CueCategory.SPEECH,
-    "warning": CueCategory.SPEECH,
-    "announcement": CueCategory.SPEECH,
-    "insistence": CueCategory.SPEECH,
-    "admission": CueCategory.SPEECH,
-    "denial": CueCategory.SPEECH,
+    **{
+        n: CueCategory.SPEECH
+        for n in (
+            "claim", "statement", "assertion", "argument", "suggestion", "allegation",
+            "accusation", "charge", "promise", "pledge", "vow", "warning", "announcement",
+            "insistence", "admission", "denial", "criticism", "critique", "attack", "call",
+            "question", "demand", "request", "plea", "appeal", "proposal", "threat", "remark",
+            "comment", "message", "complaint", "response", "reply", "answer", "explanation",
+            "description", "characterization", "endorsement", "praise", "condemnation",
+            "defense", "defence", "rebuke", "insult", "apology", "advice", "recommendation",
+            "reference", "contention", "disclosure", "prediction", "talk", "speech", "rant",
+            "tirade", "attack", "push", "offer", "order", "invitation", "acknowledgment",
+            "acknowledgement", "confirmation", "declaration", "assurance", "boast", "joke",
+            "estimate", "pitch", "case", "message", "rhetoric", "refusal",
+        )
+    },
+    **{
+        n: CueCategory.BELIEF
+        for n in (
+            "support", "opposition", "belief", "view", "fear", "hope", "concern", "expectation",
+            "assumption", "idea", "notion", "sense", "doubt", "skepticism", "scepticism",
+            "reluctance", "desire", "wish", "intention", "commitment", "position", "stance",
+            "opinion", "thought", "understanding", "worry", "anxiety", "interest", "focus",
+            "plan", "goal", "decision", "preference", "embrace", "disagreement", "frustration",
+            "anger", "outrage", "enthusiasm", "affection", "admiration", "disdain", "contempt",
+            "priority", "conviction", "suspicion", "confidence", "faith", "trust", "favor",
+        )
+    },
     "report": CueCategory.REPORT,
     "finding": CueCategory.REPORT,
-    "belief": CueCategory.BELIEF,
-    "view": CueCategory.BELIEF,
-    "fear": CueCategory.BELIEF,
-    "hope": CueCategory.BELIEF,
-    "concern": CueCategory.BELIEF,
-    "expectation": CueCategory.BELIEF,
-    "assumption": CueCategory.BELIEF,
-    "idea": CueCategory.BELIEF,
-    "notion": CueCategory.BELIEF,
-    "sense": CueCategory.BELIEF,
-}
+}  # fmt: skip
 
-_EDGE_PUNCT = frozenset({",", ";", ":", "-", "—", "–", "--", "(", ")"})
+# Adjectives of stance and belief, predicated of the source: "Lawmakers are uneasy about
+# the statements", "he is confident that he will win", "she was willing to run".
+ADJ_CUES = frozenset(
+    {
+        "worried", "concerned", "confident", "hopeful", "optimistic", "pessimistic",
+        "skeptical", "sceptical", "uneasy", "willing", "unwilling", "eager", "sure",
+        "unsure", "certain", "uncertain", "convinced", "aware", "unaware", "afraid",
+        "opposed", "supportive", "critical", "wary", "adamant", "reluctant", "happy",
+        "unhappy", "pleased", "proud", "determined", "doubtful", "angry", "upset",
+        "frustrated", "disappointed", "grateful", "outspoken", "nervous", "interested",
+        "enthusiastic", "glad", "keen", "excited", "furious", "outraged", "shocked",
+        "impressed", "upbeat", "enamored", "passionate", "fearful", "insistent", "clear",
+        "vocal", "dismissive", "suspicious", "cautious", "ready", "anxious", "comfortable",
+        "uncomfortable", "satisfied", "dissatisfied", "thankful", "sorry",
+    }
+)  # fmt: skip
+
+# Prepositions whose object is the content of a noun or adjective cue.
+_CONTENT_PREPS = frozenset({"of", "about", "for", "on", "over", "against", "to", "with", "that"})
+
+# Quote marks stay: a mixed quote's content ends with its fragment's closing mark.
+_QUOTE_MARKS = frozenset({"“", "”", '"', "''", "‘", "’", "'", "«", "»", "‹", "›", "„"})
 _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # A cue with an object of its own ("said a prayer", "spoke to reporters") is not the bare
 # attribution of a fronted clause.
@@ -149,13 +176,18 @@ def _runs(indices: Iterable[int]) -> list[tuple[int, int]]:
     return runs
 
 
+def _trimmable(tok: Token) -> bool:
+    """Edge tokens that belong to the sentence, not the content: punctuation and space."""
+    return tok.is_space or (tok.is_punct and tok.text not in _QUOTE_MARKS)
+
+
 def _trim(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Drops edge punctuation and whitespace from each run, and empty runs."""
     out = []
     for s, e in runs:
-        while s < e and (doc[s].text in _EDGE_PUNCT or doc[s].is_space):
+        while s < e and _trimmable(doc[s]):
             s += 1
-        while e > s and (doc[e - 1].text in _EDGE_PUNCT or doc[e - 1].is_space):
+        while e > s and _trimmable(doc[e - 1]):
             e -= 1
         if s < e:
             out.append((s, e))
@@ -166,11 +198,17 @@ def _subtree(tok: Token) -> set[int]:
     return {t.i for t in tok.subtree}
 
 
-def _content_of(doc: Doc, v: Token, m: CueMatch) -> tuple[set[int], str] | None:
+def _content_of(
+    doc: Doc, v: Token, m: CueMatch, quoted: list[tuple[int, int]]
+) -> tuple[set[int], str] | None:
     """The content tokens of the verb cue ``v`` and the rule that found them."""
-    for child in v.children:
-        if child.dep_ == "ccomp":
-            return _subtree(child), "ccomp"
+    # A cue can govern two clauses: the quotation before it and the paraphrase after it
+    # ("“I'm done,” Obama said, adding he expected ..."): the one outside the quote marks,
+    # and after the cue when both are.
+    clauses = [c for c in v.children if c.dep_ == "ccomp" and not inside(quoted, c.idx)]
+    if clauses:
+        after = [c for c in clauses if c.i > v.i]
+        return _subtree((after or clauses)[0]), "ccomp"
     # "Turkey will need to be convinced, the diplomats said": the cue hangs from the content.
     head = v.head
     if (
@@ -182,8 +220,11 @@ def _content_of(doc: Doc, v: Token, m: CueMatch) -> tuple[set[int], str] | None:
         and not any(c.dep_ in _OBJECTS for c in v.children)
     ):
         tokens = _subtree(head) - _subtree(v)
-        # The clause's own subject-less coordinated verbs after the cue belong to the reporter.
-        tokens = {i for i in tokens if i < v.i or doc[i].head.i != head.i or i < head.i}
+        # A coordinated clause after the cue is the reporter's again: "Facebook created the
+        # tool, a spokeswoman said, and it has activated it five times".
+        for child in head.children:
+            if child.i > v.i and child.dep_ in {"conj", "cc"}:
+                tokens -= _subtree(child)
         return tokens, "fronted"
     lemma = v.lemma_.lower()
     if lemma in XCOMP_LEMMAS:
@@ -225,13 +266,31 @@ def _according(doc: Doc, m: CueMatch) -> tuple[set[int], str] | None:
     return tokens, "according"
 
 
-def _noun_content(doc: Doc, noun: Token) -> set[int] | None:
-    for child in noun.children:
-        if child.dep_ in {"acl", "ccomp", "appos"} and any(
-            g.dep_ == "mark" and g.lower_ == "that" for g in child.children
-        ):
+def _complement(head: Token) -> set[int] | None:
+    """The clause or prepositional object that completes a noun or adjective cue."""
+    for child in head.children:
+        if child.dep_ in {"acl", "ccomp", "xcomp"}:
             return _subtree(child)
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS:
+            tokens = _subtree(child) - {child.i}
+            if tokens:
+                return tokens
     return None
+
+
+def _noun_content(doc: Doc, noun: Token) -> set[int] | None:
+    """ "Trump's criticism of the deal": only with a possessor, who is the source."""
+    if not any(c.dep_ == "poss" for c in noun.children):
+        return None
+    return _complement(noun)
+
+
+def _adjective_content(doc: Doc, adj: Token) -> set[int] | None:
+    """ "Lawmakers are uneasy about X": an adjective predicated of a subject."""
+    if adj.dep_ not in {"acomp", "oprd"} or not any(c.dep_ in _SUBJ for c in adj.head.children):
+        return None
+    return _complement(adj)
 
 
 def find_reported(
@@ -272,16 +331,24 @@ def find_reported(
             cat = lexicon.verb_category(tok)
             if cat is not None and tok.pos_ == "VERB" and tok.lemma_.lower() not in excluded:
                 m = CueMatch(i, i + 1, i, tok.lemma_.lower(), cat)
-                found = _content_of(doc, tok, m)
+                found = _content_of(doc, tok, m, spans)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
             tokens = _noun_content(doc, tok)
             if tokens:
                 m = CueMatch(i, i + 1, i, tok.lemma_.lower(), NOUN_CUES[tok.lemma_.lower()])
                 found = (tokens, "noun")
+        elif tok.pos_ == "ADJ" and tok.lower_ in ADJ_CUES:
+            tokens = _adjective_content(doc, tok)
+            if tokens:
+                m = CueMatch(i, i + 1, i, tok.lower_, CueCategory.BELIEF)
+                found = (tokens, "adjective")
         if found is None or m is None:
             continue
         tokens, rule = found
         tokens -= set(range(m.start, m.end))
+        # Reported content never leaves its cue's paragraph (a headline's parse can run on).
+        para = layout.paragraph_of(tok.idx)
+        tokens = {t for t in tokens if layout.paragraph_of(doc[t].idx) == para}
         runs = _trim(doc, _runs(tokens))
         if runs:
             out.append(Reported(m, runs, rule))

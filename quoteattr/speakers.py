@@ -35,7 +35,7 @@ _NAME_DEPS = frozenset(
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Edges along which a participle or complement shares its governor's subject:
 # "Stoltenberg told reporters, saying he expected ..." -> the speaker of "saying" is Stoltenberg.
-_SHARES_SUBJECT = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl"})
+_SHARES_SUBJECT = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "acomp", "oprd"})
 _ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _SENT_END = frozenset({".", "!", "?"})
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
@@ -70,15 +70,31 @@ def subject_of(verb: Token) -> Token | None:
                     if grandchild.dep_ == "pobj":
                         return grandchild
         if token.dep_ in _SHARES_SUBJECT and token.head is not token:
+            via = token.dep_
             token = token.head
             if token.dep_ == "prep" and token.head is not token:  # "quoted as saying"
                 token = token.head
+            elif via == "acl" and token.dep_ in {"dobj", "dative"}:
+                # "Mattis sent a letter calling for a mission": the letter's sender calls.
+                token = token.head
+            elif via == "advcl" and _fronted_report(token):
+                # "Mattis sent a letter ..., Reuters reported, stressing X": the report
+                # relays the subject of its fronted clause.
+                clause = next(c for c in token.children if c.dep_ == "ccomp" and c.i < token.i)
+                token = clause
             continue
         if token.dep_ == "prep" and token.head is not token:
             token = token.head
             continue
         break
     return None
+
+
+def _fronted_report(verb: Token) -> bool:
+    """True for "X did Y, Reuters reported": a report verb after its clausal complement."""
+    return verb.lemma_.lower() == "report" and any(
+        c.dep_ == "ccomp" and c.i < verb.i for c in verb.children
+    )
 
 
 def mention_bounds(head: Token) -> tuple[int, int]:
@@ -148,11 +164,19 @@ def speaker_kind(mention: Span, surnames: Collection[str] = ()) -> SpeakerKind:
     """
     root = mention.root
     lower = root.lower_
+    if lower in {"who", "that"} and root.head.dep_ == "relcl" and root.head.head is not root:
+        # "Trump, who as a candidate said ...": the relative pronoun is its antecedent.
+        antecedent = root.head.head
+        s, e = mention_bounds(antecedent)
+        return speaker_kind(antecedent.doc[s:e], surnames)
     if root.pos_ == "PRON":
         return SpeakerKind.PERSON if lower in PERSON_PRONOUNS else SpeakerKind.UNKNOWN
     if mention[-1].lower_ in surnames:
         return SpeakerKind.PERSON
-    labels = {t.ent_type_ for t in mention if t.ent_type_}
+    # The name itself decides, not its modifiers: "US Secretary of Defense Jim Mattis" is a
+    # person although "US" is a GPE.
+    name = [root, *(c for c in root.children if c.dep_ in {"compound", "flat"})]
+    labels = {t.ent_type_ for t in name if t.ent_type_}
     if "PERSON" in labels:
         return SpeakerKind.PERSON
     if labels & _ORG_LABELS:
@@ -177,6 +201,8 @@ def speaker_of_cue(doc: Doc, cue: CueMatch, parts: list[tuple[int, int]]) -> tup
     subject: Token | None = None
     if cue.lemma == "according to":
         subject = next((c for c in head.children if c.dep_ == "pobj"), None)
+    elif head.pos_ == "NOUN":  # "Trump's criticism of ...": the possessor
+        subject = next((c for c in head.children if c.dep_ == "poss"), None)
     else:
         subject = subject_of(head)
     if subject is not None and inside(parts, subject.idx):

@@ -77,3 +77,36 @@ def test_devset_direct_figures(nlp: Any, polnear_docs: list[dict[str, Any]]) -> 
     direct = next(k for k in s.by_kind if k.kind == "direct")
     assert direct.recall.value is not None and direct.recall.value >= 0.91
     assert direct.speaker.value is not None and direct.speaker.value >= 0.89
+
+
+def test_seed_all_attributions(nlp: Any, seed_text: str) -> None:
+    """All 13 seed attributions are found (cov30) with the right speaker mention and kind."""
+    if not SEED_GOLD.exists():
+        pytest.skip("../shared/seeds/nato-iraq-reuters.gold.jsonl is absent")
+    [gold] = [json.loads(line) for line in SEED_GOLD.read_text(encoding="utf-8").splitlines()]
+    quotes = nlp(seed_text)._.quotes
+    found = []
+    for g in gold["quotes"]:
+        gs, ge = g["content"]
+        gchars = set(range(gs, ge))
+
+        def jaccard(q: Any, gchars: set[int] = gchars) -> float:
+            pchars = {c for s, e in q.parts for c in range(s, e)}
+            return len(gchars & pchars) / len(gchars | pchars)
+
+        best = max(quotes, key=jaccard)
+        covered = len(gchars & {c for s, e in best.parts for c in range(s, e)}) / len(gchars)
+        mention = best.speaker.mention if best.speaker else None
+        found.append(
+            (
+                g["speaker_text"],
+                covered > 0.3,
+                mention is not None
+                and mention.start < g["speaker"][1] < mention.end + 200
+                and mention.start < g["speaker"][1]
+                and g["speaker"][0] < mention.end,
+                best.speaker.kind.value if best.speaker else None,
+            )
+        )
+    expected = [(g["speaker_text"], True, True, g["speaker_kind"]) for g in gold["quotes"]]
+    assert found == expected

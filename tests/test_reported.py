@@ -1,0 +1,316 @@
+"""Reported speech, claims and mixed quotes on hand-built Docs: content, cue, speaker, kind."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from quoteattr.extract import extract_doc
+from quoteattr.model import CueCategory, Quote, QuoteKind, SpeakerKind
+from tests.conftest import build_doc
+
+P = "PUNCT"
+
+
+def summary(q: Quote) -> tuple[str, str | None, str | None, str]:
+    """(kind, content, cue, speaker mention) of a quote."""
+    mention = q.speaker.mention.text if q.speaker and q.speaker.mention else None
+    return (q.kind.value, q.content, q.cue.text if q.cue else None, mention or "")
+
+
+def only(doc: Any) -> Quote:
+    [q] = extract_doc(doc)
+    return q
+
+
+def test_ccomp() -> None:
+    """Diplomats said France was open. -> the complement clause, diplomats, said."""
+    doc = build_doc(
+        "Diplomats said France was open.",
+        [
+            ("Diplomats", 1, "nsubj", "NOUN", "diplomat"),
+            ("said", 1, "ROOT", "VERB", "say"),
+            ("France", 3, "nsubj", "PROPN"),
+            ("was", 1, "ccomp", "AUX", "be"),
+            ("open", 3, "acomp", "ADJ"),
+            (".", 1, "punct", P),
+        ],
+        ents=[(2, 3, "GPE")],
+    )
+    q = only(doc)
+    assert summary(q) == ("indirect", "France was open", "said", "Diplomats")
+    assert q.speaker is not None and q.speaker.kind == SpeakerKind.UNNAMED
+    assert q.cue is not None and q.cue.category == CueCategory.SPEECH
+
+
+FRONTED_ROWS = [
+    ("Turkey", 1, "nsubj", "PROPN"),
+    ("will", 2, "aux", "AUX"),
+    ("wait", 2, "ROOT", "VERB"),
+    (",", 2, "punct", P),
+    ("the", 5, "det", "DET"),
+    ("diplomats", 6, "nsubj", "NOUN", "diplomat"),
+    ("said", 2, "parataxis", "VERB", "say"),
+    (".", 2, "punct", P),
+]
+
+
+def test_fronted_content() -> None:
+    """Turkey will wait, the diplomats said. -> the clause before the cue."""
+    rows = [(w, 2 if w == "Turkey" else h, *rest) for (w, h, *rest) in FRONTED_ROWS]
+    q = only(build_doc("Turkey will wait, the diplomats said.", rows))
+    assert summary(q) == ("indirect", "Turkey will wait", "said", "the diplomats")
+
+
+def test_fronted_content_around_the_cue_has_two_parts() -> None:
+    """Mr. Obama, officials said, has doubts. -> two parts around the attribution."""
+    doc = build_doc(
+        "Obama, officials said, has doubts.",
+        [
+            ("Obama", 5, "nsubj", "PROPN"),
+            (",", 3, "punct", P),
+            ("officials", 3, "nsubj", "NOUN", "official"),
+            ("said", 5, "parataxis", "VERB", "say"),
+            (",", 3, "punct", P),
+            ("has", 5, "ROOT", "VERB", "have"),
+            ("doubts", 5, "dobj", "NOUN", "doubt"),
+            (".", 5, "punct", P),
+        ],
+    )
+    q = only(doc)
+    assert q.part_texts == ("Obama", "has doubts")
+    assert summary(q)[2:] == ("said", "officials")
+
+
+@pytest.mark.parametrize(
+    ("text", "rows", "content"),
+    [
+        (
+            "According to aides, he won.",
+            [
+                ("According", 5, "prep", "VERB", "accord"),
+                ("to", 0, "prep", "ADP"),
+                ("aides", 1, "pobj", "NOUN", "aide"),
+                (",", 5, "punct", P),
+                ("he", 5, "nsubj", "PRON"),
+                ("won", 5, "ROOT", "VERB", "win"),
+                (".", 5, "punct", P),
+            ],
+            "he won",
+        ),
+        (
+            "He won, according to aides.",
+            [
+                ("He", 1, "nsubj", "PRON"),
+                ("won", 1, "ROOT", "VERB", "win"),
+                (",", 1, "punct", P),
+                ("according", 1, "prep", "VERB", "accord"),
+                ("to", 3, "prep", "ADP"),
+                ("aides", 4, "pobj", "NOUN", "aide"),
+                (".", 1, "punct", P),
+            ],
+            "He won",
+        ),
+    ],
+)
+def test_according_to(text: str, rows: list[tuple[Any, ...]], content: str) -> None:
+    """ "according to X" before or after: the clause it modifies, X as the speaker."""
+    q = only(build_doc(text, rows))
+    assert (q.content, q.cue.text if q.cue else None) == (
+        content,
+        text.split(" to")[0][-9:] + " to",
+    )
+    assert q.speaker is not None and q.speaker.name == "aides"
+
+
+def test_xcomp_with_object() -> None:
+    """He urged the allies to act. -> "the allies to act"."""
+    doc = build_doc(
+        "He urged the allies to act.",
+        [
+            ("He", 1, "nsubj", "PRON"),
+            ("urged", 1, "ROOT", "VERB", "urge"),
+            ("the", 3, "det", "DET"),
+            ("allies", 1, "dobj", "NOUN", "ally"),
+            ("to", 5, "aux", "PART"),
+            ("act", 1, "xcomp", "VERB"),
+            (".", 1, "punct", P),
+        ],
+    )
+    assert summary(only(doc)) == ("indirect", "the allies to act", "urged", "He")
+
+
+def test_prepositional_object() -> None:
+    """She accused him of lying. -> "lying"."""
+    doc = build_doc(
+        "She accused him of lying.",
+        [
+            ("She", 1, "nsubj", "PRON"),
+            ("accused", 1, "ROOT", "VERB", "accuse"),
+            ("him", 1, "dobj", "PRON"),
+            ("of", 1, "prep", "ADP"),
+            ("lying", 3, "pcomp", "VERB", "lie"),
+            (".", 1, "punct", P),
+        ],
+    )
+    assert summary(only(doc)) == ("indirect", "lying", "accused", "She")
+
+
+def test_object_with_predicate_and_quote_marks_is_mixed() -> None:
+    """He called it “a disaster.” -> content 'it “a disaster.”', mixed, with its fragment."""
+    doc = build_doc(
+        "He called it “a disaster.”",
+        [
+            ("He", 1, "nsubj", "PRON"),
+            ("called", 1, "ROOT", "VERB", "call"),
+            ("it", 1, "dobj", "PRON"),
+            ("“", 5, "punct", P),
+            ("a", 5, "det", "DET"),
+            ("disaster", 1, "oprd", "NOUN"),
+            (".", 1, "punct", P),
+            ("”", 1, "punct", P),
+        ],
+    )
+    q = only(doc)
+    assert summary(q) == ("mixed", "it “a disaster.”", "called", "He")
+    assert [f.text for f in q.fragments] == ["“a disaster.”"]
+
+
+def test_noun_cue_needs_a_possessor() -> None:
+    """Trump's claim that he won -> content "that he won", speaker Trump."""
+    doc = build_doc(
+        "Trump's claim that he won stands.",
+        [
+            ("Trump", 2, "poss", "PROPN"),
+            ("'s", 0, "case", "PART"),
+            ("claim", 6, "nsubj", "NOUN"),
+            ("that", 5, "mark", "SCONJ"),
+            ("he", 5, "nsubj", "PRON"),
+            ("won", 2, "acl", "VERB", "win"),
+            ("stands", 6, "ROOT", "VERB", "stand"),
+            (".", 6, "punct", P),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    assert summary(only(doc)) == ("indirect", "that he won", "claim", "Trump")
+
+
+def test_adjective_cue() -> None:
+    """Lawmakers are uneasy about the plan. -> "the plan", belief, Lawmakers."""
+    doc = build_doc(
+        "Lawmakers are uneasy about the plan.",
+        [
+            ("Lawmakers", 1, "nsubj", "NOUN", "lawmaker"),
+            ("are", 1, "ROOT", "AUX", "be"),
+            ("uneasy", 1, "acomp", "ADJ"),
+            ("about", 2, "prep", "ADP"),
+            ("the", 5, "det", "DET"),
+            ("plan", 3, "pobj", "NOUN"),
+            (".", 1, "punct", P),
+        ],
+    )
+    q = only(doc)
+    assert summary(q) == ("indirect", "the plan", "uneasy", "Lawmakers")
+    assert q.cue is not None and q.cue.category == CueCategory.BELIEF
+
+
+NESTED_ROWS = [
+    ("Diplomats", 1, "nsubj", "NOUN", "diplomat"),
+    ("said", 1, "ROOT", "VERB", "say"),
+    ("Turkey", 3, "nsubj", "PROPN"),
+    ("fears", 1, "ccomp", "VERB", "fear"),
+    ("that", 6, "mark", "SCONJ"),
+    ("it", 6, "nsubj", "PRON"),
+    ("grows", 3, "ccomp", "VERB", "grow"),
+    (".", 1, "punct", P),
+]
+
+
+def test_nested_attribution_is_not_repeated() -> None:
+    """Diplomats said Turkey fears that it grows. -> one attribution, the diplomats'."""
+    q = only(build_doc("Diplomats said Turkey fears that it grows.", NESTED_ROWS))
+    assert summary(q) == ("indirect", "Turkey fears that it grows", "said", "Diplomats")
+
+
+def test_a_report_keeps_the_attribution_it_relays() -> None:
+    """Reuters reported Turkey fears that it grows. -> Reuters' report and Turkey's fear."""
+    rows = [("Reuters", 1, "nsubj", "PROPN"), ("reported", 1, "ROOT", "VERB", "report")]
+    rows += NESTED_ROWS[2:]
+    doc = build_doc("Reuters reported Turkey fears that it grows.", rows, ents=[(0, 1, "ORG")])
+    assert [summary(q)[2:] for q in extract_doc(doc)] == [
+        ("reported", "Reuters"),
+        ("fears", "Turkey"),
+    ]
+
+
+def test_quotation_only_verbs_do_not_report() -> None:
+    """He began to speak. -> "begin" introduces quotations only; no attribution."""
+    doc = build_doc(
+        "He began to speak.",
+        [
+            ("He", 1, "nsubj", "PRON"),
+            ("began", 1, "ROOT", "VERB", "begin"),
+            ("to", 3, "aux", "PART"),
+            ("speak", 1, "xcomp", "VERB"),
+            (".", 1, "punct", P),
+        ],
+    )
+    assert extract_doc(doc) == []
+
+
+def test_content_stays_in_its_paragraph() -> None:
+    """A parse that runs over a paragraph break does not carry the content with it."""
+    doc = build_doc(
+        "He said\n\nsomething new.",
+        [
+            ("He", 1, "nsubj", "PRON"),
+            ("said", 1, "ROOT", "VERB", "say"),
+            ("\n\n", 1, "dep", "SPACE"),
+            ("something", 1, "ccomp", "NOUN"),
+            ("new", 3, "amod", "ADJ"),
+            (".", 1, "punct", P),
+        ],
+    )
+    assert extract_doc(doc) == []
+
+
+def test_relative_pronoun_speaker_is_its_antecedent_kind() -> None:
+    """Trump, who said NATO failed, ... -> mention "who", kind person (from Trump)."""
+    doc = build_doc(
+        "Trump, who said NATO failed, won.",
+        [
+            ("Trump", 7, "nsubj", "PROPN"),
+            (",", 0, "punct", P),
+            ("who", 3, "nsubj", "PRON"),
+            ("said", 0, "relcl", "VERB", "say"),
+            ("NATO", 5, "nsubj", "PROPN"),
+            ("failed", 3, "ccomp", "VERB", "fail"),
+            (",", 0, "punct", P),
+            ("won", 7, "ROOT", "VERB", "win"),
+            (".", 7, "punct", P),
+        ],
+        ents=[(0, 1, "PERSON"), (4, 5, "ORG")],
+    )
+    q = only(doc)
+    assert summary(q) == ("indirect", "NATO failed", "said", "who")
+    assert q.speaker is not None and q.speaker.kind == SpeakerKind.PERSON
+
+
+def test_speech_inside_a_direct_quote_is_not_reported() -> None:
+    """“I said no,” she said. -> the quotation only, not the verb inside it."""
+    doc = build_doc(
+        "“I said no,” she said.",
+        [
+            ("“", 7, "punct", P),
+            ("I", 2, "nsubj", "PRON"),
+            ("said", 7, "ccomp", "VERB", "say"),
+            ("no", 2, "dobj", "INTJ"),
+            (",", 7, "punct", P),
+            ("”", 7, "punct", P),
+            ("she", 7, "nsubj", "PRON"),
+            ("said", 7, "ROOT", "VERB", "say"),
+            (".", 7, "punct", P),
+        ],
+    )
+    assert [summary(q)[0] for q in extract_doc(doc)] == [QuoteKind.DIRECT.value]
