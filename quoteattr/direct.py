@@ -34,11 +34,10 @@ _WINDOW = 40  # tokens searched on each side; an attribution is never further aw
 
 @attrs.define
 class Attribution:
-    """What the search found for one quote: cue, speaker token range, and how sure it is."""
+    """What the search found for one quote: cue, speaker token range, and the rule used."""
 
     cue: CueMatch | None = None
     speaker: tuple[int, int] | None = None
-    confidence: float = 0.3
     rule: str = "none"
 
 
@@ -120,7 +119,7 @@ def _dash_speaker(doc: Doc, tokens: list[int]) -> Attribution | None:
     tok = phrase_head(tok)
     dash = tokens[0]
     cue = CueMatch(dash, dash + 1, dash, doc[dash].text, CueCategory.SPEECH)
-    return Attribution(cue, mention_bounds(tok), 0.8, "dash")
+    return Attribution(cue, mention_bounds(tok), "dash")
 
 
 def _own_attribution(
@@ -141,18 +140,16 @@ def _own_attribution(
     ]
     allowed = set(trailing) | set(leading) | set(inner)
     cue = _governor_cue(doc, layout, cand, lexicon, allowed)
-    rule, conf = "governor", 0.95
+    rule = "governor"
     if cue is None and inner:
-        cue, rule, conf = _first_cue(doc, lexicon, inner), "inner", 0.9
+        cue, rule = _first_cue(doc, lexicon, inner), "inner"
     if cue is None:
-        cue, rule, conf = _first_cue(doc, lexicon, trailing), "trailing", 0.85
+        cue, rule = _first_cue(doc, lexicon, trailing), "trailing"
     if cue is None:
-        cue, rule, conf = _last_cue(doc, lexicon, leading), "leading", 0.85
+        cue, rule = _last_cue(doc, lexicon, leading), "leading"
     if cue is not None:
         speaker = speaker_of_cue(doc, cue, cand.parts)
-        if speaker is None:
-            conf -= 0.35
-        return Attribution(cue, speaker, conf, rule)
+        return Attribution(cue, speaker, rule)
     dash = _dash_speaker(doc, trailing)
     if dash is not None:
         return dash
@@ -177,7 +174,7 @@ def _colon_lead(doc: Doc, layout: Layout, cand: Candidate, lexicon: CueLexicon) 
     cue = _last_cue(doc, lexicon, tokens)
     if cue is None:
         return Attribution()
-    return Attribution(cue, speaker_of_cue(doc, cue, cand.parts), 0.9, "colon")
+    return Attribution(cue, speaker_of_cue(doc, cue, cand.parts), "colon")
 
 
 def _previous_subject(doc: Doc, layout: Layout, cand: Candidate) -> Attribution:
@@ -192,7 +189,7 @@ def _previous_subject(doc: Doc, layout: Layout, cand: Candidate) -> Attribution:
     subject = subject_of(root)
     if subject is None or subject.pos_ not in {"PROPN", "PRON"} or subject.lower_ in {"it", "this"}:
         return Attribution()
-    return Attribution(None, mention_bounds(subject), 0.5, "previous-subject")
+    return Attribution(None, mention_bounds(subject), "previous-subject")
 
 
 def _only_quotes(layout: Layout, para: int, parts: list[tuple[int, int]]) -> bool:

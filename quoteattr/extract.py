@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from . import marks
+from .confidence import confidence
 from .content import direct_candidates
 from .cues import CueLexicon, CueMatch
 from .direct import attribute_direct
@@ -128,7 +129,7 @@ def extract_doc(doc: Doc, lexicon: CueLexicon | None = None) -> list[Quote]:
             d.candidate.parts,
             d.attribution.cue,
             d.attribution.speaker,
-            d.attribution.confidence,
+            d.attribution.rule,
             (),
             surnames,
         )
@@ -144,10 +145,7 @@ def extract_doc(doc: Doc, lexicon: CueLexicon | None = None) -> list[Quote]:
         kind = QuoteKind.MIXED if inner else QuoteKind.INDIRECT
         fragments = tuple(TextSpan(layout.text[q.start : q.end], q.start, q.end) for q in inner)
         speaker = speaker_of_cue(doc, r.cue, parts)
-        confidence = _REPORTED_CONFIDENCE.get(r.rule, 0.5) if speaker else 0.3
-        quotes.append(
-            _build(doc, layout, kind, parts, r.cue, speaker, confidence, fragments, surnames)
-        )
+        quotes.append(_build(doc, layout, kind, parts, r.cue, speaker, r.rule, fragments, surnames))
     quotes = _outermost(quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes
@@ -175,20 +173,6 @@ def _outermost(quotes: list[Quote]) -> list[Quote]:
         return any(s <= at < e for s, e in parts)
 
     return [q for q in quotes if not nested(q)]
-
-
-# Share of each rule's quotes that are correctly attributed on the development set, used as
-# the confidence of the quotes it finds (see docs/evaluation.md).
-_REPORTED_CONFIDENCE = {
-    "ccomp": 0.8,
-    "fronted": 0.8,
-    "according": 0.8,
-    "xcomp": 0.6,
-    "prep": 0.6,
-    "noun": 0.6,
-    "object": 0.5,
-    "adjective": 0.5,
-}
 
 
 def _snap(parts: list[tuple[int, int]], top: list[MarkedQuote]) -> list[tuple[int, int]]:
@@ -237,7 +221,7 @@ def _build(
     parts: list[tuple[int, int]],
     cue: CueMatch | None,
     speaker_tokens: tuple[int, int] | None,
-    confidence: float,
+    rule: str,
     fragments: tuple[TextSpan, ...],
     surnames: frozenset[str],
 ) -> Quote:
@@ -256,7 +240,7 @@ def _build(
         parts=tuple(parts),
         cue=_cue(doc, layout, cue) if cue is not None else None,
         speaker=speaker,
-        confidence=round(confidence, 3),
+        confidence=confidence(kind, rule, speaker.kind if speaker else None),
         sentence=layout.sentence_of(start),
         paragraph=layout.paragraph_of(start),
         fragments=fragments,

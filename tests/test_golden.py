@@ -61,22 +61,56 @@ def test_seed_gold_direct_recall(nlp: Any, seed_text: str) -> None:
     assert (s.cov30.content.recall, s.cov30.attribution.recall) == (1.0, 1.0)
 
 
-@pytest.mark.devset
-def test_devset_direct_figures(nlp: Any, polnear_docs: list[dict[str, Any]]) -> None:
-    """On the first 120 development articles, direct recall and speaker accuracy hold up.
-
-    The thresholds sit a little under the figures measured on this slice, so that a change
-    that loses quotes or speakers fails here; the full-set figures are in the README.
-    """
+@pytest.fixture(scope="module")
+def devset_scores(nlp: Any, polnear_docs: list[dict[str, Any]]) -> Any:
+    """quoteattr's scores on the first 120 development articles (parsed once)."""
     docs = polnear_docs[:120]
     pred = [
         {"id": d["id"], "quotes": [q.to_dict() for q in doc._.quotes]}
         for d, doc in zip(docs, nlp.pipe(d["text"] for d in docs), strict=True)
     ]
-    s = score(docs, pred)
-    direct = next(k for k in s.by_kind if k.kind == "direct")
-    assert direct.recall.value is not None and direct.recall.value >= 0.91
-    assert direct.speaker.value is not None and direct.speaker.value >= 0.89
+    return score(docs, pred)
+
+
+def _kind(scores: Any, kind: str) -> Any:
+    return next(k for k in scores.by_kind if k.kind == kind)
+
+
+@pytest.mark.devset
+def test_devset_direct_figures(devset_scores: Any) -> None:
+    """On the first 120 development articles, direct recall and speaker accuracy hold up.
+
+    The thresholds sit a little under the figures measured on this slice (direct recall 94.7,
+    speaker 90.8), so that a change that loses quotes or speakers fails here; the full-set
+    figures are in docs/evaluation.md.
+    """
+    direct = _kind(devset_scores, "direct")
+    assert direct.recall.value >= 0.93
+    assert direct.speaker.value >= 0.89
+
+
+@pytest.mark.devset
+def test_devset_reported_figures(devset_scores: Any) -> None:
+    """On the same slice, reported and mixed quotes hold up (measured: content F1 72.2,
+    jac50 F1 64.7, attribution F1 61.6, indirect recall 51.9, mixed 82.0, cue 89.7)."""
+    s = devset_scores
+    got = (
+        s.cov30.content.f1 >= 0.70,
+        s.jac50.content.f1 >= 0.62,
+        s.cov30.attribution.f1 >= 0.59,
+        _kind(s, "indirect").recall.value >= 0.49,
+        _kind(s, "mixed").recall.value >= 0.79,
+        s.cov30.cue.value >= 0.87,
+    )
+    assert got == (True,) * 6
+
+
+@pytest.mark.devset
+def test_devset_confidence_is_ordered(devset_scores: Any) -> None:
+    """Higher confidence bins are more precise, and the top bin is right about 9 times in 10."""
+    precisions = [b.precision.value for b in devset_scores.reliability if b.precision.value]
+    assert precisions == sorted(precisions)
+    assert precisions[-1] >= 0.87
 
 
 def test_seed_all_attributions(nlp: Any, seed_text: str) -> None:
