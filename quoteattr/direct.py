@@ -29,6 +29,7 @@ from .speakers import inside, mention_bounds, phrase_head, speaker_of_cue, subje
 __all__ = ["Attribution", "attribute_direct"]
 
 _SENT_END = frozenset({".", "!", "?"})
+_QUOTE_TOKENS = frozenset({"“", "”", '"', "''", "‘", "’", "'", "«", "»", "‹", "›", "„"})
 _WINDOW = 40  # tokens searched on each side; an attribution is never further away
 
 
@@ -177,7 +178,9 @@ def _colon_lead(doc: Doc, layout: Layout, cand: Candidate, lexicon: CueLexicon) 
     return Attribution(cue, speaker_of_cue(doc, cue, cand.parts), "colon")
 
 
-def _previous_subject(doc: Doc, layout: Layout, cand: Candidate) -> Attribution:
+def _previous_subject(
+    doc: Doc, layout: Layout, cand: Candidate, lexicon: CueLexicon
+) -> Attribution:
     """Rule 7: "Smith was defiant. “…”": the person the previous sentence is about."""
     first = layout.token_at(cand.start)
     if first == 0:
@@ -189,7 +192,9 @@ def _previous_subject(doc: Doc, layout: Layout, cand: Candidate) -> Attribution:
     subject = subject_of(root)
     if subject is None or subject.pos_ not in {"PROPN", "PRON"} or subject.lower_ in {"it", "this"}:
         return Attribution()
-    return Attribution(None, mention_bounds(subject), "previous-subject")
+    # "Trump continued his remarks. “…”": a cue verb heading that sentence is the cue.
+    m = lexicon.match(doc, root.i)
+    return Attribution(m, mention_bounds(subject), "previous-subject")
 
 
 def _only_quotes(layout: Layout, para: int, parts: list[tuple[int, int]]) -> bool:
@@ -224,17 +229,11 @@ def _attribution_gap(
     gap_tokens = layout.tokens_in(first.candidate.end, nxt.start)
     if sum(1 for i in gap_tokens if lexicon.match(doc, i) is not None) > 1:
         return False
-    body = gap.strip().rstrip(".,:;!?—–-").strip()
-    return (
-        not any(
-            c in ".!?;"
-            for c in body.replace("Mr.", "")
-            .replace("Ms.", "")
-            .replace("Mrs.", "")
-            .replace("Dr.", "")
-        )
-        and len(body) <= 160
-    )
+    # One sentence at most: sentence punctuation only as the gap's last token (the tokenizer
+    # keeps "Mr." and "E." whole, so initials do not end the sentence).
+    words = [i for i in gap_tokens if not doc[i].is_space and doc[i].text not in _QUOTE_TOKENS]
+    inner_stops = [i for i in words[:-1] if doc[i].text in _SENT_END or doc[i].text == ";"]
+    return not inner_stops and len(gap.strip()) <= 160
 
 
 def attribute_direct(
@@ -276,6 +275,6 @@ def attribute_direct(
             out[-1].candidate.parts.extend(cand.parts)
             continue
         if att.cue is None and att.speaker is None:
-            att = _previous_subject(doc, layout, cand)
+            att = _previous_subject(doc, layout, cand, lexicon)
         out.append(DirectQuote(cand, att))
     return out
