@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING as _TYPE_CHECKING
 from typing import Any as _Any
 
+from .batch import extract_many
 from .errors import QuoteattrError, QuoteattrWarning
 from .extract import DEFAULT_MODEL, extract
 from .extract import load_pipeline as _load_pipeline
@@ -48,6 +49,7 @@ __all__ = [
     "TextSpan",
     "__version__",
     "extract",
+    "extract_many",
     "load",
     "render",
     "to_dataframe",

@@ -12,11 +12,13 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
+from .batch import extract_many
 from .errors import Errors, QuoteattrError
 from .extract import DEFAULT_MODEL
 from .io.formats import FORMATS, Result, render_csv, render_json, render_jsonl, render_table
 from .io.html import render_html
-from .io.records import Record, read_inputs
+from .io.progress import Progress
+from .io.records import Record, read_done, read_inputs
 
 __all__ = ["main"]
 
@@ -49,6 +51,20 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument(
         "--batch-size", type=_positive_int, default=32, help="documents per nlp.pipe batch"
     )
+    ex.add_argument(
+        "--n-process", type=_positive_int, default=1, help="worker processes for nlp.pipe"
+    )
+    ex.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress line on stderr (default: on a terminal, for several documents)",
+    )
+    ex.add_argument(
+        "--resume",
+        action="store_true",
+        help="append to the --output JSONL file, skipping the ids it already holds",
+    )
     ev = sub.add_parser("evaluate", help="score predictions against a gold JSONL file")
     ev.add_argument("gold", help="gold JSONL (id, text, quotes)")
     ev.add_argument("pred", help="predictions JSONL as written by `extract --format jsonl`")
@@ -57,41 +73,26 @@ def _parser() -> argparse.ArgumentParser:
     return ap
 
 
-def _results(records: Iterable[Record], model: str, batch_size: int) -> Iterator[Result]:
-    """Runs the pipeline over the readable records; every record gives one result, in order."""
+def _results(
+    records: Iterable[Record], model: str, batch_size: int, n_process: int
+) -> Iterator[Result]:
+    """Runs the pipeline over the records: one result per record, in order, errors as text."""
     from . import load
 
     nlp = load(model)
-    batch: list[Record] = []
-
-    def flush() -> Iterator[Result]:
-        texts = [r for r in batch if r.error is None]
-        try:
-            docs = iter(list(nlp.pipe((r.text or "" for r in texts), batch_size=batch_size)))
-        except Exception:  # one bad document must not sink its batch: redo one by one
-            docs = iter(_one_by_one(nlp, texts))
-        for r in batch:
-            if r.error is not None:
-                yield r.id, r.error
-                continue
-            doc = next(docs)
-            yield r.id, doc if isinstance(doc, str) else doc._.quotes
-
-    for record in records:
-        batch.append(record)
-        if len(batch) >= batch_size:
-            yield from flush()
-            batch = []
-    if batch:
-        yield from flush()
+    for doc_id, outcome in extract_many(
+        records, nlp=nlp, batch_size=batch_size, n_process=n_process
+    ):
+        yield doc_id, str(outcome) if isinstance(outcome, QuoteattrError) else outcome
 
 
-def _one_by_one(nlp: Any, records: list[Record]) -> Iterator[Any]:
+def _skip_done(records: Iterable[Record], done: set[str], progress: Progress) -> Iterator[Record]:
+    """Leaves out the records whose id a resumed output file already holds."""
     for r in records:
-        try:
-            yield nlp(r.text or "")
-        except Exception as err:
-            yield f"{type(err).__name__}: {err}"
+        if r.id in done:
+            progress.skipped += 1
+        else:
+            yield r
 
 
 def _keep_texts(records: Iterable[Record], texts: dict[str, list[str]]) -> Iterator[Record]:
@@ -108,20 +109,29 @@ def _write(chunks: Iterable[str], out: IO[str]) -> None:
 
 def _extract(args: argparse.Namespace) -> int:
     failed = 0
+    done: set[str] = set()
+    if args.resume:
+        if args.format != "jsonl" or not args.output:
+            raise QuoteattrError(Errors.E016)
+        done, failed = read_done(args.output)  # earlier failures still fail the run
+    progress = Progress(sys.stderr, enabled=args.progress)
 
     def counted(results: Iterable[Result]) -> Iterator[Result]:
         nonlocal failed
         for doc_id, outcome in results:
             if isinstance(outcome, str):
                 failed += 1
-                print(f"quoteattr: {doc_id}: {outcome}", file=sys.stderr)
+                progress.message(f"quoteattr: {doc_id}: {outcome}")
+            progress.update(failed=isinstance(outcome, str))
             yield doc_id, outcome
 
     texts: dict[str, list[str]] = {}
     records = read_inputs(args.inputs)
+    if args.resume:
+        records = _skip_done(records, done, progress)
     if args.format == "html":
         records = _keep_texts(records, texts)
-    results = counted(_results(records, args.model, args.batch_size))
+    results = counted(_results(records, args.model, args.batch_size, args.n_process))
     chunks: Iterable[str]
     if args.format == "jsonl":
         chunks = render_jsonl(results)
@@ -133,11 +143,15 @@ def _extract(args: argparse.Namespace) -> int:
         chunks = render_html((i, texts[i].pop(0), outcome) for i, outcome in results)
     else:
         chunks = render_table(results)
-    if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="") as out:
-            _write(chunks, out)
-    else:
-        _write(chunks, sys.stdout)
+    try:
+        if args.output:
+            mode = "a" if args.resume else "w"
+            with open(args.output, mode, encoding="utf-8", newline="") as out:
+                _write(chunks, out)
+        else:
+            _write(chunks, sys.stdout)
+    finally:
+        progress.close()
     return 1 if failed else 0
 
 

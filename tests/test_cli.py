@@ -349,7 +349,10 @@ def test_failure_inside_the_pipeline_fails_only_that_document(
     assert (status, len(records[0]["quotes"]), records[1]) == (
         1,
         1,
-        {"id": paths[1], "error": "RuntimeError: cannot cope"},
+        {
+            "id": paths[1],
+            "error": f"[E015] {paths[1]}: processing failed: RuntimeError: cannot cope.",
+        },
     )
 
 

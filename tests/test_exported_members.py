@@ -24,6 +24,7 @@ EXPECTED_ALL = [
     "TextSpan",
     "__version__",
     "extract",
+    "extract_many",
     "load",
     "render",
     "to_dataframe",

@@ -1,22 +1,31 @@
 """Input documents: text files, JSONL files of ``{"id", "text"}`` records, standard input.
 
 Nothing is lost: a file or line that cannot be read becomes a record with an ``error`` that
-names the file and line, and reading goes on with the rest.
+names the file and line, and reading goes on with the rest. JSONL files are read a line at a
+time, so memory does not grow with the file.
+
+:func:`read_done` reads back an output file of ``quoteattr extract --format jsonl`` so that a
+killed run can be resumed.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
 import attrs
 
-from ..errors import Errors
+from ..errors import Errors, QuoteattrError
 
-__all__ = ["Record", "read_inputs"]
+__all__ = ["Record", "read_done", "read_inputs"]
+
+# How much of a .jsonl file is looked at to tell a binary file from text: one error record
+# for the file, not one per "line" of a binary blob.
+_SNIFF = 8192
 
 
 @attrs.frozen
@@ -30,7 +39,11 @@ class Record:
 
 def _decode(raw: bytes, where: str) -> tuple[str | None, str | None]:
     if b"\x00" in raw:
-        return None, Errors.E007.format(path=where, reason="binary data (NUL bytes), not text")
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            reason = "UTF-16 text (a byte order mark and NUL bytes), not UTF-8"
+        else:
+            reason = "binary data (NUL bytes), not text"
+        return None, Errors.E007.format(path=where, reason=reason)
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as err:
@@ -38,8 +51,19 @@ def _decode(raw: bytes, where: str) -> tuple[str | None, str | None]:
         return None, Errors.E007.format(path=where, reason=reason)
 
 
-def _read_jsonl(path: str, lines: list[bytes]) -> Iterator[Record]:
-    for number, raw in enumerate(lines, start=1):
+def _lines(fh: Iterable[bytes]) -> Iterator[bytes]:
+    """The lines of a binary file, split at \\n, \\r\\n and a lone \\r (as bytes.splitlines)."""
+    for raw in fh:
+        yield from raw.splitlines() or [b""]
+
+
+def _read_jsonl(path: str, fh: IO[bytes]) -> Iterator[Record]:
+    head = fh.peek(_SNIFF)[:_SNIFF] if hasattr(fh, "peek") else b""
+    if b"\x00" in head and not head.lstrip().startswith(b"{"):  # not JSON Lines at all
+        _, error = _decode(head, path)
+        yield Record(path, error=error)
+        return
+    for number, raw in enumerate(_lines(fh), start=1):
         if number == 1:
             raw = raw.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte order mark
         if not raw.strip():
@@ -87,13 +111,71 @@ def read_inputs(inputs: list[str], stdin: IO[bytes] | None = None) -> Iterator[R
             yield Record("-", text=text, error=error)
             continue
         try:
+            if path.endswith(".jsonl"):
+                with open(path, "rb") as fh:
+                    yield from _read_jsonl(path, fh)
+                continue
             raw = Path(path).read_bytes()
         except OSError as err:
             reason = err.strerror or str(err)
             yield Record(path, error=Errors.E007.format(path=path, reason=reason))
             continue
-        if path.endswith(".jsonl"):
-            yield from _read_jsonl(path, raw.splitlines())
-        else:
-            text, error = _decode(raw, path)
-            yield Record(path, text=text, error=error)
+        text, error = _decode(raw, path)
+        yield Record(path, text=text, error=error)
+
+
+def read_done(path: str) -> tuple[set[str], int]:
+    """Reads the ids already written to a JSON Lines output file, to resume a killed run.
+
+    A last line cut short by the kill (no newline and not a whole record) is removed from the
+    file, so that the resumed run writes that document again; a whole record that only lacks
+    its newline gets one. A missing file is an empty one.
+
+    Args:
+        path: a file written by ``quoteattr extract --format jsonl``.
+
+    Returns:
+        the ids in the file, and how many of its records are errors.
+
+    Raises:
+        QuoteattrError: [E017] when a line before the last is not such a record.
+        OSError: when the file cannot be read or repaired.
+    """
+    done: set[str] = set()
+    failed = 0
+    if not os.path.exists(path):
+        return done, failed
+    good_end = 0  # the end of the last whole line
+    with open(path, "rb+") as fh:
+        for number, raw in enumerate(fh, start=1):
+            if not raw.strip():
+                good_end += len(raw)
+                continue
+            record, reason = _done_record(raw)
+            if not raw.endswith(b"\n"):  # the last line, written in part or not ended
+                if record is None:
+                    fh.truncate(good_end)
+                else:
+                    fh.write(b"\n")
+            elif record is None:
+                raise QuoteattrError(Errors.E017.format(path=path, line=number, reason=reason))
+            if record is not None:
+                done.add(str(record["id"]))
+                failed += "error" in record
+            good_end += len(raw)
+    return done, failed
+
+
+def _done_record(raw: bytes) -> tuple[dict[str, object] | None, str]:
+    """A line of an output file as a record with an id, or None and why not."""
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        return None, "not UTF-8"
+    except json.JSONDecodeError as err:
+        return None, f"not JSON: {err.msg}"
+    if not isinstance(data, dict) or "id" not in data:
+        return None, "not an object with an 'id'"
+    if "quotes" not in data and "error" not in data:
+        return None, "neither 'quotes' nor 'error'"
+    return data, ""

@@ -1,0 +1,470 @@
+"""Many documents at once, and documents longer than the pipeline takes in one piece.
+
+:func:`extract_many` streams ``(id, quotes or error)`` results over ``nlp.pipe``: one result
+per input record, in input order, in constant memory. A record that cannot be used and a
+document whose processing raises each give an error result for that record only; the stream
+goes on.
+
+A text longer than the pipeline's ``nlp.max_length`` is cut into paragraph-aligned chunks
+(:func:`split_text`), each chunk is parsed as a Doc of its own, and the quotes are moved back
+to offsets in the whole text (:func:`shift`). A quote cannot span two chunks, so the cuts are
+put at paragraph breaks, preferably before a paragraph that does not open with a quote mark
+(a quote continued over paragraphs, or attributed by the paragraph before, stays whole).
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import functools
+import re
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+from spacy.tokens import Doc
+
+from .errors import Errors, QuoteattrError
+from .extract import extract_doc
+from .layout import paragraph_bounds
+from .model import Quote, Quotes, TextSpan
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["BatchResult", "extract_long", "extract_many", "shift", "split_text"]
+
+#: One record's outcome: its id, and its quotes or the error that kept it from being processed.
+BatchResult = tuple[str, list[Quote] | QuoteattrError]
+
+# Where a long text may be cut, best first. A cut lies just after the match, so the next chunk
+# starts with the next paragraph, line or sentence.
+_BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n|\u2028|\u2029)\s*")
+_LINE_BREAK = re.compile(r"(?:\r\n|\r|\n|\u2028|\u2029)\s*")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+")
+_SPACE = re.compile(r"\s+")
+_CUTS = (_BLANK_LINE, _LINE_BREAK, _SENTENCE_END, _SPACE)
+
+# A paragraph that opens with one of these may continue the quote of the paragraph before or
+# be attributed by it ("He declared:\n\n“…”"), so a cut before it is a last resort.
+_OPENING_MARKS = frozenset("\"'“”„‟«»‹›‘’‚`")
+
+
+def split_text(text: str, max_length: int) -> list[tuple[int, int]]:
+    """Cuts a text into chunks of at most ``max_length`` characters, at paragraph breaks.
+
+    A chunk ends at a blank line, else at a line break, and only where a single paragraph is
+    longer than ``max_length`` at the end of a sentence, else at a space, else anywhere. The
+    chunks cover the text exactly: ``"".join(text[s:e] for s, e in chunks) == text``.
+
+    Args:
+        text: the whole text.
+        max_length: the longest chunk, in characters (at least 1).
+
+    Returns:
+        ``(start, end)`` of each chunk, in order; one chunk for a text that fits.
+    """
+    max_length = max(1, max_length)
+    chunks = []
+    start = 0
+    while len(text) - start > max_length:
+        limit = start + max_length
+        cut = next(
+            (c for c in (_last_cut(p, text, start, limit) for p in _CUTS) if c is not None),
+            limit,
+        )
+        chunks.append((start, cut))
+        start = cut
+    chunks.append((start, len(text)))
+    return chunks
+
+
+def _last_cut(pattern: re.Pattern[str], text: str, start: int, limit: int) -> int | None:
+    """The best cut after a match of ``pattern`` in ``text[start:limit]``, or None.
+
+    The last cut before a paragraph that does not open with a quote mark wins when it keeps
+    the chunk at least half full; otherwise the last cut of all.
+    """
+    last = clean = None
+    for m in pattern.finditer(text, start + 1, limit):
+        cut = m.end()
+        last = cut
+        if cut < len(text) and text[cut] not in _OPENING_MARKS:
+            clean = cut
+    if clean is not None and clean - start >= (limit - start) // 2:
+        return clean
+    return last
+
+
+def shift(quote: Quote, delta: int) -> Quote:
+    """Moves every offset of a quote by ``delta`` characters (its parts, cue, speaker mention
+    and fragments too); text, sentence and paragraph indices are kept.
+
+    Args:
+        quote: a quote found in a piece of a text.
+        delta: where that piece starts in the whole text.
+
+    Returns:
+        the same quote with offsets into the whole text.
+    """
+    if delta == 0:
+        return quote
+
+    def span(s: TextSpan) -> TextSpan:
+        return attrs.evolve(s, start=s.start + delta, end=s.end + delta)
+
+    speaker = quote.speaker
+    if speaker is not None and speaker.mention is not None:
+        speaker = attrs.evolve(speaker, mention=span(speaker.mention))
+    cue = quote.cue
+    if cue is not None:
+        cue = attrs.evolve(cue, start=cue.start + delta, end=cue.end + delta)
+    return attrs.evolve(
+        quote,
+        start=quote.start + delta,
+        end=quote.end + delta,
+        parts=tuple((s + delta, e + delta) for s, e in quote.parts),
+        cue=cue,
+        speaker=speaker,
+        fragments=tuple(span(f) for f in quote.fragments),
+    )
+
+
+@attrs.frozen
+class _ChunkQuotes:
+    """The quotes found in one chunk of a long text, and where the chunk lies."""
+
+    start: int
+    quotes: list[Quote]
+    sentences: int  # how many spaCy sentences the chunk has
+
+
+def _merge(text: str, chunks: Iterable[_ChunkQuotes]) -> list[Quote]:
+    """Moves the quotes of each chunk to offsets, sentence and paragraph indices of the text."""
+    starts = [s for s, _ in paragraph_bounds(text)]
+    out = []
+    sentences_before = 0
+    for chunk in chunks:
+        for q in chunk.quotes:
+            moved = shift(q, chunk.start)
+            sentence = None if q.sentence is None else q.sentence + sentences_before
+            paragraph = max(0, bisect.bisect_right(starts, moved.start) - 1)
+            out.append(attrs.evolve(moved, sentence=sentence, paragraph=paragraph))
+        sentences_before += chunk.sentences
+    return out
+
+
+def _sentence_count(doc: Doc) -> int:
+    return sum(1 for _ in doc.sents) if len(doc) else 0
+
+
+def extract_long(text: str, nlp: Language) -> list[Quote]:
+    """Finds the quotes of a text longer than ``nlp.max_length``, chunk by chunk.
+
+    Args:
+        text: the whole text.
+        nlp: the pipeline that parses each chunk.
+
+    Returns:
+        the quotes, with offsets into ``text``.
+    """
+    spans = split_text(text, nlp.max_length)
+    docs = nlp.pipe(text[s:e] for s, e in spans)
+    return _merge(
+        text,
+        (
+            _ChunkQuotes(s, extract_doc(doc), _sentence_count(doc))
+            for (s, _), doc in zip(spans, docs, strict=True)
+        ),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# extract_many
+
+
+@functools.cache
+def _default_pipeline() -> Language:
+    """``quoteattr.load()``, once per process."""
+    from . import load
+
+    return load()
+
+
+def _record(index: int, record: object) -> tuple[str, str | None, QuoteattrError | None]:
+    """A record's id and text, or the error that makes it unusable."""
+
+    def bad(doc_id: str, reason: str) -> tuple[str, None, QuoteattrError]:
+        return doc_id, None, QuoteattrError(Errors.E014.format(id=doc_id, reason=reason))
+
+    def checked(doc_id: str, text: object) -> tuple[str, str | None, QuoteattrError | None]:
+        if isinstance(text, str):
+            return doc_id, text, None
+        if text is None:
+            return bad(doc_id, "no 'text' string")
+        return bad(doc_id, f"'text' has type {type(text).__name__}, not str")
+
+    if isinstance(record, str):
+        return str(index), record, None
+    if isinstance(record, Mapping):
+        raw_id = record.get("id")
+        return checked(str(index) if raw_id is None else str(raw_id), record.get("text"))
+    if isinstance(record, tuple | list):
+        if len(record) != 2:
+            return bad(
+                str(index), f"a {type(record).__name__} of {len(record)} items, not (id, text)"
+            )
+        return checked(str(record[0]), record[1])
+    if hasattr(record, "id") and hasattr(record, "text"):  # quoteattr.io.Record and the like
+        doc_id = str(record.id)
+        error = getattr(record, "error", None)
+        if error is not None:
+            return doc_id, None, QuoteattrError(str(error))
+        return checked(doc_id, record.text)
+    got = type(record).__name__
+    return bad(str(index), f"got {got}; expected a str, an (id, text) pair or a dict with 'text'")
+
+
+@attrs.define
+class _Piece:
+    """One Doc's worth of a record, on its way through ``nlp.pipe``."""
+
+    seq: int  # its place in the stream of pieces: the context passed through nlp.pipe
+    id: str
+    text: str  # the chunk ("" for a record that is not processed)
+    start: int  # where the chunk starts in the record's text
+    last: bool  # the record's last piece
+    whole: str | None = None  # the record's text, when it has several pieces
+    error: QuoteattrError | None = None
+
+
+@attrs.define
+class _Feed:
+    """Turns records into pieces for ``nlp.pipe``, remembering the pieces in flight.
+
+    One generator (:meth:`pieces`) serves every ``nlp.pipe`` stream of a run, so that a
+    stream started after a broken one goes on where the pieces left off.
+    """
+
+    records: Iterator[object]
+    nlp: Language
+    pending: deque[_Piece] = attrs.field(factory=deque)
+    seq: int = 0
+    done: bool = False
+    failure: BaseException | None = None  # what the records' own iterator raised
+
+    def pieces(self) -> Iterator[tuple[str, int]]:
+        """Yields ``(text, seq)`` for nlp.pipe(as_tuples=True), one or more per record."""
+        index = 0
+        while True:
+            try:
+                record = next(self.records)
+            except StopIteration:
+                self.done = True
+                return
+            except Exception as err:
+                self.failure = err
+                raise
+            doc_id, text, error = _record(index, record)
+            index += 1
+            if text is None:
+                # Goes through the pipe as an empty Doc, so that results keep their order
+                # and the pieces in flight stay few whatever the input.
+                yield self._add(_Piece(self.seq, doc_id, "", 0, True, error=error))
+                continue
+            spans = split_text(text, self.nlp.max_length)
+            whole = text if len(spans) > 1 else None
+            for k, (s, e) in enumerate(spans):
+                yield self._add(_Piece(self.seq, doc_id, text[s:e], s, k == len(spans) - 1, whole))
+
+    def _add(self, piece: _Piece) -> tuple[str, int]:
+        self.pending.append(piece)
+        self.seq += 1
+        return piece.text, piece.seq
+
+
+def _quote_extension(nlp: Language) -> str | None:
+    """The Doc extension the pipeline's quoteattr component fills, if it has one."""
+    from .component import QuoteAttributor  # not at import: `import quoteattr` stays light
+
+    for _name, proc in nlp.pipeline:
+        if isinstance(proc, QuoteAttributor):
+            return proc.extension
+    return None
+
+
+def _drop(_name: str, _proc: object, _docs: object, _error: Exception) -> None:
+    """A spaCy error handler that lets the failing Docs drop out of ``nlp.pipe``.
+
+    :func:`extract_many` notices the gap (each Doc carries its place in the stream) and
+    processes the missing Docs again one by one, which finds the one that fails and its error.
+    Module-level so that worker processes can use it.
+    """
+
+
+@contextlib.contextmanager
+def _dropping_errors(nlp: Language) -> Iterator[None]:
+    """Installs :func:`_drop` as the error handler of the pipeline and of every component
+    that takes one, and restores theirs after.
+
+    spaCy 3.8's parser and entity recognizer are Cython classes that cannot store a handler
+    (``nlp.set_error_handler`` raises AttributeError on them): they keep raising, which
+    breaks the stream in one process (extract_many then redoes the Docs in flight) and drops
+    the batch in a worker process (the pipeline's default handler takes it).
+    """
+    saved = []
+    for _, proc in nlp.pipeline:
+        getter = getattr(proc, "get_error_handler", None)
+        setter = getattr(proc, "set_error_handler", None)
+        if getter is None or setter is None:
+            continue
+        previous = getter()
+        try:
+            setter(_drop)
+        except AttributeError:
+            continue
+        saved.append((setter, previous))
+    default = nlp.default_error_handler
+    nlp.default_error_handler = _drop
+    try:
+        yield
+    finally:
+        nlp.default_error_handler = default
+        for setter, previous in saved:
+            setter(previous)
+
+
+def _guarded(nlp: Language, stream: Iterator[Any]) -> Iterator[Any]:
+    """Pulls from ``nlp.pipe`` with errors dropped; between items the pipeline is as it was.
+
+    spaCy reads the handlers when a component starts on the stream (and a worker process when
+    it starts), which happens inside ``next``; the caller's own ``nlp(text)`` calls between
+    results still raise as usual.
+    """
+    while True:
+        with _dropping_errors(nlp):
+            try:
+                item = next(stream)
+            except StopIteration:
+                return
+        yield item
+
+
+def _process_alone(nlp: Language, text: str) -> Doc:
+    """Runs the pipeline on one text, calling each component directly so that it raises."""
+    doc = nlp.make_doc(text)
+    for _name, proc in nlp.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+@attrs.define
+class _Assembler:
+    """Turns processed pieces back into one result per record."""
+
+    nlp: Language
+    extension: str | None
+    chunks: list[_ChunkQuotes] = attrs.field(factory=list)
+    error: QuoteattrError | None = None
+
+    def add(self, piece: _Piece, doc: Doc | None) -> Iterator[BatchResult]:
+        """Takes a piece and its Doc (None when it dropped out of the pipe); yields the
+        record's result after its last piece."""
+        if piece.error is not None:
+            self.error = piece.error
+        elif self.error is None:
+            try:
+                if doc is None:
+                    doc = _process_alone(self.nlp, piece.text)
+                quotes = self._quotes(doc)
+                sentences = _sentence_count(doc) if piece.whole is not None else 0
+                self.chunks.append(_ChunkQuotes(piece.start, quotes, sentences))
+            except Exception as err:
+                reason = f"{type(err).__name__}: {err}"
+                self.error = QuoteattrError(Errors.E015.format(id=piece.id, reason=reason))
+        if not piece.last:
+            return
+        if self.error is not None:
+            yield piece.id, self.error
+        elif piece.whole is None:
+            yield piece.id, Quotes(self.chunks[0].quotes)
+        else:
+            yield piece.id, Quotes(_merge(piece.whole, self.chunks))
+        self.chunks, self.error = [], None
+
+    def _quotes(self, doc: Doc) -> list[Quote]:
+        if self.extension is not None:
+            found = doc._.get(self.extension)
+            if found is not None:
+                return list(found)
+        return extract_doc(doc)
+
+
+def extract_many(
+    records: Iterable[object],
+    *,
+    nlp: Language | None = None,
+    batch_size: int = 32,
+    n_process: int = 1,
+) -> Iterator[BatchResult]:
+    """Finds the quotes of many documents, streaming one result per record in input order.
+
+    Memory stays constant on any number of documents: records are read as ``nlp.pipe``
+    needs them and only the documents in flight are held.
+
+    Args:
+        records: each one a text (its id is its 0-based position, as a str), an
+            ``(id, text)`` pair, or a mapping with ``"text"`` and ``"id"`` (the position when
+            ``"id"`` is absent); objects with ``id``, ``text`` and ``error`` attributes
+            (:class:`quoteattr.io.Record`) are taken too.
+        nlp: the pipeline (default: ``quoteattr.load()``, loaded once per process). With the
+            quoteattr component its results are used; without it, the quotes are found in
+            the parsed Docs.
+        batch_size: documents per ``nlp.pipe`` batch.
+        n_process: worker processes for ``nlp.pipe``.
+
+    Yields:
+        ``(id, quotes)``, or ``(id, error)`` with a :class:`~quoteattr.QuoteattrError`:
+        [E014] for a record with no text, or whose text is not a str (the record's error
+        for a :class:`~quoteattr.io.Record` read with one); [E015] for a document whose
+        processing raised. Neither stops the stream.
+
+    Raises:
+        QuoteattrError: [E002] when ``nlp`` is None and the default pipeline is not installed.
+    """
+    pipeline = nlp if nlp is not None else _default_pipeline()
+    feed = _Feed(iter(records), pipeline)
+    pieces = feed.pieces()
+    assembler = _Assembler(pipeline, _quote_extension(pipeline))
+
+    def settle(upto: int) -> Iterator[BatchResult]:
+        """Pieces before ``upto`` that did not come out of the pipe: redo them one by one."""
+        while feed.pending and feed.pending[0].seq < upto:
+            yield from assembler.add(feed.pending.popleft(), None)
+
+    while True:
+        seq_at_start = feed.seq
+        # A generator: closed below, which also stops worker processes.
+        stream: Any = pipeline.pipe(
+            pieces, as_tuples=True, batch_size=batch_size, n_process=n_process
+        )
+        try:
+            for doc, seq in _guarded(pipeline, stream):
+                yield from settle(seq)
+                yield from assembler.add(feed.pending.popleft(), doc)
+        except Exception:
+            # The stream itself broke, not one component on some Docs (the handler takes
+            # those): redo the pieces in flight alone, then go on with a new stream.
+            if feed.failure is None and feed.seq == seq_at_start and not feed.pending:
+                raise  # it broke before taking any input: the pipeline cannot run at all
+            yield from settle(feed.seq)
+            if feed.failure is not None:
+                raise feed.failure from None  # the records' own iterator failed
+            if feed.done:
+                return
+            continue
+        finally:
+            stream.close()
+        yield from settle(feed.seq)
+        return
