@@ -15,7 +15,7 @@ from . import lexicons
 from .errors import Errors, QuoteattrError
 from .model import CueCategory
 
-__all__ = ["CueLexicon", "CueMatch", "phrase_cues"]
+__all__ = ["CueLexicon", "CueMatch", "phrase_cues", "verb_lemma"]
 
 # Dashes that introduce a trailing attribution: “We will win.” — Bernie Sanders
 DASHES = frozenset({"—", "–", "-", "--", "―"})
@@ -34,6 +34,15 @@ class CueMatch:
     head: int
     lemma: str
     category: CueCategory
+
+
+def verb_lemma(token: Token) -> str:
+    """The token's lemma, lower-cased, with the small model's known slips mended."""
+    lemma: str = token.lemma_.lower()
+    # en_core_web_sm lemmatizes "hoped"/"hoping" as "hop".
+    if lemma == "hop" and token.lower_.startswith(("hope", "hoping")):
+        return "hope"
+    return lemma
 
 
 def _phrase_index(
@@ -97,11 +106,7 @@ class CueLexicon:
         """Returns the category of ``token`` when it is a reporting verb, else None."""
         if not token.tag_.startswith("VB"):
             return None
-        lemma = token.lemma_.lower()
-        # The small English model lemmatizes "hoped"/"hoping" as "hop".
-        if lemma == "hop" and token.lower_.startswith(("hope", "hoping")):
-            lemma = "hope"
-        return self.verbs.get(lemma)
+        return self.verbs.get(verb_lemma(token))
 
     def phrase_at(self, doc: Doc, i: int) -> CueMatch | None:
         """Returns the longest multiword cue starting at token ``i``, or None."""
@@ -130,7 +135,7 @@ class CueLexicon:
         cat = self.verb_category(doc[i])
         if cat is None:
             return None
-        return CueMatch(i, i + 1, i, doc[i].lemma_.lower(), cat)
+        return CueMatch(i, i + 1, i, verb_lemma(doc[i]), cat)
 
 
 def phrase_cues(doc: Doc, lexicon: CueLexicon, tokens: Iterable[int]) -> list[CueMatch]:

@@ -26,7 +26,7 @@ import attrs
 from spacy.tokens import Doc, Token
 
 from . import lexicons
-from .cues import CueLexicon, CueMatch
+from .cues import CueLexicon, CueMatch, verb_lemma
 from .layout import Layout
 from .model import CueCategory
 from .speakers import inside
@@ -48,7 +48,7 @@ XCOMP_LEMMAS = frozenset(
 # "described the dinner as ...") is the content of a stance or speech act.
 OBJECT_LEMMAS = frozenset(
     {
-        "call", "endorse", "describe", "oppose", "back", "criticize", "defend",
+        "call", "endorse", "support", "voice", "assail", "outline", "deny", "reject", "describe", "oppose", "back", "criticize", "defend",
         "discuss", "mention", "express", "attack", "praise", "denounce", "condemn", "cite",
         "announce", "reject", "dismiss", "question", "propose", "recommend", "welcome",
         "blast", "slam", "tout", "acknowledge", "admit", "reveal", "promise", "demand",
@@ -89,6 +89,8 @@ PREP_CUES: dict[str, frozenset[str]] = {
     "plead": frozenset({"for"}),
     "vote": frozenset({"for", "against"}),
     "refer": frozenset({"to"}),
+    "rail": frozenset({"against", "at"}),
+    "focus": frozenset({"on"}),
     "point": frozenset({"to"}),
 }
 
@@ -226,7 +228,7 @@ def _content_of(
             if child.i > v.i and child.dep_ in {"conj", "cc"}:
                 tokens -= _subtree(child)
         return tokens, "fronted"
-    lemma = v.lemma_.lower()
+    lemma = m.lemma
     if lemma in XCOMP_LEMMAS:
         for child in v.children:
             if child.dep_ == "xcomp":
@@ -329,8 +331,9 @@ def find_reported(
             found = _according(doc, m)
         elif tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
             cat = lexicon.verb_category(tok)
-            if cat is not None and tok.pos_ == "VERB" and tok.lemma_.lower() not in excluded:
-                m = CueMatch(i, i + 1, i, tok.lemma_.lower(), cat)
+            lemma = verb_lemma(tok)
+            if cat is not None and tok.pos_ == "VERB" and lemma not in excluded:
+                m = CueMatch(i, i + 1, i, lemma, cat)
                 found = _content_of(doc, tok, m, spans)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
             tokens = _noun_content(doc, tok)
