@@ -48,7 +48,8 @@ XCOMP_LEMMAS = frozenset(
 # "described the dinner as ...") is the content of a stance or speech act.
 OBJECT_LEMMAS = frozenset(
     {
-        "call", "endorse", "support", "voice", "assail", "outline", "deny", "reject", "describe", "oppose", "back", "criticize", "defend",
+        "call", "endorse", "support", "voice", "assail", "outline", "name", "post", "declare",
+        "explain", "thank", "publish", "confirm", "disclose", "signal", "deny", "reject", "describe", "oppose", "back", "criticize", "defend",
         "discuss", "mention", "express", "attack", "praise", "denounce", "condemn", "cite",
         "announce", "reject", "dismiss", "question", "propose", "recommend", "welcome",
         "blast", "slam", "tout", "acknowledge", "admit", "reveal", "promise", "demand",
