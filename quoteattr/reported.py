@@ -230,29 +230,31 @@ def _content_of(
                 tokens -= _subtree(child)
         return tokens, "fronted"
     lemma = m.lemma
-    if lemma in XCOMP_LEMMAS:
-        for child in v.children:
-            if child.dep_ == "xcomp":
-                tokens = _subtree(child)
-                for obj in v.children:
-                    if obj.dep_ in {"dobj", "dative"} and obj.i < child.i:
-                        tokens |= _subtree(obj)
-                return tokens, "xcomp"
+    if lemma in XCOMP_LEMMAS and any(c.dep_ == "xcomp" and c.i > v.i for c in v.children):
+        return _arguments(v), "xcomp"
     preps = PREP_CUES.get(lemma)
     if preps:
         for child in v.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
-                tokens = _subtree(child) - {child.i}
-                if tokens:
-                    return tokens, "prep"
-    if lemma in OBJECT_LEMMAS:
-        tokens = set()
-        for child in v.children:
-            if child.dep_ in {"dobj", "oprd"} or (child.dep_ == "prep" and child.lower_ == "as"):
-                tokens |= _subtree(child)
-        if tokens:
-            return tokens, "object"
+            if child.dep_ == "prep" and child.lower_ in preps and child.n_rights:
+                return _arguments(v), "prep"
+    if lemma in OBJECT_LEMMAS and any(c.dep_ in {"dobj", "oprd"} for c in v.children):
+        return _arguments(v), "object"
     return None
+
+
+# What follows a verb as its arguments: "criticized him for not doing more", "referred to him
+# as a “reformer”", "shows her now in a dead heat". A comma or a coordination ends them.
+_ARGUMENTS = frozenset({"dobj", "dative", "oprd", "prep", "xcomp", "ccomp", "acomp", "attr"})
+
+
+def _arguments(v: Token) -> set[int]:
+    tokens: set[int] = set()
+    for child in v.rights:
+        if child.dep_ in {"punct", "cc", "conj"}:
+            break
+        if child.dep_ in _ARGUMENTS:
+            tokens |= _subtree(child)
+    return tokens
 
 
 def _according(doc: Doc, m: CueMatch) -> tuple[set[int], str] | None:

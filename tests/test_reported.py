@@ -142,7 +142,7 @@ def test_xcomp_with_object() -> None:
 
 
 def test_prepositional_object() -> None:
-    """She accused him of lying. -> "lying"."""
+    """She accused him of lying. -> the arguments after the cue: "him of lying"."""
     doc = build_doc(
         "She accused him of lying.",
         [
@@ -154,7 +154,7 @@ def test_prepositional_object() -> None:
             (".", 1, "punct", P),
         ],
     )
-    assert summary(only(doc)) == ("indirect", "lying", "accused", "She")
+    assert summary(only(doc)) == ("indirect", "him of lying", "accused", "She")
 
 
 def test_object_with_predicate_and_quote_marks_is_mixed() -> None:
@@ -314,3 +314,22 @@ def test_speech_inside_a_direct_quote_is_not_reported() -> None:
         ],
     )
     assert [summary(q)[0] for q in extract_doc(doc)] == [QuoteKind.DIRECT.value]
+
+
+def test_object_arguments_stop_at_a_comma() -> None:
+    """They criticized him for lying, and left. -> "him for lying", not the coordination."""
+    doc = build_doc(
+        "They criticized him for lying, and left.",
+        [
+            ("They", 1, "nsubj", "PRON"),
+            ("criticized", 1, "ROOT", "VERB", "criticize"),
+            ("him", 1, "dobj", "PRON"),
+            ("for", 1, "prep", "ADP"),
+            ("lying", 3, "pcomp", "VERB", "lie"),
+            (",", 1, "punct", P),
+            ("and", 1, "cc", "CCONJ"),
+            ("left", 1, "conj", "VERB", "leave"),
+            (".", 1, "punct", P),
+        ],
+    )
+    assert summary(only(doc)) == ("indirect", "him for lying", "criticized", "They")
