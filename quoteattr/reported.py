@@ -49,14 +49,14 @@ XCOMP_LEMMAS = frozenset(
 OBJECT_LEMMAS = frozenset(
     {
         "call", "endorse", "support", "voice", "assail", "outline", "name", "post", "declare",
-        "explain", "thank", "publish", "confirm", "disclose", "signal", "deny", "reject", "describe", "oppose", "back", "criticize", "defend",
-        "discuss", "mention", "express", "attack", "praise", "denounce", "condemn", "cite",
-        "announce", "reject", "dismiss", "question", "propose", "recommend", "welcome",
-        "blast", "slam", "tout", "acknowledge", "admit", "reveal", "promise", "demand",
-        "request", "predict", "dispute", "emphasize", "stress", "highlight",
-        "applaud", "lament", "decry", "mock", "label", "dub", "brand", "characterize",
-        "portray", "blame", "accuse", "offer", "report", "show", "note", "urge", "write",
-        "tweet", "suggest", "claim", "favor", "favour", "advocate", "champion",
+        "explain", "thank", "publish", "confirm", "disclose", "signal", "deny", "reject",
+        "describe", "oppose", "back", "criticize", "defend", "discuss", "mention", "express",
+        "attack", "praise", "denounce", "condemn", "cite", "announce", "dismiss", "question",
+        "propose", "recommend", "welcome", "blast", "slam", "tout", "acknowledge", "admit",
+        "reveal", "promise", "demand", "request", "predict", "dispute", "emphasize", "stress",
+        "highlight", "applaud", "lament", "decry", "mock", "label", "dub", "brand",
+        "characterize", "portray", "blame", "accuse", "offer", "report", "show", "note", "urge",
+        "write", "tweet", "suggest", "claim", "favor", "favour", "advocate", "champion",
         "criticise", "fear", "view", "regard", "recall", "repeat", "reiterate", "echo",
         "answer", "ask", "vow", "threaten", "estimate", "project", "forecast", "rule", "order",
     }
