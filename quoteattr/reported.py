@@ -56,9 +56,11 @@ OBJECT_LEMMAS = frozenset(
         "reveal", "promise", "demand", "request", "predict", "dispute", "emphasize", "stress",
         "highlight", "applaud", "lament", "decry", "mock", "label", "dub", "brand",
         "characterize", "portray", "blame", "accuse", "offer", "report", "show", "note", "urge",
-        "write", "tweet", "suggest", "claim", "favor", "favour", "advocate", "champion",
-        "criticise", "fear", "view", "regard", "recall", "repeat", "reiterate", "echo",
-        "answer", "ask", "vow", "threaten", "estimate", "project", "forecast", "rule", "order",
+        "write", "tweet", "suggest", "claim", "favor", "favour", "champion", "criticise",
+        "fear", "view", "regard", "recall", "repeat", "reiterate", "echo", "answer", "ask",
+        "vow", "estimate", "forecast", "rule", "order", "say", "file", "underscore", "remind",
+        "charge", "email", "pledge", "persuade", "point", "congratulate", "talk", "recount",
+        "rebuke", "chide",
     }
 )  # fmt: skip
 
