@@ -286,11 +286,21 @@ def _complement(head: Token) -> set[int] | None:
     return None
 
 
+# Verbs that turn a noun cue into an act of their subject: "X issued a statement that ...",
+# "X expressed concern about ...", "X made the case that ...".
+_LIGHT_VERBS = frozenset(
+    {"make", "issue", "express", "voice", "offer", "release", "raise", "share", "deliver",
+     "give", "put", "lodge", "file", "post", "publish", "send", "write", "repeat", "renew"}
+)  # fmt: skip
+
+
 def _noun_content(doc: Doc, noun: Token) -> set[int] | None:
     """ "Trump's criticism of the deal": only with a possessor, who is the source."""
-    if not any(c.dep_ == "poss" for c in noun.children):
-        return None
-    return _complement(noun)
+    if any(c.dep_ == "poss" for c in noun.children) or (
+        noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LIGHT_VERBS
+    ):
+        return _complement(noun)
+    return None
 
 
 def _adjective_content(doc: Doc, adj: Token) -> set[int] | None:

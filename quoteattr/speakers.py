@@ -203,6 +203,8 @@ def speaker_of_cue(doc: Doc, cue: CueMatch, parts: list[tuple[int, int]]) -> tup
         subject = next((c for c in head.children if c.dep_ == "pobj"), None)
     elif head.pos_ == "NOUN":  # "Trump's criticism of ...": the possessor
         subject = next((c for c in head.children if c.dep_ == "poss"), None)
+        if subject is None and head.dep_ == "dobj":  # "X expressed concern that ..."
+            subject = subject_of(head.head)
     else:
         subject = subject_of(head)
     if subject is not None and inside(parts, subject.idx):

@@ -333,3 +333,21 @@ def test_object_arguments_stop_at_a_comma() -> None:
         ],
     )
     assert summary(only(doc)) == ("indirect", "him for lying", "criticized", "They")
+
+
+def test_noun_cue_as_object_of_a_light_verb() -> None:
+    """He made the claim that it grows. -> "that it grows", cue "claim", speaker He."""
+    doc = build_doc(
+        "He made the claim that it grows.",
+        [
+            ("He", 1, "nsubj", "PRON"),
+            ("made", 1, "ROOT", "VERB", "make"),
+            ("the", 3, "det", "DET"),
+            ("claim", 1, "dobj", "NOUN"),
+            ("that", 6, "mark", "SCONJ"),
+            ("it", 6, "nsubj", "PRON"),
+            ("grows", 3, "acl", "VERB", "grow"),
+            (".", 1, "punct", P),
+        ],
+    )
+    assert summary(only(doc)) == ("indirect", "that it grows", "claim", "He")
