@@ -18,32 +18,32 @@ RULE_PRECISION: dict[str, float] = {
     # direct quotes
     "governor": 0.91,
     "inner": 0.9,
-    "colon": 0.85,
-    "trailing": 0.72,
-    "leading": 0.72,
+    "colon": 0.86,
+    "trailing": 0.69,
+    "leading": 0.69,
     "dash": 0.75,
-    "previous-subject": 0.58,
+    "previous-subject": 0.57,
     # reported speech
     "according": 0.88,
-    "ccomp": 0.82,
-    "fronted": 0.7,
-    "xcomp": 0.57,
-    "prep": 0.57,
-    "object": 0.62,
-    "noun": 0.45,
-    "adjective": 0.55,
+    "ccomp": 0.84,
+    "fronted": 0.55,
+    "xcomp": 0.67,
+    "prep": 0.67,
+    "object": 0.69,
+    "noun": 0.49,
+    "adjective": 0.63,
 }
 
 # How the precision changes with the kind of speaker, relative to a named person.
 SPEAKER_FACTOR: dict[SpeakerKind, float] = {
     SpeakerKind.PERSON: 1.0,
     SpeakerKind.ORGANIZATION: 0.96,
-    SpeakerKind.UNNAMED: 0.86,
-    SpeakerKind.UNKNOWN: 0.6,
+    SpeakerKind.UNNAMED: 0.84,
+    SpeakerKind.UNKNOWN: 0.65,
 }
 
 # Content with a verbatim fragment is attributed more reliably than a paraphrase.
-_MIXED_BONUS = 0.06
+_MIXED_BONUS = 0.04
 
 
 def confidence(kind: QuoteKind, rule: str, speaker: SpeakerKind | None) -> float:
