@@ -91,11 +91,25 @@ def is_standalone(layout: Layout, quote: MarkedQuote, lexicon: CueLexicon) -> bo
         category = lexicon.verb_category(doc[k])
         if category is not None and category != CueCategory.BELIEF:
             inner = next((c for c in text[quote.start : quote.end] if c.isalnum()), "")
+            if _is_title(text[quote.start : quote.end]):
+                return False  # wrote “Tough Choices.”, called “The Local”: a name
             if inner.isupper():
                 return True
             end = layout.token_at(quote.end - 1)
             return any(doc[i].pos_ in {"VERB", "AUX"} for i in range(first, end))
     return False
+
+
+def _is_title(quoted: str) -> bool:
+    """True for a title in title case: “Tough Choices.”, “In the Gutter.”, “60 Minutes”.
+
+    Every word of four letters or more starts with a capital, and there are at least two
+    words; "“Too many.”" and "“We won.”" are sentences.
+    """
+    words = [w for w in quoted.split() if any(c.isalpha() for c in w)]
+    long_words = [w.strip("“”\"'‘’«»,.!?:;") for w in words]
+    long_words = [w for w in long_words if len(w) >= 4]
+    return len(words) >= 2 and bool(long_words) and all(w[0].isupper() for w in long_words)
 
 
 def para_token(layout: Layout, char: int) -> int:

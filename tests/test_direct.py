@@ -330,3 +330,11 @@ def test_noun_phrase_after_speech_verb_is_a_fragment() -> None:
     """She called “fake news”. -> no verb inside and a lower-case start: a fragment."""
     doc = _object_quote_doc("called", "call", [("fake", "amod", "ADJ"), ("news", "dobj", "NOUN")])
     assert directs(doc) == []
+
+
+def test_title_after_a_speech_verb_is_not_a_quotation() -> None:
+    """She wrote “Tough Choices.” -> a title in title case, not a direct quote."""
+    doc = _object_quote_doc(
+        "wrote", "write", [("Tough", "amod", "ADJ"), ("Choices", "dobj", "NOUN")]
+    )
+    assert directs(doc) == []
