@@ -156,6 +156,11 @@ _CONTENT_PREPS = frozenset({"of", "about", "for", "on", "over", "against", "to",
 # Quote marks stay: a mixed quote's content ends with its fragment's closing mark.
 _QUOTE_MARKS = frozenset({"“", "”", '"', "''", "‘", "’", "'", "«", "»", "‹", "›", "„"})
 _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# Subordinators that make a clause a time, condition or reason rather than an attribution.
+_NOT_ATTRIBUTING = frozenset(
+    {"when", "if", "while", "after", "before", "because", "since", "until", "although",
+     "though", "whether", "once", "unless", "whenever"}
+)  # fmt: skip
 # A cue with an object of its own ("said a prayer", "spoke to reporters") is not the bare
 # attribution of a fronted clause.
 _OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"})
@@ -217,12 +222,14 @@ def _content_of(
     # "Turkey will need to be convinced, the diplomats said": the cue hangs from the content.
     head = v.head
     if (
-        v.dep_ in {"parataxis", "ccomp", "advcl", "conj"}
+        v.dep_ in {"parataxis", "ccomp", "advcl"}
         and head is not v
         and head.pos_ in {"VERB", "AUX"}
         and any(c.dep_ in _SUBJ for c in v.children)
         and m.category in {CueCategory.SPEECH, CueCategory.WRITING}
         and not any(c.dep_ in _OBJECTS for c in v.children)
+        # "when Clinton testified, Gowdy shifted focus" is a time, not an attribution.
+        and not any(c.dep_ == "mark" and c.lower_ in _NOT_ATTRIBUTING for c in v.children)
     ):
         tokens = _subtree(head) - _subtree(v)
         # A coordinated clause after the cue is the reporter's again: "Facebook created the

@@ -351,3 +351,20 @@ def test_noun_cue_as_object_of_a_light_verb() -> None:
         ],
     )
     assert summary(only(doc)) == ("indirect", "that it grows", "claim", "He")
+
+
+def test_fronted_rule_skips_a_time_clause() -> None:
+    """When Clinton testified, Gowdy shifted. -> a time clause, not an attribution."""
+    doc = build_doc(
+        "When Clinton testified, Gowdy shifted.",
+        [
+            ("When", 2, "mark", "SCONJ"),
+            ("Clinton", 2, "nsubj", "PROPN"),
+            ("testified", 5, "advcl", "VERB", "testify"),
+            (",", 5, "punct", P),
+            ("Gowdy", 5, "nsubj", "PROPN"),
+            ("shifted", 5, "ROOT", "VERB", "shift"),
+            (".", 5, "punct", P),
+        ],
+    )
+    assert extract_doc(doc) == []
