@@ -368,3 +368,28 @@ def test_fronted_rule_skips_a_time_clause() -> None:
         ],
     )
     assert extract_doc(doc) == []
+
+
+def test_weak_outer_attribution_keeps_a_surer_inner_one() -> None:
+    """Trump's claim that Smith said it grew: the noun cue (0.49) keeps Smith's saying (0.84)."""
+    doc = build_doc(
+        "Trump's claim that Smith said it grew fails.",
+        [
+            ("Trump", 2, "poss", "PROPN"),
+            ("'s", 0, "case", "PART"),
+            ("claim", 8, "nsubj", "NOUN"),
+            ("that", 5, "mark", "SCONJ"),
+            ("Smith", 5, "nsubj", "PROPN"),
+            ("said", 2, "acl", "VERB", "say"),
+            ("it", 7, "nsubj", "PRON"),
+            ("grew", 5, "ccomp", "VERB", "grow"),
+            ("fails", 8, "ROOT", "VERB", "fail"),
+            (".", 8, "punct", P),
+        ],
+        ents=[(0, 1, "PERSON"), (4, 5, "PERSON")],
+    )
+    got = [(summary(q)[1:], q.confidence) for q in extract_doc(doc)]
+    assert got == [
+        (("that Smith said it grew", "claim", "Trump"), 0.49),
+        (("it grew", "said", "Smith"), 0.84),
+    ]
