@@ -32,6 +32,7 @@ RULE_PRECISION: dict[str, float] = {
     "object": 0.69,
     "noun": 0.49,
     "adjective": 0.63,
+    "label": 0.7,
 }
 
 # How the precision changes with the kind of speaker, relative to a named person.

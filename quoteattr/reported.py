@@ -317,6 +317,31 @@ def _adjective_content(doc: Doc, adj: Token) -> set[int] | None:
     return _complement(adj)
 
 
+# Paragraph labels that are not sources: "Related: ...", "UPDATE: ...".
+_NOT_SOURCES = frozenset(
+    {"related", "update", "updated", "note", "editor", "photo", "video", "watch", "read",
+     "correction", "breaking", "exclusive", "opinion", "analysis", "source", "sources", "via",
+     "credit", "see", "also", "more", "background", "bottom", "line", "disclosure", "q", "a"}
+)  # fmt: skip
+
+
+def _label(doc: Doc, layout: Layout, para: tuple[int, int]) -> Reported | None:
+    """ "Marco Rubio: I'm Not Interested In Being Vice President": a headline or transcript
+    line that opens with a name and a colon attributes the rest of the paragraph to it."""
+    tokens = list(layout.tokens_in(para[0], para[1]))
+    colon = next((k for k, i in enumerate(tokens[:7]) if doc[tokens[k]].text == ":"), None)
+    if colon is None or colon == 0 or len(tokens) - colon < 4:
+        return None
+    label = [doc[i] for i in tokens[:colon]]
+    if not all(t.pos_ in {"PROPN", "NOUN"} and t.is_alpha and t.text[0].isupper() for t in label):
+        return None
+    if any(t.lower_ in _NOT_SOURCES for t in label):
+        return None
+    i = tokens[colon]
+    cue = CueMatch(i, i + 1, i, ":", CueCategory.SPEECH)
+    return Reported(cue, _trim(doc, [(tokens[colon + 1], tokens[-1] + 1)]), "label")
+
+
 def find_reported(
     doc: Doc,
     layout: Layout,
@@ -379,4 +404,8 @@ def find_reported(
             out.append(Reported(m, runs, rule))
             if m.end > i + 1:
                 skip_until = m.end
+    for bounds in layout.paragraphs:
+        found_label = _label(doc, layout, bounds)
+        if found_label is not None and found_label.content:
+            out.append(found_label)
     return out

@@ -393,3 +393,39 @@ def test_weak_outer_attribution_keeps_a_surer_inner_one() -> None:
         (("that Smith said it grew", "claim", "Trump"), 0.49),
         (("it grew", "said", "Smith"), 0.84),
     ]
+
+
+def test_headline_label() -> None:
+    """Marco Rubio: I am not running. -> the rest of the line, cue ":", speaker Marco Rubio."""
+    doc = build_doc(
+        "Marco Rubio: I am not running.",
+        [
+            ("Marco", 1, "compound", "PROPN"),
+            ("Rubio", 1, "ROOT", "PROPN"),
+            (":", 1, "punct", P),
+            ("I", 6, "nsubj", "PRON"),
+            ("am", 6, "aux", "AUX", "be"),
+            ("not", 6, "neg", "PART"),
+            ("running", 6, "ROOT", "VERB", "run"),
+            (".", 6, "punct", P),
+        ],
+        ents=[(0, 2, "PERSON")],
+    )
+    assert summary(only(doc)) == ("indirect", "I am not running", ":", "Marco Rubio")
+
+
+def test_label_that_is_not_a_source() -> None:
+    """Related: Cruz wins again. -> a section label, not a source."""
+    doc = build_doc(
+        "Related: Cruz wins big again.",
+        [
+            ("Related", 0, "ROOT", "PROPN"),
+            (":", 0, "punct", P),
+            ("Cruz", 3, "nsubj", "PROPN"),
+            ("wins", 3, "ROOT", "VERB", "win"),
+            ("big", 3, "advmod", "ADV"),
+            ("again", 3, "advmod", "ADV"),
+            (".", 3, "punct", P),
+        ],
+    )
+    assert extract_doc(doc) == []
