@@ -80,8 +80,8 @@ def _kind(scores: Any, kind: str) -> Any:
 def test_devset_direct_figures(devset_scores: Any) -> None:
     """On the first 120 development articles, direct recall and speaker accuracy hold up.
 
-    The thresholds sit a little under the figures measured on this slice (direct recall 94.7,
-    speaker 90.8), so that a change that loses quotes or speakers fails here; the full-set
+    The thresholds sit a little under the figures measured on this slice (direct recall 94.4,
+    speaker 90.4), so that a change that loses quotes or speakers fails here; the full-set
     figures are in docs/evaluation.md.
     """
     direct = _kind(devset_scores, "direct")
@@ -91,16 +91,16 @@ def test_devset_direct_figures(devset_scores: Any) -> None:
 
 @pytest.mark.devset
 def test_devset_reported_figures(devset_scores: Any) -> None:
-    """On the same slice, reported and mixed quotes hold up (measured: content F1 72.2,
-    jac50 F1 64.7, attribution F1 61.6, indirect recall 51.9, mixed 82.0, cue 89.7)."""
+    """On the same slice, reported and mixed quotes hold up (measured: content F1 76.9,
+    jac50 F1 68.6, attribution F1 66.5, indirect recall 61.2, mixed 85.7, cue 91.1)."""
     s = devset_scores
     got = (
-        s.cov30.content.f1 >= 0.70,
-        s.jac50.content.f1 >= 0.62,
-        s.cov30.attribution.f1 >= 0.59,
-        _kind(s, "indirect").recall.value >= 0.49,
-        _kind(s, "mixed").recall.value >= 0.79,
-        s.cov30.cue.value >= 0.87,
+        s.cov30.content.f1 >= 0.75,
+        s.jac50.content.f1 >= 0.66,
+        s.cov30.attribution.f1 >= 0.64,
+        _kind(s, "indirect").recall.value >= 0.59,
+        _kind(s, "mixed").recall.value >= 0.83,
+        s.cov30.cue.value >= 0.89,
     )
     assert got == (True,) * 6
 
