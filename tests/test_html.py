@@ -19,26 +19,11 @@ from quoteattr import Quote, Quotes
 from quoteattr.cli import main
 from quoteattr.errors import QuoteattrError
 from quoteattr.io.html import highlight, quotes_html, render, render_html, table_html
-from quoteattr.model import Cue, CueCategory, QuoteKind, Speaker, SpeakerKind, TextSpan
+from quoteattr.model import Cue, QuoteKind, Speaker, SpeakerKind, TextSpan
+from tests.samples import MINISTER, TEXT
 
 ROOT = Path(__file__).resolve().parents[1]
 
-#          0         1         2         3         4         5         6
-#          0123456789012345678901234567890123456789012345678901234567890123
-TEXT = "“We will win,” the minister said. “Later,” she said, “we rest.”"
-
-MINISTER = Quote(
-    kind=QuoteKind.DIRECT,
-    text="“We will win,”",
-    start=0,
-    end=14,
-    parts=((0, 14),),
-    cue=Cue("said", 28, 32, lemma="say", category=CueCategory.SPEECH),
-    speaker=Speaker(
-        "the minister", kind=SpeakerKind.UNNAMED, mention=TextSpan("the minister", 15, 27)
-    ),
-    confidence=0.95,
-)
 # “Later,” she said, “we rest.”: one quote in two parts, the attribution between them.
 SPLIT = Quote(
     kind=QuoteKind.DIRECT,

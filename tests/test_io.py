@@ -22,24 +22,9 @@ from quoteattr.io.formats import (
     render_jsonl,
     render_table,
 )
-from quoteattr.model import Cue, CueCategory, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
+from quoteattr.model import Quote, QuoteKind, Speaker, SpeakerKind
+from tests.samples import MINISTER, TEXT
 
-TEXT = "“We will win,” the minister said. “Later,” she said, “we rest.”"
-
-MINISTER = Quote(
-    kind=QuoteKind.DIRECT,
-    text="“We will win,”",
-    start=0,
-    end=14,
-    parts=((0, 14),),
-    cue=Cue("said", 28, 32, lemma="say", category=CueCategory.SPEECH),
-    speaker=Speaker(
-        "the minister", kind=SpeakerKind.UNNAMED, mention=TextSpan("the minister", 15, 27)
-    ),
-    confidence=0.95,
-    sentence=0,
-    paragraph=0,
-)
 SPLIT = Quote(
     kind=QuoteKind.DIRECT,
     text=TEXT[34:63],
