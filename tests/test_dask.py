@@ -136,12 +136,17 @@ def test_dataframe_without_id_column_uses_the_index() -> None:
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
-    """A client of a two-process LocalCluster, closed after the module."""
+    """A client of a two-process LocalCluster, closed after the module.
+
+    The scheduler's HTTP server takes a free port (``:0``): with the default, or with
+    ``dashboard_address=None``, it asks for 8787 and warns when another cluster on the machine
+    holds it, which fails the run (warnings are errors here).
+    """
     from distributed import Client, LocalCluster
 
     with (
         LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
         Client(cluster) as c,
     ):
