@@ -8,6 +8,7 @@ import json
 import runpy
 import sys
 import types
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -534,3 +535,19 @@ def test_module_run_as_script_exits_with_main_status(
     with pytest.raises(SystemExit) as info:
         runpy.run_module("quoteattr.cli", run_name="__main__")
     assert (info.value.code, json.loads(capsys.readouterr().out)["gold"]) == (0, 2)
+
+
+@pytest.mark.model
+def test_mark_warnings_are_opt_in(
+    shared_nlp: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unclosed quote mark warns only with --warnings; the document is processed either way."""
+    path = write(tmp_path, "a.txt", "He said “oops.\n\nThe minister said: “We will win.”")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        status, out, _ = run(capsys, "extract", path, "--format", "jsonl")
+    assert [w for w in caught if issubclass(w.category, quoteattr.QuoteattrWarning)] == []
+    assert (status, len(jsonl(out)[0]["quotes"]) > 0) == (0, True)
+    with pytest.warns(quoteattr.QuoteattrWarning, match=r"\[W002\]"):
+        status, _, _ = run(capsys, "extract", path, "--format", "jsonl", "--warnings")
+    assert status == 0
