@@ -5,6 +5,7 @@ It wires the stages (quote marks -> content -> cues and speakers) and does nothi
 
 from __future__ import annotations
 
+import bisect
 import functools
 import warnings
 from typing import TYPE_CHECKING
@@ -136,12 +137,16 @@ def extract_doc(doc: Doc, lexicon: CueLexicon | None = None) -> list[Quote]:
         for d in directs
     ]
     quoted = [part for d in directs for part in d.candidate.parts]
+    quoted_ends = [e for _, e in quoted]
+    starts = [q.start for q in top]
     for r in find_reported(doc, layout, lex, quoted):
-        parts = _snap([(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in r.content], top)
-        if _mostly_quoted(parts, quoted):
+        spans = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in r.content]
+        parts = _snap(spans, top, starts)
+        if _mostly_quoted(parts, quoted, quoted_ends):
             continue  # “…,” he said: the direct quote already carries this attribution
         start, end = parts[0][0], parts[-1][1]
-        inner = [q for q in top if start <= q.start and q.end <= end]
+        inside = top[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        inner = [q for q in inside if q.end <= end]
         kind = QuoteKind.MIXED if inner else QuoteKind.INDIRECT
         fragments = tuple(TextSpan(layout.text[q.start : q.end], q.start, q.end) for q in inner)
         speaker = speaker_of_cue(doc, r.cue, parts)
@@ -181,7 +186,15 @@ def _outermost(quotes: list[Quote]) -> list[Quote]:
     return [q for q in quotes if not nested(q)]
 
 
-def _snap(parts: list[tuple[int, int]], top: list[MarkedQuote]) -> list[tuple[int, int]]:
+def _containing(top: list[MarkedQuote], starts: list[int], x: int) -> MarkedQuote | None:
+    """The top-level quote with ``start < x < end`` (top-level quotes never overlap)."""
+    i = bisect.bisect_left(starts, x) - 1
+    return top[i] if i >= 0 and top[i].end > x else None
+
+
+def _snap(
+    parts: list[tuple[int, int]], top: list[MarkedQuote], starts: list[int]
+) -> list[tuple[int, int]]:
     """Widens content parts so that a quote mark pair is never cut in two.
 
     The parse leaves the closing mark of "called it “a disaster.”" outside the object's
@@ -189,11 +202,12 @@ def _snap(parts: list[tuple[int, int]], top: list[MarkedQuote]) -> list[tuple[in
     """
     snapped = []
     for s, e in parts:
-        for q in top:
-            if q.start < e < q.end and q.start >= s:
-                e = q.end
-            if q.start < s < q.end and q.end <= e:
-                s = q.start
+        q = _containing(top, starts, s)
+        if q is not None and q.end <= e:
+            s = q.start
+        q = _containing(top, starts, e)
+        if q is not None and q.start >= s:
+            e = q.end
         snapped.append((s, e))
     out: list[tuple[int, int]] = []
     for s, e in sorted(snapped):
@@ -204,11 +218,17 @@ def _snap(parts: list[tuple[int, int]], top: list[MarkedQuote]) -> list[tuple[in
     return out
 
 
-def _mostly_quoted(parts: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> bool:
+def _mostly_quoted(
+    parts: list[tuple[int, int]], quoted: list[tuple[int, int]], ends: list[int]
+) -> bool:
+    """True when direct-quote parts (sorted, disjoint; ``ends`` their ends) cover over half."""
     size = sum(e - s for s, e in parts)
-    covered = sum(
-        max(0, min(e, qe) - max(s, qs)) for s, e in parts for qs, qe in quoted if qs < e and s < qe
-    )
+    covered = 0
+    for s, e in parts:
+        i = bisect.bisect_right(ends, s)
+        while i < len(quoted) and quoted[i][0] < e:
+            covered += max(0, min(e, quoted[i][1]) - max(s, quoted[i][0]))
+            i += 1
     return size == 0 or covered > 0.5 * size
 
 
