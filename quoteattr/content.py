@@ -72,8 +72,7 @@ def is_standalone(layout: Layout, quote: MarkedQuote, lexicon: CueLexicon) -> bo
     first = layout.token_at(quote.start)
     if prev == ",":
         # "Brafman said, “…”" / "According to the newspaper, “…”": a cue in the same clause.
-        sent_start = doc[first].sent.start if first < len(doc) else 0
-        lo = max(sent_start, para_token(layout, para[0]))
+        lo = max(layout.sentence_start(first), layout.token_at(para[0]))
         for i in range(layout.token_at(j) - 1, lo - 1, -1):
             if doc[i].text in {".", "!", "?", ";"}:
                 break
@@ -110,11 +109,6 @@ def _is_title(quoted: str) -> bool:
     long_words = [w.strip("“”\"'‘’«»,.!?:;") for w in words]
     long_words = [w for w in long_words if len(w) >= 4]
     return len(words) >= 2 and bool(long_words) and all(w[0].isupper() for w in long_words)
-
-
-def para_token(layout: Layout, char: int) -> int:
-    """Index of the first token at or after ``char``."""
-    return layout.token_at(char)
 
 
 def direct_candidates(

@@ -6,7 +6,7 @@ A cue is a reporting verb from the lexicon (matched on its lemma, so "says", "sa
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 import attrs
 from spacy.tokens import Doc, Token
@@ -15,7 +15,7 @@ from . import lexicons
 from .errors import Errors, QuoteattrError
 from .model import CueCategory
 
-__all__ = ["CueLexicon", "CueMatch", "phrase_cues", "verb_lemma"]
+__all__ = ["CueLexicon", "CueMatch", "verb_lemma"]
 
 # Dashes that introduce a trailing attribution: “We will win.” — Bernie Sanders
 DASHES = frozenset({"—", "–", "-", "--", "―"})
@@ -136,13 +136,3 @@ class CueLexicon:
         if cat is None:
             return None
         return CueMatch(i, i + 1, i, verb_lemma(doc[i]), cat)
-
-
-def phrase_cues(doc: Doc, lexicon: CueLexicon, tokens: Iterable[int]) -> list[CueMatch]:
-    """Returns the cues (phrases first, else verbs) that start at the given token indices."""
-    out = []
-    for i in tokens:
-        m = lexicon.match(doc, i)
-        if m is not None:
-            out.append(m)
-    return out

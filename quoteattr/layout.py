@@ -45,6 +45,7 @@ class Layout:
         self.paragraphs = paragraph_bounds(self.text)
         self.paragraph_starts = [s for s, _ in self.paragraphs]
         self._sentence_starts: list[int] | None = None
+        self._sentence_tokens: list[int] = []
 
     def token_at(self, char: int) -> int:
         """Index of the token that contains ``char``, or of the next token after it."""
@@ -66,8 +67,22 @@ class Layout:
         """Index of the paragraph that contains (or precedes) ``char``."""
         return max(0, bisect.bisect_right(self.paragraph_starts, char) - 1)
 
+    def _sentences(self) -> tuple[list[int], list[int]]:
+        if self._sentence_starts is None:
+            sents = list(self.doc.sents)
+            self._sentence_starts = [s.start_char for s in sents]
+            self._sentence_tokens = [s.start for s in sents]
+        return self._sentence_starts, self._sentence_tokens
+
     def sentence_of(self, char: int) -> int:
         """Index of the spaCy sentence that contains ``char``."""
-        if self._sentence_starts is None:
-            self._sentence_starts = [s.start_char for s in self.doc.sents]
-        return max(0, bisect.bisect_right(self._sentence_starts, char) - 1)
+        starts, _ = self._sentences()
+        return max(0, bisect.bisect_right(starts, char) - 1)
+
+    def sentence_start(self, token: int) -> int:
+        """Index of the first token of the sentence that contains token ``token``.
+
+        A binary search, where ``doc[token].sent`` walks the sentence on every call.
+        """
+        _, starts = self._sentences()
+        return starts[max(0, bisect.bisect_right(starts, token) - 1)] if starts else 0

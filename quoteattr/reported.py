@@ -301,7 +301,7 @@ _LIGHT_VERBS = frozenset(
 )  # fmt: skip
 
 
-def _noun_content(doc: Doc, noun: Token) -> set[int] | None:
+def _noun_content(noun: Token) -> set[int] | None:
     """ "Trump's criticism of the deal": only with a possessor, who is the source."""
     if any(c.dep_ == "poss" for c in noun.children) or (
         noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LIGHT_VERBS
@@ -310,7 +310,7 @@ def _noun_content(doc: Doc, noun: Token) -> set[int] | None:
     return None
 
 
-def _adjective_content(doc: Doc, adj: Token) -> set[int] | None:
+def _adjective_content(adj: Token) -> set[int] | None:
     """ "Lawmakers are uneasy about X": an adjective predicated of a subject."""
     if adj.dep_ not in {"acomp", "oprd"} or not any(c.dep_ in _SUBJ for c in adj.head.children):
         return None
@@ -383,12 +383,12 @@ def find_reported(
                 m = CueMatch(i, i + 1, i, lemma, cat)
                 found = _content_of(doc, tok, m, spans)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
-            tokens = _noun_content(doc, tok)
+            tokens = _noun_content(tok)
             if tokens:
                 m = CueMatch(i, i + 1, i, tok.lemma_.lower(), NOUN_CUES[tok.lemma_.lower()])
                 found = (tokens, "noun")
         elif tok.pos_ == "ADJ" and tok.lower_ in ADJ_CUES:
-            tokens = _adjective_content(doc, tok)
+            tokens = _adjective_content(tok)
             if tokens:
                 m = CueMatch(i, i + 1, i, tok.lower_, CueCategory.BELIEF)
                 found = (tokens, "adjective")
