@@ -17,6 +17,7 @@ from .confidence import confidence
 from .content import direct_candidates
 from .cues import CueLexicon, CueMatch
 from .direct import attribute_direct
+from .entities import resolve_speakers
 from .errors import Errors, QuoteattrError, QuoteattrWarning, Warnings
 from .layout import Layout
 from .marks import MarkedQuote
@@ -153,7 +154,7 @@ def extract_doc(doc: Doc, lexicon: CueLexicon | None = None) -> list[Quote]:
         quotes.append(_build(doc, layout, kind, parts, r.cue, speaker, r.rule, fragments, surnames))
     quotes = _outermost(quotes)
     quotes.sort(key=lambda q: (q.start, q.end))
-    return quotes
+    return resolve_speakers(doc, layout, quotes)
 
 
 def _is_report(q: Quote) -> bool:

@@ -26,6 +26,7 @@ __all__ = [
     "QuoteKind",
     "Quotes",
     "Speaker",
+    "SpeakerEntity",
     "SpeakerKind",
     "TextSpan",
 ]
@@ -161,8 +162,12 @@ class Cue:
 class Speaker:
     """Who the content is attributed to.
 
-    ``mention`` is the phrase in the text that names the speaker ("Jens Stoltenberg", "he",
-    "the diplomats"); ``name`` is the best name known for it (for now the mention text).
+    ``mention`` is the phrase in the text that names the speaker ("Stoltenberg", "he",
+    "the diplomats"); ``name`` is the canonical name of the entity it refers to, the fullest
+    name the document uses for it ("Jens Stoltenberg"), or the mention itself without its
+    article ("diplomats") for unnamed sources and unresolved pronouns. ``role`` and
+    ``organization`` are the entity's, wherever the document states them ("Secretary of
+    Defense" / "US").
     """
 
     name: str
@@ -315,6 +320,37 @@ class Quote:
             paragraph=data.get("paragraph"),
             fragments=tuple(TextSpan.from_dict(f) for f in data.get("fragments") or ()),
         )
+
+
+def _to_quotes(value: Iterable[Quote]) -> tuple[Quote, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class SpeakerEntity:
+    """One speaker of a document, with every quote attributed to it.
+
+    ``mentions`` are the distinct phrases that name it as a speaker ("Jens Stoltenberg",
+    "Stoltenberg", "he"), in text order; ``quotes`` its quotes in text order.
+    """
+
+    name: str
+    kind: SpeakerKind
+    role: str | None = None
+    organization: str | None = None
+    mentions: tuple[TextSpan, ...] = attrs.field(default=(), converter=_to_spans)
+    quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_to_quotes)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Returns a JSON-safe dict: name, kind, role, organization, mentions and quotes."""
+        return {
+            "name": self.name,
+            "kind": self.kind.value,
+            "role": self.role,
+            "organization": self.organization,
+            "mentions": [m.to_dict() for m in self.mentions],
+            "quotes": [q.to_dict() for q in self.quotes],
+        }
 
 
 class Quotes(list[Quote]):

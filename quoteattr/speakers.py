@@ -10,6 +10,7 @@ from collections.abc import Collection
 from spacy.tokens import Doc, Span, Token
 
 from .cues import CueMatch
+from .lexicons import bodies
 from .model import SpeakerKind
 
 __all__ = [
@@ -173,6 +174,10 @@ def speaker_kind(mention: Span, surnames: Collection[str] = ()) -> SpeakerKind:
         return SpeakerKind.PERSON if lower in PERSON_PRONOUNS else SpeakerKind.UNKNOWN
     if mention[-1].lower_ in surnames:
         return SpeakerKind.PERSON
+    if root.pos_ == "NOUN" and root.lemma_.lower() not in bodies():
+        # A common noun is an unnamed source whatever names modify it: "a New Mexico
+        # delegate", "a State Department spokesman"; "the Clinton campaign" is a body.
+        return SpeakerKind.UNNAMED
     # The name itself decides, not its modifiers: "US Secretary of Defense Jim Mattis" is a
     # person although "US" is a GPE.
     name = [root, *(c for c in root.children if c.dep_ in {"compound", "flat"})]

@@ -2,6 +2,9 @@
 
 ``cue_verbs.txt`` maps reporting-verb lemmas to a :class:`~quoteattr.model.CueCategory`;
 ``cue_phrases.txt`` does the same for multiword cues ("according to", "told reporters").
+``titles.txt``, ``honorifics.txt``, ``demonyms.txt`` and ``bodies.txt`` serve speaker
+resolution: the words that make a role, the courtesy titles dropped from names, the adjectives
+that name a body, and the nouns that refer back to an organisation or a place.
 Users extend them through the component config, never by mutating what is returned here.
 """
 
@@ -11,11 +14,23 @@ import functools
 from collections.abc import Mapping
 from importlib import resources
 from types import MappingProxyType
+from typing import NamedTuple
 
 from ..errors import Errors, QuoteattrError
 from ..model import CueCategory
 
-__all__ = ["cue_phrases", "cue_verbs", "parse_lexicon", "quotation_only"]
+__all__ = [
+    "Title",
+    "bodies",
+    "cue_phrases",
+    "cue_verbs",
+    "demonyms",
+    "honorifics",
+    "parse_lexicon",
+    "parse_table",
+    "quotation_only",
+    "titles",
+]
 
 
 def parse_lexicon(lines: list[str], source: str) -> dict[str, CueCategory]:
@@ -80,3 +95,78 @@ def quotation_only() -> frozenset[str]:
         for line in text.splitlines()
         if line.split("#", 1)[0].strip()
     )
+
+
+def parse_table(lines: list[str], source: str, min_fields: int, max_fields: int) -> list[list[str]]:
+    """Parses lines of tab-separated fields; ``#`` starts a comment.
+
+    Args:
+        lines: the file's lines.
+        source: the file name, for error messages.
+        min_fields: the fewest fields a line may have.
+        max_fields: the most fields a line may have.
+
+    Returns:
+        the fields of each non-empty line, stripped; the first lower-cased.
+
+    Raises:
+        QuoteattrError: [E005] on a line with too few or too many fields.
+    """
+    rows = []
+    for number, raw in enumerate(lines, start=1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if not min_fields <= len(fields) <= max_fields or not all(fields):
+            reason = f"expected {min_fields} to {max_fields} tab-separated fields"
+            raise QuoteattrError(Errors.E005.format(path=source, line=number, reason=reason))
+        fields[0] = fields[0].lower()
+        rows.append(fields)
+    return rows
+
+
+def _rows(name: str, min_fields: int, max_fields: int) -> list[list[str]]:
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return parse_table(text.splitlines(), name, min_fields, max_fields)
+
+
+class Title(NamedTuple):
+    """A word that makes a phrase a role: the noun it stands for and, if it says, a gender."""
+
+    noun: str
+    gender: str | None
+
+
+@functools.cache
+def titles() -> Mapping[str, Title]:
+    """Role word as written, lower case ("sen.") -> its noun ("senator") and gender (read-only)."""
+    rows = _rows("titles.txt", 2, 3)
+    return MappingProxyType(
+        {r[0]: Title(r[1].lower(), r[2] if len(r) == 3 else None) for r in rows}
+    )
+
+
+@functools.cache
+def honorifics() -> Mapping[str, str | None]:
+    """Courtesy title, lower case ("mrs.") -> "male", "female" or None (read-only)."""
+    return MappingProxyType(
+        {r[0]: (None if r[1] == "none" else r[1]) for r in _rows("honorifics.txt", 2, 2)}
+    )
+
+
+@functools.cache
+def demonyms() -> Mapping[str, str]:
+    """Adjective of a nation or party, lower case ("iraqi") -> the body ("Iraq") (read-only)."""
+    return MappingProxyType({r[0]: r[1] for r in _rows("demonyms.txt", 2, 2)})
+
+
+@functools.cache
+def bodies() -> Mapping[str, str]:
+    """Noun for a body, lower case ("department") -> "org" or "place" (read-only)."""
+    rows = _rows("bodies.txt", 2, 2)
+    for number, row in enumerate(rows, start=1):
+        if row[1] not in {"org", "place"}:
+            reason = f"expected 'org' or 'place', got {row[1]!r}"
+            raise QuoteattrError(Errors.E005.format(path="bodies.txt", line=number, reason=reason))
+    return MappingProxyType({r[0]: r[1] for r in rows})
