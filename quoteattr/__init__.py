@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING as _TYPE_CHECKING
 from typing import Any as _Any
 
 from .batch import extract_many
+from .entities import speakers
 from .errors import QuoteattrError, QuoteattrWarning
 from .extract import DEFAULT_MODEL, extract
 from .extract import load_pipeline as _load_pipeline
@@ -25,6 +26,7 @@ from .model import (
     QuoteKind,
     Quotes,
     Speaker,
+    SpeakerEntity,
     SpeakerKind,
     TextSpan,
 )
@@ -45,6 +47,7 @@ __all__ = [
     "QuoteattrWarning",
     "Quotes",
     "Speaker",
+    "SpeakerEntity",
     "SpeakerKind",
     "TextSpan",
     "__version__",
@@ -52,6 +55,7 @@ __all__ = [
     "extract_many",
     "load",
     "render",
+    "speakers",
     "to_dataframe",
 ]
 

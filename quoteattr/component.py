@@ -4,7 +4,8 @@
 also announced through the ``spacy_factories`` entry point). The component calls
 :func:`quoteattr.extract.extract_doc` and stores the result as plain dicts in
 ``doc._.<extension>_data``, which DocBin and ``nlp.pipe(n_process=2)`` carry across;
-``doc._.<extension>`` turns them back into :class:`~quoteattr.model.Quote` objects.
+``doc._.<extension>`` turns them back into :class:`~quoteattr.model.Quote` objects, and
+``doc._.speakers`` (the ``speakers_extension``) lists each speaker entity once with its quotes.
 """
 
 from __future__ import annotations
@@ -17,10 +18,16 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
 from .cues import CueLexicon
+from .entities import speakers
 from .extract import extract_doc
-from .model import Quote, Quotes
+from .model import Quote, Quotes, SpeakerEntity
 
-__all__ = ["QuoteAttributor", "make_quoteattr", "register_extensions"]
+__all__ = [
+    "QuoteAttributor",
+    "make_quoteattr",
+    "register_extensions",
+    "register_speakers_extension",
+]
 
 
 def register_extensions(name: str) -> None:
@@ -41,6 +48,17 @@ def register_extensions(name: str) -> None:
         Doc.set_extension(name, getter=getter)
 
 
+def register_speakers_extension(name: str, quotes: str) -> None:
+    """Registers ``Doc._.<name>``: the speaker entities of ``Doc._.<quotes>``, computed on read."""
+    if not Doc.has_extension(name):
+
+        def getter(doc: Doc) -> list[SpeakerEntity] | None:
+            found = doc._.get(quotes)
+            return None if found is None else speakers(found)
+
+        Doc.set_extension(name, getter=getter)
+
+
 class QuoteAttributor(Pipe):
     """Finds the quotes of each Doc and stores them on it.
 
@@ -48,6 +66,8 @@ class QuoteAttributor(Pipe):
         nlp: the pipeline.
         name: the component's name.
         extension: the Doc extension to fill (``doc._.quotes`` by default).
+        speakers_extension: the Doc extension that lists the speaker entities
+            (``doc._.speakers`` by default).
         extra_cues: more cues, cue -> category ("speech", "writing", "report", "belief");
             single words are verb lemmas, several words a phrase.
     """
@@ -58,17 +78,21 @@ class QuoteAttributor(Pipe):
         name: str = "quoteattr",
         *,
         extension: str = "quotes",
+        speakers_extension: str = "speakers",
         extra_cues: Mapping[str, str] | None = None,
     ) -> None:
         self.name = name
         self.extension = extension
+        self.speakers_extension = speakers_extension
         lexicon = CueLexicon.default()
         self.lexicon = lexicon.extended(extra_cues) if extra_cues else lexicon
         register_extensions(extension)
+        register_speakers_extension(speakers_extension, extension)
 
     def __call__(self, doc: Doc) -> Doc:
         """Finds the quotes of ``doc`` and sets ``doc._.<extension>_data``."""
         register_extensions(self.extension)  # a worker process may not have them yet
+        register_speakers_extension(self.speakers_extension, self.extension)
         quotes = extract_doc(doc, self.lexicon)
         doc._.set(f"{self.extension}_data", [q.to_dict() for q in quotes])
         return doc
@@ -76,12 +100,18 @@ class QuoteAttributor(Pipe):
 
 @Language.factory(
     "quoteattr",
-    default_config={"extension": "quotes", "extra_cues": {}},
+    default_config={"extension": "quotes", "speakers_extension": "speakers", "extra_cues": {}},
     requires=["token.dep", "token.pos", "token.lemma"],
-    assigns=["doc._.quotes"],
+    assigns=["doc._.quotes", "doc._.speakers"],
 )
 def make_quoteattr(
-    nlp: Language, name: str, extension: str, extra_cues: dict[str, Any]
+    nlp: Language, name: str, extension: str, speakers_extension: str, extra_cues: dict[str, Any]
 ) -> QuoteAttributor:
     """Builds the ``quoteattr`` component (spaCy factory)."""
-    return QuoteAttributor(nlp, name, extension=extension, extra_cues=extra_cues)
+    return QuoteAttributor(
+        nlp,
+        name,
+        extension=extension,
+        speakers_extension=speakers_extension,
+        extra_cues=extra_cues,
+    )

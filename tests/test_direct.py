@@ -41,7 +41,8 @@ def test_trailing_attribution() -> None:
     [q] = directs(doc)
     assert (q.kind, q.text, q.parts) == (QuoteKind.DIRECT, "“No,”", ((0, 5),))
     assert who(q) == ("he", "said")
-    assert q.speaker is not None and q.speaker.kind == SpeakerKind.PERSON
+    # Nobody is named before "he": it stays an unknown speaker, never a guessed name.
+    assert q.speaker is not None and q.speaker.kind == SpeakerKind.UNKNOWN
 
 
 def test_inverted_attribution_with_appositive() -> None:

@@ -20,6 +20,7 @@ EXPECTED_ALL = [
     "QuoteattrWarning",
     "Quotes",
     "Speaker",
+    "SpeakerEntity",
     "SpeakerKind",
     "TextSpan",
     "__version__",
@@ -27,6 +28,7 @@ EXPECTED_ALL = [
     "extract_many",
     "load",
     "render",
+    "speakers",
     "to_dataframe",
 ]
 

@@ -1,0 +1,389 @@
+"""Speaker resolution on hand-built Docs: canonical names, pronouns, roles, organisations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.tokens import Doc
+
+import quoteattr
+from quoteattr.extract import extract_doc
+from quoteattr.lexicons import bodies, demonyms, honorifics, parse_table, titles
+from quoteattr.model import Quote, QuoteKind, Speaker, SpeakerEntity, SpeakerKind, TextSpan
+from tests.conftest import build_doc
+
+P = "PUNCT"
+
+
+def speakers_of(doc: Doc) -> list[tuple[str, str, str, str | None, str | None]]:
+    """(mention, name, kind, role, organization) of each quote's speaker, in text order."""
+    out = []
+    for q in extract_doc(doc):
+        s = q.speaker
+        assert s is not None and s.mention is not None
+        out.append((s.mention.text, s.name, s.kind.value, s.role, s.organization))
+    return out
+
+
+def test_surname_takes_the_full_name() -> None:
+    """ "Stoltenberg" after "Jens Stoltenberg" is Jens Stoltenberg."""
+    doc = build_doc(
+        "Jens Stoltenberg spoke. Stoltenberg said the mission would grow.",
+        [
+            ("Jens", 1, "compound", "PROPN", "Jens"),
+            ("Stoltenberg", 2, "nsubj", "PROPN", "Stoltenberg"),
+            ("spoke", 2, "ROOT", "VERB", "speak"),
+            (".", 2, "punct", P),
+            ("Stoltenberg", 5, "nsubj", "PROPN", "Stoltenberg"),
+            ("said", 5, "ROOT", "VERB", "say"),
+            ("the", 7, "det", "DET"),
+            ("mission", 9, "nsubj", "NOUN"),
+            ("would", 9, "aux", "AUX"),
+            ("grow", 5, "ccomp", "VERB"),
+            (".", 5, "punct", P),
+        ],
+        ents=[(0, 2, "PERSON"), (4, 5, "ORG")],  # the model's own mistake: a surname as ORG
+    )
+    assert speakers_of(doc) == [("Stoltenberg", "Jens Stoltenberg", "person", None, None)]
+
+
+def test_title_before_the_name_is_role_and_organization() -> None:
+    """ "US Secretary of Defense Jim Mattis" -> role "Secretary of Defense", body "US"."""
+    doc = build_doc(
+        "US Secretary of Defense Jim Mattis said Iraq was safer.",
+        [
+            ("US", 1, "nmod", "PROPN", "US"),
+            ("Secretary", 5, "nmod", "PROPN", "Secretary"),
+            ("of", 1, "prep", "ADP"),
+            ("Defense", 2, "pobj", "PROPN", "Defense"),
+            ("Jim", 5, "compound", "PROPN", "Jim"),
+            ("Mattis", 6, "nsubj", "PROPN", "Mattis"),
+            ("said", 6, "ROOT", "VERB", "say"),
+            ("Iraq", 8, "nsubj", "PROPN", "Iraq"),
+            ("was", 6, "ccomp", "AUX", "be"),
+            ("safer", 8, "acomp", "ADJ", "safe"),
+            (".", 6, "punct", P),
+        ],
+        ents=[(0, 1, "GPE"), (7, 8, "GPE")],
+    )
+    assert speakers_of(doc) == [
+        (
+            "US Secretary of Defense Jim Mattis",
+            "Jim Mattis",
+            "person",
+            "Secretary of Defense",
+            "US",
+        )
+    ]
+
+
+def test_appositive_role_with_its_body_at_the_end() -> None:
+    """ "Mark Toner, the head of the press office at the State Department, said"."""
+    doc = build_doc(
+        "Mark Toner, the head of the press office at the State Department, said talks would go on.",
+        [
+            ("Mark", 1, "compound", "PROPN", "Mark"),
+            ("Toner", 14, "nsubj", "PROPN", "Toner"),
+            (",", 1, "punct", P),
+            ("the", 4, "det", "DET"),
+            ("head", 1, "appos", "NOUN"),
+            ("of", 4, "prep", "ADP"),
+            ("the", 8, "det", "DET"),
+            ("press", 8, "compound", "NOUN"),
+            ("office", 5, "pobj", "NOUN"),
+            ("at", 8, "prep", "ADP"),
+            ("the", 12, "det", "DET"),
+            ("State", 12, "compound", "PROPN", "State"),
+            ("Department", 9, "pobj", "PROPN", "Department"),
+            (",", 1, "punct", P),
+            ("said", 14, "ROOT", "VERB", "say"),
+            ("talks", 17, "nsubj", "NOUN", "talk"),
+            ("would", 17, "aux", "AUX"),
+            ("go", 14, "ccomp", "VERB"),
+            ("on", 17, "prt", "ADP"),
+            (".", 14, "punct", P),
+        ],
+        ents=[(0, 2, "PERSON"), (10, 13, "ORG")],
+    )
+    assert speakers_of(doc) == [
+        ("Mark Toner", "Mark Toner", "person", "head of the press office", "State Department")
+    ]
+
+
+TRUMPS = (
+    "Ivanka Trump spoke. Donald Trump said he would win. Trump said it was over.",
+    [
+        ("Ivanka", 1, "compound", "PROPN", "Ivanka"),
+        ("Trump", 2, "nsubj", "PROPN", "Trump"),
+        ("spoke", 2, "ROOT", "VERB", "speak"),
+        (".", 2, "punct", P),
+        ("Donald", 5, "compound", "PROPN", "Donald"),
+        ("Trump", 6, "nsubj", "PROPN", "Trump"),
+        ("said", 6, "ROOT", "VERB", "say"),
+        ("he", 9, "nsubj", "PRON"),
+        ("would", 9, "aux", "AUX"),
+        ("win", 6, "ccomp", "VERB"),
+        (".", 6, "punct", P),
+        ("Trump", 12, "nsubj", "PROPN", "Trump"),
+        ("said", 12, "ROOT", "VERB", "say"),
+        ("it", 14, "nsubj", "PRON"),
+        ("was", 12, "ccomp", "AUX", "be"),
+        ("over", 14, "advmod", "ADV"),
+        (".", 12, "punct", P),
+    ],
+    [(0, 2, "PERSON"), (4, 6, "PERSON"), (11, 12, "PERSON")],
+)
+
+
+def test_shared_surname_goes_to_the_person_named_last() -> None:
+    """Two Trumps: the bare "Trump" after "Donald Trump said" is Donald, not Ivanka."""
+    doc = build_doc(*TRUMPS)
+    names = [(m, n) for m, n, *_ in speakers_of(doc)]
+    assert names == [("Donald Trump", "Donald Trump"), ("Trump", "Donald Trump")]
+
+
+def test_shared_surname_follows_the_courtesy_title() -> None:
+    """ "Ms. Trump" is the woman of the two Trumps, although Donald was named last."""
+    text = "Ivanka Trump spoke. Donald Trump said he would win. Ms. Trump said it was over."
+    _text, rows, _ents = TRUMPS
+    rows = [
+        *rows[:11],
+        ("Ms.", 12, "compound", "PROPN", "Ms."),
+        *[(w, h + 1 if h >= 11 else h, d, p, *rest) for w, h, d, p, *rest in rows[11:]],
+    ]
+    doc = build_doc(text, rows, [(0, 2, "PERSON"), (4, 6, "PERSON"), (12, 13, "PERSON")])
+    names = [(m, n) for m, n, *_ in speakers_of(doc)]
+    assert names == [("Donald Trump", "Donald Trump"), ("Trump", "Ivanka Trump")]
+
+
+OBAMA_ROWS = [
+    ("Mr.", 1, "compound", "PROPN", "Mr."),
+    ("Obama", 2, "nsubj", "PROPN", "Obama"),
+    ("was", 2, "ROOT", "AUX", "be"),
+    ("at", 2, "prep", "ADP"),
+    ("the", 5, "det", "DET"),
+    ("summit", 3, "pobj", "NOUN"),
+    (".", 2, "punct", P),
+    ("He", 8, "nsubj", "PRON"),
+    ("said", 8, "ROOT", "VERB", "say"),
+    ("talks", 11, "nsubj", "NOUN", "talk"),
+    ("would", 11, "aux", "AUX"),
+    ("go", 8, "ccomp", "VERB"),
+    ("on", 11, "prt", "ADP"),
+    (".", 8, "punct", P),
+]
+
+
+def test_he_resolves_to_the_subject_before() -> None:
+    """ "Mr. Obama was at the summit. He said ..." -> Obama."""
+    doc = build_doc(
+        "Mr. Obama was at the summit. He said talks would go on.", OBAMA_ROWS, [(1, 2, "PERSON")]
+    )
+    assert speakers_of(doc) == [("He", "Obama", "person", None, None)]
+
+
+def test_she_skips_a_man() -> None:
+    """ "Mr. Obama ... She said" has no antecedent: she stays unknown, not Obama."""
+    rows = [("She", *OBAMA_ROWS[7][1:]), *OBAMA_ROWS[8:]]
+    doc = build_doc(
+        "Mr. Obama was at the summit. She said talks would go on.",
+        [*OBAMA_ROWS[:7], *rows],
+        [(1, 2, "PERSON")],
+    )
+    assert speakers_of(doc) == [("She", "She", "unknown", None, None)]
+
+
+def test_pronoun_without_antecedent_stays_unknown() -> None:
+    """A "He" that opens the text is not a guessed name."""
+    doc = build_doc(
+        "He said talks would go on.",
+        [(w, h - 7, d, p, *rest) for w, h, d, p, *rest in OBAMA_ROWS[7:]],
+    )
+    assert speakers_of(doc) == [("He", "He", "unknown", None, None)]
+
+
+def test_relative_who_is_its_antecedent() -> None:
+    """ "Trump, who called NATO obsolete, said" -> the speaker of "said" is Trump."""
+    doc = build_doc(
+        "Donald Trump spoke. Trump, who called NATO obsolete, said it was fine.",
+        [
+            ("Donald", 1, "compound", "PROPN", "Donald"),
+            ("Trump", 2, "nsubj", "PROPN", "Trump"),
+            ("spoke", 2, "ROOT", "VERB", "speak"),
+            (".", 2, "punct", P),
+            ("Trump", 11, "nsubj", "PROPN", "Trump"),
+            (",", 4, "punct", P),
+            ("who", 7, "nsubj", "PRON"),
+            ("called", 4, "relcl", "VERB", "call"),
+            ("NATO", 7, "dobj", "PROPN", "NATO"),
+            ("obsolete", 7, "oprd", "ADJ"),
+            (",", 4, "punct", P),
+            ("said", 11, "ROOT", "VERB", "say"),
+            ("it", 13, "nsubj", "PRON"),
+            ("was", 11, "ccomp", "AUX", "be"),
+            ("fine", 13, "acomp", "ADJ"),
+            (".", 11, "punct", P),
+        ],
+        [(0, 2, "PERSON"), (4, 5, "PERSON"), (8, 9, "ORG")],
+    )
+    found = speakers_of(doc)
+    assert ("who", "Donald Trump", "person") in [(m, n, k) for m, n, k, *_ in found]
+    assert {n for _, n, *_ in found} == {"Donald Trump"}
+
+
+SENATOR_ROWS = [
+    ("Sen.", 2, "compound", "PROPN", "Sen."),
+    ("Ted", 2, "compound", "PROPN", "Ted"),
+    ("Cruz", 3, "nsubj", "PROPN", "Cruz"),
+    ("spoke", 3, "ROOT", "VERB", "speak"),
+    (".", 3, "punct", P),
+    ("The", 6, "det", "DET"),
+    ("senator", 7, "nsubj", "NOUN"),
+    ("said", 7, "ROOT", "VERB", "say"),
+    ("the", 9, "det", "DET"),
+    ("bill", 11, "nsubj", "NOUN"),
+    ("would", 11, "aux", "AUX"),
+    ("fail", 7, "ccomp", "VERB"),
+    (".", 7, "punct", P),
+]
+
+
+def test_description_resolves_to_the_one_role_holder() -> None:
+    """ "Sen. Ted Cruz ... The senator said" -> Ted Cruz, role "Sen."."""
+    doc = build_doc(
+        "Sen. Ted Cruz spoke. The senator said the bill would fail.",
+        SENATOR_ROWS,
+        [(1, 3, "PERSON")],
+    )
+    assert speakers_of(doc) == [("The senator", "Ted Cruz", "person", "Sen.", None)]
+
+
+def test_description_without_a_holder_stays_unnamed() -> None:
+    """ "Ted Cruz ... The senator said": nobody is called senator, so no name is guessed."""
+    rows = [(w, h - 1, d, p, *rest) for w, h, d, p, *rest in SENATOR_ROWS[1:]]
+    doc = build_doc(
+        "Ted Cruz spoke. The senator said the bill would fail.", rows, [(0, 2, "PERSON")]
+    )
+    assert speakers_of(doc) == [("The senator", "senator", "unnamed", "senator", None)]
+
+
+def test_body_description_resolves_to_the_named_body() -> None:
+    """ "The State Department said no. The department said ..." -> State Department."""
+    doc = build_doc(
+        "The State Department said no. The department said talks would go on.",
+        [
+            ("The", 2, "det", "DET"),
+            ("State", 2, "compound", "PROPN", "State"),
+            ("Department", 3, "nsubj", "PROPN", "Department"),
+            ("said", 3, "ROOT", "VERB", "say"),
+            ("no", 3, "intj", "INTJ"),
+            (".", 3, "punct", P),
+            ("The", 7, "det", "DET"),
+            ("department", 8, "nsubj", "NOUN"),
+            ("said", 8, "ROOT", "VERB", "say"),
+            ("talks", 11, "nsubj", "NOUN", "talk"),
+            ("would", 11, "aux", "AUX"),
+            ("go", 8, "ccomp", "VERB"),
+            ("on", 11, "prt", "ADP"),
+            (".", 8, "punct", P),
+        ],
+        [(0, 3, "ORG")],
+    )
+    names = [(m, n, k) for m, n, k, *_ in speakers_of(doc)]
+    assert names[-1] == ("The department", "State Department", "organization")
+
+
+def test_coreference_clusters_in_doc_spans_take_precedence() -> None:
+    """A user's cluster linking "He" to "Mr. Obama" names the speaker, whatever the rules say."""
+    doc = build_doc(
+        "Mr. Obama was at the summit. He said talks would go on.", OBAMA_ROWS, [(1, 2, "PERSON")]
+    )
+    doc.spans["coref_clusters_1"] = [doc[0:2], doc[7:8]]
+    # Without the cluster the rules also give Obama; a cluster pointing elsewhere wins.
+    doc.spans["coref_clusters_2"] = [doc[4:6]]
+    assert speakers_of(doc)[0][1] == "Obama"
+    doc2 = build_doc(
+        "Mr. Obama was at the summit. He said talks would go on.", OBAMA_ROWS, [(1, 2, "PERSON")]
+    )
+    doc2.spans["coref_clusters_1"] = [doc2[7:8]]  # a cluster with no name: rules decide
+    assert speakers_of(doc2)[0][1] == "Obama"
+
+
+def _quote(start: int, name: str, kind: SpeakerKind, mention: str) -> Quote:
+    text = "x" * 10
+    return Quote(
+        kind=QuoteKind.DIRECT,
+        text=text,
+        start=start,
+        end=start + 10,
+        parts=((start, start + 10),),
+        speaker=Speaker(name, kind, TextSpan(mention, start + 20, start + 20 + len(mention))),
+    )
+
+
+def test_speakers_lists_each_entity_once_with_its_quotes() -> None:
+    """Two quotes of one person are one entity; mentions are distinct and in order."""
+    a = _quote(0, "Jens Stoltenberg", SpeakerKind.PERSON, "Stoltenberg")
+    b = _quote(100, "Jens Stoltenberg", SpeakerKind.PERSON, "he")
+    c = _quote(200, "diplomats", SpeakerKind.UNNAMED, "diplomats")
+    [jens, diplomats] = quoteattr.speakers([a, b, c])
+    assert (jens.name, jens.kind, jens.quotes) == ("Jens Stoltenberg", SpeakerKind.PERSON, (a, b))
+    assert [m.text for m in jens.mentions] == ["Stoltenberg", "he"]
+    assert diplomats.quotes == (c,)
+
+
+def test_speakers_never_merges_unknown_speakers() -> None:
+    """Two unresolved "he" are two entries: nothing says they are one person."""
+    a = _quote(0, "he", SpeakerKind.UNKNOWN, "he")
+    b = _quote(100, "he", SpeakerKind.UNKNOWN, "he")
+    assert [len(e.quotes) for e in quoteattr.speakers([a, b])] == [1, 1]
+
+
+def test_speaker_entity_to_dict_is_plain_data() -> None:
+    """``SpeakerEntity.to_dict`` gives JSON-safe values."""
+    a = _quote(0, "Jens Stoltenberg", SpeakerKind.PERSON, "Stoltenberg")
+    [entity] = quoteattr.speakers([a])
+    data = entity.to_dict()
+    assert isinstance(entity, SpeakerEntity)
+    assert (data["name"], data["kind"], data["quotes"][0]) == (
+        "Jens Stoltenberg",
+        "person",
+        a.to_dict(),
+    )
+
+
+def test_doc_speakers_extension() -> None:
+    """The component's ``doc._.speakers`` lists the entities of ``doc._.quotes``."""
+    import spacy
+
+    from quoteattr import component  # noqa: F401
+
+    nlp = spacy.blank("en")
+    pipe = nlp.add_pipe("quoteattr")
+    doc = build_doc(*TRUMPS, vocab=nlp.vocab)
+    doc = pipe(doc)
+    assert [(e.name, len(e.quotes)) for e in doc._.speakers] == [("Donald Trump", 2)]
+
+
+@pytest.mark.parametrize(
+    ("table", "key", "value"),
+    [
+        (titles, "sen.", ("senator", None)),
+        (titles, "spokeswoman", ("spokesman", "female")),
+        (honorifics, "mrs.", "female"),
+        (honorifics, "dr.", None),
+        (demonyms, "iraqi", "Iraq"),
+        (bodies, "department", "org"),
+        (bodies, "town", "place"),
+    ],
+)
+def test_resolution_lexicons(table: Any, key: str, value: Any) -> None:
+    """The shipped word lists read as data: titles, courtesy titles, demonyms, bodies."""
+    assert tuple(table()[key]) == value if isinstance(value, tuple) else table()[key] == value
+
+
+def test_parse_table_names_the_bad_line() -> None:
+    """A line with too many fields is an [E005] error naming the file and line."""
+    with pytest.raises(quoteattr.QuoteattrError, match=r"E005.*titles.txt.*line 2"):
+        parse_table(["a\tb", "a\tb\tc\td"], "titles.txt", 2, 3)
