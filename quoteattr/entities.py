@@ -324,16 +324,16 @@ class Resolver:
 
     def _likeliest(self, candidates: Sequence[_Entity], at: int) -> _Entity:
         """Of several people who share a name, the one named recently, else the most named."""
-        sentence = self._sentence(at)
+        sentence = self.layout.sentence_index(at)
         recent = []
         for e in candidates:
             seen = self._seen.get(id(e), [])
             i = bisect.bisect_left(seen, at)
-            if i > 0 and self._sentence(seen[i - 1]) >= sentence - _NAME_REACH:
+            if i > 0 and self.layout.sentence_index(seen[i - 1]) >= sentence - _NAME_REACH:
                 recent.append((seen[i - 1], e))
         if recent:
             at_, latest = max(recent, key=lambda r: r[0])
-            if len(recent) == 1 or self._sentence(at_) >= sentence - 1:
+            if len(recent) == 1 or self.layout.sentence_index(at_) >= sentence - 1:
                 return latest
         return max(candidates, key=lambda e: (len(self._seen.get(id(e), [])), -self._first_seen(e)))
 
@@ -353,7 +353,7 @@ class Resolver:
         mention = _Mention(
             at=name.start,
             entity=entity,
-            sentence=self._sentence(name.start),
+            sentence=self.layout.sentence_index(name.start),
             subject=head.dep_ in {"nsubj", "nsubjpass"},
             speaker=False,
             quoted=self._in_quote(doc[name.start].idx),
@@ -368,7 +368,7 @@ class Resolver:
         opens with a pronoun and names nobody, counts as a vote.
         """
         doc = self.doc
-        starts = self.layout._sentences()[1]
+        starts = self.layout.sentence_token_starts()
         votes: dict[int, list[int]] = {}
         entities = {id(m.entity): m.entity for m in self._mentions}
         by_sentence: dict[int, set[int]] = {}
@@ -410,18 +410,13 @@ class Resolver:
     def _speaker_mention(self, root: Token, entity: _Entity) -> None:
         """Records that ``entity`` speaks at ``root``: the likeliest antecedent from here on."""
         at = root.i
-        self._add_mention(
-            _Mention(at, entity, self._sentence(at), True, True, self._in_quote(root.idx))
-        )
+        sentence = self.layout.sentence_index(at)
+        self._add_mention(_Mention(at, entity, sentence, True, True, self._in_quote(root.idx)))
 
     def _add_mention(self, mention: _Mention) -> None:
         i = bisect.bisect_right(self._mention_at, mention.at)
         self._mention_at.insert(i, mention.at)
         self._mentions.insert(i, mention)
-
-    def _sentence(self, token: int) -> int:
-        starts = self.layout._sentences()[1]
-        return max(0, bisect.bisect_right(starts, token) - 1)
 
     def _in_quote(self, char: int) -> bool:
         i = bisect.bisect_right(self._quoted_starts, char) - 1
@@ -679,14 +674,13 @@ class Resolver:
         having = [e for e in self._entities if title.noun in e.role_nouns]
         if len(having) > 1:
             # Several people hold the role: the one named in the last few sentences, if one is.
-            sentence = self._sentence(span.start)
+            first = self.layout.sentence_token_starts()[
+                max(0, self.layout.sentence_index(span.start) - _NAME_REACH)
+            ]
             having = [
                 e
                 for e in having
-                if any(
-                    sentence - _NAME_REACH <= self._sentence(at) <= sentence and at < span.start
-                    for at in self._seen.get(id(e), [])
-                )
+                if any(first <= at < span.start for at in self._seen.get(id(e), []))
             ]
         return having[0] if len(having) == 1 else None
 
@@ -705,8 +699,8 @@ class Resolver:
             return None
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in root.children):
             return None
-        starts = self.layout._sentences()[1]
-        sentence = self._sentence(span.start)
+        starts = self.layout.sentence_token_starts()
+        sentence = self.layout.sentence_index(span.start)
         lo = starts[max(0, sentence - _PRONOUN_REACH)]
         near = starts[max(0, sentence - 1)]
         fallback = None
@@ -781,7 +775,7 @@ class Resolver:
         speaker's words and come last. A person whose gender the text gives otherwise is
         skipped.
         """
-        sentence = self._sentence(at)
+        sentence = self.layout.sentence_index(at)
         hi = bisect.bisect_left(self._mention_at, at)
         lo = hi
         while lo > 0 and self._mentions[lo - 1].sentence >= sentence - _PRONOUN_REACH:

@@ -79,10 +79,19 @@ class Layout:
         starts, _ = self._sentences()
         return max(0, bisect.bisect_right(starts, char) - 1)
 
+    def sentence_index(self, token: int) -> int:
+        """Index of the spaCy sentence that contains token ``token``."""
+        _, starts = self._sentences()
+        return max(0, bisect.bisect_right(starts, token) - 1)
+
+    def sentence_token_starts(self) -> list[int]:
+        """The first token of each sentence, in order (read-only: do not mutate)."""
+        return self._sentences()[1]
+
     def sentence_start(self, token: int) -> int:
         """Index of the first token of the sentence that contains token ``token``.
 
         A binary search, where ``doc[token].sent`` walks the sentence on every call.
         """
         _, starts = self._sentences()
-        return starts[max(0, bisect.bisect_right(starts, token) - 1)] if starts else 0
+        return starts[self.sentence_index(token)] if starts else 0
