@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from .layout import Layout
 from .lexicons import bodies, demonyms, honorifics, titles
 from .model import Quote, QuoteKind, Speaker, SpeakerEntity, SpeakerKind, TextSpan
-from .speakers import mention_bounds, person_surnames, speaker_kind
+from .speakers import ORG_LABELS, mention_bounds, person_surnames, speaker_kind
 
 __all__ = [
     "COREF_PREFIX",
@@ -52,7 +52,6 @@ _POSSESSIVE = re.compile(r"\s*['’]s\b")
 # How far back (in sentences) a bare surname looks for the person last named with it.
 _NAME_REACH = 3
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
-_ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "&"})
 _ORG_PREPS = frozenset({"of", "for", "at", "with", "from"})
 # How far back (in sentences) a personal pronoun looks for its antecedent.
@@ -212,7 +211,7 @@ class Resolver:
         strings = doc.vocab.strings
         table = self._table
         subjects = {strings["nsubj"], strings["nsubjpass"]}
-        orgs = {strings[label] for label in _ORG_LABELS}
+        orgs = {strings[label] for label in ORG_LABELS}
         for i in numpy.flatnonzero(table[:, 0] == _PROPN).tolist():
             if i in spans:
                 continue
@@ -467,7 +466,7 @@ class Resolver:
             governor = head.head
             tokens = [t for t in doc[governor.left_edge.i : governor.i + 1]]
             org = None
-            poss = [t for t in tokens if t.dep_ == "poss" and t.ent_type_ in _ORG_LABELS]
+            poss = [t for t in tokens if t.dep_ == "poss" and t.ent_type_ in ORG_LABELS]
             tokens = [
                 t for t in tokens if t.dep_ not in {"det", "poss", "case"} and t.head.dep_ != "poss"
             ]
@@ -485,7 +484,7 @@ class Resolver:
             return None
         org = None
         k = 0
-        while k < len(tokens) and tokens[k].ent_type_ in _ORG_LABELS:
+        while k < len(tokens) and tokens[k].ent_type_ in ORG_LABELS:
             k += 1
         if 0 < k < len(tokens):
             org = _org_name(self.text, tokens[:k])
@@ -515,7 +514,7 @@ class Resolver:
                 return _text(self.text, tokens[: k - 1]), _org_name(self.text, tokens[k:])
         org = None
         for k, t in enumerate(tokens):
-            if t.ent_type_ in _ORG_LABELS and t.ent_iob_ == "B":
+            if t.ent_type_ in ORG_LABELS and t.ent_iob_ == "B":
                 e = k + 1
                 while e < len(tokens) and tokens[e].ent_iob_ == "I":
                     e += 1
@@ -746,7 +745,7 @@ class Resolver:
                     break
         if org is None:
             for t in tokens:
-                if t.ent_type_ in _ORG_LABELS:
+                if t.ent_type_ in ORG_LABELS:
                     s, e = mention_bounds(t)
                     inner = self.doc[max(s, span.start) : min(e, span.end)]
                     org = _org_name(self.text, list(inner))

@@ -14,6 +14,7 @@ from .lexicons import bodies
 from .model import SpeakerKind
 
 __all__ = [
+    "ORG_LABELS",
     "PERSON_PRONOUNS",
     "inside",
     "mention_bounds",
@@ -24,6 +25,8 @@ __all__ = [
     "subject_of",
 ]
 
+#: Entity labels of organisations and places, speakers of kind ORGANIZATION.
+ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 #: Pronouns that refer to a person whenever they name a speaker ("he said").
 PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her", "me"})
 
@@ -37,7 +40,6 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Edges along which a participle or complement shares its governor's subject:
 # "Stoltenberg told reporters, saying he expected ..." -> the speaker of "saying" is Stoltenberg.
 _SHARES_SUBJECT = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "acomp", "oprd"})
-_ORG_LABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
 _SENT_END = frozenset({".", "!", "?"})
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
 
@@ -184,7 +186,7 @@ def speaker_kind(mention: Span, surnames: Collection[str] = ()) -> SpeakerKind:
     labels = {t.ent_type_ for t in name if t.ent_type_}
     if "PERSON" in labels:
         return SpeakerKind.PERSON
-    if labels & _ORG_LABELS:
+    if labels & ORG_LABELS:
         return SpeakerKind.ORGANIZATION
     if root.pos_ == "PROPN":
         # An unlabelled proper name: a title-cased single word heading a subject is a
