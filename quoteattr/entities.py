@@ -192,6 +192,14 @@ class Resolver:
         self._built = False
         self._table: numpy.ndarray = numpy.zeros((0, 4), dtype="uint64")
 
+    @classmethod
+    def for_quotes(
+        cls, doc: Doc, layout: Layout, quotes: Sequence[Quote], coref_prefix: str = COREF_PREFIX
+    ) -> Resolver:
+        """A resolver for ``doc`` that knows where its direct quotes are."""
+        quoted = [p for q in quotes if q.kind == QuoteKind.DIRECT for p in q.parts]
+        return cls(doc, layout, quoted, coref_prefix)
+
     # -- building -------------------------------------------------------------------------
 
     def _build(self) -> None:
@@ -269,7 +277,7 @@ class Resolver:
             for t in tokens
         ):
             return None
-        text = " ".join(self.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].split())
+        text = " ".join(_text(self.text, list(tokens)).split())
         words = tuple(_WORD.findall(text.lower()))
         suffix = tuple(w for w in words if w in _SUFFIXES)
         core = tuple(w for w in words if w not in _SUFFIXES)
@@ -720,13 +728,11 @@ class Resolver:
                     first = min(c.left_edge.i for c in proper)
                     return _POSSESSIVE.sub("", _text(self.text, list(doc[first : i + 1])))
             if tok.ent_iob_ == "B" and tok.ent_type_ in labels | {"ORG", "GPE", "FAC"}:
-                end = tok.i + 1
-                while end < len(doc) and doc[end].ent_iob_ == "I":
-                    end += 1
-                if doc[end - 1].lemma_.lower() == root.lemma_.lower():
-                    return _org_name(self.text, list(doc[tok.i : end]))
+                entity = doc[slice(*mention_bounds(tok))]  # the whole entity that starts here
+                if entity[-1].lemma_.lower() == root.lemma_.lower():
+                    return _org_name(self.text, list(entity))
                 if fallback is None and tok.ent_type_ in labels and i >= near:
-                    fallback = _org_name(self.text, list(doc[tok.i : end]))
+                    fallback = _org_name(self.text, list(entity))
         return fallback
 
     def _unnamed_role(self, span: Span) -> tuple[str | None, str | None]:
@@ -835,8 +841,7 @@ def resolve_speakers(
     """
     if not any(q.speaker is not None and q.speaker.mention is not None for q in quotes):
         return list(quotes)
-    quoted = [p for q in quotes if q.kind == QuoteKind.DIRECT for p in q.parts]
-    return Resolver(doc, layout, quoted, coref_prefix).resolve_quotes(quotes)
+    return Resolver.for_quotes(doc, layout, quotes, coref_prefix).resolve_quotes(quotes)
 
 
 def resolve_mentions(doc: Doc, mentions: Sequence[tuple[int, int]]) -> list[Resolution]:
@@ -857,14 +862,13 @@ def resolve_mentions(doc: Doc, mentions: Sequence[tuple[int, int]]) -> list[Reso
 
     layout = Layout(doc)
     quotes = extract_doc(doc)
-    quoted = [p for q in quotes if q.kind == QuoteKind.DIRECT for p in q.parts]
-    resolver = Resolver(doc, layout, quoted)
+    resolver = Resolver.for_quotes(doc, layout, quotes)
     resolver.resolve_quotes(quotes)
+    surnames = person_surnames(doc)
     out = []
     for start, end in mentions:
         toks = layout.tokens_in(start, end)
-        span = doc[toks.start : toks.stop]
-        kind = speaker_kind(span, person_surnames(doc))
+        kind = speaker_kind(doc[toks.start : toks.stop], surnames)
         out.append(resolver.resolve(toks.start, toks.stop, kind, speaker=False))
     return out
 
