@@ -26,6 +26,7 @@ from quoteattr.entities import resolve_speakers
 from quoteattr.errors import QuoteattrWarning
 from quoteattr.extract import default_nlp, extract_doc
 from quoteattr.layout import Layout
+from quoteattr.model import Quote
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "polnear-train.jsonl"
@@ -48,15 +49,17 @@ def read_texts(path: Path, limit: int) -> tuple[list[str], str]:
     return texts, str(path)
 
 
-def extract_all(docs: Sequence[Doc]) -> tuple[int, int]:
-    """Runs ``extract_doc`` on every Doc; returns (quotes found, docs that raised)."""
-    n_quotes = failed = 0
+def extract_all(docs: Sequence[Doc]) -> tuple[list[list[Quote]], int]:
+    """Runs ``extract_doc`` on every Doc; returns (each Doc's quotes, docs that raised)."""
+    found: list[list[Quote]] = []
+    failed = 0
     for doc in docs:
         try:
-            n_quotes += len(extract_doc(doc))
+            found.append(extract_doc(doc))
         except Exception:
+            found.append([])
             failed += 1
-    return n_quotes, failed
+    return found, failed
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -82,10 +85,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         warnings.simplefilter("ignore", QuoteattrWarning)
         for _ in range(max(1, args.repeat)):
             start = time.perf_counter()
-            n_quotes, failed = extract_all(docs)
+            found, failed = extract_all(docs)
             best = min(best, time.perf_counter() - start)
+        n_quotes = sum(len(quotes) for quotes in found)
 
-        found = [extract_doc(doc) for doc in docs]
         layouts = [Layout(doc) for doc in docs]
         resolve_s = float("inf")
         for _ in range(max(1, args.repeat)):
