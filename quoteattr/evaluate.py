@@ -679,15 +679,13 @@ def format_table(scores: Scores) -> str:
 
 
 _NAME_WORD = re.compile(r"[^\W_]+")
+_NAME_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def _name_words(name: str) -> list[str]:
-    words = _NAME_WORD.findall(name.lower().replace("’", "'").replace("'s ", " "))
-    if words and words[0] == "the":
-        words = words[1:]
-    if len(words) > 1 and words[-1] == "s" and "'s" in name.lower().replace("’", "'"):
-        words = words[:-1]
-    return words
+    """Lower-case words of a name, without possessive 's and a leading "the"."""
+    words = _NAME_WORD.findall(_NAME_POSSESSIVE.sub("", name.lower()))
+    return words[1:] if words[:1] == ["the"] else words
 
 
 def same_name(predicted: str, gold: str) -> bool:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from quoteattr.errors import QuoteattrError
-from quoteattr.evaluate import PRF, Ratio, Scores, format_table, score
+from quoteattr.evaluate import PRF, Ratio, Scores, format_table, same_name, score, score_names
 
 # Letters only, so nothing is trimmed and offsets are easy to count.
 LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -570,3 +570,48 @@ def test_agrees_with_the_reference_scorer(
     expected = reference.score(ref_docs, ref_preds)
     actual = score(docs, preds, kinds=kinds).to_dict()
     assert_agrees(expected, {k: actual[k] for k in expected}, "scores")
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "expected"),
+    [
+        ("Jens Stoltenberg", "Jens Stoltenberg", True),
+        ("jens stoltenberg.", "Jens Stoltenberg", True),  # case and punctuation
+        ("the State Department", "State Department", True),  # a leading "the"
+        ("Clinton campaign’s", "Clinton campaign", True),  # a possessive, curly or not
+        ("Donald J. Trump", "Donald Trump", True),  # a fuller form of the same name
+        ("Trump", "Donald Trump", False),  # a bare surname is not the canonical name
+        ("Bill Clinton", "Hillary Clinton", False),
+        ("", "", False),  # nothing names nothing
+    ],
+)
+def test_same_name(predicted: str, gold: str, expected: bool) -> None:
+    """Names agree up to case, punctuation, "the", possessives and fuller forms."""
+    assert same_name(predicted, gold) is expected
+
+
+def test_score_names_with_and_without_a_canonical_label() -> None:
+    """A null label is right when no named entity is claimed; the baseline is the mention."""
+    items = [
+        (
+            {"speaker_text": "he", "canonical": "Jim Mattis", "category": "pronoun"},
+            "Jim Mattis",
+            "person",
+        ),
+        ({"speaker_text": "he", "canonical": "Jim Mattis", "category": "pronoun"}, "he", "unknown"),
+        ({"speaker_text": "they", "canonical": None, "category": "pronoun"}, "they", "unknown"),
+        (
+            {"speaker_text": "they", "canonical": None, "category": "pronoun"},
+            "Iraq",
+            "organization",
+        ),
+        (
+            {"speaker_text": "Mattis", "canonical": "Jim Mattis", "category": "surname"},
+            "Jim Mattis",
+            "person",
+        ),
+    ]
+    scores = score_names(items)
+    assert (scores.total, scores.correct, scores.baseline) == (5, 3, 2)
+    assert dict(scores.by_category) == {"pronoun": (2, 4), "surname": (1, 1)}
+    assert (scores.accuracy, scores.baseline_accuracy) == (0.6, 0.4)
