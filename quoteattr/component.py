@@ -70,6 +70,8 @@ class QuoteAttributor(Pipe):
             (``doc._.speakers`` by default).
         extra_cues: more cues, cue -> category ("speech", "writing", "report", "belief");
             single words are verb lemmas, several words a phrase.
+        extra_frames: more argument frames of cue verbs, lemma -> frame or list of frames,
+            written as in ``lexicons/cue_frames.txt`` (``{"liken": "prep:to belief"}``).
     """
 
     def __init__(
@@ -80,12 +82,15 @@ class QuoteAttributor(Pipe):
         extension: str = "quotes",
         speakers_extension: str = "speakers",
         extra_cues: Mapping[str, str] | None = None,
+        extra_frames: Mapping[str, str | list[str]] | None = None,
     ) -> None:
         self.name = name
         self.extension = extension
         self.speakers_extension = speakers_extension
         lexicon = CueLexicon.default()
-        self.lexicon = lexicon.extended(extra_cues) if extra_cues else lexicon
+        if extra_cues or extra_frames:
+            lexicon = lexicon.extended(extra_cues, extra_frames)
+        self.lexicon = lexicon
         register_extensions(extension)
         register_speakers_extension(speakers_extension, extension)
 
@@ -100,12 +105,22 @@ class QuoteAttributor(Pipe):
 
 @Language.factory(
     "quoteattr",
-    default_config={"extension": "quotes", "speakers_extension": "speakers", "extra_cues": {}},
+    default_config={
+        "extension": "quotes",
+        "speakers_extension": "speakers",
+        "extra_cues": {},
+        "extra_frames": {},
+    },
     requires=["token.dep", "token.pos", "token.lemma"],
     assigns=["doc._.quotes", "doc._.speakers"],
 )
 def make_quoteattr(
-    nlp: Language, name: str, extension: str, speakers_extension: str, extra_cues: dict[str, Any]
+    nlp: Language,
+    name: str,
+    extension: str,
+    speakers_extension: str,
+    extra_cues: dict[str, Any],
+    extra_frames: dict[str, Any],
 ) -> QuoteAttributor:
     """Builds the ``quoteattr`` component (spaCy factory)."""
     return QuoteAttributor(
@@ -114,4 +129,5 @@ def make_quoteattr(
         extension=extension,
         speakers_extension=speakers_extension,
         extra_cues=extra_cues,
+        extra_frames=extra_frames,
     )

@@ -6,7 +6,8 @@ A cue is a reporting verb from the lexicon (matched on its lemma, so "says", "sa
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 
 import attrs
 from spacy.tokens import Doc, Token
@@ -57,16 +58,24 @@ def _phrase_index(
     return index
 
 
+_NO_FRAMES: Mapping[str, CueCategory] = MappingProxyType({})
+
+
 @attrs.frozen
 class CueLexicon:
-    """The reporting verbs and phrases that count as cues.
+    """The reporting verbs, phrases and verb frames that count as cues.
+
+    ``frames`` maps a verb lemma to the arguments that are its content besides a ``that``
+    clause ("xcomp", "object", "prep:of", "ccomp"), each with a category; a verb that is in
+    ``frames`` but not in ``verbs`` is a cue in those frames only.
 
     Build the default with :meth:`default`, and extend it with :meth:`extended` (the component
-    does so from its ``extra_cues`` config).
+    does so from its ``extra_cues`` and ``extra_frames`` config).
     """
 
     verbs: Mapping[str, CueCategory]
     phrases: Mapping[str, CueCategory]
+    frames: Mapping[str, Mapping[str, CueCategory]] = attrs.field(factory=dict)
     _index: dict[str, list[tuple[tuple[str, ...], CueCategory]]] = attrs.field(
         init=False, eq=False, repr=False
     )
@@ -77,20 +86,31 @@ class CueLexicon:
     @classmethod
     def default(cls) -> CueLexicon:
         """The lexicon shipped in ``quoteattr/lexicons``."""
-        return cls(verbs=lexicons.cue_verbs(), phrases=lexicons.cue_phrases())
+        return cls(
+            verbs=lexicons.cue_verbs(),
+            phrases=lexicons.cue_phrases(),
+            frames=lexicons.cue_frames(),
+        )
 
-    def extended(self, extra: Mapping[str, str | CueCategory]) -> CueLexicon:
+    def extended(
+        self,
+        extra: Mapping[str, str | CueCategory] | None = None,
+        frames: Mapping[str, str | Iterable[str]] | None = None,
+    ) -> CueLexicon:
         """Returns a copy with more cues: single words are verb lemmas, several words phrases.
 
         Args:
             extra: cue -> category ("speech", "writing", "report", "belief").
+            frames: verb lemma -> frames, each written as in ``cue_frames.txt``: the frame and,
+                for a verb that is not a cue verb, its category after a space
+                (``{"liken": "prep:to belief", "urge": ["xcomp", "object"]}``).
 
         Raises:
-            QuoteattrError: [E010] on an unknown category.
+            QuoteattrError: [E010] on an unknown category; [E005] on a malformed frame.
         """
         verbs = dict(self.verbs)
         phrases = dict(self.phrases)
-        for cue, category in extra.items():
+        for cue, category in (extra or {}).items():
             key = " ".join(cue.lower().split())
             try:
                 cat = CueCategory(category)
@@ -100,13 +120,28 @@ class CueLexicon:
                     Errors.E010.format(cue=cue, category=category, choices=choices)
                 ) from None
             (phrases if " " in key else verbs)[key] = cat
-        return CueLexicon(verbs=verbs, phrases=phrases)
+        merged = {lemma: dict(f) for lemma, f in self.frames.items()}
+        if frames:
+            lines = [
+                "\t".join([lemma, *spec.split(None, 1)])
+                for lemma, specs in frames.items()
+                for spec in ([specs] if isinstance(specs, str) else specs)
+            ]
+            for lemma, added in lexicons.parse_frames(lines, "extra_frames", verbs).items():
+                merged.setdefault(lemma, {}).update(added)
+        return CueLexicon(verbs=verbs, phrases=phrases, frames=merged)
 
     def verb_category(self, token: Token) -> CueCategory | None:
         """Returns the category of ``token`` when it is a reporting verb, else None."""
         if not token.tag_.startswith("VB"):
             return None
         return self.verbs.get(verb_lemma(token))
+
+    def frames_of(self, token: Token) -> Mapping[str, CueCategory]:
+        """Returns the argument frames of ``token`` when it is a verb that has any, else {}."""
+        if not token.tag_.startswith("VB"):
+            return _NO_FRAMES
+        return self.frames.get(verb_lemma(token), _NO_FRAMES)
 
     def phrase_at(self, doc: Doc, i: int) -> CueMatch | None:
         """Returns the longest multiword cue starting at token ``i``, or None."""

@@ -12,6 +12,10 @@ officials, the talks failed". The content is found from the parse, by the cue's 
   ("urged the allies to act", "plans to run"), with the object when there is one;
 - ``prep``: a prepositional object of a verb of accusing, warning, arguing or talking
   ("accused him of lying", "warned of attacks", "called for a ban");
+- ``object``: the direct object of a verb of stance or speech ("called the plan “a disaster”").
+
+Which verbs take which of the last three, and which verbs are cues in those frames only ("seems
+to", "responded to"), is data: ``lexicons/cue_frames.txt``.
 - ``noun``: a noun cue with its ``that``-clause ("the claim that X", "his belief that X").
 
 Content inside a direct quote is never searched: a quotation's own verbs ("“I said no”") are
@@ -20,7 +24,7 @@ the speaker's words, not the reporter's attribution.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import attrs
 from spacy.tokens import Doc, Token
@@ -32,70 +36,6 @@ from .model import CueCategory
 from .speakers import inside
 
 __all__ = ["Reported", "find_reported"]
-
-# Verbs whose infinitival complement is what was asked, urged, promised or intended.
-XCOMP_LEMMAS = frozenset(
-    {
-        "ask", "urge", "promise", "pledge", "vow", "threaten", "want", "plan", "expect",
-        "hope", "seek", "call", "tell", "warn", "encourage", "agree", "refuse", "decline",
-        "claim", "intend", "aim", "demand", "request", "invite", "advise", "order", "beg",
-        "implore", "appeal", "offer", "propose", "wish", "prefer", "need", "try", "vote",
-        "recommend", "instruct", "challenge", "dare", "push", "press", "lobby",
-    }
-)  # fmt: skip
-
-# Verbs whose direct object (with its predicate: "called the program “worse than amnesty”",
-# "described the dinner as ...") is the content of a stance or speech act.
-OBJECT_LEMMAS = frozenset(
-    {
-        "call", "endorse", "support", "voice", "assail", "outline", "name", "post", "declare",
-        "explain", "thank", "publish", "confirm", "disclose", "signal", "deny", "reject",
-        "describe", "oppose", "back", "criticize", "defend", "discuss", "mention", "express",
-        "attack", "praise", "denounce", "condemn", "cite", "announce", "dismiss", "question",
-        "propose", "recommend", "welcome", "blast", "slam", "tout", "acknowledge", "admit",
-        "reveal", "promise", "demand", "request", "predict", "dispute", "emphasize", "stress",
-        "highlight", "applaud", "lament", "decry", "mock", "label", "dub", "brand",
-        "characterize", "portray", "blame", "accuse", "offer", "report", "show", "note", "urge",
-        "write", "tweet", "suggest", "claim", "favor", "favour", "champion", "criticise",
-        "fear", "view", "regard", "recall", "repeat", "reiterate", "echo", "answer", "ask",
-        "vow", "estimate", "forecast", "rule", "order", "say", "file", "underscore", "remind",
-        "charge", "email", "pledge", "persuade", "point", "congratulate", "talk", "recount",
-        "rebuke", "chide",
-    }
-)  # fmt: skip
-
-# Verb -> prepositions whose object is the content ("accused X of Y", "warned of Y").
-PREP_CUES: dict[str, frozenset[str]] = {
-    "accuse": frozenset({"of"}),
-    "warn": frozenset({"of", "about", "against"}),
-    "caution": frozenset({"against", "about"}),
-    "call": frozenset({"for"}),
-    "argue": frozenset({"for", "against"}),
-    "talk": frozenset({"about"}),
-    "speak": frozenset({"about", "of"}),
-    "complain": frozenset({"about", "of"}),
-    "worry": frozenset({"about"}),
-    "boast": frozenset({"about", "of"}),
-    "brag": frozenset({"about"}),
-    "joke": frozenset({"about"}),
-    "comment": frozenset({"on"}),
-    "insist": frozenset({"on"}),
-    "criticize": frozenset({"for"}),
-    "blame": frozenset({"for"}),
-    "praise": frozenset({"for"}),
-    "apologize": frozenset({"for"}),
-    "testify": frozenset({"about"}),
-    "lie": frozenset({"about"}),
-    "ask": frozenset({"about", "for"}),
-    "push": frozenset({"for"}),
-    "appeal": frozenset({"for"}),
-    "plead": frozenset({"for"}),
-    "vote": frozenset({"for", "against"}),
-    "refer": frozenset({"to"}),
-    "rail": frozenset({"against", "at"}),
-    "focus": frozenset({"on"}),
-    "point": frozenset({"to"}),
-}
 
 # Nouns of speech, stance and belief. With a possessor as the source and a complement as the
 # content they are attributions: "Trump's criticism of the deal", "her claim that ...",
@@ -209,24 +149,36 @@ def _subtree(tok: Token) -> set[int]:
 
 
 def _content_of(
-    doc: Doc, v: Token, m: CueMatch, quoted: list[tuple[int, int]]
-) -> tuple[set[int], str] | None:
-    """The content tokens of the verb cue ``v`` and the rule that found them."""
+    doc: Doc,
+    v: Token,
+    category: CueCategory | None,
+    quoted: list[tuple[int, int]],
+    frames: Mapping[str, CueCategory],
+) -> tuple[set[int], str, CueCategory] | None:
+    """The content tokens of the verb cue ``v``, the rule that found them and their category.
+
+    ``category`` is the verb's category as a cue verb, or None for a verb that is a cue only
+    in its ``frames``.
+    """
     # A cue can govern two clauses: the quotation before it and the paraphrase after it
     # ("“I'm done,” Obama said, adding he expected ..."): the one outside the quote marks,
     # and after the cue when both are.
-    clauses = [c for c in v.children if c.dep_ == "ccomp" and not inside(quoted, c.idx)]
-    if clauses:
-        after = [c for c in clauses if c.i > v.i]
-        return _subtree((after or clauses)[0]), "ccomp"
+    ccomp = category if category is not None else frames.get("ccomp")
+    if ccomp is not None:
+        clauses = [c for c in v.children if c.dep_ == "ccomp" and not inside(quoted, c.idx)]
+        if category is None:
+            clauses = [c for c in clauses if c.i > v.i]
+        if clauses:
+            after = [c for c in clauses if c.i > v.i]
+            return _subtree((after or clauses)[0]), "ccomp", ccomp
     # "Turkey will need to be convinced, the diplomats said": the cue hangs from the content.
     head = v.head
     if (
-        v.dep_ in {"parataxis", "ccomp", "advcl"}
+        category in {CueCategory.SPEECH, CueCategory.WRITING}
+        and v.dep_ in {"parataxis", "ccomp", "advcl"}
         and head is not v
         and head.pos_ in {"VERB", "AUX"}
         and any(c.dep_ in _SUBJ for c in v.children)
-        and m.category in {CueCategory.SPEECH, CueCategory.WRITING}
         and not any(c.dep_ in _OBJECTS for c in v.children)
         # "when Clinton testified, Gowdy shifted focus" is a time, not an attribution.
         and not any(c.dep_ == "mark" and c.lower_ in _NOT_ATTRIBUTING for c in v.children)
@@ -237,17 +189,17 @@ def _content_of(
         for child in head.children:
             if child.i > v.i and child.dep_ in {"conj", "cc"}:
                 tokens -= _subtree(child)
-        return tokens, "fronted"
-    lemma = m.lemma
-    if lemma in XCOMP_LEMMAS and any(c.dep_ == "xcomp" and c.i > v.i for c in v.children):
-        return _arguments(v), "xcomp"
-    preps = PREP_CUES.get(lemma)
-    if preps:
-        for child in v.children:
-            if child.dep_ == "prep" and child.lower_ in preps and child.n_rights:
-                return _arguments(v), "prep"
-    if lemma in OBJECT_LEMMAS and any(c.dep_ in {"dobj", "oprd"} for c in v.children):
-        return _arguments(v), "object"
+        return tokens, "fronted", category
+    xcomp = frames.get("xcomp")
+    if xcomp is not None and any(c.dep_ == "xcomp" and c.i > v.i for c in v.children):
+        return _arguments(v), "xcomp", xcomp
+    for child in v.children:
+        prep = frames.get(f"prep:{child.lower_}") if child.dep_ == "prep" else None
+        if prep is not None and child.n_rights:
+            return _arguments(v), "prep", prep
+    obj = frames.get("object")
+    if obj is not None and any(c.dep_ in {"dobj", "oprd"} for c in v.children):
+        return _arguments(v), "object", obj
     return None
 
 
@@ -376,12 +328,15 @@ def find_reported(
         m = lexicon.phrase_at(doc, i)
         if m is not None and m.lemma == "according to":
             found = _according(doc, m)
-        elif tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
-            cat = lexicon.verb_category(tok)
+        elif tok.pos_ == "VERB" and tok.tag_.startswith("VB"):
             lemma = verb_lemma(tok)
-            if cat is not None and tok.pos_ == "VERB" and lemma not in excluded:
-                m = CueMatch(i, i + 1, i, lemma, cat)
-                found = _content_of(doc, tok, m, spans)
+            cat = lexicon.verb_category(tok)
+            frames = lexicon.frames_of(tok)
+            if (cat is not None or frames) and lemma not in excluded:
+                verb = _content_of(doc, tok, cat, spans, frames)
+                if verb is not None:
+                    m = CueMatch(i, i + 1, i, lemma, verb[2])
+                    found = verb[:2]
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
             tokens = _noun_content(tok)
             if tokens:

@@ -259,3 +259,17 @@ def test_extraction_failure_raises_without_an_error_handler(
     blank.add_pipe("quoteattr")
     with pytest.raises(RuntimeError, match="boom"):
         list(blank.pipe(["one"]))
+
+
+def test_extra_frames_config_is_checked_when_built() -> None:
+    """A frame for a verb that is no cue verb and has no category fails when built."""
+    with pytest.raises(QuoteattrError, match=r"\[E005\].*'zorble' is not in the cue verbs"):
+        spacy.blank("en").add_pipe("quoteattr", config={"extra_frames": {"zorble": "xcomp"}})
+
+
+def test_extra_frames_config_reaches_the_lexicon() -> None:
+    """``extra_frames`` adds to the component's lexicon."""
+    pipe = spacy.blank("en").add_pipe(
+        "quoteattr", config={"extra_frames": {"zorble": ["xcomp belief", "prep:at belief"]}}
+    )
+    assert set(pipe.lexicon.frames["zorble"]) == {"xcomp", "prep:at"}

@@ -102,3 +102,55 @@ def test_extended_unknown_category() -> None:
     """An extra cue with an unknown category names the cue and the choices."""
     with pytest.raises(QuoteattrError, match=r"\[E010\].*'mumble'.*'gossip'.*speech"):
         LEX.extended({"mumble": "gossip"})
+
+
+def test_frames_file_takes_the_category_of_the_cue_verb() -> None:
+    """cue_frames.txt lines without a category take the verb's category from cue_verbs.txt."""
+    frames = lexicons.cue_frames()
+    assert frames["accuse"]["prep:of"] == lexicons.cue_verbs()["accuse"]
+    assert frames["urge"]["xcomp"] == CueCategory.SPEECH
+    for lemma, by_frame in frames.items():
+        for frame in by_frame:
+            kind = frame.partition(":")[0]
+            assert kind in lexicons.FRAME_KINDS, (lemma, frame)
+
+
+def test_parse_frames_expands_prepositions_and_reads_categories() -> None:
+    """ "prep:of,about" is one entry a preposition; a third field sets the category."""
+    verbs = {"warn": CueCategory.SPEECH}
+    frames = lexicons.parse_frames(
+        ["# comment", "warn\tprep:of, about", "Zorble\txcomp\tbelief"], "f.txt", verbs
+    )
+    assert frames == {
+        "warn": {"prep:of": CueCategory.SPEECH, "prep:about": CueCategory.SPEECH},
+        "zorble": {"xcomp": CueCategory.BELIEF},
+    }
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("warn", "expected 'lemma<TAB>frame'"),
+        ("warn\tsubject", "unknown frame 'subject'"),
+        ("warn\tprep", "unknown frame 'prep'"),
+        ("warn\txcomp:to", "unknown frame 'xcomp:to'"),
+        ("warn\txcomp\tgossip", "unknown category 'gossip'"),
+        ("zorble\txcomp", "'zorble' is not in the cue verbs"),
+    ],
+)
+def test_parse_frames_errors(line: str, message: str) -> None:
+    """A bad frames line names the file, the line and what is wrong with it."""
+    with pytest.raises(QuoteattrError, match=rf"\[E005\].*f\.txt.*line 2: {message}"):
+        lexicons.parse_frames(["", line], "f.txt", {"warn": CueCategory.SPEECH})
+
+
+def test_extended_frames() -> None:
+    """extra frames add to a verb's frames, or make a new verb a cue in them alone."""
+    lex = LEX.extended(frames={"zorble": "prep:at belief", "urge": ["object", "prep:on"]})
+    assert lex.frames["zorble"] == {"prep:at": CueCategory.BELIEF}
+    assert lex.frames["urge"]["object"] == CueCategory.SPEECH
+    assert lex.frames["urge"]["xcomp"] == CueCategory.SPEECH  # kept from the file
+    assert "zorble" not in lex.verbs and "zorble" not in LEX.frames
+    assert "prep:on" not in LEX.frames["urge"]
+    with pytest.raises(QuoteattrError, match=r"\[E005\].*extra_frames.*'blorp'"):
+        LEX.extended(frames={"blorp": "xcomp"})

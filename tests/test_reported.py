@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from quoteattr.cues import CueLexicon
 from quoteattr.extract import extract_doc
 from quoteattr.model import CueCategory, Quote, QuoteKind, SpeakerKind
 from tests.conftest import build_doc
@@ -429,3 +430,52 @@ def test_label_that_is_not_a_source() -> None:
         ],
     )
     assert extract_doc(doc) == []
+
+
+ZORBLE_ROWS = [
+    ("She", 1, "nsubj", "PRON"),
+    ("zorbled", 1, "ROOT", "VERB", "zorble"),
+    ("to", 3, "aux", "PART"),
+    ("win", 1, "xcomp", "VERB"),
+    (".", 1, "punct", P),
+]
+
+
+def test_a_frame_makes_a_verb_a_cue_in_that_frame_only() -> None:
+    """With the frame "zorble xcomp belief", "She zorbled to win." is a belief of hers; the
+    same verb with a clause it governs or a clause it follows is no cue."""
+    doc = build_doc("She zorbled to win.", ZORBLE_ROWS)
+    assert extract_doc(doc) == []
+    lex = CueLexicon.default().extended(frames={"zorble": "xcomp belief"})
+    [q] = extract_doc(doc, lex)
+    assert summary(q) == ("indirect", "to win", "zorbled", "She")
+    assert q.cue is not None and q.cue.category == CueCategory.BELIEF
+    clause = build_doc(
+        "She zorbled he won.",
+        [
+            ("She", 1, "nsubj", "PRON"),
+            ("zorbled", 1, "ROOT", "VERB", "zorble"),
+            ("he", 3, "nsubj", "PRON"),
+            ("won", 1, "ccomp", "VERB", "win"),
+            (".", 1, "punct", P),
+        ],
+    )
+    assert extract_doc(clause, lex) == []
+    assert summary(only_with(clause, lex.extended(frames={"zorble": "ccomp belief"}))) == (
+        "indirect",
+        "he won",
+        "zorbled",
+        "She",
+    )
+    fronted = build_doc(
+        "Turkey will wait, the diplomats zorbled.",
+        [*FRONTED_ROWS[:6], ("zorbled", 2, "parataxis", "VERB", "zorble"), (".", 2, "punct", P)],
+    )
+    assert extract_doc(fronted, lex.extended(frames={"zorble": "ccomp belief"})) == []
+    # the control: as a cue verb of speech it does report the clause before it
+    assert only_with(fronted, lex.extended({"zorble": "speech"})).content == "Turkey will wait"
+
+
+def only_with(doc: Any, lexicon: CueLexicon) -> Quote:
+    [q] = extract_doc(doc, lexicon)
+    return q

@@ -2,6 +2,9 @@
 
 ``cue_verbs.txt`` maps reporting-verb lemmas to a :class:`~quoteattr.model.CueCategory`;
 ``cue_phrases.txt`` does the same for multiword cues ("according to", "told reporters").
+``cue_frames.txt`` says which arguments of a verb are content besides its "that" clause
+("urged them *to act*", "accused him *of lying*"), and adds verbs that are cues only in those
+frames ("seems *to waver*", "responded *to the report*").
 ``titles.txt``, ``honorifics.txt``, ``demonyms.txt`` and ``bodies.txt`` serve speaker
 resolution: the words that make a role, the courtesy titles dropped from names, the adjectives
 that name a body, and the nouns that refer back to an organisation or a place.
@@ -20,12 +23,15 @@ from ..errors import Errors, QuoteattrError
 from ..model import CueCategory
 
 __all__ = [
+    "FRAME_KINDS",
     "Title",
     "bodies",
+    "cue_frames",
     "cue_phrases",
     "cue_verbs",
     "demonyms",
     "honorifics",
+    "parse_frames",
     "parse_lexicon",
     "parse_table",
     "quotation_only",
@@ -84,6 +90,73 @@ def cue_verbs() -> Mapping[str, CueCategory]:
 def cue_phrases() -> Mapping[str, CueCategory]:
     """Multiword cue (lower-case words joined by spaces) -> category (read-only)."""
     return _read("cue_phrases.txt")
+
+
+# The argument frames a cue verb can have; "prep" is written "prep:of,about".
+FRAME_KINDS = frozenset({"ccomp", "xcomp", "object", "prep"})
+
+
+def parse_frames(
+    lines: list[str], source: str, verbs: Mapping[str, CueCategory]
+) -> dict[str, dict[str, CueCategory]]:
+    """Parses ``lemma<TAB>frame[<TAB>category]`` lines; ``#`` starts a comment.
+
+    A frame is ``ccomp``, ``xcomp``, ``object`` or ``prep:P[,Q...]``; a ``prep`` frame becomes
+    one entry a preposition (``prep:of``). The category may be left out for a verb of ``verbs``,
+    whose category it then takes.
+
+    Args:
+        lines: the file's lines.
+        source: the file name, for error messages.
+        verbs: the cue verbs (lemma -> category).
+
+    Returns:
+        lemma -> frame -> category.
+
+    Raises:
+        QuoteattrError: [E005] on a malformed line, an unknown frame or category, or a verb
+            that is not a cue verb and has no category.
+    """
+    out: dict[str, dict[str, CueCategory]] = {}
+    for number, raw in enumerate(lines, start=1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if not 2 <= len(fields) <= 3 or not all(fields):
+            reason = "expected 'lemma<TAB>frame' or 'lemma<TAB>frame<TAB>category'"
+            raise QuoteattrError(Errors.E005.format(path=source, line=number, reason=reason))
+        lemma, spec = fields[0].lower(), fields[1].lower()
+        kind, _, args = spec.partition(":")
+        preps = [a.strip() for a in args.split(",") if a.strip()]
+        if kind not in FRAME_KINDS or (kind == "prep") != bool(preps):
+            reason = f"unknown frame {spec!r}; use ccomp, xcomp, object or prep:P[,Q]"
+            raise QuoteattrError(Errors.E005.format(path=source, line=number, reason=reason))
+        if len(fields) == 3:
+            try:
+                category = CueCategory(fields[2])
+            except ValueError:
+                reason = f"unknown category {fields[2]!r}"
+                raise QuoteattrError(
+                    Errors.E005.format(path=source, line=number, reason=reason)
+                ) from None
+        elif lemma in verbs:
+            category = verbs[lemma]
+        else:
+            reason = f"{lemma!r} is not in the cue verbs, so its frame needs a category"
+            raise QuoteattrError(Errors.E005.format(path=source, line=number, reason=reason))
+        frames = out.setdefault(lemma, {})
+        for frame in [f"prep:{p}" for p in preps] if preps else [kind]:
+            frames.setdefault(frame, category)
+    return out
+
+
+@functools.cache
+def cue_frames() -> Mapping[str, Mapping[str, CueCategory]]:
+    """Verb lemma -> argument frame ("xcomp", "object", "prep:of", ...) -> category (read-only)."""
+    text = resources.files(__package__).joinpath("cue_frames.txt").read_text(encoding="utf-8")
+    frames = parse_frames(text.splitlines(), "cue_frames.txt", cue_verbs())
+    return MappingProxyType({k: MappingProxyType(v) for k, v in frames.items()})
 
 
 @functools.cache
