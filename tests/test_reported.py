@@ -479,3 +479,27 @@ def test_a_frame_makes_a_verb_a_cue_in_that_frame_only() -> None:
 def only_with(doc: Any, lexicon: CueLexicon) -> Quote:
     [q] = extract_doc(doc, lexicon)
     return q
+
+
+def test_shipped_frames_make_seem_a_cue_of_its_complement() -> None:
+    """ "Trump seems to waver." -> a belief with content "to waver" (cue_frames.txt: seem xcomp);
+    "seem" in no frame of its own ("It seems.") is no cue."""
+    doc = build_doc(
+        "Trump seems to waver.",
+        [
+            ("Trump", 1, "nsubj", "PROPN"),
+            ("seems", 1, "ROOT", "VERB", "seem"),
+            ("to", 3, "aux", "PART"),
+            ("waver", 1, "xcomp", "VERB"),
+            (".", 1, "punct", P),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    q = only(doc)
+    assert summary(q) == ("indirect", "to waver", "seems", "Trump")
+    assert q.cue is not None and q.cue.category == CueCategory.BELIEF
+    bare = build_doc(
+        "It seems.",
+        [("It", 1, "nsubj", "PRON"), ("seems", 1, "ROOT", "VERB", "seem"), (".", 1, "punct", P)],
+    )
+    assert extract_doc(bare) == []
