@@ -254,11 +254,16 @@ _LIGHT_VERBS = frozenset(
 
 
 def _noun_content(noun: Token) -> set[int] | None:
-    """ "Trump's criticism of the deal": only with a possessor, who is the source."""
+    """ "Trump's criticism of the deal", "X issued a statement on Y": a noun cue's complement
+    when it has a possessor or a light verb, whose subject is the source; "the claim that X",
+    "a plan to cut taxes": its clause, with or without them."""
     if any(c.dep_ == "poss" for c in noun.children) or (
         noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LIGHT_VERBS
     ):
         return _complement(noun)
+    for child in noun.children:
+        if child.dep_ in {"acl", "ccomp", "xcomp"}:
+            return _subtree(child)
     return None
 
 

@@ -503,3 +503,40 @@ def test_shipped_frames_make_seem_a_cue_of_its_complement() -> None:
         [("It", 1, "nsubj", "PRON"), ("seems", 1, "ROOT", "VERB", "seem"), (".", 1, "punct", P)],
     )
     assert extract_doc(bare) == []
+
+
+def test_noun_cue_with_a_clause_needs_no_possessor() -> None:
+    """ "The claim that taxes rose is false." -> "that taxes rose", with no speaker in the text; a
+    noun cue with only a prepositional complement still needs its possessor."""
+    doc = build_doc(
+        "The claim that taxes rose is false.",
+        [
+            ("The", 1, "det", "DET"),
+            ("claim", 5, "nsubj", "NOUN"),
+            ("that", 4, "mark", "SCONJ"),
+            ("taxes", 4, "nsubj", "NOUN", "tax"),
+            ("rose", 1, "acl", "VERB", "rise"),
+            ("is", 5, "ROOT", "AUX", "be"),
+            ("false", 5, "acomp", "ADJ"),
+            (".", 5, "punct", P),
+        ],
+    )
+    q = only(doc)
+    assert (q.content, q.cue.text if q.cue else None, q.speaker) == (
+        "that taxes rose",
+        "claim",
+        None,
+    )
+    prep = build_doc(
+        "The criticism of taxes is false.",
+        [
+            ("The", 1, "det", "DET"),
+            ("criticism", 4, "nsubj", "NOUN"),
+            ("of", 1, "prep", "ADP"),
+            ("taxes", 2, "pobj", "NOUN", "tax"),
+            ("is", 4, "ROOT", "AUX", "be"),
+            ("false", 4, "acomp", "ADJ"),
+            (".", 4, "punct", P),
+        ],
+    )
+    assert extract_doc(prep) == []
