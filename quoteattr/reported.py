@@ -148,6 +148,12 @@ def _subtree(tok: Token) -> set[int]:
     return {t.i for t in tok.subtree}
 
 
+def _set_off(v: Token) -> bool:
+    """Whether punctuation comes just before the phrase of ``v``."""
+    i = v.left_edge.i - 1
+    return i >= 0 and v.doc[i].is_punct
+
+
 def _content_of(
     doc: Doc,
     v: Token,
@@ -180,6 +186,9 @@ def _content_of(
         and head.pos_ in {"VERB", "AUX"}
         and any(c.dep_ in _SUBJ for c in v.children)
         and not any(c.dep_ in _OBJECTS for c in v.children)
+        # "X said the agency does not comment": a clause its governor takes, not a cue
+        # after the content, which a comma or a quote mark sets off.
+        and not (v.dep_ == "ccomp" and v.left_edge.i > head.i and not _set_off(v))
         # "when Clinton testified, Gowdy shifted focus" is a time, not an attribution.
         and not any(c.dep_ == "mark" and c.lower_ in _NOT_ATTRIBUTING for c in v.children)
     ):

@@ -540,3 +540,23 @@ def test_noun_cue_with_a_clause_needs_no_possessor() -> None:
         ],
     )
     assert extract_doc(prep) == []
+
+
+def test_a_cue_verb_in_the_clause_of_another_is_not_fronted() -> None:
+    """ "A spokesman said the agency does not comment." -> what the spokesman said: "comment"
+    is the clause "said" takes, not a cue after fronted content (no comma sets it off)."""
+    doc = build_doc(
+        "A spokesman said the agency does not comment.",
+        [
+            ("A", 1, "det", "DET"),
+            ("spokesman", 2, "nsubj", "NOUN"),
+            ("said", 2, "ROOT", "VERB", "say"),
+            ("the", 4, "det", "DET"),
+            ("agency", 7, "nsubj", "NOUN"),
+            ("does", 7, "aux", "AUX", "do"),
+            ("not", 7, "neg", "PART"),
+            ("comment", 2, "ccomp", "VERB"),
+            (".", 2, "punct", P),
+        ],
+    )
+    assert summary(only(doc)) == ("indirect", "the agency does not comment", "said", "A spokesman")
