@@ -72,6 +72,9 @@ class QuoteAttributor(Pipe):
             single words are verb lemmas, several words a phrase.
         extra_frames: more argument frames of cue verbs, lemma -> frame or list of frames,
             written as in ``lexicons/cue_frames.txt`` (``{"liken": "prep:to belief"}``).
+        extra_nouns: more noun cues, noun -> category and optional prepositions, as in
+            ``lexicons/cue_nouns.txt`` (``{"rebuttal": "speech prep:of"}``).
+        extra_adjectives: more adjective cues, adjective -> category.
     """
 
     def __init__(
@@ -83,13 +86,15 @@ class QuoteAttributor(Pipe):
         speakers_extension: str = "speakers",
         extra_cues: Mapping[str, str] | None = None,
         extra_frames: Mapping[str, str | list[str]] | None = None,
+        extra_nouns: Mapping[str, str] | None = None,
+        extra_adjectives: Mapping[str, str] | None = None,
     ) -> None:
         self.name = name
         self.extension = extension
         self.speakers_extension = speakers_extension
         lexicon = CueLexicon.default()
-        if extra_cues or extra_frames:
-            lexicon = lexicon.extended(extra_cues, extra_frames)
+        if extra_cues or extra_frames or extra_nouns or extra_adjectives:
+            lexicon = lexicon.extended(extra_cues, extra_frames, extra_nouns, extra_adjectives)
         self.lexicon = lexicon
         register_extensions(extension)
         register_speakers_extension(speakers_extension, extension)
@@ -110,6 +115,8 @@ class QuoteAttributor(Pipe):
         "speakers_extension": "speakers",
         "extra_cues": {},
         "extra_frames": {},
+        "extra_nouns": {},
+        "extra_adjectives": {},
     },
     requires=["token.dep", "token.pos", "token.lemma"],
     assigns=["doc._.quotes", "doc._.speakers"],
@@ -121,6 +128,8 @@ def make_quoteattr(
     speakers_extension: str,
     extra_cues: dict[str, Any],
     extra_frames: dict[str, Any],
+    extra_nouns: dict[str, str],
+    extra_adjectives: dict[str, str],
 ) -> QuoteAttributor:
     """Builds the ``quoteattr`` component (spaCy factory)."""
     return QuoteAttributor(
@@ -130,4 +139,6 @@ def make_quoteattr(
         speakers_extension=speakers_extension,
         extra_cues=extra_cues,
         extra_frames=extra_frames,
+        extra_nouns=extra_nouns,
+        extra_adjectives=extra_adjectives,
     )

@@ -67,7 +67,8 @@ class CueLexicon:
 
     ``frames`` maps a verb lemma to the arguments that are its content besides a ``that``
     clause ("xcomp", "object", "prep:of", "ccomp"), each with a category; a verb that is in
-    ``frames`` but not in ``verbs`` is a cue in those frames only.
+    ``frames`` but not in ``verbs`` is a cue in those frames only. ``nouns`` and
+    ``adjectives`` are the noun cues ("criticism") and adjective cues ("wary").
 
     Build the default with :meth:`default`, and extend it with :meth:`extended` (the component
     does so from its ``extra_cues`` and ``extra_frames`` config).
@@ -76,6 +77,8 @@ class CueLexicon:
     verbs: Mapping[str, CueCategory]
     phrases: Mapping[str, CueCategory]
     frames: Mapping[str, Mapping[str, CueCategory]] = attrs.field(factory=dict)
+    nouns: Mapping[str, lexicons.NounCue] = attrs.field(factory=dict)
+    adjectives: Mapping[str, CueCategory] = attrs.field(factory=dict)
     _index: dict[str, list[tuple[tuple[str, ...], CueCategory]]] = attrs.field(
         init=False, eq=False, repr=False
     )
@@ -90,12 +93,16 @@ class CueLexicon:
             verbs=lexicons.cue_verbs(),
             phrases=lexicons.cue_phrases(),
             frames=lexicons.cue_frames(),
+            nouns=lexicons.cue_nouns(),
+            adjectives=lexicons.cue_adjectives(),
         )
 
     def extended(
         self,
         extra: Mapping[str, str | CueCategory] | None = None,
         frames: Mapping[str, str | Iterable[str]] | None = None,
+        nouns: Mapping[str, str] | None = None,
+        adjectives: Mapping[str, str] | None = None,
     ) -> CueLexicon:
         """Returns a copy with more cues: single words are verb lemmas, several words phrases.
 
@@ -104,6 +111,9 @@ class CueLexicon:
             frames: verb lemma -> frames, each written as in ``cue_frames.txt``: the frame and,
                 for a verb that is not a cue verb, its category after a space
                 (``{"liken": "prep:to belief", "urge": ["xcomp", "object"]}``).
+            nouns: noun -> category, and optionally the prepositions whose object is content
+                without a possessor, as in ``cue_nouns.txt`` (``{"rebuttal": "speech prep:of"}``).
+            adjectives: adjective -> category (``{"incensed": "belief"}``).
 
         Raises:
             QuoteattrError: [E010] on an unknown category; [E005] on a malformed frame.
@@ -129,7 +139,21 @@ class CueLexicon:
             ]
             for lemma, added in lexicons.parse_frames(lines, "extra_frames", verbs).items():
                 merged.setdefault(lemma, {}).update(added)
-        return CueLexicon(verbs=verbs, phrases=phrases, frames=merged)
+        more_nouns = lexicons.parse_nouns(
+            ["\t".join([noun, *spec.split(None, 1)]) for noun, spec in (nouns or {}).items()],
+            "extra_nouns",
+        )
+        more_adjectives = lexicons.parse_lexicon(
+            [f"{adj}\t{category}" for adj, category in (adjectives or {}).items()],
+            "extra_adjectives",
+        )
+        return CueLexicon(
+            verbs=verbs,
+            phrases=phrases,
+            frames=merged,
+            nouns={**self.nouns, **more_nouns},
+            adjectives={**self.adjectives, **more_adjectives},
+        )
 
     def verb_category(self, token: Token) -> CueCategory | None:
         """Returns the category of ``token`` when it is a reporting verb, else None."""

@@ -37,59 +37,6 @@ from .speakers import inside
 
 __all__ = ["Reported", "find_reported"]
 
-# Nouns of speech, stance and belief. With a possessor as the source and a complement as the
-# content they are attributions: "Trump's criticism of the deal", "her claim that ...",
-# "his support for the bill", "Obama's call to act".
-NOUN_CUES: dict[str, CueCategory] = {
-    **{
-        n: CueCategory.SPEECH
-        for n in (
-            "claim", "statement", "assertion", "argument", "suggestion", "allegation",
-            "accusation", "charge", "promise", "pledge", "vow", "warning", "announcement",
-            "insistence", "admission", "denial", "criticism", "critique", "attack", "call",
-            "question", "demand", "request", "plea", "appeal", "proposal", "threat", "remark",
-            "comment", "message", "complaint", "response", "reply", "answer", "explanation",
-            "description", "characterization", "endorsement", "praise", "condemnation",
-            "defense", "defence", "rebuke", "insult", "apology", "advice", "recommendation",
-            "reference", "contention", "disclosure", "prediction", "talk", "speech", "rant",
-            "tirade", "attack", "push", "offer", "order", "invitation", "acknowledgment",
-            "acknowledgement", "confirmation", "declaration", "assurance", "boast", "joke",
-            "estimate", "pitch", "case", "message", "rhetoric", "refusal",
-        )
-    },
-    **{
-        n: CueCategory.BELIEF
-        for n in (
-            "support", "opposition", "belief", "view", "fear", "hope", "concern", "expectation",
-            "assumption", "idea", "notion", "sense", "doubt", "skepticism", "scepticism",
-            "reluctance", "desire", "wish", "intention", "commitment", "position", "stance",
-            "opinion", "thought", "understanding", "worry", "anxiety", "interest", "focus",
-            "plan", "goal", "decision", "preference", "embrace", "disagreement", "frustration",
-            "anger", "outrage", "enthusiasm", "affection", "admiration", "disdain", "contempt",
-            "priority", "conviction", "suspicion", "confidence", "faith", "trust", "favor",
-        )
-    },
-    "report": CueCategory.REPORT,
-    "finding": CueCategory.REPORT,
-}  # fmt: skip
-
-# Adjectives of stance and belief, predicated of the source: "Lawmakers are uneasy about
-# the statements", "he is confident that he will win", "she was willing to run".
-ADJ_CUES = frozenset(
-    {
-        "worried", "concerned", "confident", "hopeful", "optimistic", "pessimistic",
-        "skeptical", "sceptical", "uneasy", "willing", "unwilling", "eager", "sure",
-        "unsure", "certain", "uncertain", "convinced", "aware", "unaware", "afraid",
-        "opposed", "supportive", "critical", "wary", "adamant", "reluctant", "happy",
-        "unhappy", "pleased", "proud", "determined", "doubtful", "angry", "upset",
-        "frustrated", "disappointed", "grateful", "outspoken", "nervous", "interested",
-        "enthusiastic", "glad", "keen", "excited", "furious", "outraged", "shocked",
-        "impressed", "upbeat", "enamored", "passionate", "fearful", "insistent", "clear",
-        "vocal", "dismissive", "suspicious", "cautious", "ready", "anxious", "comfortable",
-        "uncomfortable", "satisfied", "dissatisfied", "thankful", "sorry",
-    }
-)  # fmt: skip
-
 # Prepositions whose object is the content of a noun or adjective cue.
 _CONTENT_PREPS = frozenset({"of", "about", "for", "on", "over", "against", "to", "with", "that"})
 
@@ -262,10 +209,11 @@ _LIGHT_VERBS = frozenset(
 )  # fmt: skip
 
 
-def _noun_content(noun: Token) -> set[int] | None:
+def _noun_content(noun: Token, preps: frozenset[str]) -> set[int] | None:
     """ "Trump's criticism of the deal", "X issued a statement on Y": a noun cue's complement
     when it has a possessor or a light verb, whose subject is the source; "the claim that X",
-    "a plan to cut taxes": its clause, with or without them."""
+    "a plan to cut taxes": its clause, with or without them; "support for the bill": the
+    object of one of the noun's ``preps``, with or without them."""
     if any(c.dep_ == "poss" for c in noun.children) or (
         noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LIGHT_VERBS
     ):
@@ -273,6 +221,9 @@ def _noun_content(noun: Token) -> set[int] | None:
     for child in noun.children:
         if child.dep_ in {"acl", "ccomp", "xcomp"}:
             return _subtree(child)
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            return _subtree(child) - {child.i} or None
     return None
 
 
@@ -351,15 +302,16 @@ def find_reported(
                 if verb is not None:
                     m = CueMatch(i, i + 1, i, lemma, verb[2])
                     found = verb[:2]
-        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in NOUN_CUES:
-            tokens = _noun_content(tok)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.nouns:
+            noun = lexicon.nouns[tok.lemma_.lower()]
+            tokens = _noun_content(tok, noun.preps)
             if tokens:
-                m = CueMatch(i, i + 1, i, tok.lemma_.lower(), NOUN_CUES[tok.lemma_.lower()])
+                m = CueMatch(i, i + 1, i, tok.lemma_.lower(), noun.category)
                 found = (tokens, "noun")
-        elif tok.pos_ == "ADJ" and tok.lower_ in ADJ_CUES:
+        elif tok.pos_ == "ADJ" and tok.lower_ in lexicon.adjectives:
             tokens = _adjective_content(tok)
             if tokens:
-                m = CueMatch(i, i + 1, i, tok.lower_, CueCategory.BELIEF)
+                m = CueMatch(i, i + 1, i, tok.lower_, lexicon.adjectives[tok.lower_])
                 found = (tokens, "adjective")
         if found is None or m is None:
             continue

@@ -273,3 +273,16 @@ def test_extra_frames_config_reaches_the_lexicon() -> None:
         "quoteattr", config={"extra_frames": {"zorble": ["xcomp belief", "prep:at belief"]}}
     )
     assert set(pipe.lexicon.frames["zorble"]) == {"xcomp", "prep:at"}
+
+
+def test_extra_nouns_and_adjectives_config_reach_the_lexicon() -> None:
+    """``extra_nouns`` and ``extra_adjectives`` add to the component's lexicon."""
+    pipe = spacy.blank("en").add_pipe(
+        "quoteattr",
+        config={
+            "extra_nouns": {"rebuttal": "speech prep:of"},
+            "extra_adjectives": {"irate": "belief"},
+        },
+    )
+    assert pipe.lexicon.nouns["rebuttal"].preps == frozenset({"of"})
+    assert "irate" in pipe.lexicon.adjectives

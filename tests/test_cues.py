@@ -154,3 +154,40 @@ def test_extended_frames() -> None:
     assert "prep:on" not in LEX.frames["urge"]
     with pytest.raises(QuoteattrError, match=r"\[E005\].*extra_frames.*'blorp'"):
         LEX.extended(frames={"blorp": "xcomp"})
+
+
+def test_noun_and_adjective_files() -> None:
+    """cue_nouns.txt and cue_adjectives.txt load with their categories."""
+    nouns = lexicons.cue_nouns()
+    assert nouns["claim"] == lexicons.NounCue(CueCategory.SPEECH, frozenset())
+    assert nouns["belief"].category == CueCategory.BELIEF
+    assert lexicons.cue_adjectives()["wary"] == CueCategory.BELIEF
+    assert LEX.nouns is nouns and LEX.adjectives is lexicons.cue_adjectives()
+
+
+def test_parse_nouns() -> None:
+    """A third field lists the prepositions whose object is content without a possessor."""
+    nouns = lexicons.parse_nouns(["Claim\tspeech", "support\tbelief\tprep:for, of"], "n.txt")
+    assert nouns == {
+        "claim": lexicons.NounCue(CueCategory.SPEECH, frozenset()),
+        "support": lexicons.NounCue(CueCategory.BELIEF, frozenset({"for", "of"})),
+    }
+    for line, message in [
+        ("claim\tgossip", "unknown category 'gossip'"),
+        ("claim\tspeech\tfor", "expected 'noun<TAB>category'"),
+        ("claim\tspeech\tprep:", "expected 'noun<TAB>category'"),
+        ("claim", "expected 'noun<TAB>category'"),
+    ]:
+        with pytest.raises(QuoteattrError, match=rf"\[E005\].*n\.txt.*line 2: {message}"):
+            lexicons.parse_nouns(["# header", line], "n.txt")
+
+
+def test_extended_nouns_and_adjectives() -> None:
+    """extra nouns and adjectives add cues without touching the default lexicon."""
+    lex = LEX.extended(nouns={"rebuttal": "speech prep:of"}, adjectives={"incensed": "belief"})
+    assert lex.nouns["rebuttal"] == lexicons.NounCue(CueCategory.SPEECH, frozenset({"of"}))
+    assert lex.adjectives["incensed"] == CueCategory.BELIEF
+    assert lex.nouns["claim"] == LEX.nouns["claim"]
+    assert "rebuttal" not in LEX.nouns and "incensed" not in LEX.adjectives
+    with pytest.raises(QuoteattrError, match=r"\[E005\].*extra_adjectives.*'gossip'"):
+        LEX.extended(adjectives={"incensed": "gossip"})

@@ -560,3 +560,22 @@ def test_a_cue_verb_in_the_clause_of_another_is_not_fronted() -> None:
         ],
     )
     assert summary(only(doc)) == ("indirect", "the agency does not comment", "said", "A spokesman")
+
+
+def test_noun_preposition_listed_for_the_noun_needs_no_possessor() -> None:
+    """ "Opposition to the bill grew." -> "the bill" once "opposition" lists "to"."""
+    doc = build_doc(
+        "Opposition to the bill grew.",
+        [
+            ("Opposition", 4, "nsubj", "NOUN"),
+            ("to", 0, "prep", "ADP"),
+            ("the", 3, "det", "DET"),
+            ("bill", 1, "pobj", "NOUN"),
+            ("grew", 4, "ROOT", "VERB", "grow"),
+            (".", 4, "punct", P),
+        ],
+    )
+    lex = CueLexicon.default().extended(nouns={"opposition": "belief"})
+    assert extract_doc(doc, lex) == []
+    q = only_with(doc, lex.extended(nouns={"opposition": "belief prep:to"}))
+    assert (q.content, q.cue.text if q.cue else None) == ("the bill", "Opposition")

@@ -5,6 +5,8 @@
 ``cue_frames.txt`` says which arguments of a verb are content besides its "that" clause
 ("urged them *to act*", "accused him *of lying*"), and adds verbs that are cues only in those
 frames ("seems *to waver*", "responded *to the report*").
+``cue_nouns.txt`` and ``cue_adjectives.txt`` list the nouns ("claim", "criticism") and
+adjectives ("confident", "wary") that are cues.
 ``titles.txt``, ``honorifics.txt``, ``demonyms.txt`` and ``bodies.txt`` serve speaker
 resolution: the words that make a role, the courtesy titles dropped from names, the adjectives
 that name a body, and the nouns that refer back to an organisation or a place.
@@ -24,15 +26,19 @@ from ..model import CueCategory
 
 __all__ = [
     "FRAME_KINDS",
+    "NounCue",
     "Title",
     "bodies",
+    "cue_adjectives",
     "cue_frames",
+    "cue_nouns",
     "cue_phrases",
     "cue_verbs",
     "demonyms",
     "honorifics",
     "parse_frames",
     "parse_lexicon",
+    "parse_nouns",
     "parse_table",
     "quotation_only",
     "titles",
@@ -62,17 +68,16 @@ def parse_lexicon(lines: list[str], source: str) -> dict[str, CueCategory]:
             raise QuoteattrError(
                 Errors.E005.format(path=source, line=number, reason="expected 'entry<TAB>category'")
             )
-        entry, category = fields[0].strip().lower(), fields[1].strip()
-        try:
-            cat = CueCategory(category)
-        except ValueError:
-            raise QuoteattrError(
-                Errors.E005.format(
-                    path=source, line=number, reason=f"unknown category {category!r}"
-                )
-            ) from None
-        out.setdefault(entry, cat)
+        out.setdefault(fields[0].strip().lower(), _category(fields[1], source, number))
     return out
+
+
+def _category(value: str, source: str, number: int) -> CueCategory:
+    try:
+        return CueCategory(value.strip())
+    except ValueError:
+        reason = f"unknown category {value.strip()!r}"
+        raise QuoteattrError(Errors.E005.format(path=source, line=number, reason=reason)) from None
 
 
 def _read(name: str) -> Mapping[str, CueCategory]:
@@ -133,13 +138,7 @@ def parse_frames(
             reason = f"unknown frame {spec!r}; use ccomp, xcomp, object or prep:P[,Q]"
             raise QuoteattrError(Errors.E005.format(path=source, line=number, reason=reason))
         if len(fields) == 3:
-            try:
-                category = CueCategory(fields[2])
-            except ValueError:
-                reason = f"unknown category {fields[2]!r}"
-                raise QuoteattrError(
-                    Errors.E005.format(path=source, line=number, reason=reason)
-                ) from None
+            category = _category(fields[2], source, number)
         elif lemma in verbs:
             category = verbs[lemma]
         else:
@@ -157,6 +156,49 @@ def cue_frames() -> Mapping[str, Mapping[str, CueCategory]]:
     text = resources.files(__package__).joinpath("cue_frames.txt").read_text(encoding="utf-8")
     frames = parse_frames(text.splitlines(), "cue_frames.txt", cue_verbs())
     return MappingProxyType({k: MappingProxyType(v) for k, v in frames.items()})
+
+
+class NounCue(NamedTuple):
+    """A noun cue: its category, and the prepositions whose object is its content even when
+    no possessor names the source ("support *for* the bill")."""
+
+    category: CueCategory
+    preps: frozenset[str]
+
+
+def parse_nouns(lines: list[str], source: str) -> dict[str, NounCue]:
+    """Parses ``noun<TAB>category[<TAB>prep:P,Q]`` lines; ``#`` starts a comment.
+
+    Raises:
+        QuoteattrError: [E005] on a malformed line or an unknown category.
+    """
+    out: dict[str, NounCue] = {}
+    for number, raw in enumerate(lines, start=1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        kind, _, args = fields[-1].partition(":") if len(fields) == 3 else ("prep", "", "")
+        preps = frozenset(a.strip().lower() for a in args.split(",") if a.strip())
+        if not 2 <= len(fields) <= 3 or kind != "prep" or (len(fields) == 3 and not preps):
+            reason = "expected 'noun<TAB>category' or 'noun<TAB>category<TAB>prep:P[,Q]'"
+            raise QuoteattrError(Errors.E005.format(path=source, line=number, reason=reason))
+        category = _category(fields[1], source, number)
+        out.setdefault(fields[0].lower(), NounCue(category, preps))
+    return out
+
+
+@functools.cache
+def cue_nouns() -> Mapping[str, NounCue]:
+    """Noun cue lemma -> its category and free prepositions (read-only)."""
+    text = resources.files(__package__).joinpath("cue_nouns.txt").read_text(encoding="utf-8")
+    return MappingProxyType(parse_nouns(text.splitlines(), "cue_nouns.txt"))
+
+
+@functools.cache
+def cue_adjectives() -> Mapping[str, CueCategory]:
+    """Adjective cue, lower case -> category (read-only)."""
+    return _read("cue_adjectives.txt")
 
 
 @functools.cache
