@@ -507,7 +507,8 @@ def test_shipped_frames_make_seem_a_cue_of_its_complement() -> None:
 
 def test_noun_cue_with_a_clause_needs_no_possessor() -> None:
     """ "The claim that taxes rose is false." -> "that taxes rose", with no speaker in the text; a
-    noun cue with only a prepositional complement still needs its possessor."""
+    noun cue with only a prepositional complement needs its possessor unless it lists the
+    preposition."""
     doc = build_doc(
         "The claim that taxes rose is false.",
         [
@@ -539,7 +540,8 @@ def test_noun_cue_with_a_clause_needs_no_possessor() -> None:
             (".", 4, "punct", P),
         ],
     )
-    assert extract_doc(prep) == []
+    without_preps = CueLexicon.default().extended(nouns={"criticism": "speech"})
+    assert extract_doc(prep, without_preps) == []
 
 
 def test_a_cue_verb_in_the_clause_of_another_is_not_fronted() -> None:
