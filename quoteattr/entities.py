@@ -130,6 +130,16 @@ def _strip_det(tokens: Sequence[Token]) -> Sequence[Token]:
     return tokens
 
 
+# A name that a missing space glued to the punctuation after it: 'Clinton:"We'.
+_GLUED = re.compile(r"[A-Z][a-z]+(?=[:;,\"“”(])")
+
+
+def _unglued(word: str) -> str:
+    """'Clinton:"We' -> "Clinton"; any other word unchanged."""
+    glued = _GLUED.match(word)
+    return glued.group() if glued else word
+
+
 def _text(text: str, tokens: Sequence[Token]) -> str:
     """The original text from the first to the last of ``tokens``."""
     if not tokens:
@@ -211,8 +221,18 @@ class Resolver:
         spans: dict[int, tuple[int, int]] = {}  # name head -> token range of the name phrase
         for ent in doc.ents:
             if ent.label_ == "PERSON":
-                spans[ent.end - 1] = (ent.start, ent.end)
-        surnames = {doc[e - 1].lower for _, e in spans.values()}
+                end = ent.end
+                # "Hillary Rodham| Clinton": the model's span can stop short of the name's head.
+                # "Hillary Rodham| Clinton:"We": or stop before a word that a missing space
+                # glued to what follows it.
+                while (
+                    end < len(doc)
+                    and doc[end - 1].dep_ in {"compound", "flat"}
+                    and doc[end - 1].head.i == end
+                    and (doc[end].pos_ == "PROPN" or _GLUED.match(doc[end].text))
+                ):
+                    end += 1
+                spans[end - 1] = (ent.start, end)
         # Names the model left unlabelled: "Former secretary of state Hillary Rodham Clinton"
         # when "Clinton" is a person elsewhere, and proper-noun subjects ("Gray said").
         # The scan reads the token attributes as one array: Token objects cost too much here.
@@ -220,7 +240,15 @@ class Resolver:
         table = self._table
         subjects = {strings["nsubj"], strings["nsubjpass"]}
         orgs = {strings[label] for label in ORG_LABELS}
-        for i in numpy.flatnonzero(table[:, 0] == _PROPN).tolist():
+        propn = numpy.flatnonzero(table[:, 0] == _PROPN).tolist()
+        surnames = {get_string_id(_unglued(doc[e - 1].text).lower()) for _, e in spans.values()} | {
+            int(table[i, 3])
+            for i in propn
+            if table[i, 1] in subjects
+            and table[i, 2] not in orgs
+            and doc[i].dep_ not in {"compound", "flat"}
+        }
+        for i in propn:
             if i in spans:
                 continue
             _, dep, ent, low = table[i].tolist()
@@ -278,6 +306,7 @@ class Resolver:
         ):
             return None
         text = " ".join(_text(self.text, list(tokens)).split())
+        text = text[: len(text) - len(tokens[-1].text) + len(_unglued(tokens[-1].text))]
         words = tuple(_WORD.findall(text.lower()))
         suffix = tuple(w for w in words if w in _SUFFIXES)
         core = tuple(w for w in words if w not in _SUFFIXES)

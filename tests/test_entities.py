@@ -387,3 +387,46 @@ def test_parse_table_names_the_bad_line() -> None:
     """A line with too many fields is an [E005] error naming the file and line."""
     with pytest.raises(quoteattr.QuoteattrError, match=r"E005.*titles.txt.*line 2"):
         parse_table(["a\tb", "a\tb\tc\td"], "titles.txt", 2, 3)
+
+
+CLINTON_ROWS = [
+    ("He", 1, "nsubj", "PRON"),
+    ("lost", 1, "ROOT", "VERB", "lose"),
+    ("to", 1, "prep", "ADP"),
+    ("Hillary", 5, "compound", "PROPN", "Hillary"),
+    ("Rodham", 5, "compound", "PROPN", "Rodham"),
+    ("Clinton", 2, "pobj", "PROPN", "Clinton"),
+    (".", 1, "punct", P),
+    ("Clinton", 8, "nsubj", "PROPN", "Clinton"),
+    ("said", 8, "ROOT", "VERB", "say"),
+    ("it", 10, "nsubj", "PRON"),
+    ("rained", 8, "ccomp", "VERB", "rain"),
+    (".", 8, "punct", P),
+]
+
+
+def test_a_name_the_model_missed_takes_its_surname_from_a_subject() -> None:
+    """ "He lost to Hillary Rodham Clinton. Clinton said ...": no PERSON entity at all, but
+    "Clinton" is a proper-noun subject, so the earlier object "Hillary Rodham Clinton" is read
+    as that person's full name."""
+    doc = build_doc("He lost to Hillary Rodham Clinton. Clinton said it rained.", CLINTON_ROWS)
+    assert speakers_of(doc) == [("Clinton", "Hillary Rodham Clinton", "person", None, None)]
+
+
+def test_a_name_glued_to_punctuation_by_a_missing_space() -> None:
+    """'Hillary Rodham Clinton:"We' (one token: no space after the colon) still names
+    Hillary Rodham Clinton, whom the "Clinton" (an object, not a subject) of the next sentence
+    is."""
+    doc = build_doc(
+        'Hillary Rodham Clinton:"We won. Clinton said it rained.',
+        [
+            ("Hillary", 2, "compound", "PROPN", "Hillary"),
+            ("Rodham", 2, "compound", "PROPN", "Rodham"),
+            ('Clinton:"We', 3, "nsubj", "NOUN", 'clinton:"we'),
+            ("won", 3, "ROOT", "VERB", "win"),
+            (".", 3, "punct", P),
+            *[(w, h - 2, d, pos, *rest) for w, h, d, pos, *rest in CLINTON_ROWS[7:]],
+        ],
+        ents=[(0, 2, "PERSON")],
+    )
+    assert speakers_of(doc)[-1][:3] == ("Clinton", "Hillary Rodham Clinton", "person")
