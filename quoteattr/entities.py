@@ -206,8 +206,10 @@ class Resolver:
     def for_quotes(
         cls, doc: Doc, layout: Layout, quotes: Sequence[Quote], coref_prefix: str = COREF_PREFIX
     ) -> Resolver:
-        """A resolver for ``doc`` that knows where its direct quotes are."""
+        """A resolver for ``doc`` that knows where its quotations are: the direct quotes and
+        the quote-marked fragments of mixed ones."""
         quoted = [p for q in quotes if q.kind == QuoteKind.DIRECT for p in q.parts]
+        quoted += [(f.start, f.end) for q in quotes for f in q.fragments]
         return cls(doc, layout, quoted, coref_prefix)
 
     # -- building -------------------------------------------------------------------------
@@ -400,25 +402,30 @@ class Resolver:
         """Learns people's gender from the text: the pronouns that follow them.
 
         "Teachout decided to run. She said ..." makes Teachout a woman: a sentence that names
-        one person and uses pronouns of one gender, or the sentence after it when that one
-        opens with a pronoun and names nobody, counts as a vote.
+        one person, as its subject, and uses pronouns of one gender, or the sentence after it
+        when that one opens with a pronoun and names nobody, counts as a vote.
         """
         doc = self.doc
         starts = self.layout.sentence_token_starts()
         votes: dict[int, list[int]] = {}
         entities = {id(m.entity): m.entity for m in self._mentions}
         by_sentence: dict[int, set[int]] = {}
+        subjects: set[tuple[int, int]] = set()
         firsts: dict[int, int] = {}
         for m in self._mentions:
             firsts.setdefault(m.sentence, m.at)
             if not m.quoted:
                 by_sentence.setdefault(m.sentence, set()).add(id(m.entity))
+                if m.subject:
+                    subjects.add((m.sentence, id(m.entity)))
         table = self._table
         pronouns = numpy.flatnonzero(numpy.isin(table[:, 3], _GENDERED_IDS)).tolist()
         for k, people in by_sentence.items():
             if len(people) != 1:
                 continue
             (who,) = people
+            if (k, who) not in subjects:  # "As Clinton's victories rolled in, ... his"
+                continue
             end = starts[k + 1] if k + 1 < len(starts) else len(doc)
             if k + 1 not in by_sentence and k + 1 < len(starts):
                 opener = doc[starts[k + 1]]
@@ -793,12 +800,28 @@ class Resolver:
         gender = "male" if low in _MALE else "female" if low in _FEMALE else None
         if gender is None:
             return Resolution(own, SpeakerKind.UNKNOWN)
-        entity = self._antecedent(root.i, gender)
+        entity = self._antecedent(self._before_quote(root), gender)
         if entity is None:
             return Resolution(own, SpeakerKind.UNKNOWN)
         if speaker:
             self._speaker_mention(root, entity)
         return self._resolution(entity)
+
+    def _before_quote(self, root: Token) -> int:
+        """Where to look back from for a pronoun: the pronoun itself, or for the "he" of
+        '"...," he said' the start of the quotation it follows, so that a quotation of
+        several sentences does not carry the antecedent out of reach, and the names inside it
+        (the speaker's own words) do not come first."""
+        i = root.i - 1
+        while i >= 0 and (self.doc[i].is_punct or self.doc[i].is_space):
+            i -= 1
+            if self._in_quote(self.doc[i + 1].idx):
+                break
+        if i < 0 or not self._in_quote(self.doc[i].idx):
+            return root.i
+        char = self.doc[i].idx
+        k = bisect.bisect_right(self._quoted_starts, char) - 1
+        return self.layout.token_at(self._quoted[k][0])
 
     def _antecedent(self, at: int, gender: str) -> _Entity | None:
         """The person a "he" or "she" at token ``at`` refers to.

@@ -430,3 +430,111 @@ def test_a_name_glued_to_punctuation_by_a_missing_space() -> None:
         ents=[(0, 2, "PERSON")],
     )
     assert speakers_of(doc)[-1][:3] == ("Clinton", "Hillary Rodham Clinton", "person")
+
+
+def test_the_he_after_a_long_quotation_looks_back_from_where_it_opens() -> None:
+    """'Clinton spoke. "I won. [x5] I won," she said.': six quoted sentences do not carry
+    Clinton out of the pronoun's reach; the search starts where the quotation opens."""
+    text = 'Clinton spoke. "I won. I won. I won. I won. I won. I won," she said.'
+    rows: list[tuple[Any, ...]] = [
+        ("Clinton", 1, "nsubj", "PROPN", "Clinton"),
+        ("spoke", 1, "ROOT", "VERB", "speak"),
+        (".", 1, "punct", P),
+    ]
+    said = 3 + 1 + 5 * 3 + 5
+    rows.append(('"', 5, "punct", P))
+    for _ in range(5):
+        at = len(rows)
+        rows += [("I", at + 1, "nsubj", "PRON"), ("won", at + 1, "ROOT", "VERB", "win")]
+        rows.append((".", at + 1, "punct", P))
+    at = len(rows)
+    rows += [
+        ("I", at + 1, "nsubj", "PRON"),
+        ("won", said, "ccomp", "VERB", "win"),
+        (",", said, "punct", P),
+        ('"', said, "punct", P),
+        ("she", said, "nsubj", "PRON"),
+        ("said", said, "ROOT", "VERB", "say"),
+        (".", said, "punct", P),
+    ]
+    assert rows[said][0] == "said"
+    doc = build_doc(text, rows, ents=[(0, 1, "PERSON")])
+    [quote] = [q for q in extract_doc(doc) if q.kind == QuoteKind.DIRECT]
+    assert quote.speaker is not None
+    assert (quote.speaker.mention.text if quote.speaker.mention else None, quote.speaker.name) == (
+        "she",
+        "Clinton",
+    )
+
+
+def test_a_gender_vote_needs_the_person_as_subject() -> None:
+    """ "Clinton's victories came as his speech ran." names only Clinton, but as a possessor:
+    no vote that Clinton is a man, so the "She" after "Clinton rested" is Clinton, not the
+    Sanders named before."""
+    doc = build_doc(
+        "Clinton's victories came as his speech ran. Sanders spoke. Clinton rested. It rained. "
+        "She said it poured.",
+        [
+            ("Clinton", 2, "poss", "PROPN", "Clinton"),
+            ("'s", 0, "case", "PART"),
+            ("victories", 3, "nsubj", "NOUN", "victory"),
+            ("came", 3, "ROOT", "VERB", "come"),
+            ("as", 7, "mark", "SCONJ"),
+            ("his", 6, "poss", "PRON"),
+            ("speech", 7, "nsubj", "NOUN"),
+            ("ran", 3, "advcl", "VERB", "run"),
+            (".", 3, "punct", P),
+            ("Sanders", 10, "nsubj", "PROPN", "Sanders"),
+            ("spoke", 10, "ROOT", "VERB", "speak"),
+            (".", 10, "punct", P),
+            ("Clinton", 13, "nsubj", "PROPN", "Clinton"),
+            ("rested", 13, "ROOT", "VERB", "rest"),
+            (".", 13, "punct", P),
+            ("It", 16, "nsubj", "PRON"),
+            ("rained", 16, "ROOT", "VERB", "rain"),
+            (".", 16, "punct", P),
+            ("She", 19, "nsubj", "PRON"),
+            ("said", 19, "ROOT", "VERB", "say"),
+            ("it", 21, "nsubj", "PRON"),
+            ("poured", 19, "ccomp", "VERB", "pour"),
+            (".", 19, "punct", P),
+        ],
+        ents=[(0, 1, "PERSON"), (9, 10, "PERSON"), (12, 13, "PERSON")],
+    )
+    assert speakers_of(doc) == [("She", "Clinton", "person", None, None)]
+
+
+def test_a_pronoun_inside_a_quoted_fragment_casts_no_gender_vote() -> None:
+    """'An aide said Clinton “had no video but he is used.”': the "he" is the aide's words
+    (a mixed quote's fragment), not a vote that Clinton is a man; the later "She" is Clinton."""
+    doc = build_doc(
+        "An aide said Clinton “had no video but he is used.” It rained. She said it poured.",
+        [
+            ("An", 1, "det", "DET"),
+            ("aide", 2, "nsubj", "NOUN"),
+            ("said", 2, "ROOT", "VERB", "say"),
+            ("Clinton", 5, "nsubj", "PROPN", "Clinton"),
+            ("“", 5, "punct", P),
+            ("had", 2, "ccomp", "VERB", "have"),
+            ("no", 7, "det", "DET"),
+            ("video", 5, "dobj", "NOUN"),
+            ("but", 5, "cc", "CCONJ"),
+            ("he", 11, "nsubjpass", "PRON"),
+            ("is", 11, "auxpass", "AUX", "be"),
+            ("used", 5, "conj", "VERB", "use"),
+            (".", 2, "punct", P),
+            ("”", 2, "punct", P),
+            ("It", 15, "nsubj", "PRON"),
+            ("rained", 15, "ROOT", "VERB", "rain"),
+            (".", 15, "punct", P),
+            ("She", 18, "nsubj", "PRON"),
+            ("said", 18, "ROOT", "VERB", "say"),
+            ("it", 20, "nsubj", "PRON"),
+            ("poured", 18, "ccomp", "VERB", "pour"),
+            (".", 18, "punct", P),
+        ],
+        ents=[(3, 4, "PERSON")],
+    )
+    quotes = extract_doc(doc)
+    assert [q.kind for q in quotes] == [QuoteKind.MIXED, QuoteKind.INDIRECT]
+    assert quotes[1].speaker is not None and quotes[1].speaker.name == "Clinton"
