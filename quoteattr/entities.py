@@ -714,17 +714,31 @@ class Resolver:
             return None
         for e in self._entities:
             self._read_roles(e)
-        having = [e for e in self._entities if title.noun in e.role_nouns]
+        # A description refers back: to a holder of the role named before it.
+        having = [
+            e
+            for e in self._entities
+            if title.noun in e.role_nouns and min(self._seen.get(id(e), [span.start])) < span.start
+        ]
+        first = self.layout.sentence_token_starts()[
+            max(0, self.layout.sentence_index(span.start) - _NAME_REACH)
+        ]
         if len(having) > 1:
             # Several people hold the role: the one named in the last few sentences, if one is.
-            first = self.layout.sentence_token_starts()[
-                max(0, self.layout.sentence_index(span.start) - _NAME_REACH)
-            ]
             having = [
                 e
                 for e in having
                 if any(first <= at < span.start for at in self._seen.get(id(e), []))
             ]
+        if not having:
+            # Nobody was given the role: "Sanders responded. ... the Vermont senator said" is
+            # the person the text is quoting, the last speaker of the last few sentences.
+            recent = [
+                m
+                for m in self._mentions
+                if first <= m.at < span.start and m.speaker and not m.quoted
+            ]
+            having = [recent[-1].entity] if recent else []
         return having[0] if len(having) == 1 else None
 
     def _described_body(self, span: Span) -> str | None:

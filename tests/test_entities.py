@@ -538,3 +538,34 @@ def test_a_pronoun_inside_a_quoted_fragment_casts_no_gender_vote() -> None:
     quotes = extract_doc(doc)
     assert [q.kind for q in quotes] == [QuoteKind.MIXED, QuoteKind.INDIRECT]
     assert quotes[1].speaker is not None and quotes[1].speaker.name == "Clinton"
+
+
+def test_a_description_refers_back_and_else_to_the_last_speaker() -> None:
+    """ "Sanders said ... The senator said ... Sen. McCaskill spoke.": McCaskill, the only
+    senator, is named after "the senator" and so is not its referent; with no senator named
+    before it, "the senator" is the last speaker, Sanders."""
+    doc = build_doc(
+        "Sanders said it rained. The senator said it poured. Sen. McCaskill spoke.",
+        [
+            ("Sanders", 1, "nsubj", "PROPN", "Sanders"),
+            ("said", 1, "ROOT", "VERB", "say"),
+            ("it", 3, "nsubj", "PRON"),
+            ("rained", 1, "ccomp", "VERB", "rain"),
+            (".", 1, "punct", P),
+            ("The", 6, "det", "DET"),
+            ("senator", 7, "nsubj", "NOUN"),
+            ("said", 7, "ROOT", "VERB", "say"),
+            ("it", 9, "nsubj", "PRON"),
+            ("poured", 7, "ccomp", "VERB", "pour"),
+            (".", 7, "punct", P),
+            ("Sen.", 12, "compound", "PROPN", "Sen."),
+            ("McCaskill", 13, "nsubj", "PROPN", "McCaskill"),
+            ("spoke", 13, "ROOT", "VERB", "speak"),
+            (".", 13, "punct", P),
+        ],
+        ents=[(0, 1, "PERSON"), (12, 13, "PERSON")],
+    )
+    assert [s[:3] for s in speakers_of(doc)] == [
+        ("Sanders", "Sanders", "person"),
+        ("The senator", "Sanders", "person"),
+    ]
