@@ -197,6 +197,8 @@ class Resolver:
         self._seen: dict[int, list[int]] = {}  # id(entity) -> token indices of its mentions
         self._mentions: list[_Mention] = []
         self._mention_at: list[int] = []
+        # Every speaker resolved so far, named or not: token of the mention -> entity or None.
+        self._spoken: dict[int, _Entity | None] = {}
         self._name_of: dict[int, _Entity] = {}  # name head token -> entity
         self._orgs: dict[str, str] | None = None
         self._built = False
@@ -582,6 +584,18 @@ class Resolver:
         Returns:
             the resolution; an unresolvable pronoun keeps its own text and kind UNKNOWN.
         """
+        found = self._resolve(start, end, kind, speaker)
+        if speaker:
+            self._spoken[start] = self._by_name(found)
+        return found
+
+    def _by_name(self, found: Resolution) -> _Entity | None:
+        """The person entity a resolution names, if it names one."""
+        if found.kind != SpeakerKind.PERSON:
+            return None
+        return next((e for e in self._entities if e.name == found.name), None)
+
+    def _resolve(self, start: int, end: int, kind: SpeakerKind, speaker: bool) -> Resolution:
         self._build()
         doc = self.doc
         span = doc[start:end]
@@ -601,7 +615,7 @@ class Resolver:
                 antecedent = antecedent.head
             s, e = mention_bounds(antecedent)
             if not (s <= root.i < e):
-                return self.resolve(s, e, kind, speaker=False)
+                return self._resolve(s, e, kind, False)
         if root.pos_ == "PRON":
             return self._pronoun(root, own, speaker)
         if kind == SpeakerKind.PERSON:
@@ -730,15 +744,29 @@ class Resolver:
                 for e in having
                 if any(first <= at < span.start for at in self._seen.get(id(e), []))
             ]
-        if not having:
-            # Nobody was given the role: "Sanders responded. ... the Vermont senator said" is
-            # the person the text is quoting, the last speaker of the last few sentences.
-            recent = [
-                m
+        anaphoric = any(c.dep_ == "det" and c.lower_ == "the" for c in root.children) and not any(
+            c.dep_ == "poss" for c in root.children
+        )
+        if not having and anaphoric:
+            # Nobody named before was given the role: "Paul Singer changed ... The fund
+            # manager wrote" is the previous sentence's subject; "Sanders responded. ... the
+            # Vermont senator said" the last speaker of the last few sentences, when that was
+            # a named person and not an unnamed source ("a senior official ... the official").
+            # Not "Rubio's campaign manager": a possessor makes it someone else.
+            sentence = self.layout.sentence_index(span.start)
+            having = [
+                m.entity
                 for m in self._mentions
-                if first <= m.at < span.start and m.speaker and not m.quoted
-            ]
-            having = [recent[-1].entity] if recent else []
+                if m.sentence == sentence - 1
+                and m.subject
+                and not m.quoted
+                and title.gender in (None, m.entity.gender)
+            ][:1]
+            spoken = [at for at in self._spoken if first <= at < span.start]
+            if not having and spoken:
+                last = self._spoken[max(spoken)]
+                if last is not None and title.gender in (None, last.gender):
+                    having = [last]
         return having[0] if len(having) == 1 else None
 
     def _described_body(self, span: Span) -> str | None:

@@ -259,13 +259,15 @@ def test_description_resolves_to_the_one_role_holder() -> None:
     assert speakers_of(doc) == [("The senator", "Ted Cruz", "person", "Sen.", None)]
 
 
-def test_description_without_a_holder_stays_unnamed() -> None:
-    """ "Ted Cruz ... The senator said": nobody is called senator, so no name is guessed."""
+def test_description_without_a_holder_is_the_previous_subject() -> None:
+    """ "Ted Cruz spoke. The senator said": nobody is called senator, so "the senator" refers
+    back as news uses it, to the person the previous sentence was about (a decision: see
+    docs/design.md)."""
     rows = [(w, h - 1, d, p, *rest) for w, h, d, p, *rest in SENATOR_ROWS[1:]]
     doc = build_doc(
         "Ted Cruz spoke. The senator said the bill would fail.", rows, [(0, 2, "PERSON")]
     )
-    assert speakers_of(doc) == [("The senator", "senator", "unnamed", "senator", None)]
+    assert speakers_of(doc) == [("The senator", "Ted Cruz", "person", None, None)]
 
 
 def test_body_description_resolves_to_the_named_body() -> None:
@@ -568,4 +570,63 @@ def test_a_description_refers_back_and_else_to_the_last_speaker() -> None:
     assert [s[:3] for s in speakers_of(doc)] == [
         ("Sanders", "Sanders", "person"),
         ("The senator", "Sanders", "person"),
+    ]
+
+
+def test_a_description_nobody_holds_is_the_previous_subject_or_stays_unnamed() -> None:
+    """ "Paul Singer changed the race. The fund manager said ...": Singer. "A senior official
+    said ... The official said ...": still the unnamed official, not the Trump named before;
+    "Trump's manager" is someone else than Trump."""
+    doc = build_doc(
+        "Paul Singer changed the race. The manager said it rained.",
+        [
+            ("Paul", 1, "compound", "PROPN", "Paul"),
+            ("Singer", 2, "nsubj", "PROPN", "Singer"),
+            ("changed", 2, "ROOT", "VERB", "change"),
+            ("the", 4, "det", "DET"),
+            ("race", 2, "dobj", "NOUN"),
+            (".", 2, "punct", P),
+            ("The", 7, "det", "DET"),
+            ("manager", 8, "nsubj", "NOUN"),
+            ("said", 8, "ROOT", "VERB", "say"),
+            ("it", 10, "nsubj", "PRON"),
+            ("rained", 8, "ccomp", "VERB", "rain"),
+            (".", 8, "punct", P),
+        ],
+        ents=[(0, 2, "PERSON")],
+    )
+    assert speakers_of(doc) == [("The manager", "Paul Singer", "person", None, None)]
+    unnamed = build_doc(
+        "Trump spoke. An official said it rained. The official said it poured. "
+        "Trump's manager said it froze.",
+        [
+            ("Trump", 1, "nsubj", "PROPN", "Trump"),
+            ("spoke", 1, "ROOT", "VERB", "speak"),
+            (".", 1, "punct", P),
+            ("An", 4, "det", "DET"),
+            ("official", 5, "nsubj", "NOUN"),
+            ("said", 5, "ROOT", "VERB", "say"),
+            ("it", 7, "nsubj", "PRON"),
+            ("rained", 5, "ccomp", "VERB", "rain"),
+            (".", 5, "punct", P),
+            ("The", 10, "det", "DET"),
+            ("official", 11, "nsubj", "NOUN"),
+            ("said", 11, "ROOT", "VERB", "say"),
+            ("it", 13, "nsubj", "PRON"),
+            ("poured", 11, "ccomp", "VERB", "pour"),
+            (".", 11, "punct", P),
+            ("Trump", 17, "poss", "PROPN", "Trump"),
+            ("'s", 15, "case", "PART"),
+            ("manager", 18, "nsubj", "NOUN"),
+            ("said", 18, "ROOT", "VERB", "say"),
+            ("it", 20, "nsubj", "PRON"),
+            ("froze", 18, "ccomp", "VERB", "freeze"),
+            (".", 18, "punct", P),
+        ],
+        ents=[(0, 1, "PERSON"), (15, 16, "PERSON")],
+    )
+    assert [s[1:3] for s in speakers_of(unnamed)] == [
+        ("official", "unnamed"),
+        ("official", "unnamed"),
+        ("Trump's manager", "unnamed"),
     ]
