@@ -773,9 +773,10 @@ class Resolver:
         """ "the department" -> "State Department", named in the sentences before.
 
         The antecedent is the nearest earlier phrase with the same noun and a name in it
-        ("a new Washington Post-ABC News poll", "the abortion rights group NARAL"), or an
-        entity that ends in the noun; failing both, the nearest organisation (for "the
-        agency", "the group") or place (for "the town") named in the last two sentences.
+        ("a new Washington Post-ABC News poll", "the abortion rights group NARAL"; anywhere
+        before), or an entity that ends in the noun (in the last few sentences); failing both,
+        the nearest organisation (for "the agency", "the group") or place (for "the town")
+        named in the last two sentences.
         """
         doc = self.doc
         root = span.root
@@ -790,9 +791,16 @@ class Resolver:
         near = starts[max(0, sentence - 1)]
         fallback = None
         labels = {"ORG"} if sort == "org" else {"GPE"}
-        for i in range(span.start - 1, lo - 1, -1):
+        for i in range(span.start - 1, -1, -1):
             tok = doc[i]
-            if tok.lemma_.lower() == root.lemma_.lower() and tok.pos_ in {"NOUN", "PROPN"}:
+            if i < lo and tok.lemma_.lower() != root.lemma_.lower():
+                continue  # beyond the last few sentences, only a phrase with the same noun
+            plural = tok.tag_ in {"NNS", "NNPS"}
+            if (
+                tok.lemma_.lower() == root.lemma_.lower()
+                and tok.pos_ in {"NOUN", "PROPN"}
+                and plural == (root.tag_ == "NNS")  # "the poll" is not "two Quinnipiac polls"
+            ):
                 if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i > i:
                     s, e = mention_bounds(tok.head)  # "the abortion rights group NARAL"
                     return _org_name(self.text, [t for t in doc[s:e] if t.i > i])

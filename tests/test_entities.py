@@ -630,3 +630,42 @@ def test_a_description_nobody_holds_is_the_previous_subject_or_stays_unnamed() -
         ("official", "unnamed"),
         ("Trump's manager", "unnamed"),
     ]
+
+
+def _body_doc(first: str, tag: str, fillers: int) -> Doc:
+    """ "The Ethiopian <first> fell. It rained. [xN] The government said it poured." """
+    text = (
+        f"The Ethiopian {first} fell. " + "It rained. " * fillers + "The government said it poured."
+    )
+    rows: list[tuple[Any, ...]] = [
+        ("The", 2, "det", "DET"),
+        ("Ethiopian", 2, "amod", "ADJ", "ethiopian"),
+        (first, 3, "nsubj", "NOUN", "government"),
+        ("fell", 3, "ROOT", "VERB", "fall"),
+        (".", 3, "punct", P),
+    ]
+    for _ in range(fillers):
+        at = len(rows)
+        rows += [("It", at + 1, "nsubj", "PRON"), ("rained", at + 1, "ROOT", "VERB", "rain")]
+        rows.append((".", at + 1, "punct", P))
+    at = len(rows)
+    rows += [
+        ("The", at + 1, "det", "DET"),
+        ("government", at + 2, "nsubj", "NOUN"),
+        ("said", at + 2, "ROOT", "VERB", "say"),
+        ("it", at + 4, "nsubj", "PRON"),
+        ("poured", at + 2, "ccomp", "VERB", "pour"),
+        (".", at + 2, "punct", P),
+    ]
+    doc = build_doc(text, rows, [(1, 2, "NORP")])
+    doc[2].tag_ = tag
+    return doc
+
+
+def test_body_description_takes_a_named_phrase_with_its_noun_from_anywhere_before() -> None:
+    """ "The Ethiopian government" eight sentences back still names "the government"; "The
+    Ethiopian governments" (plural) does not."""
+    [(mention, name, kind, *_)] = speakers_of(_body_doc("government", "NN", 8))
+    assert (mention, name, kind) == ("The government", "Ethiopian government", "organization")
+    [(_, name, kind, *_)] = speakers_of(_body_doc("governments", "NNS", 8))
+    assert (name, kind) == ("government", "unnamed")
