@@ -46,6 +46,7 @@ _GENDERED_IDS = numpy.array(sorted(get_string_id(w) for w in _MALE | _FEMALE), d
 _PROPN = _POS_IDS["PROPN"]
 _RELATIVE = frozenset({"who", "whom", "that", "which"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_NOT_NAME_POS = frozenset({"ADP", "ADV", "CCONJ", "DET", "PART", "SCONJ", "VERB"})
 # The words of a name: "Haider al-Abadi" -> "haider", "al-abadi"; "Jr." -> "jr".
 _WORD = re.compile(r"\w[\w'’-]*")
 _POSSESSIVE = re.compile(r"\s*['’]s\b")
@@ -301,6 +302,9 @@ class Resolver:
             start += 1
         while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
             end -= 1
+        # A headline's capitalised word that is no name: "Without Bloomberg", "Said Comey".
+        while end - start > 1 and doc[start].pos_ in _NOT_NAME_POS:
+            start += 1
         if start >= end:
             return None
         tokens = doc[start:end]

@@ -669,3 +669,24 @@ def test_body_description_takes_a_named_phrase_with_its_noun_from_anywhere_befor
     assert (mention, name, kind) == ("The government", "Ethiopian government", "organization")
     [(_, name, kind, *_)] = speakers_of(_body_doc("governments", "NNS", 8))
     assert (name, kind) == ("government", "unnamed")
+
+
+def test_a_headline_word_before_a_name_is_not_part_of_it() -> None:
+    """The model's PERSON "Asserting Clinton" in a title-case headline: "Asserting" (a verb) is
+    no part of the name, so the later "Clinton" is plain Clinton."""
+    doc = build_doc(
+        "Asserting Clinton Wins. Clinton said it rained.",
+        [
+            ("Asserting", 1, "compound", "VERB", "assert"),
+            ("Clinton", 2, "nsubj", "PROPN", "Clinton"),
+            ("Wins", 2, "ROOT", "VERB", "win"),
+            (".", 2, "punct", P),
+            ("Clinton", 5, "nsubj", "PROPN", "Clinton"),
+            ("said", 5, "ROOT", "VERB", "say"),
+            ("it", 7, "nsubj", "PRON"),
+            ("rained", 5, "ccomp", "VERB", "rain"),
+            (".", 5, "punct", P),
+        ],
+        ents=[(0, 2, "PERSON"), (4, 5, "PERSON")],
+    )
+    assert speakers_of(doc) == [("Clinton", "Clinton", "person", None, None)]
