@@ -853,6 +853,8 @@ class Resolver:
         low = root.lower_
         gender = "male" if low in _MALE else "female" if low in _FEMALE else None
         if gender is None:
+            if low == "they":
+                return self._they(root, own)
             return Resolution(own, SpeakerKind.UNKNOWN)
         entity = self._antecedent(self._before_quote(root), gender)
         if entity is None:
@@ -860,6 +862,53 @@ class Resolver:
         if speaker:
             self._speaker_mention(root, entity)
         return self._resolution(entity)
+
+    def _they(self, root: Token, own: str) -> Resolution:
+        """ "The Teamsters and the Firefighters remain on the sidelines, though they may
+        endorse": a plural subject before "they" in its sentence, else the last plural speaker
+        or plural subject of the two sentences before. A body ("Republicans", "the Teamsters
+        and the Firefighters") keeps its kind; people ("officials", "Obama and Xi") are
+        unnamed, since no one person said it."""
+        doc = self.doc
+        at = self._before_quote(root)
+        sentence = self.layout.sentence_index(at)
+        starts = self.layout.sentence_token_starts()
+
+        def plural_subjects(lo: int, hi: int) -> list[Token]:
+            return [
+                t
+                for t in doc[lo:hi]
+                if t.dep_ in {"nsubj", "nsubjpass"}
+                and t.pos_ in {"NOUN", "PROPN"}
+                and (
+                    any(c.dep_ == "conj" for c in t.children)
+                    # "Sanders" is tagged plural: a person's name is one person
+                    or (t.tag_ in {"NNS", "NNPS"} and t.ent_type_ != "PERSON")
+                )
+                and not self._in_quote(t.idx)
+            ]
+
+        found = plural_subjects(starts[sentence], at)[:1]
+        for back in (1, 2):
+            if found or sentence - back < 0:
+                break
+            lo, hi = starts[sentence - back], starts[sentence - back + 1]
+            spoken = [
+                doc[i]
+                for i in sorted(self._spoken)
+                if lo <= i < hi and doc[i].tag_ in {"NNS", "NNPS"} and doc[i].ent_type_ != "PERSON"
+            ]
+            found = spoken[-1:] or plural_subjects(lo, hi)[:1]
+        if not found:
+            return Resolution(own, SpeakerKind.UNKNOWN)
+        s, e = mention_bounds(found[0])
+        for conj in found[0].conjuncts:  # "The Teamsters, the Firefighters and UNITE HERE"
+            e = max(e, mention_bounds(conj)[1])
+        group = doc[s:e]
+        kind = speaker_kind(group)
+        if kind == SpeakerKind.PERSON:  # "Obama and Xi": people, but no one person
+            kind = SpeakerKind.UNNAMED
+        return Resolution(_text(self.text, _strip_det(list(group))), kind)
 
     def _before_quote(self, root: Token) -> int:
         """Where to look back from for a pronoun: the pronoun itself, or for the "he" of

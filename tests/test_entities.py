@@ -690,3 +690,55 @@ def test_a_headline_word_before_a_name_is_not_part_of_it() -> None:
         ents=[(0, 2, "PERSON"), (4, 5, "PERSON")],
     )
     assert speakers_of(doc) == [("Clinton", "Clinton", "person", None, None)]
+
+
+def test_they_is_a_plural_subject_before_it() -> None:
+    """ "The Teamsters and the Firefighters wait, though they said ...": the conjoined subject
+    of its sentence, an organization; "Officials met. They said ...": the officials (unnamed);
+    "Sanders spoke. They said ...": a name the model tags plural is still one person, so
+    "They" stays unknown."""
+    doc = build_doc(
+        "The Teamsters and the Firefighters wait, though they said it rained.",
+        [
+            ("The", 1, "det", "DET"),
+            ("Teamsters", 5, "nsubj", "PROPN", "Teamsters"),
+            ("and", 1, "cc", "CCONJ"),
+            ("the", 4, "det", "DET"),
+            ("Firefighters", 1, "conj", "PROPN", "Firefighters"),
+            ("wait", 5, "ROOT", "VERB"),
+            (",", 5, "punct", P),
+            ("though", 9, "mark", "SCONJ"),
+            ("they", 9, "nsubj", "PRON"),
+            ("said", 5, "advcl", "VERB", "say"),
+            ("it", 11, "nsubj", "PRON"),
+            ("rained", 9, "ccomp", "VERB", "rain"),
+            (".", 5, "punct", P),
+        ],
+        ents=[(1, 2, "ORG"), (4, 5, "ORG")],
+    )
+    doc[1].tag_ = doc[4].tag_ = "NNPS"
+    assert speakers_of(doc) == [
+        ("they", "Teamsters and the Firefighters", "organization", None, None)
+    ]
+
+    def follow(first: str, tag: str, ents: list[tuple[int, int, str]]) -> tuple[str, str]:
+        doc = build_doc(
+            f"{first} spoke. They said it rained.",
+            [
+                (first, 1, "nsubj", "NOUN" if tag == "NNS" else "PROPN", first.lower()),
+                ("spoke", 1, "ROOT", "VERB", "speak"),
+                (".", 1, "punct", P),
+                ("They", 4, "nsubj", "PRON"),
+                ("said", 4, "ROOT", "VERB", "say"),
+                ("it", 6, "nsubj", "PRON"),
+                ("rained", 4, "ccomp", "VERB", "rain"),
+                (".", 4, "punct", P),
+            ],
+            ents=ents,
+        )
+        doc[0].tag_ = tag
+        [(_, name, kind, *_)] = speakers_of(doc)
+        return name, kind
+
+    assert follow("Officials", "NNS", []) == ("Officials", "unnamed")
+    assert follow("Sanders", "NNPS", [(0, 1, "PERSON")]) == ("They", "unknown")
