@@ -776,7 +776,8 @@ class Resolver:
     def _described_body(self, span: Span) -> str | None:
         """ "the department" -> "State Department", named in the sentences before.
 
-        The antecedent is the nearest earlier phrase with the same noun and a name in it
+        A name given with the noun is the name ("the website fivethirtyeight"). Else the
+        antecedent is the nearest earlier phrase with the same noun and a name in it
         ("a new Washington Post-ABC News poll", "the abortion rights group NARAL"; anywhere
         before), or an entity that ends in the noun (in the last few sentences); failing both,
         the nearest organisation (for "the agency", "the group") or place (for "the town")
@@ -787,6 +788,9 @@ class Resolver:
         sort = bodies().get(root.lemma_.lower())
         if sort is None or root.pos_ != "NOUN":
             return None
+        named = [c for c in root.rights if c.dep_ == "appos" and c.i == root.i + 1]
+        if named:  # "the website fivethirtyeight": the name is given with the noun
+            return _org_name(self.text, list(named[0].subtree))
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in root.children):
             return None
         starts = self.layout.sentence_token_starts()

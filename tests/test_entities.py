@@ -742,3 +742,26 @@ def test_they_is_a_plural_subject_before_it() -> None:
 
     assert follow("Officials", "NNS", []) == ("Officials", "unnamed")
     assert follow("Sanders", "NNPS", [(0, 1, "PERSON")]) == ("They", "unknown")
+
+
+def test_body_description_with_its_own_name() -> None:
+    """ "The website fivethirtyeight noted ...": the name in apposition, not the party named in
+    the sentence before."""
+    doc = build_doc(
+        "The Party met. The website fivethirtyeight noted it rained.",
+        [
+            ("The", 1, "det", "DET"),
+            ("Party", 2, "nsubj", "PROPN", "Party"),
+            ("met", 2, "ROOT", "VERB", "meet"),
+            (".", 2, "punct", P),
+            ("The", 5, "det", "DET"),
+            ("website", 7, "nsubj", "NOUN"),
+            ("fivethirtyeight", 5, "appos", "NOUN"),
+            ("noted", 7, "ROOT", "VERB", "note"),
+            ("it", 9, "nsubj", "PRON"),
+            ("rained", 7, "ccomp", "VERB", "rain"),
+            (".", 7, "punct", P),
+        ],
+        ents=[(1, 2, "ORG")],
+    )
+    assert [s[:3] for s in speakers_of(doc)] == [("The website", "fivethirtyeight", "organization")]
