@@ -131,6 +131,14 @@ def _strip_det(tokens: Sequence[Token]) -> Sequence[Token]:
     return tokens
 
 
+def _titled(tok: Token) -> bool:
+    """ "Reince Priebus, the GOP chairman": a name with a role in apposition or before it is
+    a person's, whatever entity label the model gave it."""
+    return tok.lower_ not in bodies() and any(
+        c.dep_ in {"appos", "compound"} and c.lower_ in titles() for c in tok.children
+    )
+
+
 # A name that a missing space glued to the punctuation after it: 'Clinton:"We'.
 _GLUED = re.compile(r"[A-Z][a-z]+(?=[:;,\"“”(])")
 
@@ -257,7 +265,7 @@ class Resolver:
             if i in spans:
                 continue
             _, dep, ent, low = table[i].tolist()
-            if low in surnames or (dep in subjects and ent not in orgs):
+            if low in surnames or (dep in subjects and (ent not in orgs or _titled(doc[i]))):
                 tok = doc[i]
                 if tok.dep_ in {"compound", "flat"} and tok.head.i == i + 1:
                     continue
@@ -302,6 +310,12 @@ class Resolver:
             start += 1
         while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
             end -= 1
+        # "Hewlett-Packard CEO Carly Fiorina": the name starts after the last role word
+        # that only names follow.
+        for k in range(end - 2, start, -1):
+            if doc[k].lower_ in titles() and all(t.pos_ == "PROPN" for t in doc[k + 1 : end]):
+                start = k + 1
+                break
         # A headline's capitalised word that is no name: "Without Bloomberg", "Said Comey".
         while end - start > 1 and doc[start].pos_ in _NOT_NAME_POS:
             start += 1

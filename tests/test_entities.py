@@ -765,3 +765,48 @@ def test_body_description_with_its_own_name() -> None:
         ents=[(1, 2, "ORG")],
     )
     assert [s[:3] for s in speakers_of(doc)] == [("The website", "fivethirtyeight", "organization")]
+
+
+def test_a_name_with_a_role_is_a_person_whatever_its_entity_label() -> None:
+    """ "Reince Priebus, the GOP chairman, spoke.": the model's ORG is a person, the "He"
+    after it."""
+    doc = build_doc(
+        "Reince Priebus, the GOP chairman, spoke. He said it rained.",
+        [
+            ("Reince", 1, "compound", "PROPN", "Reince"),
+            ("Priebus", 7, "nsubj", "PROPN", "Priebus"),
+            (",", 1, "punct", P),
+            ("the", 5, "det", "DET"),
+            ("GOP", 5, "compound", "PROPN", "GOP"),
+            ("chairman", 1, "appos", "NOUN"),
+            (",", 1, "punct", P),
+            ("spoke", 7, "ROOT", "VERB", "speak"),
+            (".", 7, "punct", P),
+            ("He", 10, "nsubj", "PRON"),
+            ("said", 10, "ROOT", "VERB", "say"),
+            ("it", 12, "nsubj", "PRON"),
+            ("rained", 10, "ccomp", "VERB", "rain"),
+            (".", 10, "punct", P),
+        ],
+        ents=[(0, 2, "ORG"), (4, 5, "ORG")],
+    )
+    assert [s[:3] for s in speakers_of(doc)] == [("He", "Reince Priebus", "person")]
+
+
+def test_a_name_starts_after_the_last_role_word() -> None:
+    """ "Hewlett-Packard CEO Carly Fiorina" -> "Carly Fiorina"."""
+    ceo = build_doc(
+        "Hewlett-Packard CEO Carly Fiorina said it rained.",
+        [
+            ("Hewlett-Packard", 2, "compound", "PROPN", "Hewlett-Packard"),
+            ("CEO", 3, "compound", "PROPN", "CEO"),
+            ("Carly", 3, "compound", "PROPN", "Carly"),
+            ("Fiorina", 4, "nsubj", "PROPN", "Fiorina"),
+            ("said", 4, "ROOT", "VERB", "say"),
+            ("it", 6, "nsubj", "PRON"),
+            ("rained", 4, "ccomp", "VERB", "rain"),
+            (".", 4, "punct", P),
+        ],
+        ents=[(0, 4, "PERSON")],  # the model's span takes in the company and the role
+    )
+    assert [s[1] for s in speakers_of(ceo)] == ["Carly Fiorina"]
