@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 import numpy
-from spacy.attrs import DEP, ENT_TYPE, LOWER, POS
+from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, POS
 from spacy.parts_of_speech import IDS as _POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -44,6 +44,7 @@ _FEMALE = frozenset({"she", "her", "hers", "herself"})
 _MALE_IDS = frozenset(get_string_id(w) for w in _MALE)
 _GENDERED_IDS = numpy.array(sorted(get_string_id(w) for w in _MALE | _FEMALE), dtype="uint64")
 _PROPN = _POS_IDS["PROPN"]
+_NOUN_IDS = numpy.array([_POS_IDS["NOUN"], _PROPN], dtype="uint64")
 _RELATIVE = frozenset({"who", "whom", "that", "which"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _NOT_NAME_POS = frozenset({"ADP", "ADV", "CCONJ", "DET", "PART", "SCONJ", "VERB"})
@@ -210,6 +211,7 @@ class Resolver:
         self._spoken: dict[int, _Entity | None] = {}
         self._name_of: dict[int, _Entity] = {}  # name head token -> entity
         self._orgs: dict[str, str] | None = None
+        self._noun_index: dict[str, list[int]] | None = None
         self._built = False
         self._table: numpy.ndarray = numpy.zeros((0, 4), dtype="uint64")
 
@@ -787,6 +789,21 @@ class Resolver:
                     having = [last]
         return having[0] if len(having) == 1 else None
 
+    def _nouns(self) -> dict[str, list[int]]:
+        """Lemma -> positions of the nouns and proper nouns with it, read once per Doc."""
+        if self._noun_index is None:
+            table = self.doc.to_array([POS, LEMMA])
+            nouns = numpy.flatnonzero(numpy.isin(table[:, 0], _NOUN_IDS))
+            strings = self.doc.vocab.strings
+            lower: dict[int, str] = {}
+            index: dict[str, list[int]] = {}
+            for i, lemma in zip(nouns.tolist(), table[nouns, 1].tolist(), strict=True):
+                if lemma not in lower:
+                    lower[lemma] = strings[lemma].lower()
+                index.setdefault(lower[lemma], []).append(i)
+            self._noun_index = index
+        return self._noun_index
+
     def _described_body(self, span: Span) -> str | None:
         """ "the department" -> "State Department", named in the sentences before.
 
@@ -813,10 +830,11 @@ class Resolver:
         near = starts[max(0, sentence - 1)]
         fallback = None
         labels = {"ORG"} if sort == "org" else {"GPE"}
-        for i in range(span.start - 1, -1, -1):
+        # Beyond the last few sentences, only a phrase with the same noun.
+        lemma = root.lemma_.lower()
+        farther = [i for i in self._nouns().get(lemma, ()) if i < lo]
+        for i in [*range(span.start - 1, lo - 1, -1), *reversed(farther)]:
             tok = doc[i]
-            if i < lo and tok.lemma_.lower() != root.lemma_.lower():
-                continue  # beyond the last few sentences, only a phrase with the same noun
             plural = tok.tag_ in {"NNS", "NNPS"}
             if (
                 tok.lemma_.lower() == root.lemma_.lower()
