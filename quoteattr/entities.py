@@ -205,6 +205,7 @@ class Resolver:
         self._full: dict[str, list[_Entity]] = {}  # last name word -> entities
         self._first: dict[str, list[_Entity]] = {}  # first name word -> entities
         self._seen: dict[int, list[int]] = {}  # id(entity) -> token indices of its mentions
+        self._seen_full: dict[int, list[int]] = {}  # the same, of its full-name mentions
         self._mentions: list[_Mention] = []
         self._mention_at: list[int] = []
         # Every speaker resolved so far, named or not: token of the mention -> entity or None.
@@ -343,9 +344,9 @@ class Resolver:
 
         A full name joins the entity with the same first and last names ("Hillary Clinton",
         "Hillary Rodham Clinton"). A bare surname takes, among the people of that surname,
-        the one named in the last few sentences, else the one named most often, so that
-        "Clinton" in an article about Hillary Clinton is not her husband, and "Mr. Trump"
-        a man.
+        the one named in the last few sentences, else the one the article's body names in
+        full first, so that "Clinton" in an article about Hillary Clinton is not her husband,
+        and "Mr. Trump" a man.
         """
         core, suffix = name.core, name.suffix
         last = _surname(core)
@@ -383,7 +384,9 @@ class Resolver:
         return entity
 
     def _likeliest(self, candidates: Sequence[_Entity], at: int) -> _Entity:
-        """Of several people who share a name, the one named recently, else the most named."""
+        """Of several people who share a name, the one named recently, else the one the body
+        of the article named in full first (news gives the other one's first name each time),
+        else the most named."""
         sentence = self.layout.sentence_index(at)
         recent = []
         for e in candidates:
@@ -395,7 +398,16 @@ class Resolver:
             at_, latest = max(recent, key=lambda r: r[0])
             if len(recent) == 1 or self.layout.sentence_index(at_) >= sentence - 1:
                 return latest
-        return max(candidates, key=lambda e: (len(self._seen.get(id(e), [])), -self._first_seen(e)))
+        body = self.layout.paragraphs[0][1] if self.layout.paragraphs else 0
+
+        def first_in_body(e: _Entity) -> int:
+            chars = [self.doc[i].idx for i in self._seen_full.get(id(e), [])]
+            return min((c for c in chars if c >= body), default=1 << 30)
+
+        return min(
+            candidates,
+            key=lambda e: (first_in_body(e), -len(self._seen.get(id(e), [])), self._first_seen(e)),
+        )
 
     def _first_seen(self, entity: _Entity) -> int:
         seen = self._seen.get(id(entity))
@@ -405,6 +417,8 @@ class Resolver:
         """Records a mention of ``entity``, with the role stated around it if any."""
         doc = self.doc
         bisect.insort(self._seen.setdefault(id(entity), []), name.start)
+        if len(name.core) > 1:
+            bisect.insort(self._seen_full.setdefault(id(entity), []), name.start)
         if name.gender and entity.gender is None:
             entity.gender = name.gender
         head = doc[name.end - 1]

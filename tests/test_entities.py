@@ -810,3 +810,42 @@ def test_a_name_starts_after_the_last_role_word() -> None:
         ents=[(0, 4, "PERSON")],  # the model's span takes in the company and the role
     )
     assert [s[1] for s in speakers_of(ceo)] == ["Carly Fiorina"]
+
+
+def test_a_shared_surname_alone_is_the_person_the_body_names_in_full_first() -> None:
+    """A headline about Bill Clinton, a body that names Hillary Clinton first and Bill Clinton
+    twice: a bare "Clinton" far from both is Hillary Clinton, the one the article is about."""
+    text = (
+        "Bill Clinton Speaks.\n\nHillary Clinton won. Bill Clinton cheered. "
+        + "It rained. " * 4
+        + "Clinton said it poured."
+    )
+    rows: list[tuple[Any, ...]] = [
+        ("Bill", 1, "compound", "PROPN", "Bill"),
+        ("Clinton", 2, "nsubj", "PROPN", "Clinton"),
+        ("Speaks", 2, "ROOT", "VERB", "speak"),
+        (".", 2, "punct", P),
+        ("\n\n", 3, "dep", "SPACE"),
+        ("Hillary", 6, "compound", "PROPN", "Hillary"),
+        ("Clinton", 7, "nsubj", "PROPN", "Clinton"),
+        ("won", 7, "ROOT", "VERB", "win"),
+        (".", 7, "punct", P),
+        ("Bill", 10, "compound", "PROPN", "Bill"),
+        ("Clinton", 11, "nsubj", "PROPN", "Clinton"),
+        ("cheered", 11, "ROOT", "VERB", "cheer"),
+        (".", 11, "punct", P),
+    ]
+    for _ in range(4):
+        at = len(rows)
+        rows += [("It", at + 1, "nsubj", "PRON"), ("rained", at + 1, "ROOT", "VERB", "rain")]
+        rows.append((".", at + 1, "punct", P))
+    at = len(rows)
+    rows += [
+        ("Clinton", at + 1, "nsubj", "PROPN", "Clinton"),
+        ("said", at + 1, "ROOT", "VERB", "say"),
+        ("it", at + 3, "nsubj", "PRON"),
+        ("poured", at + 1, "ccomp", "VERB", "pour"),
+        (".", at + 1, "punct", P),
+    ]
+    doc = build_doc(text, rows, ents=[(0, 2, "PERSON"), (5, 7, "PERSON"), (9, 11, "PERSON")])
+    assert speakers_of(doc) == [("Clinton", "Hillary Clinton", "person", None, None)]
