@@ -905,6 +905,10 @@ class Resolver:
         if gender is None:
             if low == "they":
                 return self._they(root, own)
+            if low == "i" and not self._in_quote(root.idx):
+                author = self._author()
+                if author is not None:
+                    return self._resolution(author)
             return Resolution(own, SpeakerKind.UNKNOWN)
         entity = self._antecedent(self._before_quote(root), gender)
         if entity is None:
@@ -959,6 +963,25 @@ class Resolver:
         if kind == SpeakerKind.PERSON:  # "Obama and Xi": people, but no one person
             kind = SpeakerKind.UNNAMED
         return Resolution(_text(self.text, _strip_det(list(group))), kind)
+
+    def _author(self) -> _Entity | None:
+        """The writer of an opinion piece, from its contributor line: a last paragraph of one
+        short sentence that says who a person is ("Rick Scott is the Republican governor of
+        Florida."). The "I" of the text outside quotes is that person."""
+        if not self.layout.paragraphs:
+            return None
+        start, end = self.layout.paragraphs[-1]
+        tokens = self.layout.tokens_in(start, end)
+        if not 3 <= len(tokens) <= 40:
+            return None
+        layout = self.layout
+        if layout.sentence_index(tokens.start) != layout.sentence_index(tokens.stop - 1):
+            return None
+        root = self.doc[tokens.start : tokens.stop].root
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if root.lemma_ != "be" or subject is None or subject.pos_ != "PROPN":
+            return None
+        return self._name_of.get(subject.i)
 
     def _before_quote(self, root: Token) -> int:
         """Where to look back from for a pronoun: the pronoun itself, or for the "he" of

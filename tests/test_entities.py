@@ -849,3 +849,32 @@ def test_a_shared_surname_alone_is_the_person_the_body_names_in_full_first() -> 
     ]
     doc = build_doc(text, rows, ents=[(0, 2, "PERSON"), (5, 7, "PERSON"), (9, 11, "PERSON")])
     assert speakers_of(doc) == [("Clinton", "Hillary Clinton", "person", None, None)]
+
+
+def test_the_i_of_an_opinion_piece_is_the_person_its_contributor_line_names() -> None:
+    """ "I said it rained.\\n\\nRick Scott is the governor.": the writer's "I" is Rick Scott;
+    without that last line it stays unknown."""
+    body = [
+        ("I", 1, "nsubj", "PRON"),
+        ("said", 1, "ROOT", "VERB", "say"),
+        ("it", 3, "nsubj", "PRON"),
+        ("rained", 1, "ccomp", "VERB", "rain"),
+        (".", 1, "punct", P),
+    ]
+    doc = build_doc(
+        "I said it rained.\n\nRick Scott is the governor.",
+        [
+            *body,
+            ("\n\n", 4, "dep", "SPACE"),
+            ("Rick", 7, "compound", "PROPN", "Rick"),
+            ("Scott", 8, "nsubj", "PROPN", "Scott"),
+            ("is", 8, "ROOT", "AUX", "be"),
+            ("the", 10, "det", "DET"),
+            ("governor", 8, "attr", "NOUN"),
+            (".", 8, "punct", P),
+        ],
+        ents=[(6, 8, "PERSON")],
+    )
+    assert [s[:3] for s in speakers_of(doc)] == [("I", "Rick Scott", "person")]
+    alone = build_doc("I said it rained.", body)
+    assert [s[:3] for s in speakers_of(alone)] == [("I", "I", "unknown")]
