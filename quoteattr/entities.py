@@ -640,7 +640,7 @@ class Resolver:
         root = span.root
         low = root.lower_
         clause = root.head
-        while clause.dep_ == "conj" and clause.head is not clause:  # "... and who is now"
+        while clause.dep_ == "conj" and clause.head.i != clause.i:  # "... and who is now"
             clause = clause.head
         if low in _RELATIVE and root.dep_ in {"nsubj", "nsubjpass"} and clause.dep_ == "relcl":
             antecedent = clause.head

@@ -129,7 +129,7 @@ def _content_of(
     if (
         category in {CueCategory.SPEECH, CueCategory.WRITING}
         and v.dep_ in {"parataxis", "ccomp", "advcl"}
-        and head is not v
+        and head.i != v.i
         and head.pos_ in {"VERB", "AUX"}
         and any(c.dep_ in _SUBJ for c in v.children)
         and not any(c.dep_ in _OBJECTS for c in v.children)
@@ -178,9 +178,9 @@ def _according(doc: Doc, m: CueMatch) -> tuple[set[int], str] | None:
     """ "according to Y, X" / "X, according to Y": the clause the phrase modifies."""
     acc = doc[m.start]
     head = acc.head
-    if head is acc:
+    if head.i == acc.i:
         return None
-    while head.dep_ not in {"ROOT", "ccomp", "conj", "parataxis"} and head.head is not head:
+    while head.dep_ not in {"ROOT", "ccomp", "conj", "parataxis"} and head.head.i != head.i:
         if head.pos_ in {"VERB", "AUX"}:
             break
         head = head.head

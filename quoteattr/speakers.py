@@ -72,10 +72,10 @@ def subject_of(verb: Token) -> Token | None:
                 for grandchild in child.children:
                     if grandchild.dep_ == "pobj":
                         return grandchild
-        if token.dep_ in _SHARES_SUBJECT and token.head is not token:
+        if token.dep_ in _SHARES_SUBJECT and token.head.i != token.i:
             via = token.dep_
             token = token.head
-            if token.dep_ == "prep" and token.head is not token:  # "quoted as saying"
+            if token.dep_ == "prep" and token.head.i != token.i:  # "quoted as saying"
                 token = token.head
             elif via == "acl" and token.dep_ in {"dobj", "dative"}:
                 # "Mattis sent a letter calling for a mission": the letter's sender calls.
@@ -86,7 +86,7 @@ def subject_of(verb: Token) -> Token | None:
                 clause = next(c for c in token.children if c.dep_ == "ccomp" and c.i < token.i)
                 token = clause
             continue
-        if token.dep_ == "prep" and token.head is not token:
+        if token.dep_ == "prep" and token.head.i != token.i:
             token = token.head
             continue
         break
@@ -167,7 +167,7 @@ def speaker_kind(mention: Span, surnames: Collection[str] = ()) -> SpeakerKind:
     """
     root = mention.root
     lower = root.lower_
-    if lower in {"who", "that"} and root.head.dep_ == "relcl" and root.head.head is not root:
+    if lower in {"who", "that"} and root.head.dep_ == "relcl" and root.head.head.i != root.i:
         # "Trump, who as a candidate said ...": the relative pronoun is its antecedent.
         antecedent = root.head.head
         s, e = mention_bounds(antecedent)
