@@ -210,6 +210,9 @@ def speaker_of_cue(doc: Doc, cue: CueMatch, parts: list[tuple[int, int]]) -> tup
         subject = next((c for c in head.children if c.dep_ == "pobj"), None)
     elif head.pos_ == "NOUN":  # "Trump's criticism of ...": the possessor
         subject = next((c for c in head.children if c.dep_ == "poss"), None)
+        if subject is None:  # "a call from US President Donald Trump for the alliance to ..."
+            by = [c for c in head.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}]
+            subject = next((g for c in by for g in c.children if g.dep_ == "pobj"), None)
         if subject is None and head.dep_ == "dobj":  # "X expressed concern that ..."
             subject = subject_of(head.head)
     else:

@@ -581,3 +581,23 @@ def test_noun_preposition_listed_for_the_noun_needs_no_possessor() -> None:
     assert extract_doc(doc, lex) == []
     q = only_with(doc, lex.extended(nouns={"opposition": "belief prep:to"}))
     assert (q.content, q.cue.text if q.cue else None) == ("the bill", "Opposition")
+
+
+def test_noun_cue_source_after_from() -> None:
+    """ "Allies heard the call from Trump to act." -> Trump's call, not the allies'."""
+    doc = build_doc(
+        "Allies heard the call from Trump to act.",
+        [
+            ("Allies", 1, "nsubj", "NOUN", "ally"),
+            ("heard", 1, "ROOT", "VERB", "hear"),
+            ("the", 3, "det", "DET"),
+            ("call", 1, "dobj", "NOUN"),
+            ("from", 3, "prep", "ADP"),
+            ("Trump", 4, "pobj", "PROPN", "Trump"),
+            ("to", 7, "aux", "PART"),
+            ("act", 3, "acl", "VERB"),
+            (".", 1, "punct", P),
+        ],
+        ents=[(5, 6, "PERSON")],
+    )
+    assert summary(only(doc)) == ("indirect", "to act", "call", "Trump")
