@@ -7,7 +7,6 @@ A cue is a reporting verb from the lexicon (matched on its lemma, so "says", "sa
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from types import MappingProxyType
 
 import attrs
 from spacy.tokens import Doc, Token
@@ -56,9 +55,6 @@ def _phrase_index(
     for entries in index.values():
         entries.sort(key=lambda e: -len(e[0]))  # longest first
     return index
-
-
-_NO_FRAMES: Mapping[str, CueCategory] = MappingProxyType({})
 
 
 @attrs.frozen
@@ -160,12 +156,6 @@ class CueLexicon:
         if not token.tag_.startswith("VB"):
             return None
         return self.verbs.get(verb_lemma(token))
-
-    def frames_of(self, token: Token) -> Mapping[str, CueCategory]:
-        """Returns the argument frames of ``token`` when it is a verb that has any, else {}."""
-        if not token.tag_.startswith("VB"):
-            return _NO_FRAMES
-        return self.frames.get(verb_lemma(token), _NO_FRAMES)
 
     def phrase_at(self, doc: Doc, i: int) -> CueMatch | None:
         """Returns the longest multiword cue starting at token ``i``, or None."""

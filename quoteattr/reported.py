@@ -24,7 +24,7 @@ the speaker's words, not the reporter's attribution.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 import attrs
 from spacy.tokens import Doc, Token
@@ -188,13 +188,13 @@ def _according(doc: Doc, m: CueMatch) -> tuple[set[int], str] | None:
     return tokens, "according"
 
 
-def _complement(head: Token) -> set[int] | None:
-    """The clause or prepositional object that completes a noun or adjective cue."""
+def _complement(head: Token, preps: Collection[str] = _CONTENT_PREPS) -> set[int] | None:
+    """The clause, or the object of one of ``preps``, that completes a noun or adjective cue."""
     for child in head.children:
         if child.dep_ in {"acl", "ccomp", "xcomp"}:
             return _subtree(child)
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS:
+        if child.dep_ == "prep" and child.lower_ in preps:
             tokens = _subtree(child) - {child.i}
             if tokens:
                 return tokens
@@ -218,13 +218,7 @@ def _noun_content(noun: Token, preps: frozenset[str]) -> set[int] | None:
         noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LIGHT_VERBS
     ):
         return _complement(noun)
-    for child in noun.children:
-        if child.dep_ in {"acl", "ccomp", "xcomp"}:
-            return _subtree(child)
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
-            return _subtree(child) - {child.i} or None
-    return None
+    return _complement(noun, preps)
 
 
 def _adjective_content(adj: Token) -> set[int] | None:
@@ -295,8 +289,8 @@ def find_reported(
             found = _according(doc, m)
         elif tok.pos_ == "VERB" and tok.tag_.startswith("VB"):
             lemma = verb_lemma(tok)
-            cat = lexicon.verb_category(tok)
-            frames = lexicon.frames_of(tok)
+            cat = lexicon.verbs.get(lemma)
+            frames = lexicon.frames.get(lemma, {})
             if (cat is not None or frames) and lemma not in excluded:
                 verb = _content_of(doc, tok, cat, spans, frames)
                 if verb is not None:
