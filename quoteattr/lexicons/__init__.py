@@ -16,7 +16,7 @@ Users extend them through the component config, never by mutating what is return
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from types import MappingProxyType
 from typing import NamedTuple
@@ -45,6 +45,15 @@ __all__ = [
 ]
 
 
+def _entries(lines: Iterable[str]) -> Iterator[tuple[int, list[str]]]:
+    """The line number and tab-separated fields, stripped, of each line that is not empty once
+    its ``#`` comment is cut off."""
+    for number, raw in enumerate(lines, start=1):
+        line = raw.split("#", 1)[0].strip()
+        if line:
+            yield number, [f.strip() for f in line.split("\t")]
+
+
 def parse_lexicon(lines: list[str], source: str) -> dict[str, CueCategory]:
     """Parses ``entry<TAB>category`` lines; ``#`` starts a comment.
 
@@ -59,16 +68,12 @@ def parse_lexicon(lines: list[str], source: str) -> dict[str, CueCategory]:
         QuoteattrError: [E005] on a line without a category or with an unknown one.
     """
     out: dict[str, CueCategory] = {}
-    for number, raw in enumerate(lines, start=1):
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        fields = line.split("\t")
+    for number, fields in _entries(lines):
         if len(fields) != 2:
             raise QuoteattrError(
                 Errors.E005.format(path=source, line=number, reason="expected 'entry<TAB>category'")
             )
-        out.setdefault(fields[0].strip().lower(), _category(fields[1], source, number))
+        out.setdefault(fields[0].lower(), _category(fields[1], source, number))
     return out
 
 
@@ -123,11 +128,7 @@ def parse_frames(
             that is not a cue verb and has no category.
     """
     out: dict[str, dict[str, CueCategory]] = {}
-    for number, raw in enumerate(lines, start=1):
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        fields = [f.strip() for f in line.split("\t")]
+    for number, fields in _entries(lines):
         if not 2 <= len(fields) <= 3 or not all(fields):
             reason = "expected 'lemma<TAB>frame' or 'lemma<TAB>frame<TAB>category'"
             raise QuoteattrError(Errors.E005.format(path=source, line=number, reason=reason))
@@ -173,11 +174,7 @@ def parse_nouns(lines: list[str], source: str) -> dict[str, NounCue]:
         QuoteattrError: [E005] on a malformed line or an unknown category.
     """
     out: dict[str, NounCue] = {}
-    for number, raw in enumerate(lines, start=1):
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        fields = [f.strip() for f in line.split("\t")]
+    for number, fields in _entries(lines):
         kind, _, args = fields[-1].partition(":") if len(fields) == 3 else ("prep", "", "")
         preps = frozenset(a.strip().lower() for a in args.split(",") if a.strip())
         if not 2 <= len(fields) <= 3 or kind != "prep" or (len(fields) == 3 and not preps):
@@ -228,11 +225,7 @@ def parse_table(lines: list[str], source: str, min_fields: int, max_fields: int)
         QuoteattrError: [E005] on a line with too few or too many fields.
     """
     rows = []
-    for number, raw in enumerate(lines, start=1):
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        fields = [f.strip() for f in line.split("\t")]
+    for number, fields in _entries(lines):
         if not min_fields <= len(fields) <= max_fields or not all(fields):
             reason = f"expected {min_fields} to {max_fields} tab-separated fields"
             raise QuoteattrError(Errors.E005.format(path=source, line=number, reason=reason))
