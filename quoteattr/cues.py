@@ -57,6 +57,16 @@ def _phrase_index(
     return index
 
 
+def _file_lines(entries: Mapping[str, str | Iterable[str]]) -> list[str]:
+    """Config entries as the lines of a lexicon file: ``{"liken": "prep:to belief"}`` ->
+    ``["liken\tprep:to\tbelief"]``; a list of specs gives a line each."""
+    return [
+        "\t".join([word, *spec.split(None, 1)])
+        for word, specs in entries.items()
+        for spec in ([specs] if isinstance(specs, str) else specs)
+    ]
+
+
 @attrs.frozen
 class CueLexicon:
     """The reporting verbs, phrases and verb frames that count as cues.
@@ -128,17 +138,10 @@ class CueLexicon:
             (phrases if " " in key else verbs)[key] = cat
         merged = {lemma: dict(f) for lemma, f in self.frames.items()}
         if frames:
-            lines = [
-                "\t".join([lemma, *spec.split(None, 1)])
-                for lemma, specs in frames.items()
-                for spec in ([specs] if isinstance(specs, str) else specs)
-            ]
+            lines = _file_lines(frames)
             for lemma, added in lexicons.parse_frames(lines, "extra_frames", verbs).items():
                 merged.setdefault(lemma, {}).update(added)
-        more_nouns = lexicons.parse_nouns(
-            ["\t".join([noun, *spec.split(None, 1)]) for noun, spec in (nouns or {}).items()],
-            "extra_nouns",
-        )
+        more_nouns = lexicons.parse_nouns(_file_lines(nouns or {}), "extra_nouns")
         more_adjectives = lexicons.parse_lexicon(
             [f"{adj}\t{category}" for adj, category in (adjectives or {}).items()],
             "extra_adjectives",
