@@ -497,9 +497,13 @@ class Resolver:
         self._mention_at.insert(i, mention.at)
         self._mentions.insert(i, mention)
 
-    def _in_quote(self, char: int) -> bool:
+    def _quote_at(self, char: int) -> tuple[int, int] | None:
+        """The quotation (character range) that holds ``char``, if one does."""
         i = bisect.bisect_right(self._quoted_starts, char) - 1
-        return i >= 0 and self._quoted[i][1] > char
+        return self._quoted[i] if i >= 0 and self._quoted[i][1] > char else None
+
+    def _in_quote(self, char: int) -> bool:
+        return self._quote_at(char) is not None
 
     # -- roles ----------------------------------------------------------------------------
 
@@ -993,11 +997,8 @@ class Resolver:
             i -= 1
             if self._in_quote(self.doc[i + 1].idx):
                 break
-        if i < 0 or not self._in_quote(self.doc[i].idx):
-            return root.i
-        char = self.doc[i].idx
-        k = bisect.bisect_right(self._quoted_starts, char) - 1
-        return self.layout.token_at(self._quoted[k][0])
+        quote = self._quote_at(self.doc[i].idx) if i >= 0 else None
+        return root.i if quote is None else self.layout.token_at(quote[0])
 
     def _antecedent(self, at: int, gender: str) -> _Entity | None:
         """The person a "he" or "she" at token ``at`` refers to.
