@@ -770,11 +770,10 @@ class Resolver:
         having = [
             e
             for e in self._entities
-            if title.noun in e.role_nouns and min(self._seen.get(id(e), [span.start])) < span.start
+            if title.noun in e.role_nouns and self._first_seen(e) < span.start
         ]
-        first = self.layout.sentence_token_starts()[
-            max(0, self.layout.sentence_index(span.start) - _NAME_REACH)
-        ]
+        sentence = self.layout.sentence_index(span.start)
+        first = self.layout.sentence_token_starts()[max(0, sentence - _NAME_REACH)]
         if len(having) > 1:
             # Several people hold the role: the one named in the last few sentences, if one is.
             having = [
@@ -791,7 +790,6 @@ class Resolver:
             # Vermont senator said" the last speaker of the last few sentences, when that was
             # a named person and not an unnamed source ("a senior official ... the official").
             # Not "Rubio's campaign manager": a possessor makes it someone else.
-            sentence = self.layout.sentence_index(span.start)
             having = [
                 m.entity
                 for m in self._mentions
