@@ -398,11 +398,17 @@ class Resolver:
             at_, latest = max(recent, key=lambda r: r[0])
             if len(recent) == 1 or self.layout.sentence_index(at_) >= sentence - 1:
                 return latest
-        body = self.layout.paragraphs[0][1] if self.layout.paragraphs else 0
+        # The first token after the headline paragraph.
+        body = (
+            self.layout.tokens_in(0, self.layout.paragraphs[0][1]).stop
+            if self.layout.paragraphs
+            else 0
+        )
 
         def first_in_body(e: _Entity) -> int:
-            chars = [self.doc[i].idx for i in self._seen_full.get(id(e), [])]
-            return min((c for c in chars if c >= body), default=1 << 30)
+            full = self._seen_full.get(id(e), [])  # kept sorted
+            k = bisect.bisect_left(full, body)
+            return full[k] if k < len(full) else 1 << 30
 
         return min(
             candidates,
