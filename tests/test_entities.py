@@ -26,6 +26,17 @@ def speakers_of(doc: Doc) -> list[tuple[str, str, str, str | None, str | None]]:
     return out
 
 
+def add_sentences(rows: list[tuple[Any, ...]], subject: str, verb: str, lemma: str, n: int) -> None:
+    """Appends ``n`` sentences "<subject> <verb>." (a pronoun and its verb) to hand-built rows."""
+    for _ in range(n):
+        at = len(rows)
+        rows += [
+            (subject, at + 1, "nsubj", "PRON"),
+            (verb, at + 1, "ROOT", "VERB", lemma),
+            (".", at + 1, "punct", P),
+        ]
+
+
 def test_surname_takes_the_full_name() -> None:
     """ "Stoltenberg" after "Jens Stoltenberg" is Jens Stoltenberg."""
     doc = build_doc(
@@ -445,10 +456,7 @@ def test_the_he_after_a_long_quotation_looks_back_from_where_it_opens() -> None:
     ]
     said = 3 + 1 + 5 * 3 + 5
     rows.append(('"', 5, "punct", P))
-    for _ in range(5):
-        at = len(rows)
-        rows += [("I", at + 1, "nsubj", "PRON"), ("won", at + 1, "ROOT", "VERB", "win")]
-        rows.append((".", at + 1, "punct", P))
+    add_sentences(rows, "I", "won", "win", 5)
     at = len(rows)
     rows += [
         ("I", at + 1, "nsubj", "PRON"),
@@ -644,10 +652,7 @@ def _body_doc(first: str, tag: str, fillers: int) -> Doc:
         ("fell", 3, "ROOT", "VERB", "fall"),
         (".", 3, "punct", P),
     ]
-    for _ in range(fillers):
-        at = len(rows)
-        rows += [("It", at + 1, "nsubj", "PRON"), ("rained", at + 1, "ROOT", "VERB", "rain")]
-        rows.append((".", at + 1, "punct", P))
+    add_sentences(rows, "It", "rained", "rain", fillers)
     at = len(rows)
     rows += [
         ("The", at + 1, "det", "DET"),
@@ -835,10 +840,7 @@ def test_a_shared_surname_alone_is_the_person_the_body_names_in_full_first() -> 
         ("cheered", 11, "ROOT", "VERB", "cheer"),
         (".", 11, "punct", P),
     ]
-    for _ in range(4):
-        at = len(rows)
-        rows += [("It", at + 1, "nsubj", "PRON"), ("rained", at + 1, "ROOT", "VERB", "rain")]
-        rows.append((".", at + 1, "punct", P))
+    add_sentences(rows, "It", "rained", "rain", 4)
     at = len(rows)
     rows += [
         ("Clinton", at + 1, "nsubj", "PROPN", "Clinton"),

@@ -20,8 +20,8 @@ def summary(q: Quote) -> tuple[str, str | None, str | None, str]:
     return (q.kind.value, q.content, q.cue.text if q.cue else None, mention or "")
 
 
-def only(doc: Any) -> Quote:
-    [q] = extract_doc(doc)
+def only(doc: Any, lexicon: CueLexicon | None = None) -> Quote:
+    [q] = extract_doc(doc, lexicon)
     return q
 
 
@@ -461,7 +461,7 @@ def test_a_frame_makes_a_verb_a_cue_in_that_frame_only() -> None:
         ],
     )
     assert extract_doc(clause, lex) == []
-    assert summary(only_with(clause, lex.extended(frames={"zorble": "ccomp belief"}))) == (
+    assert summary(only(clause, lex.extended(frames={"zorble": "ccomp belief"}))) == (
         "indirect",
         "he won",
         "zorbled",
@@ -473,12 +473,7 @@ def test_a_frame_makes_a_verb_a_cue_in_that_frame_only() -> None:
     )
     assert extract_doc(fronted, lex.extended(frames={"zorble": "ccomp belief"})) == []
     # the control: as a cue verb of speech it does report the clause before it
-    assert only_with(fronted, lex.extended({"zorble": "speech"})).content == "Turkey will wait"
-
-
-def only_with(doc: Any, lexicon: CueLexicon) -> Quote:
-    [q] = extract_doc(doc, lexicon)
-    return q
+    assert only(fronted, lex.extended({"zorble": "speech"})).content == "Turkey will wait"
 
 
 def test_shipped_frames_make_seem_a_cue_of_its_complement() -> None:
@@ -579,7 +574,7 @@ def test_noun_preposition_listed_for_the_noun_needs_no_possessor() -> None:
     )
     lex = CueLexicon.default().extended(nouns={"opposition": "belief"})
     assert extract_doc(doc, lex) == []
-    q = only_with(doc, lex.extended(nouns={"opposition": "belief prep:to"}))
+    q = only(doc, lex.extended(nouns={"opposition": "belief prep:to"}))
     assert (q.content, q.cue.text if q.cue else None) == ("the bill", "Opposition")
 
 
