@@ -202,11 +202,7 @@ def cue_adjectives() -> Mapping[str, CueCategory]:
 def quotation_only() -> frozenset[str]:
     """Verb lemmas that are cues of direct quotes only, never of reported clauses."""
     text = resources.files(__package__).joinpath("quotation_only.txt").read_text(encoding="utf-8")
-    return frozenset(
-        line.split("#", 1)[0].strip().lower()
-        for line in text.splitlines()
-        if line.split("#", 1)[0].strip()
-    )
+    return frozenset(fields[0].lower() for _, fields in _entries(text.splitlines()))
 
 
 def parse_table(lines: list[str], source: str, min_fields: int, max_fields: int) -> list[list[str]]:
