@@ -25,7 +25,14 @@ from spacy.tokens import Doc, Span, Token
 from .layout import Layout
 from .lexicons import bodies, demonyms, honorifics, titles
 from .model import Quote, QuoteKind, Speaker, SpeakerEntity, SpeakerKind, TextSpan
-from .speakers import ORG_LABELS, mention_bounds, person_surnames, speaker_kind
+from .speakers import (
+    ORG_LABELS,
+    mention_bounds,
+    person_names,
+    person_surnames,
+    speaker_kind,
+    unglued,
+)
 
 __all__ = [
     "COREF_PREFIX",
@@ -50,6 +57,7 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _NOT_NAME_POS = frozenset({"ADP", "ADV", "CCONJ", "DET", "PART", "SCONJ", "VERB"})
 # The words of a name: "Haider al-Abadi" -> "haider", "al-abadi"; "Jr." -> "jr".
 _WORD = re.compile(r"\w[\w'’-]*")
+_NICKNAME = re.compile(r"[\"“‘'][^\"“”‘’']{1,30}[\"”’']")
 _POSSESSIVE = re.compile(r"\s*['’]s\b")
 # How far back (in sentences) a bare surname looks for the person last named with it.
 _NAME_REACH = 3
@@ -140,16 +148,6 @@ def _titled(tok: Token) -> bool:
     )
 
 
-# A name that a missing space glued to the punctuation after it: 'Clinton:"We'.
-_GLUED = re.compile(r"[A-Z][a-z]+(?=[:;,\"“”(])")
-
-
-def _unglued(word: str) -> str:
-    """'Clinton:"We' -> "Clinton"; any other word unchanged."""
-    glued = _GLUED.match(word)
-    return glued.group() if glued else word
-
-
 def _text(text: str, tokens: Sequence[Token]) -> str:
     """The original text from the first to the last of ``tokens``."""
     if not tokens:
@@ -234,21 +232,8 @@ class Resolver:
         self._built = True
         doc = self.doc
         self._table = doc.to_array([POS, DEP, ENT_TYPE, LOWER])
-        spans: dict[int, tuple[int, int]] = {}  # name head -> token range of the name phrase
-        for ent in doc.ents:
-            if ent.label_ == "PERSON":
-                end = ent.end
-                # "Hillary Rodham| Clinton": the model's span can stop short of the name's head.
-                # "Hillary Rodham| Clinton:"We": or stop before a word that a missing space
-                # glued to what follows it.
-                while (
-                    end < len(doc)
-                    and doc[end - 1].dep_ in {"compound", "flat"}
-                    and doc[end - 1].head.i == end
-                    and (doc[end].pos_ == "PROPN" or _GLUED.match(doc[end].text))
-                ):
-                    end += 1
-                spans[end - 1] = (ent.start, end)
+        # name head -> token range of the name phrase
+        spans: dict[int, tuple[int, int]] = {e - 1: (s, e) for s, e in person_names(doc)}
         # Names the model left unlabelled: "Former secretary of state Hillary Rodham Clinton"
         # when "Clinton" is a person elsewhere, and proper-noun subjects ("Gray said").
         # The scan reads the token attributes as one array: Token objects cost too much here.
@@ -257,7 +242,7 @@ class Resolver:
         subjects = {strings["nsubj"], strings["nsubjpass"]}
         orgs = {strings[label] for label in ORG_LABELS}
         propn = numpy.flatnonzero(table[:, 0] == _PROPN).tolist()
-        surnames = {get_string_id(_unglued(doc[e - 1].text).lower()) for _, e in spans.values()} | {
+        surnames = {get_string_id(unglued(doc[e - 1].text).lower()) for _, e in spans.values()} | {
             int(table[i, 3])
             for i in propn
             if table[i, 1] in subjects
@@ -331,8 +316,10 @@ class Resolver:
         ):
             return None
         text = " ".join(_text(self.text, list(tokens)).split())
-        text = text[: len(text) - len(tokens[-1].text) + len(_unglued(tokens[-1].text))]
-        words = tuple(_WORD.findall(text.lower()))
+        text = text[: len(text) - len(tokens[-1].text) + len(unglued(tokens[-1].text))]
+        # A quoted nickname is part of how the name is written, not of the name: the core of
+        # 'John “Tig” Tiegen' is "john tiegen".
+        words = tuple(_WORD.findall(_NICKNAME.sub(" ", text).lower()))
         suffix = tuple(w for w in words if w in _SUFFIXES)
         core = tuple(w for w in words if w not in _SUFFIXES)
         if not core or len(core) > 4 or not text[:1].isupper():

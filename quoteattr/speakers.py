@@ -5,6 +5,7 @@ Plain functions over spaCy tokens; they return token index ranges, never build v
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from spacy.tokens import Doc, Span, Token
@@ -18,11 +19,13 @@ __all__ = [
     "PERSON_PRONOUNS",
     "inside",
     "mention_bounds",
+    "person_names",
     "person_surnames",
     "phrase_head",
     "speaker_kind",
     "speaker_of_cue",
     "subject_of",
+    "unglued",
 ]
 
 #: Entity labels of organisations and places, speakers of kind ORGANIZATION.
@@ -144,13 +147,73 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     return start, end + 1
 
 
+# A name that a missing space glued to the punctuation after it: 'Clinton:"We'.
+_GLUED = re.compile(r"[A-Z][a-z]+(?=[:;,\"“”(])")
+
+
+def unglued(word: str) -> str:
+    """'Clinton:"We' -> "Clinton"; any other word unchanged."""
+    glued = _GLUED.match(word)
+    return glued.group() if glued else word
+
+
+def _past_nickname(doc: Doc, start: int, end: int) -> int:
+    """The end of a name that holds a quoted nickname: 'John “Tig” Tiegen', where the model's
+    PERSON span stops inside or before the quotation marks. ``end`` when there is none."""
+    limit = min(end + 1, len(doc))
+    opening = next((k for k in range(start + 1, limit) if doc[k].is_quote), None)
+    if opening is None:
+        return end
+    close = opening + 1
+    while close < len(doc) and close - opening <= 3 and doc[close].text.istitle():
+        close += 1
+    if not (
+        opening + 1 < close < len(doc) - 1
+        and doc[close].is_quote
+        and doc[close + 1].pos_ == "PROPN"
+        and doc[close + 1].text.istitle()
+        and doc[close + 1].ent_type_ not in {"GPE", "LOC", "NORP"}
+    ):
+        return end
+    return max(end, close + 2)
+
+
+def person_names(doc: Doc) -> list[tuple[int, int]]:
+    """Returns the token ranges ``[start, end)`` of the PERSON entities of ``doc``, mended.
+
+    "Hillary Rodham| Clinton": the model's span can stop short of the name's head, or
+    'Hillary Rodham| Clinton:"We' before a word that a missing space glued to what follows
+    it; 'John “Tig| ” Tiegen' inside a quoted nickname. Each such span runs on to the end
+    of the name.
+    """
+    names = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        end = ent.end
+        while (
+            end < len(doc)
+            and doc[end - 1].dep_ in {"compound", "flat"}
+            and doc[end - 1].head.i == end
+            and (doc[end].pos_ == "PROPN" or _GLUED.match(doc[end].text))
+        ):
+            end += 1
+        names.append((ent.start, _past_nickname(doc, ent.start, end)))
+    return names
+
+
 def person_surnames(doc: Doc) -> frozenset[str]:
-    """Returns the last words of the PERSON entities of ``doc``, lower-cased.
+    """Returns the last words of the PERSON entities of ``doc``, lower-cased; a span that
+    stops inside a quoted nickname runs on to the surname ('John “Tig” Tiegen').
 
     The small English model labels a bare surname such as "Stoltenberg" ORG as often as not;
     when the document names "Jens Stoltenberg" elsewhere, the surname is a person.
     """
-    return frozenset(ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON")
+    return frozenset(
+        doc[_past_nickname(doc, ent.start, ent.end) - 1].lower_
+        for ent in doc.ents
+        if ent.label_ == "PERSON"
+    )
 
 
 def speaker_kind(mention: Span, surnames: Collection[str] = ()) -> SpeakerKind:

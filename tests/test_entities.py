@@ -8,9 +8,12 @@ import pytest
 from spacy.tokens import Doc
 
 import quoteattr
+from quoteattr.entities import Resolver
 from quoteattr.extract import extract_doc
+from quoteattr.layout import Layout
 from quoteattr.lexicons import bodies, demonyms, honorifics, parse_table, titles
 from quoteattr.model import Quote, QuoteKind, Speaker, SpeakerEntity, SpeakerKind, TextSpan
+from quoteattr.speakers import person_names, person_surnames
 from tests.conftest import build_doc
 
 P = "PUNCT"
@@ -443,6 +446,53 @@ def test_a_name_glued_to_punctuation_by_a_missing_space() -> None:
         ents=[(0, 2, "PERSON")],
     )
     assert speakers_of(doc)[-1][:3] == ("Clinton", "Hillary Rodham Clinton", "person")
+
+
+def test_a_quoted_nickname_is_inside_the_name() -> None:
+    """'John “Tig” Tiegen spoke. Tiegen said ...': the model's PERSON span stops inside the
+    nickname's quotation marks and labels the surname ORG; the name runs on to "Tiegen", and
+    the nickname stays in the name as written but does not count as a first name."""
+    doc = build_doc(
+        "John “Tig” Tiegen spoke. Tiegen said it rained.",
+        [
+            ("John", 4, "nmod", "PROPN", "John"),
+            ("“", 4, "punct", P),
+            ("Tig", 4, "nmod", "PROPN", "Tig"),
+            ("”", 4, "punct", P),
+            ("Tiegen", 5, "nsubj", "PROPN", "Tiegen"),
+            ("spoke", 5, "ROOT", "VERB", "speak"),
+            (".", 5, "punct", P),
+            ("Tiegen", 8, "nsubj", "PROPN", "Tiegen"),
+            ("said", 8, "ROOT", "VERB", "say"),
+            ("it", 10, "nsubj", "PRON"),
+            ("rained", 8, "ccomp", "VERB", "rain"),
+            (".", 8, "punct", P),
+        ],
+        ents=[(0, 3, "PERSON"), (4, 5, "ORG"), (7, 8, "ORG")],
+    )
+    assert speakers_of(doc) == [("Tiegen", "John “Tig” Tiegen", "person", None, None)]
+    core = Resolver(doc, Layout(doc))
+    core._build()
+    (entity,) = core._entities
+    assert entity.core == ("john", "tiegen")
+
+
+def test_quoted_words_between_two_names_are_no_nickname() -> None:
+    """'Obama “Won” Iowa' (a headline): the word after the closing mark is a place, so the
+    quotation does not join the two into one name."""
+    doc = build_doc(
+        "Obama “Won” Iowa",
+        [
+            ("Obama", 4, "nsubj", "PROPN", "Obama"),
+            ("“", 2, "punct", P),
+            ("Won", 4, "compound", "PROPN", "Won"),
+            ("”", 2, "punct", P),
+            ("Iowa", 4, "ROOT", "PROPN", "Iowa"),
+        ],
+        ents=[(0, 1, "PERSON"), (4, 5, "GPE")],
+    )
+    assert person_names(doc) == [(0, 1)]
+    assert person_surnames(doc) == {"obama"}
 
 
 def test_the_he_after_a_long_quotation_looks_back_from_where_it_opens() -> None:
