@@ -30,6 +30,7 @@ from .speakers import (
     mention_bounds,
     person_names,
     person_surnames,
+    relative_antecedent,
     speaker_kind,
     unglued,
 )
@@ -52,7 +53,6 @@ _MALE_IDS = frozenset(get_string_id(w) for w in _MALE)
 _GENDERED_IDS = numpy.array(sorted(get_string_id(w) for w in _MALE | _FEMALE), dtype="uint64")
 _PROPN = _POS_IDS["PROPN"]
 _NOUN_IDS = numpy.array([_POS_IDS["NOUN"], _PROPN], dtype="uint64")
-_RELATIVE = frozenset({"who", "whom", "that", "which"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _NOT_NAME_POS = frozenset({"ADP", "ADV", "CCONJ", "DET", "PART", "SCONJ", "VERB"})
 # The words of a name: "Haider al-Abadi" -> "haider", "al-abadi"; "Jr." -> "jr".
@@ -635,15 +635,8 @@ class Resolver:
         if clustered is not None:
             return clustered
         root = span.root
-        low = root.lower_
-        clause = root.head
-        while clause.dep_ == "conj" and clause.head.i != clause.i:  # "... and who is now"
-            clause = clause.head
-        if low in _RELATIVE and root.dep_ in {"nsubj", "nsubjpass"} and clause.dep_ == "relcl":
-            antecedent = clause.head
-            if antecedent.dep_ == "appos" and antecedent.head.pos_ == "PROPN":
-                # "David Axelrod, Obama's former top adviser, who ...": the name, not the role
-                antecedent = antecedent.head
+        antecedent = relative_antecedent(root)
+        if antecedent is not None:
             s, e = mention_bounds(antecedent)
             if not (s <= root.i < e):
                 return self._resolve(s, e, kind, False)

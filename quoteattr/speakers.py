@@ -22,6 +22,7 @@ __all__ = [
     "person_names",
     "person_surnames",
     "phrase_head",
+    "relative_antecedent",
     "speaker_kind",
     "speaker_of_cue",
     "subject_of",
@@ -39,6 +40,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her", "me"})
 _NAME_DEPS = frozenset(
     {"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "flat", "case", "prt"}
 )
+_RELATIVE = frozenset({"who", "whom", "that", "which"})
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Edges along which a participle or complement shares its governor's subject:
 # "Stoltenberg told reporters, saying he expected ..." -> the speaker of "saying" is Stoltenberg.
@@ -216,6 +218,41 @@ def person_surnames(doc: Doc) -> frozenset[str]:
     )
 
 
+def relative_antecedent(pronoun: Token) -> Token | None:
+    """Returns the noun a relative pronoun that is a clause's subject stands for.
+
+    "Trump, who as a candidate said ...": the head of the relative clause. Also through a
+    coordinated verb ("who voted and said"), from a role in apposition to the name before it
+    ("David Axelrod, Obama's former top adviser, who ..."), and for a second relative clause
+    that the parser hung elsewhere but whose "and" it left on the noun ("Gregory W. Slayton,
+    whom Bush appointed ..., and who is now supporting ...").
+
+    Args:
+        pronoun: a token.
+
+    Returns:
+        the antecedent's head token, or None when ``pronoun`` is no such relative pronoun.
+    """
+    if pronoun.lower_ not in _RELATIVE or pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    doc = pronoun.doc
+    clause = pronoun.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ == "relcl" and clause.head.i != pronoun.i:
+        antecedent = clause.head
+    else:
+        before = doc[pronoun.i - 1] if pronoun.i > 0 else None
+        if before is None or before.dep_ != "cc" or before.head.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        antecedent = before.head
+        if not any(c.dep_ == "relcl" for c in antecedent.children):
+            return None
+    if antecedent.dep_ == "appos" and antecedent.head.pos_ == "PROPN":
+        antecedent = antecedent.head
+    return antecedent
+
+
 def speaker_kind(mention: Span, surnames: Collection[str] = ()) -> SpeakerKind:
     """Classifies a speaker mention.
 
@@ -230,11 +267,16 @@ def speaker_kind(mention: Span, surnames: Collection[str] = ()) -> SpeakerKind:
     """
     root = mention.root
     lower = root.lower_
-    if lower in {"who", "that"} and root.head.dep_ == "relcl" and root.head.head.i != root.i:
+    antecedent = relative_antecedent(root)
+    if antecedent is not None:
         # "Trump, who as a candidate said ...": the relative pronoun is its antecedent.
-        antecedent = root.head.head
         s, e = mention_bounds(antecedent)
-        return speaker_kind(antecedent.doc[s:e], surnames)
+        kind = speaker_kind(antecedent.doc[s:e], surnames)
+        if lower == "which" and kind == SpeakerKind.PERSON:
+            # "The Daily Beast, which reported": "which" is never a person; an unlabelled
+            # proper name it stands for is a body.
+            return SpeakerKind.ORGANIZATION
+        return kind
     if root.pos_ == "PRON":
         return SpeakerKind.PERSON if lower in PERSON_PRONOUNS else SpeakerKind.UNKNOWN
     if mention[-1].lower_ in surnames:

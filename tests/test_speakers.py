@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from quoteattr.model import SpeakerKind
-from quoteattr.speakers import mention_bounds, person_surnames, speaker_kind, subject_of
+from quoteattr.speakers import (
+    mention_bounds,
+    person_surnames,
+    relative_antecedent,
+    speaker_kind,
+    subject_of,
+)
 from tests.conftest import build_doc
 
 WHEELBARGER = build_doc(
@@ -202,3 +209,69 @@ def test_speaker_kind_pronouns(pronoun: str, expected: SpeakerKind) -> None:
 def test_person_surnames() -> None:
     """The last word of each PERSON entity, lower-cased."""
     assert person_surnames(WHEELBARGER) == frozenset({"wheelbarger"})
+
+
+def _relatives_doc() -> Doc:
+    """ "Slayton, whom Bush appointed, and who backs Rubio, said no." with the parser's own
+    mistake: the second relative clause hangs on "said", only its "and" on "Slayton"."""
+    return build_doc(
+        "Slayton, whom Bush appointed, and who backs Rubio, said no.",
+        [
+            ("Slayton", 11, "nsubj", "PROPN", "Slayton"),
+            (",", 0, "punct", "PUNCT"),
+            ("whom", 4, "dobj", "PRON"),
+            ("Bush", 4, "nsubj", "PROPN", "Bush"),
+            ("appointed", 0, "relcl", "VERB", "appoint"),
+            (",", 0, "punct", "PUNCT"),
+            ("and", 0, "cc", "CCONJ"),
+            ("who", 8, "nsubj", "PRON"),
+            ("backs", 11, "ccomp", "VERB", "back"),
+            ("Rubio", 8, "dobj", "PROPN", "Rubio"),
+            (",", 11, "punct", "PUNCT"),
+            ("said", 11, "ROOT", "VERB", "say"),
+            ("no", 11, "dobj", "DET"),
+            (".", 11, "punct", "PUNCT"),
+        ],
+        ents=[(0, 1, "PERSON"), (3, 4, "PERSON"), (9, 10, "PERSON")],
+    )
+
+
+def test_relative_antecedent_of_a_second_relative_clause_the_parser_hung_elsewhere() -> None:
+    doc = _relatives_doc()
+    antecedent = relative_antecedent(doc[7])
+    assert antecedent is not None and antecedent.text == "Slayton"
+    assert speaker_kind(doc[7:8]) == SpeakerKind.PERSON
+    # "whom" is the object of its clause, not a speaker; a subject that is no relative
+    # pronoun has no antecedent.
+    assert relative_antecedent(doc[2]) is None
+    assert relative_antecedent(doc[3]) is None
+
+
+def test_relative_antecedent_needs_a_relative_clause_on_the_noun() -> None:
+    """Without the first relative clause, "Slayton, and who backs Rubio" is no coordination
+    of relative clauses: the "who" stays without antecedent."""
+    doc = _relatives_doc()
+    doc[4].dep_ = "ccomp"
+    doc[4].head = doc[11]
+    assert relative_antecedent(doc[7]) is None
+    assert speaker_kind(doc[7:8]) == SpeakerKind.UNKNOWN
+
+
+def test_which_never_stands_for_a_person() -> None:
+    """ "Politifact, which said": an unlabelled proper name is a body behind "which"."""
+    doc = build_doc(
+        "Politifact, which checked it, said no.",
+        [
+            ("Politifact", 6, "nsubj", "PROPN", "Politifact"),
+            (",", 0, "punct", "PUNCT"),
+            ("which", 3, "nsubj", "PRON"),
+            ("checked", 0, "relcl", "VERB", "check"),
+            ("it", 3, "dobj", "PRON"),
+            (",", 0, "punct", "PUNCT"),
+            ("said", 6, "ROOT", "VERB", "say"),
+            ("no", 6, "dobj", "DET"),
+            (".", 6, "punct", "PUNCT"),
+        ],
+    )
+    assert speaker_kind(doc[0:1]) == SpeakerKind.PERSON
+    assert speaker_kind(doc[2:3]) == SpeakerKind.ORGANIZATION
