@@ -211,6 +211,8 @@ class Resolver:
         self._name_of: dict[int, _Entity] = {}  # name head token -> entity
         self._orgs: dict[str, str] | None = None
         self._noun_index: dict[str, list[int]] | None = None
+        # entity text, lower-cased -> [times labelled PERSON, times labelled otherwise]
+        self._labels: dict[str, list[int]] | None = None
         self._built = False
         self._table: numpy.ndarray = numpy.zeros((0, 4), dtype="uint64")
 
@@ -814,7 +816,7 @@ class Resolver:
         ("a new Washington Post-ABC News poll", "the abortion rights group NARAL"; anywhere
         before), or an entity that ends in the noun (in the last few sentences); failing both,
         the nearest organisation (for "the agency", "the group") or place (for "the town")
-        named in the last two sentences.
+        named in the last two sentences, unless the model mostly labels that name a person.
         """
         doc = self.doc
         root = span.root
@@ -859,9 +861,29 @@ class Resolver:
                 entity = doc[slice(*mention_bounds(tok))]  # the whole entity that starts here
                 if entity[-1].lemma_.lower() == root.lemma_.lower():
                     return _org_name(self.text, list(entity))
-                if fallback is None and tok.ent_type_ in labels and i >= near:
+                if (
+                    fallback is None
+                    and tok.ent_type_ in labels
+                    and i >= near
+                    # "support for Sanders": a person's name the model labelled ORG here
+                    and not self._mostly_person(entity.text)
+                ):
                     fallback = _org_name(self.text, list(entity))
         return fallback
+
+    def _mostly_person(self, name: str) -> bool:
+        """True when the model labels ``name`` PERSON at least as often as anything else in the
+        document, a full name counting for its surname: "Sanders" labelled ORG twice, and
+        "Sanders" and "Bernie Sanders" labelled PERSON, is a person."""
+        if self._labels is None:
+            self._labels = {}
+            for ent in self.doc.ents:
+                votes = self._labels.setdefault(ent.text.lower(), [0, 0])
+                votes[ent.label_ != "PERSON"] += 1
+                if ent.label_ == "PERSON" and len(ent) > 1:  # "Bernie Sanders" is a Sanders
+                    self._labels.setdefault(ent[-1].lower_, [0, 0])[0] += 1
+        person, other = self._labels.get(name.lower(), (0, 0))
+        return person >= other and person > 0
 
     def _unnamed_role(self, span: Span) -> tuple[str | None, str | None]:
         """ "a spokesman for the State Department" -> ("spokesman", "State Department")."""

@@ -726,6 +726,45 @@ def test_body_description_takes_a_named_phrase_with_its_noun_from_anywhere_befor
     assert (name, kind) == ("government", "unnamed")
 
 
+def _group_doc() -> Doc:
+    """ "Bernie Sanders spoke. Unions backed Sanders. The group said ...": the model labels
+    the "Sanders" next to "the group" ORG."""
+    rows: list[tuple[Any, ...]] = [
+        ("Bernie", 1, "compound", "PROPN", "Bernie"),
+        ("Sanders", 2, "nsubj", "PROPN", "Sanders"),
+        ("spoke", 2, "ROOT", "VERB", "speak"),
+        (".", 2, "punct", P),
+    ]
+    ents = [(0, 2, "PERSON")]
+    at = len(rows)
+    rows += [
+        ("Unions", at + 1, "nsubj", "NOUN", "union"),
+        ("backed", at + 1, "ROOT", "VERB", "back"),
+        ("Sanders", at + 1, "dobj", "PROPN", "Sanders"),
+        (".", at + 1, "punct", P),
+        ("The", at + 5, "det", "DET"),
+        ("group", at + 6, "nsubj", "NOUN"),
+        ("said", at + 6, "ROOT", "VERB", "say"),
+        ("it", at + 8, "nsubj", "PRON"),
+        ("rained", at + 6, "ccomp", "VERB", "rain"),
+        (".", at + 6, "punct", P),
+    ]
+    ents.append((at + 2, at + 3, "ORG"))
+    text = " ".join(str(r[0]) for r in rows).replace(" .", ".")
+    return build_doc(text, rows, ents=ents)
+
+
+def test_a_body_description_is_not_a_person_the_model_labelled_org() -> None:
+    """ "Sanders" is labelled PERSON ("Bernie Sanders") as often as ORG: the group is not
+    "Sanders", and stays unnamed; labelled ORG only, it is the nearest body named."""
+    [*_, (mention, name, kind, *_)] = speakers_of(_group_doc())
+    assert (mention, name, kind) == ("The group", "group", "unnamed")
+    doc = _group_doc()
+    doc.ents = [e for e in doc.ents if e.label_ != "PERSON"]
+    [*_, (mention, name, kind, *_)] = speakers_of(doc)
+    assert (mention, name, kind) == ("The group", "Sanders", "organization")
+
+
 def test_a_headline_word_before_a_name_is_not_part_of_it() -> None:
     """The model's PERSON "Asserting Clinton" in a title-case headline: "Asserting" (a verb) is
     no part of the name, so the later "Clinton" is plain Clinton."""
