@@ -778,17 +778,29 @@ class Resolver:
             # Vermont senator said" the last speaker of the last few sentences, when that was
             # a named person and not an unnamed source ("a senior official ... the official").
             # Not "Rubio's campaign manager": a possessor makes it someone else.
+            spoken = sorted(at for at in self._spoken if first <= at < span.start)
+            asker = None
+            if spoken and self._question(spoken[-1]) is not None:
+                # '"That would be you?" Borger asked. "That would be me," the senator said':
+                # the one who asked is not the one who answers, who spoke before the question.
+                asker = self._spoken[spoken[-1]]
+                earlier = self.layout.sentence_token_starts()[max(0, sentence - _PRONOUN_REACH)]
+                spoken = sorted(
+                    at
+                    for at, e in self._spoken.items()
+                    if earlier <= at < span.start and e is not asker
+                )
             having = [
                 m.entity
                 for m in self._mentions
                 if m.sentence == sentence - 1
                 and m.subject
                 and not m.quoted
+                and m.entity is not asker
                 and title.gender in (None, m.entity.gender)
             ][:1]
-            spoken = [at for at in self._spoken if first <= at < span.start]
             if not having and spoken:
-                last = self._spoken[max(spoken)]
+                last = self._spoken[spoken[-1]]
                 if last is not None and title.gender in (None, last.gender):
                     having = [last]
         return having[0] if len(having) == 1 else None
@@ -920,7 +932,8 @@ class Resolver:
                 if author is not None:
                     return self._resolution(author)
             return Resolution(own, SpeakerKind.UNKNOWN)
-        entity = self._antecedent(self._before_quote(root), gender)
+        at = self._before_quote(root)
+        entity = self._antecedent(at, gender, after_quote=at != root.i)
         if entity is None:
             return Resolution(own, SpeakerKind.UNKNOWN)
         if speaker:
@@ -1006,14 +1019,16 @@ class Resolver:
         quote = self._quote_at(self.doc[i].idx) if i >= 0 else None
         return root.i if quote is None else self.layout.token_at(quote[0])
 
-    def _antecedent(self, at: int, gender: str) -> _Entity | None:
+    def _antecedent(self, at: int, gender: str, *, after_quote: bool = False) -> _Entity | None:
         """The person a "he" or "she" at token ``at`` refers to.
 
         News keeps to the person it is quoting: the antecedent is, going back sentence by
         sentence, the last speaker, else the subject, else the first person named; in the
         pronoun's own sentence, the nearest subject before it. Names inside quotes are the
         speaker's words and come last. A person whose gender the text gives otherwise is
-        skipped.
+        skipped. A pronoun after a quotation that answers a question asked in the sentence
+        before is the person asked, when the text names them ("Conroy asked Sanders whether
+        ...").
         """
         sentence = self.layout.sentence_index(at)
         hi = bisect.bisect_left(self._mention_at, at)
@@ -1021,22 +1036,45 @@ class Resolver:
         while lo > 0 and self._mentions[lo - 1].sentence >= sentence - _PRONOUN_REACH:
             lo -= 1
         window = [m for m in self._mentions[lo:hi] if m.entity.gender in (None, gender)]
-        if not window:
+        found = self._salient(window, sentence)
+        if found is None:
             return None
+        verb = self._question(found.at) if after_quote else None
+        if verb is not None and found.sentence >= sentence - 1:
+            # "Conroy asked Sanders whether ... '...,' he said": the one who answers a
+            # question is the one asked.
+            asked = next((self._name_of.get(c.i) for c in verb.children if c.dep_ == "dobj"), None)
+            if asked is not None and asked is not found.entity and asked.gender in (None, gender):
+                return asked
+        return found.entity
+
+    def _question(self, at: int) -> Token | None:
+        """The "asked" of which the name at token ``at`` is the subject ("Borger asked"), if
+        it is one."""
+        head = self.doc[at]
+        while head.dep_ in {"compound", "flat"} and head.head.i != head.i:
+            head = head.head
+        verb = head.head
+        if head.dep_ == "nsubj" and verb.lemma_ == "ask" and not self._in_quote(verb.idx):
+            return verb
+        return None
+
+    def _salient(self, window: Sequence[_Mention], sentence: int) -> _Mention | None:
+        """The most salient of the mentions before a pronoun in sentence ``sentence``."""
         for quoted in (False, True):
             pool = [m for m in window if m.quoted == quoted]
             same = [m for m in pool if m.sentence == sentence and m.subject]
             if same:
-                return same[0].entity
+                return same[0]
             for s in range(sentence, sentence - _PRONOUN_REACH - 1, -1):
                 here = [m for m in pool if m.sentence == s]
                 if not here:
                     continue
                 speakers = [m for m in here if m.speaker]
                 if speakers:
-                    return speakers[-1].entity
+                    return speakers[-1]
                 subjects = [m for m in here if m.subject]
-                return (subjects or here)[0].entity
+                return (subjects or here)[0]
         return None
 
     def _from_clusters(self, span: Span) -> Resolution | None:

@@ -527,6 +527,74 @@ def test_the_he_after_a_long_quotation_looks_back_from_where_it_opens() -> None:
     )
 
 
+def test_the_he_who_answers_a_question_is_the_one_asked() -> None:
+    """'Conroy asked Sanders whether it was fair. "Sure it is," he said.': the answer is the
+    person asked, not the subject who asked."""
+    doc = build_doc(
+        'Conroy asked Sanders whether it was fair. "Sure it is," he said.',
+        [
+            ("Conroy", 1, "nsubj", "PROPN", "Conroy"),
+            ("asked", 1, "ROOT", "VERB", "ask"),
+            ("Sanders", 1, "dobj", "PROPN", "Sanders"),
+            ("whether", 5, "mark", "SCONJ"),
+            ("it", 5, "nsubj", "PRON"),
+            ("was", 1, "ccomp", "AUX", "be"),
+            ("fair", 5, "acomp", "ADJ"),
+            (".", 1, "punct", P),
+            ('"', 15, "punct", P),
+            ("Sure", 11, "advmod", "ADV"),
+            ("it", 11, "nsubj", "PRON"),
+            ("is", 15, "ccomp", "AUX", "be"),
+            (",", 15, "punct", P),
+            ('"', 15, "punct", P),
+            ("he", 15, "nsubj", "PRON"),
+            ("said", 15, "ROOT", "VERB", "say"),
+            (".", 15, "punct", P),
+        ],
+        ents=[(0, 1, "PERSON"), (2, 3, "PERSON")],
+    )
+    assert speakers_of(doc)[-1][:3] == ("he", "Sanders", "person")
+
+
+def test_the_description_that_answers_a_question_is_not_the_one_who_asked() -> None:
+    """'"We won," Sanders said. "You?" Borger asked. "Me," the senator said.': nobody is
+    called senator; the last speaker asked the question, so the senator is the one before."""
+    doc = build_doc(
+        '"We won," Sanders said. "You?" Borger asked. "Me," the senator said.',
+        [
+            ('"', 6, "punct", P),
+            ("We", 2, "nsubj", "PRON"),
+            ("won", 6, "ccomp", "VERB", "win"),
+            (",", 6, "punct", P),
+            ('"', 6, "punct", P),
+            ("Sanders", 6, "nsubj", "PROPN", "Sanders"),
+            ("said", 6, "ROOT", "VERB", "say"),
+            (".", 6, "punct", P),
+            ('"', 12, "punct", P),
+            ("You", 12, "npadvmod", "PRON", "you"),
+            ("?", 12, "punct", P),
+            ('"', 12, "punct", P),
+            ("Borger", 13, "nsubj", "PROPN", "Borger"),
+            ("asked", 13, "ROOT", "VERB", "ask"),
+            (".", 13, "punct", P),
+            ('"', 20, "punct", P),
+            ("Me", 20, "npadvmod", "PRON", "me"),
+            (",", 20, "punct", P),
+            ('"', 20, "punct", P),
+            ("the", 20, "det", "DET"),
+            ("senator", 21, "nsubj", "NOUN"),
+            ("said", 21, "ROOT", "VERB", "say"),
+            (".", 21, "punct", P),
+        ],
+        ents=[(5, 6, "PERSON"), (12, 13, "PERSON")],
+    )
+    assert [s[:3] for s in speakers_of(doc)] == [
+        ("Sanders", "Sanders", "person"),
+        ("Borger", "Borger", "person"),
+        ("the senator", "Sanders", "person"),
+    ]
+
+
 def test_a_gender_vote_needs_the_person_as_subject() -> None:
     """ "Clinton's victories came as his speech ran." names only Clinton, but as a possessor:
     no vote that Clinton is a man, so the "She" after "Clinton rested" is Clinton, not the
