@@ -3,8 +3,9 @@
 ``tests/data/speaker_names.jsonl`` holds 220 speaker mentions of the development set
 (pronouns, bare names, descriptions), each labelled by reading its article with the canonical
 name it refers to, or null when the article never names it. This parses their articles with
-the default pipeline, resolves each mention as quoteattr resolves speakers
-(:func:`quoteattr.entities.resolve_mentions`) and prints the name accuracy
+the default pipeline, resolves each mention as quoteattr resolves speakers, given the
+article's byline as ``quoteattr extract`` reads it from a record's ``meta``
+(:func:`quoteattr.entities.resolve_mentions`), and prints the name accuracy
 (:func:`quoteattr.evaluate.score_names`) beside the baseline that takes the mention text as
 the name.
 
@@ -39,19 +40,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     labels = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines()]
     wanted = {label["doc"] for label in labels}
-    texts = {}
+    texts, authors = {}, {}
     with args.data.open(encoding="utf-8") as fh:
         for line in fh:
             doc = json.loads(line)
             if doc["id"] in wanted:
                 texts[doc["id"]] = doc["text"]
+                authors[doc["id"]] = doc.get("meta", {}).get("author")  # the byline
     nlp = default_nlp()
     items = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", QuoteattrWarning)
         for doc_id, doc in zip(texts, nlp.pipe(texts.values()), strict=True):
             mine = [label for label in labels if label["doc"] == doc_id]
-            found = resolve_mentions(doc, [tuple(label["speaker"]) for label in mine])
+            spans = [tuple(label["speaker"]) for label in mine]
+            found = resolve_mentions(doc, spans, author=authors[doc_id])
             items += [(label, r.name, r.kind.value) for label, r in zip(mine, found, strict=True)]
     scores = score_names(items)
     print(f"labelled mentions: {scores.total} in {len(texts)} articles")

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from spacy.tokens import Doc
 
+from .entities import with_author
 from .errors import Errors, QuoteattrError
 from .extract import extract_doc
 from .layout import paragraph_bounds
@@ -192,24 +193,40 @@ def _default_pipeline() -> Language:
     return load()
 
 
-def _record(index: int, record: object) -> tuple[str, str | None, QuoteattrError | None]:
-    """A record's id and text, or the error that makes it unusable."""
+@attrs.frozen
+class _Input:
+    """A record as read: its id, and its text and author or the error that makes it
+    unusable."""
 
-    def bad(doc_id: str, reason: str) -> tuple[str, None, QuoteattrError]:
-        return doc_id, None, QuoteattrError(Errors.E014.format(id=doc_id, reason=reason))
+    id: str
+    text: str | None = None
+    author: str | list[str] | None = None
+    error: QuoteattrError | None = None
 
-    def checked(doc_id: str, text: object) -> tuple[str, str | None, QuoteattrError | None]:
-        if isinstance(text, str):
-            return doc_id, text, None
-        if text is None:
-            return bad(doc_id, "no 'text' string")
-        return bad(doc_id, f"'text' has type {type(text).__name__}, not str")
+
+def _record(index: int, record: object) -> _Input:
+    """A record's id, text and author, or the error that makes it unusable."""
+
+    def bad(doc_id: str, reason: str) -> _Input:
+        return _Input(doc_id, error=QuoteattrError(Errors.E014.format(id=doc_id, reason=reason)))
+
+    def checked(doc_id: str, text: object, author: object = None) -> _Input:
+        if not isinstance(text, str):
+            if text is None:
+                return bad(doc_id, "no 'text' string")
+            return bad(doc_id, f"'text' has type {type(text).__name__}, not str")
+        if isinstance(author, str) or author is None:
+            return _Input(doc_id, text, author)
+        if isinstance(author, list | tuple) and all(isinstance(a, str) for a in author):
+            return _Input(doc_id, text, list(author))
+        return bad(doc_id, f"'author' is a {type(author).__name__}, not a str or a list of str")
 
     if isinstance(record, str):
-        return str(index), record, None
+        return _Input(str(index), record)
     if isinstance(record, Mapping):
         raw_id = record.get("id")
-        return checked(str(index) if raw_id is None else str(raw_id), record.get("text"))
+        doc_id = str(index) if raw_id is None else str(raw_id)
+        return checked(doc_id, record.get("text"), record.get("author"))
     if isinstance(record, tuple | list):
         if len(record) != 2:
             return bad(
@@ -220,8 +237,8 @@ def _record(index: int, record: object) -> tuple[str, str | None, QuoteattrError
         doc_id = str(record.id)
         error = getattr(record, "error", None)
         if error is not None:
-            return doc_id, None, QuoteattrError(str(error))
-        return checked(doc_id, record.text)
+            return _Input(doc_id, error=QuoteattrError(str(error)))
+        return checked(doc_id, record.text, getattr(record, "author", None))
     got = type(record).__name__
     return bad(str(index), f"got {got}; expected a str, an (id, text) pair or a dict with 'text'")
 
@@ -237,6 +254,7 @@ class _Piece:
     last: bool  # the record's last piece
     whole: str | None = None  # the record's text, when it has several pieces
     error: QuoteattrError | None = None
+    author: str | list[str] | None = None  # the record's byline
 
 
 @attrs.define
@@ -266,17 +284,20 @@ class _Feed:
             except Exception as err:
                 self.failure = err
                 raise
-            doc_id, text, error = _record(index, record)
+            got = _record(index, record)
             index += 1
+            text = got.text
             if text is None:
                 # Goes through the pipe as an empty Doc, so that results keep their order
                 # and the pieces in flight stay few whatever the input.
-                yield self._add(_Piece(self.seq, doc_id, "", 0, True, error=error))
+                yield self._add(_Piece(self.seq, got.id, "", 0, True, error=got.error))
                 continue
             spans = split_text(text, self.nlp.max_length)
             whole = text if len(spans) > 1 else None
             for k, (s, e) in enumerate(spans):
-                yield self._add(_Piece(self.seq, doc_id, text[s:e], s, k == len(spans) - 1, whole))
+                last = k == len(spans) - 1
+                piece = _Piece(self.seq, got.id, text[s:e], s, last, whole, author=got.author)
+                yield self._add(piece)
 
     def _add(self, piece: _Piece) -> tuple[str, int]:
         self.pending.append(piece)
@@ -387,10 +408,13 @@ class _Assembler:
             return
         if self.error is not None:
             yield piece.id, self.error
-        elif piece.whole is None:
-            yield piece.id, Quotes(self.chunks[0].quotes)
         else:
-            yield piece.id, Quotes(_merge(piece.whole, self.chunks))
+            quotes, text = self.chunks[0].quotes, piece.text
+            if piece.whole is not None:
+                quotes, text = _merge(piece.whole, self.chunks), piece.whole
+            if piece.author is not None:
+                quotes = with_author(text, quotes, piece.author)
+            yield piece.id, Quotes(quotes)
         self.chunks, self.error = [], None
 
     def _quotes(self, doc: Doc) -> list[Quote]:
@@ -415,9 +439,11 @@ def extract_many(
 
     Args:
         records: each one a text (its id is its 0-based position, as a str), an
-            ``(id, text)`` pair, or a mapping with ``"text"`` and ``"id"`` (the position when
-            ``"id"`` is absent); objects with ``id``, ``text`` and ``error`` attributes
-            (:class:`quoteattr.io.Record`) are taken too.
+            ``(id, text)`` pair, or a mapping with ``"text"``, ``"id"`` (the position when
+            ``"id"`` is absent) and optionally ``"author"`` (a byline or a list of names:
+            the "I" of a one-writer piece is that writer, see
+            :func:`quoteattr.entities.with_author`); objects with ``id``, ``text``,
+            ``error`` and ``author`` attributes (:class:`quoteattr.io.Record`) are taken too.
         nlp: the pipeline (default: ``quoteattr.load()``, loaded once per process). With the
             quoteattr component its results are used; without it, the quotes are found in
             the parsed Docs.
@@ -426,8 +452,9 @@ def extract_many(
 
     Yields:
         ``(id, quotes)``, or ``(id, error)`` with a :class:`~quoteattr.QuoteattrError`:
-        [E014] for a record with no text, or whose text is not a str (the record's error
-        for a :class:`~quoteattr.io.Record` read with one); [E015] for a document whose
+        [E014] for a record with no text, whose text is not a str, or whose author is
+        neither a str nor a list of str (the record's error for a
+        :class:`~quoteattr.io.Record` read with one); [E015] for a document whose
         processing raised. Neither stops the stream.
 
     Raises:

@@ -22,7 +22,9 @@ from spacy.parts_of_speech import IDS as _POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from .layout import Layout
+from . import marks
+from .errors import Errors, QuoteattrError
+from .layout import Layout, paragraph_bounds
 from .lexicons import bodies, demonyms, honorifics, titles
 from .model import Quote, QuoteKind, Speaker, SpeakerEntity, SpeakerKind, TextSpan
 from .speakers import (
@@ -39,9 +41,11 @@ __all__ = [
     "COREF_PREFIX",
     "Resolution",
     "Resolver",
+    "author_name",
     "resolve_mentions",
     "resolve_speakers",
     "speakers",
+    "with_author",
 ]
 
 #: Span groups whose name starts with this are read as coreference clusters.
@@ -222,9 +226,7 @@ class Resolver:
     ) -> Resolver:
         """A resolver for ``doc`` that knows where its quotations are: the direct quotes and
         the quote-marked fragments of mixed ones."""
-        quoted = [p for q in quotes if q.kind == QuoteKind.DIRECT for p in q.parts]
-        quoted += [(f.start, f.end) for q in quotes for f in q.fragments]
-        return cls(doc, layout, quoted, coref_prefix)
+        return cls(doc, layout, _quoted(quotes), coref_prefix)
 
     # -- building -------------------------------------------------------------------------
 
@@ -494,8 +496,7 @@ class Resolver:
 
     def _quote_at(self, char: int) -> tuple[int, int] | None:
         """The quotation (character range) that holds ``char``, if one does."""
-        i = bisect.bisect_right(self._quoted_starts, char) - 1
-        return self._quoted[i] if i >= 0 and self._quoted[i][1] > char else None
+        return _range_at(self._quoted, self._quoted_starts, char)
 
     def _in_quote(self, char: int) -> bool:
         return self._quote_at(char) is not None
@@ -1117,7 +1118,187 @@ def resolve_speakers(
     return Resolver.for_quotes(doc, layout, quotes, coref_prefix).resolve_quotes(quotes)
 
 
-def resolve_mentions(doc: Doc, mentions: Sequence[tuple[int, int]]) -> list[Resolution]:
+def _quoted(quotes: Sequence[Quote]) -> list[tuple[int, int]]:
+    """The character ranges of the quotations among ``quotes``: the parts of the direct
+    quotes and the quote-marked fragments of mixed ones, sorted."""
+    quoted = [p for q in quotes if q.kind == QuoteKind.DIRECT for p in q.parts]
+    quoted += [(f.start, f.end) for q in quotes for f in q.fragments]
+    return sorted(quoted)
+
+
+def _range_at(
+    ranges: Sequence[tuple[int, int]], starts: Sequence[int], char: int
+) -> tuple[int, int] | None:
+    """The range of the sorted ``ranges`` (whose starts are ``starts``) that holds ``char``."""
+    i = bisect.bisect_right(starts, char) - 1
+    return ranges[i] if i >= 0 and ranges[i][1] > char else None
+
+
+_BY = re.compile(r"^\s*by\b[\s:]*", re.IGNORECASE)
+_CONTACT = re.compile(r"[.,]?\s*\b(?:e-?mail|twitter|follow)\b.*$", re.IGNORECASE | re.DOTALL)
+_AUTHOR_SEPARATORS = re.compile(r"\s*(?:[,;&|/]|\band\b)\s*", re.IGNORECASE)
+# Bylines that name a desk or an agency rather than a writer.
+_NOT_WRITER = frozenset(
+    {"staff", "press", "news", "wire", "wires", "desk", "editors", "editorial", "board", "reports"}
+)
+
+
+def author_name(author: str | Sequence[str] | None) -> str | None:
+    """The one writer a byline names, written as a name.
+
+    "BY ANDREW ROSS SORKIN" -> "Andrew Ross Sorkin"; "Heidi M. Przybyla, @hmpzyb, USA TODAY"
+    -> "Heidi M. Przybyla". A byline in capitals is put in title case; handles, e-mail and
+    Twitter notes, and a paper's name in capitals beside a name in mixed case are dropped.
+
+    Args:
+        author: a byline, or a list of author names.
+
+    Returns:
+        the name, or None when there is no byline, when it names several writers ("By Jane
+        Doe and John Roe": whose "I" would it be?), or when it is no person's name (one word,
+        more than five, digits, or a desk: "By Reuters Staff").
+
+    Raises:
+        QuoteattrError: [E018] when ``author`` is neither a str nor a list of str.
+    """
+    if author is None:
+        return None
+    parts = [author] if isinstance(author, str) else author
+    if not isinstance(parts, list | tuple):
+        raise QuoteattrError(Errors.E018.format(got=type(author).__name__))
+    for part in parts:
+        if not isinstance(part, str):
+            got = f"a {type(author).__name__} holding a {type(part).__name__}"
+            raise QuoteattrError(Errors.E018.format(got=got))
+    names = [
+        " ".join(name.split())
+        for part in parts
+        for name in _AUTHOR_SEPARATORS.split(_CONTACT.sub("", _BY.sub("", part)))
+        if name.strip() and "@" not in name  # "@gregorykorte": a handle
+    ]
+    if any(not n.isupper() for n in names):
+        # "Heidi M. Przybyla, USA TODAY": beside a name in mixed case, capitals are the paper
+        names = [n for n in names if not n.isupper()]
+    if len(names) != 1:
+        return None
+    words = names[0].split()
+    if not 2 <= len(words) <= 5 or any(
+        not w[:1].isalpha() or any(c.isdigit() for c in w) or w.lower() in _NOT_WRITER
+        for w in words
+    ):
+        return None
+    if names[0].isupper():
+        return " ".join(w if len(w.rstrip(".")) == 1 else w.title() for w in words)
+    return names[0]
+
+
+# A transcript or an interview printed as questions and answers: its "I" is whoever speaks
+# ("Q:", "A:", "FALLIN:").
+_SPEAKER_LABEL = re.compile(
+    r"^[^\S\n]*(?:[QA][:.]|[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)?:)[^\S\n]+\S", re.MULTILINE
+)
+
+
+def _writer_is_i(text: str) -> bool:
+    """False for a transcript or an interview: two paragraphs or more open with a speaker's
+    label."""
+    return len(_SPEAKER_LABEL.findall(text, 0, len(text))) < 2
+
+
+def _quotations(text: str, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
+    """Where the text quotes someone, a paragraph at a time: the quotations of ``quotes``,
+    every top-level pair of quote marks, and the reach of a mark left without its partner (a
+    quotation still open at the end of its paragraph, or closed with no opening mark)."""
+    pairs, problems = marks.find_quotes(text)
+    ranges = {part for pair in pairs if pair.depth == 0 for part in pair.parts}
+    ranges.update(_quoted(quotes))
+    paragraphs = paragraph_bounds(text)
+    starts = [s for s, _ in paragraphs]
+    for problem in problems:
+        at = problem.offset
+        k = bisect.bisect_right(starts, at) - 1
+        if k < 0:
+            continue
+        start, end = paragraphs[k]
+        after = text[at + len(problem.mark) : at + len(problem.mark) + 1]
+        closing = problem.mark in "”»’" or (
+            problem.mark not in "“«‘„" and (not after or after.isspace() or after in ",.;:!?")
+        )
+        ranges.add((start, at + len(problem.mark)) if closing else (at, end))
+    merged: list[tuple[int, int]] = []  # as one set of ranges that do not overlap
+    for start, end in sorted(ranges):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _writers_i(
+    text: str,
+    quotes: Sequence[Quote],
+    speakers: Sequence[Speaker | None],
+    author: str | Sequence[str] | None,
+) -> tuple[str, list[int]]:
+    """The writer's name from the byline, and which of ``speakers`` are the writer's "I"."""
+    name = author_name(author)
+    unresolved = [
+        (i, s.mention.start)
+        for i, s in enumerate(speakers)
+        if s is not None
+        and s.kind == SpeakerKind.UNKNOWN
+        and s.mention is not None
+        and s.mention.text == "I"
+    ]
+    if name is None or not unresolved or not _writer_is_i(text):
+        return "", []
+    quoted = _quotations(text, quotes)
+    quoted_starts = [s for s, _ in quoted]
+    paragraphs = paragraph_bounds(text)
+    starts = [s for s, _ in paragraphs]
+    mine = []
+    for i, at in unresolved:
+        k = bisect.bisect_right(starts, at) - 1
+        # The headline's "I" is the person it is about ("Blumenthal: 'No Idea' If I Would
+        # Have Told Hillary").
+        if k > 0 and _range_at(quoted, quoted_starts, at) is None:
+            mine.append(i)
+    return name, mine
+
+
+def with_author(
+    text: str, quotes: Sequence[Quote], author: str | Sequence[str] | None
+) -> list[Quote]:
+    """Gives the "I" of a piece with one writer to that writer.
+
+    An "I" outside every quotation that no rule resolved (no contributor line names the
+    writer) is the author's own voice: "when I asked him how she'd mount a defense" in a
+    report by Glenn Thrush. Left alone are an "I" inside quote marks (the quoted speaker's,
+    also where a quotation's opening or closing mark is missing), in the headline (the
+    person it is about), and in a transcript or an interview printed as "Q:" and "A:"
+    paragraphs (whoever speaks).
+
+    Args:
+        text: the document's text.
+        quotes: the document's quotes.
+        author: the document's byline (:func:`author_name` reads it); None leaves the quotes
+            as they are.
+
+    Returns:
+        the quotes in the same order, such speakers named.
+    """
+    name, mine = _writers_i(text, quotes, [q.speaker for q in quotes], author)
+    out = list(quotes)
+    for i in mine:
+        speaker = quotes[i].speaker
+        assert speaker is not None
+        out[i] = attrs.evolve(quotes[i], speaker=Speaker(name, SpeakerKind.PERSON, speaker.mention))
+    return out
+
+
+def resolve_mentions(
+    doc: Doc, mentions: Sequence[tuple[int, int]], author: str | Sequence[str] | None = None
+) -> list[Resolution]:
     """Resolves mentions given by character offsets, as quoteattr resolves its speakers.
 
     The document's quotes are extracted and their speakers resolved first, so that the
@@ -1127,6 +1308,7 @@ def resolve_mentions(doc: Doc, mentions: Sequence[tuple[int, int]]) -> list[Reso
     Args:
         doc: a parsed Doc.
         mentions: ``(start, end)`` character offsets of each mention.
+        author: the document's byline, as for :func:`with_author`.
 
     Returns:
         one resolution per mention, in order.
@@ -1143,6 +1325,14 @@ def resolve_mentions(doc: Doc, mentions: Sequence[tuple[int, int]]) -> list[Reso
         toks = layout.tokens_in(start, end)
         kind = speaker_kind(doc[toks.start : toks.stop], surnames)
         out.append(resolver.resolve(toks.start, toks.stop, kind, speaker=False))
+    if author is not None:  # the writer's "I", as for a quote's speaker
+        probes = [
+            Speaker(r.name, r.kind, TextSpan(layout.text[s:e], s, e))
+            for (s, e), r in zip(mentions, out, strict=True)
+        ]
+        name, mine = _writers_i(layout.text, quotes, probes, author)
+        for i in mine:
+            out[i] = Resolution(name, SpeakerKind.PERSON)
     return out
 
 

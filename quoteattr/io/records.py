@@ -1,5 +1,8 @@
 """Input documents: text files, JSONL files of ``{"id", "text"}`` records, standard input.
 
+A JSONL record may also give its byline, as ``"author"`` or in a ``"meta"`` object's
+``"author"``: a string ("By Jane Doe") or a list of names.
+
 Nothing is lost: a file or line that cannot be read becomes a record with an ``error`` that
 names the file and line, and reading goes on with the rest. JSONL files are read a line at a
 time, so memory does not grow with the file.
@@ -30,11 +33,27 @@ _SNIFF = 8192
 
 @attrs.frozen
 class Record:
-    """One input document: its id and text, or the error that kept it from being read."""
+    """One input document: its id, text and author (its byline, if the record gives one),
+    or the error that kept it from being read."""
 
     id: str
     text: str | None = None
     error: str | None = None
+    author: str | list[str] | None = None
+
+
+def _author(data: dict[str, object]) -> str | list[str] | None:
+    """The record's ``author``, or its ``meta`` object's; raises ValueError for one that is
+    neither a str nor a list of str."""
+    author = data.get("author")
+    meta = data.get("meta")
+    if author is None and isinstance(meta, dict):
+        author = meta.get("author")
+    if author is None or isinstance(author, str):
+        return author
+    if isinstance(author, list) and all(isinstance(a, str) for a in author):
+        return author
+    raise ValueError(f"'author' is a {type(author).__name__}, not a str or a list of str")
 
 
 def _decode(raw: bytes, where: str) -> tuple[str | None, str | None]:
@@ -90,15 +109,21 @@ def _read_jsonl(path: str, fh: IO[bytes]) -> Iterator[Record]:
             reason = "no 'text' string" if body is None else "'text' is not a string"
             yield Record(doc_id, error=Errors.E006.format(path=path, line=number, reason=reason))
             continue
-        yield Record(doc_id, text=body)
+        try:
+            author = _author(data)
+        except ValueError as err:
+            yield Record(doc_id, error=Errors.E006.format(path=path, line=number, reason=err))
+            continue
+        yield Record(doc_id, text=body, author=author)
 
 
 def read_inputs(inputs: list[str], stdin: IO[bytes] | None = None) -> Iterator[Record]:
     """Yields one Record per input document, in order.
 
     Args:
-        inputs: paths; a ``.jsonl`` file holds one ``{"id", "text"}`` record a line, any
-            other file is one document whose id is the path as given; ``-`` is standard input.
+        inputs: paths; a ``.jsonl`` file holds one ``{"id", "text"}`` record a line (with
+            an optional ``"author"``, also read from ``"meta"``), any other file is one
+            document whose id is the path as given; ``-`` is standard input.
         stdin: the stream read for ``-`` (default: ``sys.stdin.buffer``).
 
     Yields:
