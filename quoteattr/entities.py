@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 import numpy
-from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, POS
+from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, ORTH, POS
 from spacy.parts_of_speech import IDS as _POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -253,6 +253,8 @@ class Resolver:
             and table[i, 2] not in orgs
             and doc[i].dep_ not in {"compound", "flat"}
         }
+        # The words the text writes in lower case somewhere.
+        lowered = set(table[:, 3][table[:, 3] == doc.to_array(ORTH)].tolist())
         for i in propn:
             if i in spans:
                 continue
@@ -268,6 +270,10 @@ class Resolver:
                     if doc[start - 1].dep_ not in {"compound", "flat", "punct"}:
                         break
                     start -= 1
+                if start < i and doc[start].is_sent_start and table[start, 3] in lowered:
+                    # "Team Trump is ...": a word the text also writes in lower case, capital
+                    # only because it starts the sentence
+                    start += 1
                 spans[i] = (start, i + 1)
         names = []
         for start, end in spans.values():

@@ -854,6 +854,32 @@ def test_a_headline_word_before_a_name_is_not_part_of_it() -> None:
     assert speakers_of(doc) == [("Clinton", "Clinton", "person", None, None)]
 
 
+@pytest.mark.parametrize(
+    ("first", "name"), [("Team", "Trump"), ("Ivanka", "Ivanka Trump")], ids=["word", "name"]
+)
+def test_a_sentence_initial_word_the_text_also_writes_in_lower_case_is_no_name(
+    first: str, name: str
+) -> None:
+    """'Team Trump said ...' (no PERSON entity): "team" is written in lower case later, so
+    its capital only starts the sentence; "Ivanka" never is, and stays a first name."""
+    doc = build_doc(
+        f"{first} Trump said it rained. The team won.",
+        [
+            (first, 1, "compound", "PROPN", first),
+            ("Trump", 2, "nsubj", "PROPN", "Trump"),
+            ("said", 2, "ROOT", "VERB", "say"),
+            ("it", 4, "nsubj", "PRON"),
+            ("rained", 2, "ccomp", "VERB", "rain"),
+            (".", 2, "punct", P),
+            ("The", 7, "det", "DET"),
+            ("team", 8, "nsubj", "NOUN"),
+            ("won", 8, "ROOT", "VERB", "win"),
+            (".", 8, "punct", P),
+        ],
+    )
+    assert speakers_of(doc)[0][1:3] == (name, "person")
+
+
 def test_they_is_a_plural_subject_before_it() -> None:
     """ "The Teamsters and the Firefighters wait, though they said ...": the conjoined subject
     of its sentence, an organization; "Officials met. They said ...": the officials (unnamed);
