@@ -206,16 +206,21 @@ def person_names(doc: Doc) -> list[tuple[int, int]]:
 
 def person_surnames(doc: Doc) -> frozenset[str]:
     """Returns the last words of the PERSON entities of ``doc``, lower-cased; a span that
-    stops inside a quoted nickname runs on to the surname ('John “Tig” Tiegen').
+    stops inside a quoted nickname runs on to the surname ('John “Tig” Tiegen'), and one that
+    ends in a possessive or punctuation ("Hillary Clinton’s") stops before it.
 
     The small English model labels a bare surname such as "Stoltenberg" ORG as often as not;
     when the document names "Jens Stoltenberg" elsewhere, the surname is a person.
     """
-    return frozenset(
-        doc[_past_nickname(doc, ent.start, ent.end) - 1].lower_
-        for ent in doc.ents
-        if ent.label_ == "PERSON"
-    )
+    surnames = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        end = _past_nickname(doc, ent.start, ent.end)
+        while end > ent.start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+            end -= 1
+        surnames.add(doc[end - 1].lower_)
+    return frozenset(surnames)
 
 
 def relative_antecedent(pronoun: Token) -> Token | None:
@@ -279,7 +284,8 @@ def speaker_kind(mention: Span, surnames: Collection[str] = ()) -> SpeakerKind:
         return kind
     if root.pos_ == "PRON":
         return SpeakerKind.PERSON if lower in PERSON_PRONOUNS else SpeakerKind.UNKNOWN
-    if mention[-1].lower_ in surnames:
+    words = [t for t in mention if t.tag_ != "POS" and not t.is_punct]  # "Trump’s": "Trump"
+    if words and words[-1].lower_ in surnames:
         return SpeakerKind.PERSON
     if root.pos_ == "NOUN" and root.lemma_.lower() not in bodies():
         # A common noun is an unnamed source whatever names modify it: "a New Mexico

@@ -211,6 +211,38 @@ def test_person_surnames() -> None:
     assert person_surnames(WHEELBARGER) == frozenset({"wheelbarger"})
 
 
+def test_a_possessive_is_no_surname() -> None:
+    """The model's PERSON "Hillary Clinton’s" gives the surname "clinton", not "’s"; so "the
+    campaign’s" is no person, and "Clinton’s" is one."""
+    doc = build_doc(
+        "Hillary Clinton’s aide said Clinton’s and the campaign’s views differ.",
+        [
+            ("Hillary", 1, "compound", "PROPN", "Hillary"),
+            ("Clinton", 3, "poss", "PROPN", "Clinton"),
+            ("’s", 1, "case", "PART", "’s"),
+            ("aide", 4, "nsubj", "NOUN"),
+            ("said", 4, "ROOT", "VERB", "say"),
+            ("Clinton", 12, "poss", "PROPN", "Clinton"),
+            ("’s", 5, "case", "PART", "’s"),
+            ("and", 5, "cc", "CCONJ"),
+            ("the", 9, "det", "DET"),
+            ("campaign", 5, "conj", "NOUN"),
+            ("’s", 9, "case", "PART", "’s"),
+            ("views", 12, "nsubj", "NOUN", "view"),
+            ("differ", 4, "ccomp", "VERB"),
+            (".", 4, "punct", "PUNCT"),
+        ],
+        ents=[(0, 3, "PERSON"), (5, 6, "ORG")],
+    )
+    for t in doc:
+        if t.text == "’s":
+            t.tag_ = "POS"
+    surnames = person_surnames(doc)
+    assert surnames == frozenset({"clinton"})
+    assert speaker_kind(doc[5:7], surnames) == SpeakerKind.PERSON
+    assert speaker_kind(doc[8:11], surnames) == SpeakerKind.UNNAMED
+
+
 def _relatives_doc() -> Doc:
     """ "Slayton, whom Bush appointed, and who backs Rubio, said no." with the parser's own
     mistake: the second relative clause hangs on "said", only its "and" on "Slayton"."""
