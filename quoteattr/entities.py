@@ -32,9 +32,11 @@ from .speakers import (
     mention_bounds,
     person_names,
     person_surnames,
+    phrase_head,
     relative_antecedent,
     speaker_kind,
     unglued,
+    words_end,
 )
 
 __all__ = [
@@ -306,8 +308,7 @@ class Resolver:
             elif low not in titles():
                 break
             start += 1
-        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
-            end -= 1
+        end = words_end(doc, start, end)
         # "Hewlett-Packard CEO Carly Fiorina": the name starts after the last role word
         # that only names follow.
         for k in range(end - 2, start, -1):
@@ -707,9 +708,7 @@ class Resolver:
             return self._name_of[root.i]
         # The name proper is the run of name words at the end of the phrase, up to a
         # title: "US Secretary of Defense Jim Mattis" -> "Jim Mattis".
-        end = span.end
-        while end > root.i + 1 and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
-            end -= 1
+        end = words_end(doc, root.i + 1, span.end)
         start = end
         while start > span.start:
             tok = doc[start - 1]
@@ -1058,9 +1057,7 @@ class Resolver:
     def _question(self, at: int) -> Token | None:
         """The "asked" of which the name at token ``at`` is the subject ("Borger asked"), if
         it is one."""
-        head = self.doc[at]
-        while head.dep_ in {"compound", "flat"} and head.head.i != head.i:
-            head = head.head
+        head = phrase_head(self.doc[at])
         verb = head.head
         if head.dep_ == "nsubj" and verb.lemma_ == "ask" and not self._in_quote(verb.idx):
             return verb

@@ -27,6 +27,7 @@ __all__ = [
     "speaker_of_cue",
     "subject_of",
     "unglued",
+    "words_end",
 ]
 
 #: Entity labels of organisations and places, speakers of kind ORGANIZATION.
@@ -180,6 +181,14 @@ def _past_nickname(doc: Doc, start: int, end: int) -> int:
     return max(end, close + 2)
 
 
+def words_end(doc: Doc, floor: int, end: int) -> int:
+    """The end of a phrase ending at token ``end`` without the possessive and punctuation
+    that close it ("Hillary Clinton’s," -> "Hillary Clinton"), never below ``floor``."""
+    while end > floor and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    return end
+
+
 def person_names(doc: Doc) -> list[tuple[int, int]]:
     """Returns the token ranges ``[start, end)`` of the PERSON entities of ``doc``, mended.
 
@@ -216,9 +225,9 @@ def person_surnames(doc: Doc) -> frozenset[str]:
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
-        end = _past_nickname(doc, ent.start, ent.end)
-        while end > ent.start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
-            end -= 1
+        # Not mended to the name's head as person_names does: in a title-case headline that
+        # would make "Campaign" of "Hillary Clinton Campaign" a surname.
+        end = words_end(doc, ent.start + 1, _past_nickname(doc, ent.start, ent.end))
         surnames.add(doc[end - 1].lower_)
     return frozenset(surnames)
 
@@ -284,8 +293,8 @@ def speaker_kind(mention: Span, surnames: Collection[str] = ()) -> SpeakerKind:
         return kind
     if root.pos_ == "PRON":
         return SpeakerKind.PERSON if lower in PERSON_PRONOUNS else SpeakerKind.UNKNOWN
-    words = [t for t in mention if t.tag_ != "POS" and not t.is_punct]  # "Trump’s": "Trump"
-    if words and words[-1].lower_ in surnames:
+    end = words_end(mention.doc, mention.start, mention.end)  # "Trump’s": "Trump"
+    if end > mention.start and mention.doc[end - 1].lower_ in surnames:
         return SpeakerKind.PERSON
     if root.pos_ == "NOUN" and root.lemma_.lower() not in bodies():
         # A common noun is an unnamed source whatever names modify it: "a New Mexico
