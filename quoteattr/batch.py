@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 from .entities import with_author
 from .errors import Errors, QuoteattrError
 from .extract import extract_doc
+from .io.records import record_author
 from .layout import paragraph_bounds
 from .model import Quote, Quotes, TextSpan
 
@@ -215,11 +216,10 @@ def _record(index: int, record: object) -> _Input:
             if text is None:
                 return bad(doc_id, "no 'text' string")
             return bad(doc_id, f"'text' has type {type(text).__name__}, not str")
-        if isinstance(author, str) or author is None:
-            return _Input(doc_id, text, author)
-        if isinstance(author, list | tuple) and all(isinstance(a, str) for a in author):
-            return _Input(doc_id, text, list(author))
-        return bad(doc_id, f"'author' is a {type(author).__name__}, not a str or a list of str")
+        try:
+            return _Input(doc_id, text, record_author(author))
+        except ValueError as err:
+            return bad(doc_id, str(err))
 
     if isinstance(record, str):
         return _Input(str(index), record)
@@ -412,9 +412,7 @@ class _Assembler:
             quotes, text = self.chunks[0].quotes, piece.text
             if piece.whole is not None:
                 quotes, text = _merge(piece.whole, self.chunks), piece.whole
-            if piece.author is not None:
-                quotes = with_author(text, quotes, piece.author)
-            yield piece.id, Quotes(quotes)
+            yield piece.id, Quotes(with_author(text, quotes, piece.author))
         self.chunks, self.error = [], None
 
     def _quotes(self, doc: Doc) -> list[Quote]:

@@ -1208,14 +1208,16 @@ def _writer_is_i(text: str) -> bool:
     return len(_SPEAKER_LABEL.findall(text, 0, len(text))) < 2
 
 
-def _quotations(text: str, quotes: Sequence[Quote]) -> list[tuple[int, int]]:
+def _quotations(
+    text: str, paragraphs: Sequence[tuple[int, int]], quotes: Sequence[Quote]
+) -> list[tuple[int, int]]:
     """Where the text quotes someone, a paragraph at a time: the quotations of ``quotes``,
     every top-level pair of quote marks, and the reach of a mark left without its partner (a
-    quotation still open at the end of its paragraph, or closed with no opening mark)."""
+    quotation still open at the end of its paragraph, or closed with no opening mark).
+    ``paragraphs`` are the text's (:func:`~quoteattr.layout.paragraph_bounds`)."""
     pairs, problems = marks.find_quotes(text)
     ranges = {part for pair in pairs if pair.depth == 0 for part in pair.parts}
     ranges.update(_quoted(quotes))
-    paragraphs = paragraph_bounds(text)
     starts = [s for s, _ in paragraphs]
     for problem in problems:
         at = problem.offset
@@ -1245,6 +1247,8 @@ def _writers_i(
 ) -> tuple[str, list[int]]:
     """The writer's name from the byline, and which of ``speakers`` are the writer's "I"."""
     name = author_name(author)
+    if name is None:
+        return "", []
     unresolved = [
         (i, s.mention.start)
         for i, s in enumerate(speakers)
@@ -1253,20 +1257,17 @@ def _writers_i(
         and s.mention is not None
         and s.mention.text == "I"
     ]
-    if name is None or not unresolved or not _writer_is_i(text):
+    if not unresolved or not _writer_is_i(text):
         return "", []
-    quoted = _quotations(text, quotes)
-    quoted_starts = [s for s, _ in quoted]
     paragraphs = paragraph_bounds(text)
-    starts = [s for s, _ in paragraphs]
-    mine = []
-    for i, at in unresolved:
-        k = bisect.bisect_right(starts, at) - 1
-        # The headline's "I" is the person it is about ("Blumenthal: 'No Idea' If I Would
-        # Have Told Hillary").
-        if k > 0 and _range_at(quoted, quoted_starts, at) is None:
-            mine.append(i)
-    return name, mine
+    quoted = _quotations(text, paragraphs, quotes)
+    quoted_starts = [s for s, _ in quoted]
+    # The headline's "I" is the person it is about ("Blumenthal: 'No Idea' If I Would Have
+    # Told Hillary"): the writer's starts with the second paragraph.
+    body = paragraphs[1][0] if len(paragraphs) > 1 else len(text)
+    return name, [
+        i for i, at in unresolved if at >= body and _range_at(quoted, quoted_starts, at) is None
+    ]
 
 
 def with_author(

@@ -100,7 +100,7 @@ def extract(
     else:
         raise QuoteattrError(Errors.E001.format(type=type(text_or_doc).__name__))
     quotes = extract_doc(doc)
-    if author is None:
+    if author is None:  # spaCy rebuilds doc.text on every access: only when it is needed
         return Quotes(quotes)
     return Quotes(with_author(doc.text, quotes, author))
 

@@ -42,6 +42,19 @@ class Record:
     author: str | list[str] | None = None
 
 
+def record_author(author: object) -> str | list[str] | None:
+    """A record's ``author`` as given (a str, or a list of str from a list or tuple), or None.
+
+    Raises:
+        ValueError: naming the type, for anything else.
+    """
+    if author is None or isinstance(author, str):
+        return author
+    if isinstance(author, list | tuple) and all(isinstance(a, str) for a in author):
+        return list(author)
+    raise ValueError(f"'author' is a {type(author).__name__}, not a str or a list of str")
+
+
 def _author(data: dict[str, object]) -> str | list[str] | None:
     """The record's ``author``, or its ``meta`` object's; raises ValueError for one that is
     neither a str nor a list of str."""
@@ -49,11 +62,7 @@ def _author(data: dict[str, object]) -> str | list[str] | None:
     meta = data.get("meta")
     if author is None and isinstance(meta, dict):
         author = meta.get("author")
-    if author is None or isinstance(author, str):
-        return author
-    if isinstance(author, list) and all(isinstance(a, str) for a in author):
-        return author
-    raise ValueError(f"'author' is a {type(author).__name__}, not a str or a list of str")
+    return record_author(author)
 
 
 def _decode(raw: bytes, where: str) -> tuple[str | None, str | None]:
