@@ -32,9 +32,9 @@ from pathlib import Path
 from typing import Any
 
 import quoteattr
+from quoteattr.core.layout import paragraph_bounds
 from quoteattr.errors import QuoteattrWarning
 from quoteattr.extract import default_nlp
-from quoteattr.layout import paragraph_bounds
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "polnear-train.jsonl"

@@ -22,10 +22,10 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from quoteattr.core.layout import Layout
 from quoteattr.entities import resolve_speakers
 from quoteattr.errors import QuoteattrWarning
 from quoteattr.extract import default_nlp, extract_doc
-from quoteattr.layout import Layout
 from quoteattr.model import Quote
 
 REPO = Path(__file__).resolve().parents[1]

@@ -25,11 +25,11 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from spacy.tokens import Doc
 
+from .core.layout import paragraph_bounds
 from .entities import with_author
 from .errors import Errors, QuoteattrError
 from .extract import extract_doc
 from .io.records import record_author
-from .layout import paragraph_bounds
 from .model import Quote, Quotes, TextSpan
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
-from .cues import CueLexicon
+from .core.cues import CueLexicon
 from .entities import speakers
 from .extract import extract_doc
 from .model import Quote, Quotes, SpeakerEntity

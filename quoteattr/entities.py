@@ -22,12 +22,9 @@ from spacy.parts_of_speech import IDS as _POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from . import marks
-from .errors import Errors, QuoteattrError
-from .layout import Layout, paragraph_bounds
-from .lexicons import bodies, demonyms, honorifics, titles
-from .model import Quote, QuoteKind, Speaker, SpeakerEntity, SpeakerKind, TextSpan
-from .speakers import (
+from .core import marks
+from .core.layout import Layout, paragraph_bounds
+from .core.mentions import (
     ORG_LABELS,
     mention_bounds,
     person_names,
@@ -38,6 +35,9 @@ from .speakers import (
     unglued,
     words_end,
 )
+from .errors import Errors, QuoteattrError
+from .lexicons import bodies, demonyms, honorifics, titles
+from .model import Quote, QuoteKind, Speaker, SpeakerEntity, SpeakerKind, TextSpan
 
 __all__ = [
     "COREF_PREFIX",

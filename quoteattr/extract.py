@@ -13,18 +13,18 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from . import marks
-from .confidence import confidence
-from .content import direct_candidates
-from .cues import CueLexicon, CueMatch
-from .direct import attribute_direct
+from .core import marks
+from .core.confidence import confidence
+from .core.content import direct_candidates
+from .core.cues import CueLexicon, CueMatch
+from .core.direct import attribute_direct
+from .core.layout import Layout
+from .core.marks import MarkedQuote
+from .core.mentions import person_surnames, speaker_kind, speaker_of_cue
+from .core.reported import find_reported
 from .entities import resolve_speakers, with_author
 from .errors import Errors, QuoteattrError, QuoteattrWarning, Warnings
-from .layout import Layout
-from .marks import MarkedQuote
 from .model import Cue, CueCategory, Quote, QuoteKind, Quotes, Speaker, TextSpan
-from .reported import find_reported
-from .speakers import person_surnames, speaker_kind, speaker_of_cue
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quoteattr.confidence import confidence
+from quoteattr.core.confidence import confidence
 from quoteattr.model import QuoteKind, SpeakerKind
 
 

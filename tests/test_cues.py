@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quoteattr import lexicons
-from quoteattr.cues import CueLexicon
+from quoteattr.core.cues import CueLexicon
 from quoteattr.errors import QuoteattrError
 from quoteattr.model import CueCategory
 from tests.conftest import build_doc

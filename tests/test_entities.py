@@ -8,12 +8,12 @@ import pytest
 from spacy.tokens import Doc
 
 import quoteattr
+from quoteattr.core.layout import Layout
+from quoteattr.core.mentions import person_names, person_surnames
 from quoteattr.entities import Resolver
 from quoteattr.extract import extract_doc
-from quoteattr.layout import Layout
 from quoteattr.lexicons import bodies, demonyms, honorifics, parse_table, titles
 from quoteattr.model import Quote, QuoteKind, Speaker, SpeakerEntity, SpeakerKind, TextSpan
-from quoteattr.speakers import person_names, person_surnames
 from tests.conftest import build_doc
 
 P = "PUNCT"

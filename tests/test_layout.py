@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quoteattr.layout import Layout
+from quoteattr.core.layout import Layout
 from tests.conftest import build_doc
 
 P = "PUNCT"

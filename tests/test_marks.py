@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quoteattr.marks import MarkedQuote, MarkProblem, find_quotes, is_apostrophe
+from quoteattr.core.marks import MarkedQuote, MarkProblem, find_quotes, is_apostrophe
 
 QUOTE_MARKS = "“”„‘’«»‹›\"'"
 STYLES = {"double", "straight", "single", "guillemet", "low"}

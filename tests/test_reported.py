@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from quoteattr.cues import CueLexicon
+from quoteattr.core.cues import CueLexicon
 from quoteattr.extract import extract_doc
 from quoteattr.model import CueCategory, Quote, QuoteKind, SpeakerKind
 from tests.conftest import build_doc

@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 import quoteattr
 from quoteattr import Quote
 from quoteattr.batch import extract_many
+from quoteattr.core.marks import MarkedQuote, find_quotes
 from quoteattr.io import Record, read_inputs
-from quoteattr.marks import MarkedQuote, find_quotes
 
 
 def check_offsets(text: str, quotes: list[Quote]) -> None:

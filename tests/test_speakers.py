@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from quoteattr.model import SpeakerKind
-from quoteattr.speakers import (
+from quoteattr.core.mentions import (
     mention_bounds,
     person_surnames,
     relative_antecedent,
     speaker_kind,
     subject_of,
 )
+from quoteattr.model import SpeakerKind
 from tests.conftest import build_doc
 
 WHEELBARGER = build_doc(

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import attrs
 
+from ..model import CueCategory
 from .cues import DASHES, CueLexicon
 from .layout import Layout
 from .marks import MarkedQuote
-from .model import CueCategory
 
 __all__ = ["Candidate", "direct_candidates", "is_standalone"]
 

@@ -10,9 +10,9 @@ from collections.abc import Collection
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicons import bodies
+from ..model import SpeakerKind
 from .cues import CueMatch
-from .lexicons import bodies
-from .model import SpeakerKind
 
 __all__ = [
     "ORG_LABELS",

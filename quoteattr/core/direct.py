@@ -20,11 +20,11 @@ from __future__ import annotations
 import attrs
 from spacy.tokens import Doc
 
+from ..model import CueCategory
 from .content import Candidate
 from .cues import DASHES, CueLexicon, CueMatch
 from .layout import Layout
-from .model import CueCategory
-from .speakers import inside, mention_bounds, phrase_head, speaker_of_cue, subject_of
+from .mentions import inside, mention_bounds, phrase_head, speaker_of_cue, subject_of
 
 __all__ = ["Attribution", "attribute_direct"]
 

@@ -29,11 +29,11 @@ from collections.abc import Collection, Iterable, Mapping
 import attrs
 from spacy.tokens import Doc, Token
 
-from . import lexicons
+from .. import lexicons
+from ..model import CueCategory
 from .cues import CueLexicon, CueMatch, verb_lemma
 from .layout import Layout
-from .model import CueCategory
-from .speakers import inside
+from .mentions import inside
 
 __all__ = ["Reported", "find_reported"]
 

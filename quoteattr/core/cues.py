@@ -11,9 +11,9 @@ from collections.abc import Iterable, Mapping
 import attrs
 from spacy.tokens import Doc, Token
 
-from . import lexicons
-from .errors import Errors, QuoteattrError
-from .model import CueCategory
+from .. import lexicons
+from ..errors import Errors, QuoteattrError
+from ..model import CueCategory
 
 __all__ = ["CueLexicon", "CueMatch", "verb_lemma"]
 

@@ -9,7 +9,7 @@ about nine in ten of them to be right.
 
 from __future__ import annotations
 
-from .model import QuoteKind, SpeakerKind
+from ..model import QuoteKind, SpeakerKind
 
 __all__ = ["confidence"]
 
