@@ -23,7 +23,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from quoteattr.core.layout import Layout
-from quoteattr.entities import resolve_speakers
+from quoteattr.core.resolve import resolve_speakers
 from quoteattr.errors import QuoteattrWarning
 from quoteattr.extract import default_nlp, extract_doc
 from quoteattr.model import Quote

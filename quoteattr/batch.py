@@ -25,11 +25,10 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from spacy.tokens import Doc
 
+from .core.bylines import record_author, with_author
 from .core.layout import paragraph_bounds
-from .entities import with_author
 from .errors import Errors, QuoteattrError
 from .extract import extract_doc
-from .io.records import record_author
 from .model import Quote, Quotes, TextSpan
 
 if TYPE_CHECKING:

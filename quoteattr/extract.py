@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from .core import marks
+from .core.bylines import with_author
 from .core.confidence import confidence
 from .core.content import direct_candidates
 from .core.cues import CueLexicon, CueMatch
@@ -22,7 +23,7 @@ from .core.layout import Layout
 from .core.marks import MarkedQuote
 from .core.mentions import person_surnames, speaker_kind, speaker_of_cue
 from .core.reported import find_reported
-from .entities import resolve_speakers, with_author
+from .core.resolve import resolve_speakers
 from .errors import Errors, QuoteattrError, QuoteattrWarning, Warnings
 from .model import Cue, CueCategory, Quote, QuoteKind, Quotes, Speaker, TextSpan
 

@@ -12,7 +12,7 @@ import pytest
 import quoteattr
 from quoteattr import QuoteattrError, QuoteKind, Speaker, SpeakerKind, TextSpan
 from quoteattr.batch import extract_many
-from quoteattr.entities import author_name, with_author
+from quoteattr.core.bylines import author_name, with_author
 from quoteattr.io import read_inputs
 from quoteattr.model import Quote
 

@@ -8,9 +8,9 @@ import pytest
 from spacy.tokens import Doc
 
 import quoteattr
-from quoteattr.core.layout import Layout
+from quoteattr.core.layout import Layout, Ranges
 from quoteattr.core.mentions import person_names, person_surnames
-from quoteattr.entities import Resolver
+from quoteattr.core.people import People
 from quoteattr.extract import extract_doc
 from quoteattr.lexicons import bodies, demonyms, honorifics, parse_table, titles
 from quoteattr.model import Quote, QuoteKind, Speaker, SpeakerEntity, SpeakerKind, TextSpan
@@ -471,9 +471,9 @@ def test_a_quoted_nickname_is_inside_the_name() -> None:
         ents=[(0, 3, "PERSON"), (4, 5, "ORG"), (7, 8, "ORG")],
     )
     assert speakers_of(doc) == [("Tiegen", "John “Tig” Tiegen", "person", None, None)]
-    core = Resolver(doc, Layout(doc))
-    core._build()
-    (entity,) = core._entities
+    people = People(doc, Layout(doc), Ranges([]))
+    people.build()
+    (entity,) = people.entities
     assert entity.core == ("john", "tiegen")
 
 

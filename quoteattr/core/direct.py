@@ -23,8 +23,8 @@ from spacy.tokens import Doc
 from ..model import CueCategory
 from .content import Candidate
 from .cues import DASHES, CueLexicon, CueMatch
-from .layout import Layout
-from .mentions import inside, mention_bounds, phrase_head, speaker_of_cue, subject_of
+from .layout import Layout, inside
+from .mentions import mention_bounds, phrase_head, speaker_of_cue, subject_of
 
 __all__ = ["Attribution", "attribute_direct"]
 

@@ -1,4 +1,5 @@
-"""Where things are in a Doc: paragraphs, sentences, and the token at a character offset.
+"""Where things are in a Doc: paragraphs, sentences, the token at a character offset, and
+whether an offset lies inside a quotation.
 
 Built once per document and shared by the stages, so that each lookup is a binary search.
 """
@@ -7,10 +8,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc
 
-__all__ = ["Layout", "paragraph_bounds"]
+__all__ = ["Layout", "Ranges", "inside", "paragraph_bounds"]
 
 # A paragraph ends at a line break; news text separates paragraphs with one or more of them.
 _BREAK = re.compile(r"[ \t\f\v\u00a0]*(?:\r\n|\r|\n|\u2028|\u2029)\s*")
@@ -33,6 +35,34 @@ def paragraph_bounds(text: str) -> list[tuple[int, int]]:
         if s < e:
             trimmed.append((s, e))
     return trimmed
+
+
+def inside(ranges: Sequence[tuple[int, int]], char: int) -> bool:
+    """True when the character offset ``char`` lies in one of a few ``(start, end)`` ranges
+    (a quote's parts, say); :class:`Ranges` answers the same for many, by binary search."""
+    return any(s <= char < e for s, e in ranges)
+
+
+class Ranges:
+    """Character ranges sorted by start, such as a document's quotations: which one holds an
+    offset, by binary search.
+
+    Ranges may touch but are not expected to overlap: :meth:`at` looks at the last range that
+    starts at or before the offset.
+    """
+
+    def __init__(self, ranges: Iterable[tuple[int, int]]) -> None:
+        self.ranges = sorted(ranges)
+        self.starts = [s for s, _ in self.ranges]
+
+    def at(self, char: int) -> tuple[int, int] | None:
+        """The range that holds ``char`` (``start <= char < end``), if one does."""
+        i = bisect.bisect_right(self.starts, char) - 1
+        return self.ranges[i] if i >= 0 and self.ranges[i][1] > char else None
+
+    def holds(self, char: int) -> bool:
+        """True when a range holds ``char``."""
+        return self.at(char) is not None
 
 
 class Layout:

@@ -6,25 +6,27 @@ Plain functions over spaCy tokens; they return token index ranges, never build v
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import bodies
 from ..model import SpeakerKind
 from .cues import CueMatch
+from .layout import inside
 
 __all__ = [
     "ORG_LABELS",
     "PERSON_PRONOUNS",
-    "inside",
     "mention_bounds",
     "person_names",
     "person_surnames",
     "phrase_head",
     "relative_antecedent",
+    "span_text",
     "speaker_kind",
     "speaker_of_cue",
+    "strip_det",
     "subject_of",
     "unglued",
     "words_end",
@@ -48,11 +50,7 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 _SHARES_SUBJECT = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "acomp", "oprd"})
 _SENT_END = frozenset({".", "!", "?"})
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
-
-
-def inside(parts: list[tuple[int, int]], char: int) -> bool:
-    """True when the character offset ``char`` lies in one of the ``(start, end)`` ranges."""
-    return any(s <= char < e for s, e in parts)
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -373,3 +371,19 @@ def _nearby_nominal(doc: Doc, cue: CueMatch, parts: list[tuple[int, int]]) -> To
         if tok.pos_ in _NOMINAL:
             return phrase_head(tok)
     return None
+
+
+def strip_det(tokens: Sequence[Token]) -> Sequence[Token]:
+    """``tokens`` without leading determiners and a closing possessive ("the diplomats'")."""
+    while tokens and tokens[0].lower_ in _DETERMINERS:
+        tokens = tokens[1:]
+    if tokens and tokens[-1].tag_ == "POS":
+        tokens = tokens[:-1]
+    return tokens
+
+
+def span_text(text: str, tokens: Sequence[Token]) -> str:
+    """The original text from the first to the last of ``tokens``."""
+    if not tokens:
+        return ""
+    return text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]

@@ -32,8 +32,7 @@ from spacy.tokens import Doc, Token
 from .. import lexicons
 from ..model import CueCategory
 from .cues import CueLexicon, CueMatch, verb_lemma
-from .layout import Layout
-from .mentions import inside
+from .layout import Layout, inside
 
 __all__ = ["Reported", "find_reported"]
 

@@ -22,6 +22,7 @@ from typing import IO
 
 import attrs
 
+from ..core.bylines import record_author
 from ..errors import Errors, QuoteattrError
 
 __all__ = ["Record", "read_done", "read_inputs"]
@@ -40,19 +41,6 @@ class Record:
     text: str | None = None
     error: str | None = None
     author: str | list[str] | None = None
-
-
-def record_author(author: object) -> str | list[str] | None:
-    """A record's ``author`` as given (a str, or a list of str from a list or tuple), or None.
-
-    Raises:
-        ValueError: naming the type, for anything else.
-    """
-    if author is None or isinstance(author, str):
-        return author
-    if isinstance(author, list | tuple) and all(isinstance(a, str) for a in author):
-        return list(author)
-    raise ValueError(f"'author' is a {type(author).__name__}, not a str or a list of str")
 
 
 def _author(data: dict[str, object]) -> str | list[str] | None:

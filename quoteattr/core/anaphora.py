@@ -1,0 +1,206 @@
+"""Pronouns: who "he", "she", "they", "who" and the writer's "I" stand for.
+
+"he" and "she" look back up to five sentences for a person of their gender: in their own
+sentence the first subject before them; before that, sentence by sentence, the last speaker,
+else the first subject, else the first person named; names inside quotes last. "they" is a
+plural or conjoined subject. The "I" of an opinion piece is its writer when the last
+paragraph is a contributor line that names a person.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
+
+from spacy.tokens import Doc, Token
+
+from ..model import SpeakerKind
+from .findings import Resolution
+from .layout import Layout
+from .mentions import mention_bounds, phrase_head, span_text, speaker_kind, strip_det
+from .people import FEMALE, MALE, Entity, Mention, People
+from .roles import resolution_of
+
+__all__ = ["PRONOUN_REACH", "Anaphora", "question"]
+
+#: How far back (in sentences) a personal pronoun looks for its antecedent.
+PRONOUN_REACH = 5
+
+
+def question(doc: Doc, people: People, at: int) -> Token | None:
+    """The "asked" of which the name at token ``at`` is the subject ("Borger asked"), if it
+    is one."""
+    head = phrase_head(doc[at])
+    verb = head.head
+    if head.dep_ == "nsubj" and verb.lemma_ == "ask" and not people.in_quote(verb.idx):
+        return verb
+    return None
+
+
+class Anaphora:
+    """Resolves the pronouns of one Doc against its :class:`~quoteattr.core.people.People`.
+
+    Args:
+        doc: the parsed Doc.
+        layout: its layout.
+        people: its name table.
+        spoken: every speaker resolved so far: token of the mention -> entity or None
+            (shared with the resolver, which fills it).
+    """
+
+    def __init__(
+        self, doc: Doc, layout: Layout, people: People, spoken: Mapping[int, Entity | None]
+    ) -> None:
+        self.doc = doc
+        self.layout = layout
+        self.text = layout.text
+        self.people = people
+        self.spoken = spoken
+
+    def pronoun(self, root: Token, own: str, speaker: bool) -> Resolution:
+        """Resolves the personal pronoun ``root`` (its text ``own``)."""
+        low = root.lower_
+        gender = "male" if low in MALE else "female" if low in FEMALE else None
+        if gender is None:
+            if low == "they":
+                return self._they(root, own)
+            if low == "i" and not self.people.in_quote(root.idx):
+                author = self._author()
+                if author is not None:
+                    return resolution_of(self.doc, self.text, author)
+            return Resolution(own, SpeakerKind.UNKNOWN)
+        at = self._before_quote(root)
+        entity = self._antecedent(at, gender, after_quote=at != root.i)
+        if entity is None:
+            return Resolution(own, SpeakerKind.UNKNOWN)
+        if speaker:
+            self.people.speaker_mention(root, entity)
+        return resolution_of(self.doc, self.text, entity)
+
+    def _they(self, root: Token, own: str) -> Resolution:
+        """ "The Teamsters and the Firefighters remain on the sidelines, though they may
+        endorse": a plural subject before "they" in its sentence, else the last plural speaker
+        or plural subject of the two sentences before. A body ("Republicans", "the Teamsters
+        and the Firefighters") keeps its kind; people ("officials", "Obama and Xi") are
+        unnamed, since no one person said it."""
+        doc = self.doc
+        at = self._before_quote(root)
+        sentence = self.layout.sentence_index(at)
+        starts = self.layout.sentence_token_starts()
+
+        def plural_subjects(lo: int, hi: int) -> list[Token]:
+            return [
+                t
+                for t in doc[lo:hi]
+                if t.dep_ in {"nsubj", "nsubjpass"}
+                and t.pos_ in {"NOUN", "PROPN"}
+                and (
+                    any(c.dep_ == "conj" for c in t.children)
+                    # "Sanders" is tagged plural: a person's name is one person
+                    or (t.tag_ in {"NNS", "NNPS"} and t.ent_type_ != "PERSON")
+                )
+                and not self.people.in_quote(t.idx)
+            ]
+
+        found = plural_subjects(starts[sentence], at)[:1]
+        for back in (1, 2):
+            if found or sentence - back < 0:
+                break
+            lo, hi = starts[sentence - back], starts[sentence - back + 1]
+            spoken = [
+                doc[i]
+                for i in sorted(self.spoken)
+                if lo <= i < hi and doc[i].tag_ in {"NNS", "NNPS"} and doc[i].ent_type_ != "PERSON"
+            ]
+            found = spoken[-1:] or plural_subjects(lo, hi)[:1]
+        if not found:
+            return Resolution(own, SpeakerKind.UNKNOWN)
+        s, e = mention_bounds(found[0])
+        for conj in found[0].conjuncts:  # "The Teamsters, the Firefighters and UNITE HERE"
+            e = max(e, mention_bounds(conj)[1])
+        group = doc[s:e]
+        kind = speaker_kind(group)
+        if kind == SpeakerKind.PERSON:  # "Obama and Xi": people, but no one person
+            kind = SpeakerKind.UNNAMED
+        return Resolution(span_text(self.text, strip_det(list(group))), kind)
+
+    def _author(self) -> Entity | None:
+        """The writer of an opinion piece, from its contributor line: a last paragraph of one
+        short sentence that says who a person is ("Rick Scott is the Republican governor of
+        Florida."). The "I" of the text outside quotes is that person."""
+        if not self.layout.paragraphs:
+            return None
+        start, end = self.layout.paragraphs[-1]
+        tokens = self.layout.tokens_in(start, end)
+        if not 3 <= len(tokens) <= 40:
+            return None
+        layout = self.layout
+        if layout.sentence_index(tokens.start) != layout.sentence_index(tokens.stop - 1):
+            return None
+        root = self.doc[tokens.start : tokens.stop].root
+        subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if root.lemma_ != "be" or subject is None or subject.pos_ != "PROPN":
+            return None
+        return self.people.name_of.get(subject.i)
+
+    def _before_quote(self, root: Token) -> int:
+        """Where to look back from for a pronoun: the pronoun itself, or for the "he" of
+        '"...," he said' the start of the quotation it follows, so that a quotation of
+        several sentences does not carry the antecedent out of reach, and the names inside it
+        (the speaker's own words) do not come first."""
+        i = root.i - 1
+        while i >= 0 and (self.doc[i].is_punct or self.doc[i].is_space):
+            i -= 1
+            if self.people.in_quote(self.doc[i + 1].idx):
+                break
+        quote = self.people.quotations.at(self.doc[i].idx) if i >= 0 else None
+        return root.i if quote is None else self.layout.token_at(quote[0])
+
+    def _antecedent(self, at: int, gender: str, *, after_quote: bool = False) -> Entity | None:
+        """The person a "he" or "she" at token ``at`` refers to.
+
+        News keeps to the person it is quoting: the antecedent is, going back sentence by
+        sentence, the last speaker, else the subject, else the first person named; in the
+        pronoun's own sentence, the nearest subject before it. Names inside quotes are the
+        speaker's words and come last. A person whose gender the text gives otherwise is
+        skipped. A pronoun after a quotation that answers a question asked in the sentence
+        before is the person asked, when the text names them ("Conroy asked Sanders whether
+        ...").
+        """
+        people = self.people
+        sentence = self.layout.sentence_index(at)
+        hi = bisect_left(people.mention_at, at)
+        lo = hi
+        while lo > 0 and people.mentions[lo - 1].sentence >= sentence - PRONOUN_REACH:
+            lo -= 1
+        window = [m for m in people.mentions[lo:hi] if m.entity.gender in (None, gender)]
+        found = self._salient(window, sentence)
+        if found is None:
+            return None
+        verb = question(self.doc, people, found.at) if after_quote else None
+        if verb is not None and found.sentence >= sentence - 1:
+            # "Conroy asked Sanders whether ... '...,' he said": the one who answers a
+            # question is the one asked.
+            asked = next((people.name_of.get(c.i) for c in verb.children if c.dep_ == "dobj"), None)
+            if asked is not None and asked is not found.entity and asked.gender in (None, gender):
+                return asked
+        return found.entity
+
+    @staticmethod
+    def _salient(window: Sequence[Mention], sentence: int) -> Mention | None:
+        """The most salient of the mentions before a pronoun in sentence ``sentence``."""
+        for quoted in (False, True):
+            pool = [m for m in window if m.quoted == quoted]
+            same = [m for m in pool if m.sentence == sentence and m.subject]
+            if same:
+                return same[0]
+            for s in range(sentence, sentence - PRONOUN_REACH - 1, -1):
+                here = [m for m in pool if m.sentence == s]
+                if not here:
+                    continue
+                speakers = [m for m in here if m.speaker]
+                if speakers:
+                    return speakers[-1]
+                subjects = [m for m in here if m.subject]
+                return (subjects or here)[0]
+        return None

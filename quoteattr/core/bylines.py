@@ -1,0 +1,197 @@
+"""Bylines: the writer's "I".
+
+An "I" outside every quotation that no rule resolved is the author's own voice when the input
+gives a byline that names one writer ("By Glenn Thrush"): "when I asked him how she'd mount a
+defense". Left alone are an "I" inside quote marks (the quoted speaker's, also where a
+quotation's opening or closing mark is missing), in the headline (the person it is about), and
+in a transcript or an interview printed as "Q:" and "A:" paragraphs (whoever speaks).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from ..errors import Errors, QuoteattrError
+from ..model import Quote, Speaker, SpeakerKind
+from . import marks
+from .layout import Ranges, paragraph_bounds
+from .resolve import quotations
+
+__all__ = ["author_name", "record_author", "with_author", "writers_i"]
+
+
+def record_author(author: object) -> str | list[str] | None:
+    """A record's ``author`` as given (a str, or a list of str from a list or tuple), or None.
+
+    Raises:
+        ValueError: naming the type, for anything else.
+    """
+    if author is None or isinstance(author, str):
+        return author
+    if isinstance(author, list | tuple) and all(isinstance(a, str) for a in author):
+        return list(author)
+    raise ValueError(f"'author' is a {type(author).__name__}, not a str or a list of str")
+
+
+_BY = re.compile(r"^\s*by\b[\s:]*", re.IGNORECASE)
+_CONTACT = re.compile(r"[.,]?\s*\b(?:e-?mail|twitter|follow)\b.*$", re.IGNORECASE | re.DOTALL)
+_AUTHOR_SEPARATORS = re.compile(r"\s*(?:[,;&|/]|\band\b)\s*", re.IGNORECASE)
+# Bylines that name a desk or an agency rather than a writer.
+_NOT_WRITER = frozenset(
+    {"staff", "press", "news", "wire", "wires", "desk", "editors", "editorial", "board", "reports"}
+)
+
+
+def author_name(author: str | Sequence[str] | None) -> str | None:
+    """The one writer a byline names, written as a name.
+
+    "BY ANDREW ROSS SORKIN" -> "Andrew Ross Sorkin"; "Heidi M. Przybyla, @hmpzyb, USA TODAY"
+    -> "Heidi M. Przybyla". A byline in capitals is put in title case; handles, e-mail and
+    Twitter notes, and a paper's name in capitals beside a name in mixed case are dropped.
+
+    Args:
+        author: a byline, or a list of author names.
+
+    Returns:
+        the name, or None when there is no byline, when it names several writers ("By Jane
+        Doe and John Roe": whose "I" would it be?), or when it is no person's name (one word,
+        more than five, digits, or a desk: "By Reuters Staff").
+
+    Raises:
+        QuoteattrError: [E018] when ``author`` is neither a str nor a list of str.
+    """
+    if author is None:
+        return None
+    parts = [author] if isinstance(author, str) else author
+    if not isinstance(parts, list | tuple):
+        raise QuoteattrError(Errors.E018.format(got=type(author).__name__))
+    for part in parts:
+        if not isinstance(part, str):
+            got = f"a {type(author).__name__} holding a {type(part).__name__}"
+            raise QuoteattrError(Errors.E018.format(got=got))
+    names = [
+        " ".join(name.split())
+        for part in parts
+        for name in _AUTHOR_SEPARATORS.split(_CONTACT.sub("", _BY.sub("", part)))
+        if name.strip() and "@" not in name  # "@gregorykorte": a handle
+    ]
+    if any(not n.isupper() for n in names):
+        # "Heidi M. Przybyla, USA TODAY": beside a name in mixed case, capitals are the paper
+        names = [n for n in names if not n.isupper()]
+    if len(names) != 1:
+        return None
+    words = names[0].split()
+    if not 2 <= len(words) <= 5 or any(
+        not w[:1].isalpha() or any(c.isdigit() for c in w) or w.lower() in _NOT_WRITER
+        for w in words
+    ):
+        return None
+    if names[0].isupper():
+        return " ".join(w if len(w.rstrip(".")) == 1 else w.title() for w in words)
+    return names[0]
+
+
+# A transcript or an interview printed as questions and answers: its "I" is whoever speaks
+# ("Q:", "A:", "FALLIN:").
+_SPEAKER_LABEL = re.compile(
+    r"^[^\S\n]*(?:[QA][:.]|[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)?:)[^\S\n]+\S", re.MULTILINE
+)
+
+
+def _writer_is_i(text: str) -> bool:
+    """False for a transcript or an interview: two paragraphs or more open with a speaker's
+    label."""
+    return len(_SPEAKER_LABEL.findall(text, 0, len(text))) < 2
+
+
+def _quotations(
+    text: str, paragraphs: Sequence[tuple[int, int]], quotes: Sequence[Quote]
+) -> list[tuple[int, int]]:
+    """Where the text quotes someone, a paragraph at a time: the quotations of ``quotes``,
+    every top-level pair of quote marks, and the reach of a mark left without its partner (a
+    quotation still open at the end of its paragraph, or closed with no opening mark).
+    ``paragraphs`` are the text's (:func:`~quoteattr.core.layout.paragraph_bounds`)."""
+    pairs, problems = marks.find_quotes(text)
+    ranges = {part for pair in pairs if pair.depth == 0 for part in pair.parts}
+    ranges.update(quotations(quotes))
+    starts = [s for s, _ in paragraphs]
+    for problem in problems:
+        at = problem.offset
+        k = bisect.bisect_right(starts, at) - 1
+        if k < 0:
+            continue
+        start, end = paragraphs[k]
+        after = text[at + len(problem.mark) : at + len(problem.mark) + 1]
+        closing = problem.mark in "”»’" or (
+            problem.mark not in "“«‘„" and (not after or after.isspace() or after in ",.;:!?")
+        )
+        ranges.add((start, at + len(problem.mark)) if closing else (at, end))
+    merged: list[tuple[int, int]] = []  # as one set of ranges that do not overlap
+    for start, end in sorted(ranges):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def writers_i(
+    text: str,
+    quotes: Sequence[Quote],
+    speakers: Sequence[Speaker | None],
+    author: str | Sequence[str] | None,
+) -> tuple[str, list[int]]:
+    """The writer's name from the byline, and which of ``speakers`` are the writer's "I"."""
+    name = author_name(author)
+    if name is None:
+        return "", []
+    unresolved = [
+        (i, s.mention.start)
+        for i, s in enumerate(speakers)
+        if s is not None
+        and s.kind == SpeakerKind.UNKNOWN
+        and s.mention is not None
+        and s.mention.text == "I"
+    ]
+    if not unresolved or not _writer_is_i(text):
+        return "", []
+    paragraphs = paragraph_bounds(text)
+    quoted = Ranges(_quotations(text, paragraphs, quotes))
+    # The headline's "I" is the person it is about ("Blumenthal: 'No Idea' If I Would Have
+    # Told Hillary"): the writer's starts with the second paragraph.
+    body = paragraphs[1][0] if len(paragraphs) > 1 else len(text)
+    return name, [i for i, at in unresolved if at >= body and not quoted.holds(at)]
+
+
+def with_author(
+    text: str, quotes: Sequence[Quote], author: str | Sequence[str] | None
+) -> list[Quote]:
+    """Gives the "I" of a piece with one writer to that writer.
+
+    An "I" outside every quotation that no rule resolved (no contributor line names the
+    writer) is the author's own voice: "when I asked him how she'd mount a defense" in a
+    report by Glenn Thrush. Left alone are an "I" inside quote marks (the quoted speaker's,
+    also where a quotation's opening or closing mark is missing), in the headline (the
+    person it is about), and in a transcript or an interview printed as "Q:" and "A:"
+    paragraphs (whoever speaks).
+
+    Args:
+        text: the document's text.
+        quotes: the document's quotes.
+        author: the document's byline (:func:`author_name` reads it); None leaves the quotes
+            as they are.
+
+    Returns:
+        the quotes in the same order, such speakers named.
+    """
+    name, mine = writers_i(text, quotes, [q.speaker for q in quotes], author)
+    out = list(quotes)
+    for i in mine:
+        speaker = quotes[i].speaker
+        assert speaker is not None
+        out[i] = attrs.evolve(quotes[i], speaker=Speaker(name, SpeakerKind.PERSON, speaker.mention))
+    return out

@@ -1,0 +1,211 @@
+"""Descriptions: "the senator", "the fund manager", "the department": who or what they are.
+
+A definite singular description whose head is a role word refers back to the one person named
+before it whom the document gives that role; a definite description of a body ("the
+department", "the group") to the organisation named with it or before it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import numpy
+from spacy.attrs import LEMMA, POS
+from spacy.parts_of_speech import IDS as _POS_IDS
+from spacy.tokens import Doc, Span
+
+from ..lexicons import bodies, titles
+from .anaphora import PRONOUN_REACH, question
+from .layout import Layout
+from .mentions import mention_bounds, span_text
+from .people import NAME_REACH, Entity, People
+from .roles import org_name, read_roles
+
+__all__ = ["Descriptions"]
+
+_NOUN_IDS = numpy.array([_POS_IDS["NOUN"], _POS_IDS["PROPN"]], dtype="uint64")
+_POSSESSIVE = re.compile(r"\s*['’]s\b")
+
+
+class Descriptions:
+    """Resolves the descriptions of one Doc against its people and its organisations.
+
+    Args:
+        doc: the parsed Doc.
+        layout: its layout.
+        people: its name table.
+        spoken: every speaker resolved so far: token of the mention -> entity or None
+            (shared with the resolver, which fills it).
+    """
+
+    def __init__(
+        self, doc: Doc, layout: Layout, people: People, spoken: Mapping[int, Entity | None]
+    ) -> None:
+        self.doc = doc
+        self.layout = layout
+        self.text = layout.text
+        self.people = people
+        self.spoken = spoken
+        self._noun_index: dict[str, list[int]] | None = None
+        # entity text, lower-cased -> [times labelled PERSON, times labelled otherwise]
+        self._labels: dict[str, list[int]] | None = None
+
+    def person(self, span: Span) -> Entity | None:
+        """ "the senator" -> the one person the document gives that role."""
+        root = span.root
+        if root.tag_ not in {"NN", "NNP"}:
+            return None
+        definite = (
+            c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in root.children
+        )
+        if not any(definite):
+            return None
+        title = titles().get(root.lower_)
+        if title is None:
+            return None
+        people = self.people
+        for e in people.entities:
+            read_roles(self.doc, self.text, e)
+        # A description refers back: to a holder of the role named before it.
+        having = [
+            e
+            for e in people.entities
+            if title.noun in e.role_nouns and people.first_seen(e) < span.start
+        ]
+        sentence = self.layout.sentence_index(span.start)
+        first = self.layout.sentence_token_starts()[max(0, sentence - NAME_REACH)]
+        if len(having) > 1:
+            # Several people hold the role: the one named in the last few sentences, if one is.
+            having = [
+                e
+                for e in having
+                if any(first <= at < span.start for at in people.seen.get(id(e), []))
+            ]
+        anaphoric = any(c.dep_ == "det" and c.lower_ == "the" for c in root.children) and not any(
+            c.dep_ == "poss" for c in root.children
+        )
+        if not having and anaphoric:
+            # Nobody named before was given the role: "Paul Singer changed ... The fund
+            # manager wrote" is the previous sentence's subject; "Sanders responded. ... the
+            # Vermont senator said" the last speaker of the last few sentences, when that was
+            # a named person and not an unnamed source ("a senior official ... the official").
+            # Not "Rubio's campaign manager": a possessor makes it someone else.
+            spoken = sorted(at for at in self.spoken if first <= at < span.start)
+            asker = None
+            if spoken and question(self.doc, people, spoken[-1]) is not None:
+                # '"That would be you?" Borger asked. "That would be me," the senator said':
+                # the one who asked is not the one who answers, who spoke before the question.
+                asker = self.spoken[spoken[-1]]
+                earlier = self.layout.sentence_token_starts()[max(0, sentence - PRONOUN_REACH)]
+                spoken = sorted(
+                    at
+                    for at, e in self.spoken.items()
+                    if earlier <= at < span.start and e is not asker
+                )
+            having = [
+                m.entity
+                for m in people.mentions
+                if m.sentence == sentence - 1
+                and m.subject
+                and not m.quoted
+                and m.entity is not asker
+                and title.gender in (None, m.entity.gender)
+            ][:1]
+            if not having and spoken:
+                last = self.spoken[spoken[-1]]
+                if last is not None and title.gender in (None, last.gender):
+                    having = [last]
+        return having[0] if len(having) == 1 else None
+
+    def _nouns(self) -> dict[str, list[int]]:
+        """Lemma -> positions of the nouns and proper nouns with it, read once per Doc."""
+        if self._noun_index is None:
+            table = self.doc.to_array([POS, LEMMA])
+            nouns = numpy.flatnonzero(numpy.isin(table[:, 0], _NOUN_IDS))
+            strings = self.doc.vocab.strings
+            lower: dict[int, str] = {}
+            index: dict[str, list[int]] = {}
+            for i, lemma in zip(nouns.tolist(), table[nouns, 1].tolist(), strict=True):
+                if lemma not in lower:
+                    lower[lemma] = strings[lemma].lower()
+                index.setdefault(lower[lemma], []).append(i)
+            self._noun_index = index
+        return self._noun_index
+
+    def body(self, span: Span) -> str | None:
+        """ "the department" -> "State Department", named in the sentences before.
+
+        A name given with the noun is the name ("the website fivethirtyeight"). Else the
+        antecedent is the nearest earlier phrase with the same noun and a name in it
+        ("a new Washington Post-ABC News poll", "the abortion rights group NARAL"; anywhere
+        before), or an entity that ends in the noun (in the last few sentences); failing both,
+        the nearest organisation (for "the agency", "the group") or place (for "the town")
+        named in the last two sentences, unless the model mostly labels that name a person.
+        """
+        doc = self.doc
+        root = span.root
+        sort = bodies().get(root.lemma_.lower())
+        if sort is None or root.pos_ != "NOUN":
+            return None
+        named = [c for c in root.rights if c.dep_ == "appos" and c.i == root.i + 1]
+        if named:  # "the website fivethirtyeight": the name is given with the noun
+            return org_name(self.text, list(named[0].subtree))
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in root.children):
+            return None
+        starts = self.layout.sentence_token_starts()
+        sentence = self.layout.sentence_index(span.start)
+        lo = starts[max(0, sentence - PRONOUN_REACH)]
+        near = starts[max(0, sentence - 1)]
+        fallback = None
+        labels = {"ORG"} if sort == "org" else {"GPE"}
+        # Beyond the last few sentences, only a phrase with the same noun.
+        lemma = root.lemma_.lower()
+        farther = [i for i in self._nouns().get(lemma, ()) if i < lo]
+        for i in [*range(span.start - 1, lo - 1, -1), *reversed(farther)]:
+            tok = doc[i]
+            plural = tok.tag_ in {"NNS", "NNPS"}
+            if (
+                tok.lemma_.lower() == root.lemma_.lower()
+                and tok.pos_ in {"NOUN", "PROPN"}
+                and plural == (root.tag_ == "NNS")  # "the poll" is not "two Quinnipiac polls"
+            ):
+                if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i > i:
+                    s, e = mention_bounds(tok.head)  # "the abortion rights group NARAL"
+                    return org_name(self.text, [t for t in doc[s:e] if t.i > i])
+                proper = [
+                    c
+                    for c in tok.lefts
+                    if c.dep_ in {"compound", "amod", "nmod", "poss"}
+                    and (c.pos_ == "PROPN" or c.ent_type_)
+                ]
+                if proper:  # "a new Washington Post-ABC News poll", "Clinton's campaign"
+                    first = min(c.left_edge.i for c in proper)
+                    return _POSSESSIVE.sub("", span_text(self.text, list(doc[first : i + 1])))
+            if tok.ent_iob_ == "B" and tok.ent_type_ in labels | {"ORG", "GPE", "FAC"}:
+                entity = doc[slice(*mention_bounds(tok))]  # the whole entity that starts here
+                if entity[-1].lemma_.lower() == root.lemma_.lower():
+                    return org_name(self.text, list(entity))
+                if (
+                    fallback is None
+                    and tok.ent_type_ in labels
+                    and i >= near
+                    # "support for Sanders": a person's name the model labelled ORG here
+                    and not self._mostly_person(entity.text)
+                ):
+                    fallback = org_name(self.text, list(entity))
+        return fallback
+
+    def _mostly_person(self, name: str) -> bool:
+        """True when the model labels ``name`` PERSON at least as often as anything else in the
+        document, a full name counting for its surname: "Sanders" labelled ORG twice, and
+        "Sanders" and "Bernie Sanders" labelled PERSON, is a person."""
+        if self._labels is None:
+            self._labels = {}
+            for ent in self.doc.ents:
+                votes = self._labels.setdefault(ent.text.lower(), [0, 0])
+                votes[ent.label_ != "PERSON"] += 1
+                if ent.label_ == "PERSON" and len(ent) > 1:  # "Bernie Sanders" is a Sanders
+                    self._labels.setdefault(ent[-1].lower_, [0, 0])[0] += 1
+        person, other = self._labels.get(name.lower(), (0, 0))
+        return person >= other and person > 0

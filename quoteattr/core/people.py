@@ -1,0 +1,442 @@
+"""The people of a document: every name mention, joined into entities, with their genders.
+
+News names a person in full once ("US Secretary of Defense Jim Mattis") and afterwards by
+surname, pronoun or description ("Mattis", "he", "the secretary"). :class:`People` is the
+per-Doc name table that the other resolution steps look names up in (citron keeps its name
+table apart from its pronoun rules too): built once, on first use, from the PERSON entities
+and the proper nouns the model left unlabelled.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+import attrs
+import numpy
+from spacy.attrs import DEP, ENT_TYPE, LOWER, ORTH, POS
+from spacy.parts_of_speech import IDS as _POS_IDS
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicons import bodies, honorifics, titles
+from .layout import Layout, Ranges
+from .mentions import ORG_LABELS, person_names, span_text, unglued, words_end
+
+__all__ = ["FEMALE", "MALE", "NAME_REACH", "Entity", "Mention", "Name", "People"]
+
+#: Pronouns of each gender.
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+_MALE_IDS = frozenset(get_string_id(w) for w in MALE)
+_GENDERED_IDS = numpy.array(sorted(get_string_id(w) for w in MALE | FEMALE), dtype="uint64")
+_PROPN = _POS_IDS["PROPN"]
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_NOT_NAME_POS = frozenset({"ADP", "ADV", "CCONJ", "DET", "PART", "SCONJ", "VERB"})
+# The words of a name: "Haider al-Abadi" -> "haider", "al-abadi"; "Jr." -> "jr".
+_WORD = re.compile(r"\w[\w'’-]*")
+_NICKNAME = re.compile(r"[\"“‘'][^\"“”‘’']{1,30}[\"”’']")
+#: How far back (in sentences) a bare surname looks for the person last named with it.
+NAME_REACH = 3
+
+
+@attrs.frozen
+class Name:
+    """A person's name as written at tokens ``[start, end)``, titles dropped."""
+
+    start: int
+    end: int
+    text: str  # whitespace made single spaces
+    core: tuple[str, ...]  # lower-case words without "Jr." and the like
+    suffix: tuple[str, ...]
+    gender: str | None  # from a courtesy title: "Mr. Trump"
+
+
+@attrs.define(eq=False)
+class Entity:
+    """A person of the document, built from its name mentions."""
+
+    name: str
+    core: tuple[str, ...]
+    suffix: tuple[str, ...] = ()
+    gender: str | None = None
+    role: str | None = None
+    organization: str | None = None
+    role_at: int = -1  # the token where the role was stated (-1: none yet)
+    role_nouns: set[str] = attrs.Factory(set)
+    # Name mentions whose surroundings are not read for a role yet: (head, start, end).
+    # Roles are read on demand, for the speakers and descriptions that need them.
+    unread: list[tuple[int, int, int]] = attrs.Factory(list)
+
+    def learn_role(self, at: int, role: str, organization: str | None) -> None:
+        """Keeps the first role stated in the text; every role adds its nouns."""
+        for word in role.lower().split():
+            title = titles().get(word)
+            if title is not None:
+                self.role_nouns.add(title.noun)
+                if title.gender and self.gender is None:
+                    self.gender = title.gender
+        if self.role_at < 0 or at < self.role_at:
+            self.role, self.organization, self.role_at = role, organization, at
+
+
+@attrs.frozen
+class Mention:
+    """A mention of a person entity in the text, for pronoun resolution."""
+
+    at: int  # token index
+    entity: Entity
+    sentence: int
+    subject: bool
+    speaker: bool
+    quoted: bool
+
+
+def _titled(tok: Token) -> bool:
+    """ "Reince Priebus, the GOP chairman": a name with a role in apposition or before it is
+    a person's, whatever entity label the model gave it."""
+    return tok.lower_ not in bodies() and any(
+        c.dep_ in {"appos", "compound"} and c.lower_ in titles() for c in tok.children
+    )
+
+
+def _surname(core: tuple[str, ...]) -> str:
+    """The key of a surname: "al-abadi" and "abadi" are one name."""
+    return core[-1].rsplit("-", 1)[-1]
+
+
+class People:
+    """The per-Doc name table: person entities, their name mentions, genders and salience.
+
+    Args:
+        doc: a parsed Doc.
+        layout: its :class:`~quoteattr.core.layout.Layout`.
+        quotations: the document's quotations (names inside them are the speaker's words,
+            not the reporter's, and weigh less as antecedents).
+    """
+
+    def __init__(self, doc: Doc, layout: Layout, quotations: Ranges) -> None:
+        self.doc = doc
+        self.layout = layout
+        self.text = layout.text  # spaCy rebuilds doc.text on every access
+        self.quotations = quotations
+        self.entities: list[Entity] = []
+        self._full: dict[str, list[Entity]] = {}  # last name word -> entities
+        self._first: dict[str, list[Entity]] = {}  # first name word -> entities
+        self.seen: dict[int, list[int]] = {}  # id(entity) -> token indices of its mentions
+        self._seen_full: dict[int, list[int]] = {}  # the same, of its full-name mentions
+        self.mentions: list[Mention] = []
+        self.mention_at: list[int] = []
+        self.name_of: dict[int, Entity] = {}  # name head token -> entity
+        self._built = False
+        self.table: numpy.ndarray = numpy.zeros((0, 4), dtype="uint64")
+
+    def in_quote(self, char: int) -> bool:
+        """True when ``char`` lies inside a quotation."""
+        return self.quotations.holds(char)
+
+    # -- building -------------------------------------------------------------------------
+
+    def build(self) -> None:
+        """Reads every name of the document into entities, once."""
+        if self._built:
+            return
+        self._built = True
+        doc = self.doc
+        self.table = doc.to_array([POS, DEP, ENT_TYPE, LOWER])
+        # name head -> token range of the name phrase
+        spans: dict[int, tuple[int, int]] = {e - 1: (s, e) for s, e in person_names(doc)}
+        # Names the model left unlabelled: "Former secretary of state Hillary Rodham Clinton"
+        # when "Clinton" is a person elsewhere, and proper-noun subjects ("Gray said").
+        # The scan reads the token attributes as one array: Token objects cost too much here.
+        strings = doc.vocab.strings
+        table = self.table
+        subjects = {strings["nsubj"], strings["nsubjpass"]}
+        orgs = {strings[label] for label in ORG_LABELS}
+        propn = numpy.flatnonzero(table[:, 0] == _PROPN).tolist()
+        surnames = {get_string_id(unglued(doc[e - 1].text).lower()) for _, e in spans.values()} | {
+            int(table[i, 3])
+            for i in propn
+            if table[i, 1] in subjects
+            and table[i, 2] not in orgs
+            and doc[i].dep_ not in {"compound", "flat"}
+        }
+        # The words the text writes in lower case somewhere.
+        lowered = set(table[:, 3][table[:, 3] == doc.to_array(ORTH)].tolist())
+        for i in propn:
+            if i in spans:
+                continue
+            _, dep, ent, low = table[i].tolist()
+            if low in surnames or (dep in subjects and (ent not in orgs or _titled(doc[i]))):
+                tok = doc[i]
+                if tok.dep_ in {"compound", "flat"} and tok.head.i == i + 1:
+                    continue
+                start = i
+                while (start > 0 and doc[start - 1].pos_ == "PROPN") or (
+                    start > 1 and doc[start - 1].text == "-" and doc[start - 2].pos_ == "PROPN"
+                ):
+                    if doc[start - 1].dep_ not in {"compound", "flat", "punct"}:
+                        break
+                    start -= 1
+                if start < i and doc[start].is_sent_start and table[start, 3] in lowered:
+                    # "Team Trump is ...": a word the text also writes in lower case, capital
+                    # only because it starts the sentence
+                    start += 1
+                spans[i] = (start, i + 1)
+        names = []
+        for start, end in spans.values():
+            parsed = self.parse_name(start, end)
+            if parsed is not None:
+                names.append(parsed)
+        # Full names first, longest first, so that "Stoltenberg" finds "Jens Stoltenberg".
+        # Bare names wait for the genders the text gives ("Ms. Trump" of two Trumps).
+        names.sort(key=lambda n: (-len(n.core), n.start))
+        for single in (False, True):
+            for name in names:
+                if (len(name.core) == 1) == single:
+                    entity = self.entity_for(name, create=True)
+                    assert entity is not None
+                    self._note(entity, name)
+            self._vote_genders()
+
+    def parse_name(self, start: int, end: int) -> Name | None:
+        """The name proper of a name phrase: courtesy titles, roles and "'s" dropped.
+
+        Returns None for what cannot be a name: no capital letter, a word that is not a
+        proper noun, or more than four words (a headline the model took for a name).
+        """
+        doc = self.doc
+        gender = honorifics().get(doc[start - 1].lower_) if start > 0 else None
+        while start < end:
+            low = doc[start].lower_
+            if low in honorifics():
+                gender = honorifics()[low] or gender
+            elif low not in titles():
+                break
+            start += 1
+        end = words_end(doc, start, end)
+        # "Hewlett-Packard CEO Carly Fiorina": the name starts after the last role word
+        # that only names follow.
+        for k in range(end - 2, start, -1):
+            if doc[k].lower_ in titles() and all(t.pos_ == "PROPN" for t in doc[k + 1 : end]):
+                start = k + 1
+                break
+        # A headline's capitalised word that is no name: "Without Bloomberg", "Said Comey".
+        while end - start > 1 and doc[start].pos_ in _NOT_NAME_POS:
+            start += 1
+        if start >= end:
+            return None
+        tokens = doc[start:end]
+        if any(
+            not (t.is_punct or t.is_space or t.pos_ == "PROPN" or t.text[:1].isupper())
+            for t in tokens
+        ):
+            return None
+        text = " ".join(span_text(self.text, list(tokens)).split())
+        text = text[: len(text) - len(tokens[-1].text) + len(unglued(tokens[-1].text))]
+        # A quoted nickname is part of how the name is written, not of the name: the core of
+        # 'John “Tig” Tiegen' is "john tiegen".
+        words = tuple(_WORD.findall(_NICKNAME.sub(" ", text).lower()))
+        suffix = tuple(w for w in words if w in _SUFFIXES)
+        core = tuple(w for w in words if w not in _SUFFIXES)
+        if not core or len(core) > 4 or not text[:1].isupper():
+            return None
+        return Name(start, end, text, core, suffix, gender)
+
+    def entity_for(self, name: Name, *, create: bool) -> Entity | None:
+        """The entity a name belongs to.
+
+        A full name joins the entity with the same first and last names ("Hillary Clinton",
+        "Hillary Rodham Clinton"). A bare surname takes, among the people of that surname,
+        the one named in the last few sentences, else the one the article's body names in
+        full first, so that "Clinton" in an article about Hillary Clinton is not her husband,
+        and "Mr. Trump" a man.
+        """
+        core, suffix = name.core, name.suffix
+        last = _surname(core)
+
+        def same(e: Entity) -> bool:
+            if len(core) == 1:  # "Trump": any Trump, but not "Donald Trump Jr." unless said
+                return _surname(e.core) == last and (not suffix or e.suffix == suffix)
+            return _surname(e.core) == last and e.core[0] == core[0] and e.suffix == suffix
+
+        candidates = [e for e in self._full.get(last, []) if same(e)]
+        if len(core) == 1:
+            candidates = [e for e in candidates if not e.suffix] or candidates
+            if not candidates:  # "Hillary", "Bernie": a first name used alone
+                candidates = [e for e in self._first.get(last, []) if len(e.core) > 1]
+        if name.gender is not None:
+            candidates = [e for e in candidates if e.gender in (None, name.gender)] or candidates
+        if len(candidates) > 1:
+            return self._likeliest(candidates, name.start)
+        if candidates:
+            return candidates[0]
+        if not create:
+            return None
+        bare = [e for e in self._full.get(last, []) if len(e.core) == 1]
+        if len(core) > 1 and len(bare) == 1 and not suffix:
+            # The full name comes after the surname was first seen alone ("Stoltenberg's
+            # support ... Jens Stoltenberg told"): the surname's entity takes the full name.
+            entity = bare[0]
+            entity.name, entity.core = name.text, core
+            self._first.setdefault(core[0], []).append(entity)
+            return entity
+        entity = Entity(name=name.text, core=core, suffix=suffix)
+        self.entities.append(entity)
+        self._full.setdefault(last, []).append(entity)
+        self._first.setdefault(core[0], []).append(entity)
+        return entity
+
+    def _likeliest(self, candidates: Sequence[Entity], at: int) -> Entity:
+        """Of several people who share a name, the one named recently, else the one the body
+        of the article named in full first (news gives the other one's first name each time),
+        else the most named."""
+        sentence = self.layout.sentence_index(at)
+        recent = []
+        for e in candidates:
+            seen = self.seen.get(id(e), [])
+            i = bisect.bisect_left(seen, at)
+            if i > 0 and self.layout.sentence_index(seen[i - 1]) >= sentence - NAME_REACH:
+                recent.append((seen[i - 1], e))
+        if recent:
+            at_, latest = max(recent, key=lambda r: r[0])
+            if len(recent) == 1 or self.layout.sentence_index(at_) >= sentence - 1:
+                return latest
+        # The first token after the headline paragraph.
+        body = (
+            self.layout.tokens_in(0, self.layout.paragraphs[0][1]).stop
+            if self.layout.paragraphs
+            else 0
+        )
+
+        def first_in_body(e: Entity) -> int:
+            full = self._seen_full.get(id(e), [])  # kept sorted
+            k = bisect.bisect_left(full, body)
+            return full[k] if k < len(full) else 1 << 30
+
+        return min(
+            candidates,
+            key=lambda e: (first_in_body(e), -len(self.seen.get(id(e), [])), self.first_seen(e)),
+        )
+
+    def first_seen(self, entity: Entity) -> int:
+        """The token of the entity's first name mention (a large number when it has none)."""
+        seen = self.seen.get(id(entity))
+        return seen[0] if seen else 1 << 30
+
+    def _note(self, entity: Entity, name: Name) -> None:
+        """Records a mention of ``entity``, with the role stated around it if any."""
+        doc = self.doc
+        bisect.insort(self.seen.setdefault(id(entity), []), name.start)
+        if len(name.core) > 1:
+            bisect.insort(self._seen_full.setdefault(id(entity), []), name.start)
+        if name.gender and entity.gender is None:
+            entity.gender = name.gender
+        head = doc[name.end - 1]
+        self.name_of[head.i] = entity
+        entity.unread.append((head.i, name.start, name.end))
+        mention = Mention(
+            at=name.start,
+            entity=entity,
+            sentence=self.layout.sentence_index(name.start),
+            subject=head.dep_ in {"nsubj", "nsubjpass"},
+            speaker=False,
+            quoted=self.in_quote(doc[name.start].idx),
+        )
+        self._add_mention(mention)
+
+    def _vote_genders(self) -> None:
+        """Learns people's gender from the text: the pronouns that follow them.
+
+        "Teachout decided to run. She said ..." makes Teachout a woman: a sentence that names
+        one person, as its subject, and uses pronouns of one gender, or the sentence after it
+        when that one opens with a pronoun and names nobody, counts as a vote.
+        """
+        doc = self.doc
+        starts = self.layout.sentence_token_starts()
+        votes: dict[int, list[int]] = {}
+        entities = {id(m.entity): m.entity for m in self.mentions}
+        by_sentence: dict[int, set[int]] = {}
+        subjects: set[tuple[int, int]] = set()
+        firsts: dict[int, int] = {}
+        for m in self.mentions:
+            firsts.setdefault(m.sentence, m.at)
+            if not m.quoted:
+                by_sentence.setdefault(m.sentence, set()).add(id(m.entity))
+                if m.subject:
+                    subjects.add((m.sentence, id(m.entity)))
+        table = self.table
+        pronouns = numpy.flatnonzero(numpy.isin(table[:, 3], _GENDERED_IDS)).tolist()
+        for k, people in by_sentence.items():
+            if len(people) != 1:
+                continue
+            (who,) = people
+            if (k, who) not in subjects:  # "As Clinton's victories rolled in, ... his"
+                continue
+            end = starts[k + 1] if k + 1 < len(starts) else len(doc)
+            if k + 1 not in by_sentence and k + 1 < len(starts):
+                opener = doc[starts[k + 1]]
+                if opener.lower_ in {"he", "she"}:
+                    end = starts[k + 2] if k + 2 < len(starts) else len(doc)
+            first = firsts[k]
+            male = female = 0
+            lo, hi = bisect.bisect_left(pronouns, first), bisect.bisect_left(pronouns, end)
+            for at in pronouns[lo:hi]:
+                if not self.in_quote(doc[at].idx):
+                    if table[at, 3] in _MALE_IDS:
+                        male += 1
+                    else:
+                        female += 1
+            tally = votes.setdefault(who, [0, 0])
+            if male and not female:
+                tally[0] += 1
+            elif female and not male:
+                tally[1] += 1
+        for who, (male, female) in votes.items():
+            entity = entities[who]
+            if entity.gender is None and (male > 2 * female or female > 2 * male):
+                entity.gender = "male" if male > female else "female"
+
+    def speaker_mention(self, root: Token, entity: Entity) -> None:
+        """Records that ``entity`` speaks at ``root``: the likeliest antecedent from here on."""
+        at = root.i
+        sentence = self.layout.sentence_index(at)
+        self._add_mention(Mention(at, entity, sentence, True, True, self.in_quote(root.idx)))
+
+    def _add_mention(self, mention: Mention) -> None:
+        i = bisect.bisect_right(self.mention_at, mention.at)
+        self.mention_at.insert(i, mention.at)
+        self.mentions.insert(i, mention)
+
+    def person(self, span: Span) -> Entity | None:
+        """The entity of a person-name mention, made if the name is new."""
+        doc = self.doc
+        root = span.root
+        if root.i in self.name_of:
+            return self.name_of[root.i]
+        # The name proper is the run of name words at the end of the phrase, up to a
+        # title: "US Secretary of Defense Jim Mattis" -> "Jim Mattis".
+        end = words_end(doc, root.i + 1, span.end)
+        start = end
+        while start > span.start:
+            tok = doc[start - 1]
+            low = tok.lower_
+            if low in titles() or low in honorifics():
+                break
+            if tok.dep_ in {"det", "poss", "case"} and tok.i != root.i:
+                break
+            if not (
+                tok.pos_ == "PROPN" or tok.text[:1].isupper() or tok.text in "-'’" or tok.is_space
+            ):
+                break
+            start -= 1
+        if start >= end:
+            return None
+        name = self.parse_name(start, end)
+        if name is None:
+            return None
+        entity = self.entity_for(name, create=True)
+        assert entity is not None
+        self._note(entity, name)
+        return entity

@@ -1,0 +1,230 @@
+"""Speaker resolution: from a speaker mention to the entity it names.
+
+:class:`Resolver` dispatches each mention to the step that knows its sort: a coreference
+cluster the user's pipeline made, a relative pronoun's antecedent, a pronoun
+(:mod:`~quoteattr.core.anaphora`), a person's name (:mod:`~quoteattr.core.people`), an
+organisation, a description (:mod:`~quoteattr.core.descriptions`), or an unnamed source with
+its role (:mod:`~quoteattr.core.roles`). It works on the Doc alone: no coreference model is
+needed, but clusters that a user's pipeline puts in ``doc.spans`` (groups whose name starts with
+``coref_clusters``) take precedence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Quote, QuoteKind, Speaker, SpeakerKind
+from .anaphora import Anaphora
+from .descriptions import Descriptions
+from .findings import Resolution
+from .layout import Layout, Ranges
+from .mentions import mention_bounds, relative_antecedent, span_text, strip_det
+from .people import Entity, People
+from .roles import org_name, resolution_of, unnamed_role
+
+__all__ = ["COREF_PREFIX", "Resolver", "quotations", "resolve_speakers"]
+
+#: Span groups whose name starts with this are read as coreference clusters.
+COREF_PREFIX = "coref_clusters"
+
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "&"})
+
+
+def _initials(tokens: Iterable[Token]) -> str:
+    return "".join(
+        t.text[0] for t in tokens if t.lower_ not in _FUNCTION_WORDS and t.text[:1].isupper()
+    )
+
+
+class Resolver:
+    """Resolves the speaker mentions of one Doc to entities.
+
+    Build it once per document; person names, their entities and roles are gathered on the
+    first call and reused.
+
+    Args:
+        doc: a parsed Doc.
+        layout: its :class:`~quoteattr.core.layout.Layout`.
+        quoted: character ranges of the document's quotations (names inside them are the
+            speaker's words, not the reporter's, and weigh less as antecedents).
+        coref_prefix: span groups whose name starts with this are coreference clusters.
+    """
+
+    def __init__(
+        self,
+        doc: Doc,
+        layout: Layout,
+        quoted: Sequence[tuple[int, int]] = (),
+        coref_prefix: str = COREF_PREFIX,
+    ) -> None:
+        self.doc = doc
+        self.layout = layout
+        self.text = layout.text  # spaCy rebuilds doc.text on every access
+        self._coref_prefix = coref_prefix
+        self.people = People(doc, layout, Ranges(quoted))
+        # Every speaker resolved so far, named or not: token of the mention -> entity or None.
+        self.spoken: dict[int, Entity | None] = {}
+        self._anaphora = Anaphora(doc, layout, self.people, self.spoken)
+        self._descriptions = Descriptions(doc, layout, self.people, self.spoken)
+        self._orgs: dict[str, str] | None = None
+
+    @classmethod
+    def for_quotes(
+        cls, doc: Doc, layout: Layout, quotes: Sequence[Quote], coref_prefix: str = COREF_PREFIX
+    ) -> Resolver:
+        """A resolver for ``doc`` that knows where its quotations are: the direct quotes and
+        the quote-marked fragments of mixed ones."""
+        return cls(doc, layout, quotations(quotes), coref_prefix)
+
+    def resolve(
+        self, start: int, end: int, kind: SpeakerKind, *, speaker: bool = True
+    ) -> Resolution:
+        """Resolves the mention at tokens ``[start, end)``.
+
+        Args:
+            start: first token of the mention.
+            end: token after the mention.
+            kind: the kind the mention has on its own
+                (:func:`quoteattr.core.mentions.speaker_kind`).
+            speaker: record the mention as a speaker, a salient antecedent for later pronouns.
+
+        Returns:
+            the resolution; an unresolvable pronoun keeps its own text and kind UNKNOWN.
+        """
+        found = self._resolve(start, end, kind, speaker)
+        if speaker:
+            self.spoken[start] = self._by_name(found)
+        return found
+
+    def _by_name(self, found: Resolution) -> Entity | None:
+        """The person entity a resolution names, if it names one."""
+        if found.kind != SpeakerKind.PERSON:
+            return None
+        return next((e for e in self.people.entities if e.name == found.name), None)
+
+    def _resolve(self, start: int, end: int, kind: SpeakerKind, speaker: bool) -> Resolution:
+        self.people.build()
+        doc = self.doc
+        span = doc[start:end]
+        own = span_text(self.text, list(span))
+        clustered = self._from_clusters(span)
+        if clustered is not None:
+            return clustered
+        root = span.root
+        antecedent = relative_antecedent(root)
+        if antecedent is not None:
+            s, e = mention_bounds(antecedent)
+            if not (s <= root.i < e):
+                return self._resolve(s, e, kind, False)
+        if root.pos_ == "PRON":
+            return self._anaphora.pronoun(root, own, speaker)
+        if kind == SpeakerKind.PERSON:
+            entity = self.people.person(span)
+            if entity is not None:
+                if speaker:
+                    self.people.speaker_mention(root, entity)
+                return resolution_of(doc, self.text, entity)
+            return Resolution(own, kind)
+        if kind == SpeakerKind.ORGANIZATION:
+            return Resolution(self._org(span), kind)
+        described = self._descriptions.person(span)
+        if described is not None:
+            return resolution_of(doc, self.text, described)
+        body = self._descriptions.body(span)
+        if body is not None:
+            return Resolution(body, SpeakerKind.ORGANIZATION)
+        name = span_text(self.text, strip_det(list(span))) or own
+        role, org = unnamed_role(doc, self.text, span)
+        return Resolution(name, kind, role, org)
+
+    def resolve_quotes(self, quotes: Sequence[Quote]) -> list[Quote]:
+        """Resolves the speakers of ``quotes``, in the order their mentions appear.
+
+        Returns:
+            the quotes in the given order, speakers resolved.
+        """
+        layout = self.layout
+        mentioned = [
+            (q.speaker.mention.start, i)
+            for i, q in enumerate(quotes)
+            if q.speaker is not None and q.speaker.mention is not None
+        ]
+        out = list(quotes)
+        done: dict[tuple[int, int], Resolution] = {}
+        for _, i in sorted(mentioned):
+            speaker = quotes[i].speaker
+            assert speaker is not None and speaker.mention is not None
+            m = speaker.mention
+            toks = layout.tokens_in(m.start, m.end)
+            if not toks:
+                continue
+            key = (toks.start, toks.stop)
+            if key not in done:
+                done[key] = self.resolve(toks.start, toks.stop, speaker.kind)
+            r = done[key]
+            resolved = Speaker(r.name, r.kind, m, r.role, r.organization)
+            out[i] = attrs.evolve(quotes[i], speaker=resolved)
+        return out
+
+    def _org(self, span: Span) -> str:
+        """The canonical name of an organisation: an acronym takes its spelled-out form."""
+        doc = self.doc
+        name = org_name(self.text, list(span))
+        if name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
+            if self._orgs is None:
+                self._orgs = {}
+                for ent in doc.ents:
+                    if ent.label_ == "ORG" and len(ent) > 1:
+                        self._orgs.setdefault(_initials(ent), org_name(self.text, list(ent)))
+            return self._orgs.get(name, name)
+        return name
+
+    def _from_clusters(self, span: Span) -> Resolution | None:
+        """The mention's name from a coreference cluster in ``doc.spans``, if any holds it."""
+        doc = self.doc
+        for key, group in doc.spans.items():
+            if not key.startswith(self._coref_prefix):
+                continue
+            if not any(s.start < span.end and span.start < s.end for s in group):
+                continue
+            named = [s for s in group if s.root.pos_ == "PROPN"]
+            if not named:
+                continue
+            best = max(named, key=lambda s: (len(s), -s.start))
+            if best.start == span.start and best.end == span.end:
+                return None  # the mention is its cluster's best name: resolve it as usual
+            person = best.root.ent_type_ in {"PERSON", ""}
+            kind = SpeakerKind.PERSON if person else SpeakerKind.ORGANIZATION
+            return self.resolve(best.start, best.end, kind, speaker=False)
+        return None
+
+
+def resolve_speakers(
+    doc: Doc, layout: Layout, quotes: Sequence[Quote], coref_prefix: str = COREF_PREFIX
+) -> list[Quote]:
+    """Gives each quote's speaker its entity's canonical name, kind, role and organisation.
+
+    Args:
+        doc: the parsed Doc the quotes come from.
+        layout: its layout.
+        quotes: the quotes, in any order.
+        coref_prefix: span groups of ``doc.spans`` whose name starts with this are read as
+            coreference clusters and take precedence over quoteattr's own rules.
+
+    Returns:
+        the quotes in the same order, speakers resolved.
+    """
+    if not any(q.speaker is not None and q.speaker.mention is not None for q in quotes):
+        return list(quotes)
+    return Resolver.for_quotes(doc, layout, quotes, coref_prefix).resolve_quotes(quotes)
+
+
+def quotations(quotes: Sequence[Quote]) -> list[tuple[int, int]]:
+    """The character ranges of the quotations among ``quotes``: the parts of the direct
+    quotes and the quote-marked fragments of mixed ones, sorted."""
+    quoted = [p for q in quotes if q.kind == QuoteKind.DIRECT for p in q.parts]
+    quoted += [(f.start, f.end) for q in quotes for f in q.fragments]
+    return sorted(quoted)
