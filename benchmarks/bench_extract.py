@@ -3,7 +3,7 @@
 Parses the texts with the default pipeline (``quoteattr.extract.default_nlp()``, without the
 quoteattr component), then times ``extract_doc`` over the parsed Docs and prints the extraction
 time as a percentage of the parse time; the target is below 5%. It also times speaker
-resolution alone (``quoteattr.entities.resolve_speakers`` on the extracted quotes) and prints it
+resolution alone (``quoteattr.core.run.resolve`` on what the earlier stages found) and prints it
 as a percentage of the extraction and of parse plus extraction.
 
     python benchmarks/bench_extract.py [--data PATH] [--limit 200] [--repeat 3] [--profile]
@@ -22,8 +22,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from quoteattr.core.layout import Layout
-from quoteattr.core.resolve import resolve_speakers
+from quoteattr.core.cues import default_lexicon
+from quoteattr.core.run import find, resolve
 from quoteattr.errors import QuoteattrWarning
 from quoteattr.extract import default_nlp, extract_doc
 from quoteattr.model import Quote
@@ -89,12 +89,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             best = min(best, time.perf_counter() - start)
         n_quotes = sum(len(quotes) for quotes in found)
 
-        layouts = [Layout(doc) for doc in docs]
         resolve_s = float("inf")
         for _ in range(max(1, args.repeat)):
+            findings = [find(doc, default_lexicon()) for doc in docs if len(doc)]
             start = time.perf_counter()
-            for doc, layout, quotes in zip(docs, layouts, found, strict=True):
-                resolve_speakers(doc, layout, quotes)
+            for doc, stages in zip((d for d in docs if len(d)), findings, strict=True):
+                resolve(doc, stages)
             resolve_s = min(resolve_s, time.perf_counter() - start)
 
     overhead = 100 * best / parse_s

@@ -11,13 +11,13 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc
 
-from .core.bylines import writers_i
+from .core.bylines import Probe, writers_i
+from .core.cues import default_lexicon
 from .core.findings import Resolution
-from .core.layout import Layout
 from .core.mentions import person_surnames, speaker_kind
-from .core.resolve import Resolver
-from .extract import extract_doc
-from .model import Quote, Speaker, SpeakerEntity, SpeakerKind, TextSpan
+from .core.resolve import Resolver, quotations
+from .core.run import find, resolve
+from .model import Quote, SpeakerEntity, SpeakerKind, TextSpan
 
 __all__ = ["resolve_mentions", "speakers"]
 
@@ -39,10 +39,9 @@ def resolve_mentions(
     Returns:
         one resolution per mention, in order.
     """
-    layout = Layout(doc)
-    quotes = extract_doc(doc)
-    resolver = Resolver.for_quotes(doc, layout, quotes)
-    resolver.resolve_quotes(quotes)
+    found = find(doc, default_lexicon())
+    layout = found.layout
+    resolver = resolve(doc, found) or Resolver(doc, layout, quotations(found.findings))
     surnames = person_surnames(doc)
     out = []
     for start, end in mentions:
@@ -50,11 +49,11 @@ def resolve_mentions(
         kind = speaker_kind(doc[toks.start : toks.stop], surnames)
         out.append(resolver.resolve(toks.start, toks.stop, kind, speaker=False))
     if author is not None:  # the writer's "I", as for a quote's speaker
-        probes = [
-            Speaker(r.name, r.kind, TextSpan(layout.text[s:e], s, e))
-            for (s, e), r in zip(mentions, out, strict=True)
+        probes: list[Probe] = [
+            (s, layout.text[s:e], r.kind) for (s, e), r in zip(mentions, out, strict=True)
         ]
-        name, mine = writers_i(layout.text, quotes, probes, author)
+        quoted = quotations(found.findings)
+        name, mine = writers_i(layout.text, probes, author, quoted, (found.pairs, found.problems))
         for i in mine:
             out[i] = Resolution(name, SpeakerKind.PERSON)
     return out

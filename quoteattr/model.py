@@ -25,6 +25,7 @@ __all__ = [
     "Quote",
     "QuoteKind",
     "Quotes",
+    "Rule",
     "Speaker",
     "SpeakerEntity",
     "SpeakerKind",
@@ -41,6 +42,37 @@ class QuoteKind(enum.StrEnum):
     DIRECT = "direct"
     INDIRECT = "indirect"
     MIXED = "mixed"
+
+
+class Rule(enum.StrEnum):
+    """How a quote was found: the rule that linked its content to its cue and speaker.
+
+    Direct quotes, from the surest evidence to the least: ``governor`` (the cue verb the
+    parse attaches the quote to), ``inner`` (a cue between the quote's parts), ``trailing``
+    and ``leading`` (a cue after or before it in its sentence), ``dash`` ("“…” — Bernie
+    Sanders"), ``colon`` ("He declared:" before it), ``previous-subject`` (the previous
+    sentence's subject), ``none`` (no attribution found). Reported speech: ``ccomp``,
+    ``fronted``, ``according``, ``xcomp``, ``prep``, ``object``, ``noun``, ``adjective`` and
+    ``label`` (see docs/design.md).
+    """
+
+    GOVERNOR = "governor"
+    INNER = "inner"
+    TRAILING = "trailing"
+    LEADING = "leading"
+    DASH = "dash"
+    COLON = "colon"
+    PREVIOUS_SUBJECT = "previous-subject"
+    NONE = "none"
+    CCOMP = "ccomp"
+    FRONTED = "fronted"
+    ACCORDING = "according"
+    XCOMP = "xcomp"
+    PREP = "prep"
+    OBJECT = "object"
+    NOUN = "noun"
+    ADJECTIVE = "adjective"
+    LABEL = "label"
 
 
 class SpeakerKind(enum.StrEnum):

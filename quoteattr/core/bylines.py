@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
 from ..errors import Errors, QuoteattrError
-from ..model import Quote, Speaker, SpeakerKind
+from ..model import Quote, QuoteKind, Speaker, SpeakerKind
 from . import marks
 from .layout import Ranges, paragraph_bounds
-from .resolve import quotations
+from .marks import MarkedQuote, MarkProblem
 
-__all__ = ["author_name", "record_author", "with_author", "writers_i"]
+__all__ = ["Probe", "author_name", "record_author", "with_author", "writers_i"]
 
 
 def record_author(author: object) -> str | list[str] | None:
@@ -108,16 +108,26 @@ def _writer_is_i(text: str) -> bool:
     return len(_SPEAKER_LABEL.findall(text, 0, len(text))) < 2
 
 
+#: A speaker to check for the writer's "I": where its mention starts, the mention as written
+#: and the kind resolution gave it; None where a quote has no speaker.
+Probe = tuple[int, str, SpeakerKind] | None
+
+
 def _quotations(
-    text: str, paragraphs: Sequence[tuple[int, int]], quotes: Sequence[Quote]
+    text: str,
+    paragraphs: Sequence[tuple[int, int]],
+    found: tuple[Sequence[MarkedQuote], Sequence[MarkProblem]],
+    quoted: Iterable[tuple[int, int]],
 ) -> list[tuple[int, int]]:
-    """Where the text quotes someone, a paragraph at a time: the quotations of ``quotes``,
-    every top-level pair of quote marks, and the reach of a mark left without its partner (a
-    quotation still open at the end of its paragraph, or closed with no opening mark).
-    ``paragraphs`` are the text's (:func:`~quoteattr.core.layout.paragraph_bounds`)."""
-    pairs, problems = marks.find_quotes(text)
+    """Where the text quotes someone, a paragraph at a time: the ``quoted`` ranges (the
+    quotations extraction found), every top-level pair of quote marks, and the reach of a
+    mark left without its partner (a quotation still open at the end of its paragraph, or
+    closed with no opening mark). ``paragraphs`` are the text's
+    (:func:`~quoteattr.core.layout.paragraph_bounds`), ``found`` its quote marks
+    (:func:`~quoteattr.core.marks.find_quotes`)."""
+    pairs, problems = found
     ranges = {part for pair in pairs if pair.depth == 0 for part in pair.parts}
-    ranges.update(quotations(quotes))
+    ranges.update(quoted)
     starts = [s for s, _ in paragraphs]
     for problem in problems:
         at = problem.offset
@@ -141,30 +151,42 @@ def _quotations(
 
 def writers_i(
     text: str,
-    quotes: Sequence[Quote],
-    speakers: Sequence[Speaker | None],
+    speakers: Sequence[Probe],
     author: str | Sequence[str] | None,
+    quoted: Iterable[tuple[int, int]],
+    found: tuple[Sequence[MarkedQuote], Sequence[MarkProblem]] | None = None,
 ) -> tuple[str, list[int]]:
-    """The writer's name from the byline, and which of ``speakers`` are the writer's "I"."""
+    """The writer's name from the byline, and which of ``speakers`` are the writer's "I".
+
+    Args:
+        text: the document's text.
+        speakers: each speaker to check (see :data:`Probe`).
+        author: the byline (:func:`author_name` reads it).
+        quoted: the quotations extraction found (direct quotes' parts, mixed quotes'
+            fragments).
+        found: the text's quote marks, when they were paired already (paired here if not,
+            and only when a byline and an unresolved "I" make it needed).
+
+    Returns:
+        the writer's name ("" for none) and the indices of ``speakers`` that are the writer.
+    """
     name = author_name(author)
     if name is None:
         return "", []
     unresolved = [
-        (i, s.mention.start)
-        for i, s in enumerate(speakers)
-        if s is not None
-        and s.kind == SpeakerKind.UNKNOWN
-        and s.mention is not None
-        and s.mention.text == "I"
+        (i, p[0])
+        for i, p in enumerate(speakers)
+        if p is not None and p[2] == SpeakerKind.UNKNOWN and p[1] == "I"
     ]
     if not unresolved or not _writer_is_i(text):
         return "", []
     paragraphs = paragraph_bounds(text)
-    quoted = Ranges(_quotations(text, paragraphs, quotes))
+    marked = found if found is not None else marks.find_quotes(text)
+    within = Ranges(_quotations(text, paragraphs, marked, quoted))
     # The headline's "I" is the person it is about ("Blumenthal: 'No Idea' If I Would Have
     # Told Hillary"): the writer's starts with the second paragraph.
     body = paragraphs[1][0] if len(paragraphs) > 1 else len(text)
-    return name, [i for i, at in unresolved if at >= body and not quoted.holds(at)]
+    return name, [i for i, at in unresolved if at >= body and not within.holds(at)]
 
 
 def with_author(
@@ -177,7 +199,8 @@ def with_author(
     report by Glenn Thrush. Left alone are an "I" inside quote marks (the quoted speaker's,
     also where a quotation's opening or closing mark is missing), in the headline (the
     person it is about), and in a transcript or an interview printed as "Q:" and "A:"
-    paragraphs (whoever speaks).
+    paragraphs (whoever speaks). :func:`quoteattr.core.run.extract_doc` does the same with
+    ``author=``; this is for quotes found without it (the spaCy component's, say).
 
     Args:
         text: the document's text.
@@ -188,7 +211,15 @@ def with_author(
     Returns:
         the quotes in the same order, such speakers named.
     """
-    name, mine = writers_i(text, quotes, [q.speaker for q in quotes], author)
+    probes: list[Probe] = [
+        (q.speaker.mention.start, q.speaker.mention.text, q.speaker.kind)
+        if q.speaker is not None and q.speaker.mention is not None
+        else None
+        for q in quotes
+    ]
+    quoted = [p for q in quotes if q.kind == QuoteKind.DIRECT for p in q.parts]
+    quoted += [(f.start, f.end) for q in quotes for f in q.fragments]
+    name, mine = writers_i(text, probes, author, quoted)
     out = list(quotes)
     for i in mine:
         speaker = quotes[i].speaker

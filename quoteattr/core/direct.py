@@ -20,9 +20,10 @@ from __future__ import annotations
 import attrs
 from spacy.tokens import Doc
 
-from ..model import CueCategory
+from ..model import CueCategory, QuoteKind, Rule
 from .content import Candidate
 from .cues import DASHES, CueLexicon, CueMatch
+from .findings import Finding
 from .layout import Layout, inside
 from .mentions import mention_bounds, phrase_head, speaker_of_cue, subject_of
 
@@ -39,12 +40,12 @@ class Attribution:
 
     cue: CueMatch | None = None
     speaker: tuple[int, int] | None = None
-    rule: str = "none"
+    rule: Rule = Rule.NONE
 
 
 @attrs.define
-class DirectQuote:
-    """A direct quote with its parts and attribution, before it becomes a Quote."""
+class _DirectQuote:
+    """A direct quote with its parts and attribution, while follow-on parts may still join."""
 
     candidate: Candidate
     attribution: Attribution
@@ -120,7 +121,7 @@ def _dash_speaker(doc: Doc, tokens: list[int]) -> Attribution | None:
     tok = phrase_head(tok)
     dash = tokens[0]
     cue = CueMatch(dash, dash + 1, dash, doc[dash].text, CueCategory.SPEECH)
-    return Attribution(cue, mention_bounds(tok), "dash")
+    return Attribution(cue, mention_bounds(tok), Rule.DASH)
 
 
 def _own_attribution(
@@ -141,13 +142,13 @@ def _own_attribution(
     ]
     allowed = set(trailing) | set(leading) | set(inner)
     cue = _governor_cue(doc, layout, cand, lexicon, allowed)
-    rule = "governor"
+    rule = Rule.GOVERNOR
     if cue is None and inner:
-        cue, rule = _first_cue(doc, lexicon, inner), "inner"
+        cue, rule = _first_cue(doc, lexicon, inner), Rule.INNER
     if cue is None:
-        cue, rule = _first_cue(doc, lexicon, trailing), "trailing"
+        cue, rule = _first_cue(doc, lexicon, trailing), Rule.TRAILING
     if cue is None:
-        cue, rule = _last_cue(doc, lexicon, leading), "leading"
+        cue, rule = _last_cue(doc, lexicon, leading), Rule.LEADING
     if cue is not None:
         speaker = speaker_of_cue(doc, cue, cand.parts)
         return Attribution(cue, speaker, rule)
@@ -175,7 +176,7 @@ def _colon_lead(doc: Doc, layout: Layout, cand: Candidate, lexicon: CueLexicon) 
     cue = _last_cue(doc, lexicon, tokens)
     if cue is None:
         return Attribution()
-    return Attribution(cue, speaker_of_cue(doc, cue, cand.parts), "colon")
+    return Attribution(cue, speaker_of_cue(doc, cue, cand.parts), Rule.COLON)
 
 
 def _previous_subject(
@@ -194,7 +195,7 @@ def _previous_subject(
         return Attribution()
     # "Trump continued his remarks. “…”": a cue verb heading that sentence is the cue.
     m = lexicon.match(doc, root.i)
-    return Attribution(m, mention_bounds(subject), "previous-subject")
+    return Attribution(m, mention_bounds(subject), Rule.PREVIOUS_SUBJECT)
 
 
 def _only_quotes(layout: Layout, para: int, parts: list[tuple[int, int]]) -> bool:
@@ -211,7 +212,7 @@ def _only_quotes(layout: Layout, para: int, parts: list[tuple[int, int]]) -> boo
 
 
 def _attribution_gap(
-    doc: Doc, layout: Layout, first: DirectQuote, nxt: Candidate, lexicon: CueLexicon
+    doc: Doc, layout: Layout, first: _DirectQuote, nxt: Candidate, lexicon: CueLexicon
 ) -> bool:
     """True when only the first quote's attribution (one short sentence) separates the two.
 
@@ -238,7 +239,7 @@ def _attribution_gap(
 
 def attribute_direct(
     doc: Doc, layout: Layout, candidates: list[Candidate], lexicon: CueLexicon
-) -> list[DirectQuote]:
+) -> list[Finding]:
     """Finds cue and speaker of each direct quote, joining interrupted and follow-on quotes.
 
     Args:
@@ -248,9 +249,9 @@ def attribute_direct(
         lexicon: the cue lexicon.
 
     Returns:
-        the direct quotes, in text order.
+        the direct quotes' findings, in text order.
     """
-    out: list[DirectQuote] = []
+    out: list[_DirectQuote] = []
     n = len(candidates)
     for k, cand in enumerate(candidates):
         prev_end = candidates[k - 1].end if k else 0
@@ -276,5 +277,14 @@ def attribute_direct(
             continue
         if att.cue is None and att.speaker is None:
             att = _previous_subject(doc, layout, cand, lexicon)
-        out.append(DirectQuote(cand, att))
-    return out
+        out.append(_DirectQuote(cand, att))
+    return [
+        Finding(
+            QuoteKind.DIRECT,
+            d.candidate.parts,
+            d.attribution.cue,
+            d.attribution.speaker,
+            d.attribution.rule,
+        )
+        for d in out
+    ]

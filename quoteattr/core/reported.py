@@ -24,17 +24,22 @@ the speaker's words, not the reporter's attribution.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+import bisect
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 import attrs
 from spacy.tokens import Doc, Token
 
 from .. import lexicons
-from ..model import CueCategory
+from ..model import CueCategory, QuoteKind, Rule
 from .cues import CueLexicon, CueMatch, verb_lemma
+from .findings import Finding
 from .layout import Layout, inside
+from .marks import MarkedQuote
+from .mentions import speaker_of_cue
+from .nesting import mostly_quoted, snap
 
-__all__ = ["Reported", "find_reported"]
+__all__ = ["Reported", "find_reported", "reported_findings"]
 
 # Prepositions whose object is the content of a noun or adjective cue.
 _CONTENT_PREPS = frozenset({"of", "about", "for", "on", "over", "against", "to", "with", "that"})
@@ -58,7 +63,7 @@ class Reported:
 
     cue: CueMatch
     content: list[tuple[int, int]]
-    rule: str
+    rule: Rule
 
 
 def _runs(indices: Iterable[int]) -> list[tuple[int, int]]:
@@ -106,7 +111,7 @@ def _content_of(
     category: CueCategory | None,
     quoted: list[tuple[int, int]],
     frames: Mapping[str, CueCategory],
-) -> tuple[set[int], str, CueCategory] | None:
+) -> tuple[set[int], Rule, CueCategory] | None:
     """The content tokens of the verb cue ``v``, the rule that found them and their category.
 
     ``category`` is the verb's category as a cue verb, or None for a verb that is a cue only
@@ -122,7 +127,7 @@ def _content_of(
             clauses = [c for c in clauses if c.i > v.i]
         if clauses:
             after = [c for c in clauses if c.i > v.i]
-            return _subtree((after or clauses)[0]), "ccomp", ccomp
+            return _subtree((after or clauses)[0]), Rule.CCOMP, ccomp
     # "Turkey will need to be convinced, the diplomats said": the cue hangs from the content.
     head = v.head
     if (
@@ -144,17 +149,17 @@ def _content_of(
         for child in head.children:
             if child.i > v.i and child.dep_ in {"conj", "cc"}:
                 tokens -= _subtree(child)
-        return tokens, "fronted", category
+        return tokens, Rule.FRONTED, category
     xcomp = frames.get("xcomp")
     if xcomp is not None and any(c.dep_ == "xcomp" and c.i > v.i for c in v.children):
-        return _arguments(v), "xcomp", xcomp
+        return _arguments(v), Rule.XCOMP, xcomp
     for child in v.children:
         prep = frames.get(f"prep:{child.lower_}") if child.dep_ == "prep" else None
         if prep is not None and child.n_rights:
-            return _arguments(v), "prep", prep
+            return _arguments(v), Rule.PREP, prep
     obj = frames.get("object")
     if obj is not None and any(c.dep_ in {"dobj", "oprd"} for c in v.children):
-        return _arguments(v), "object", obj
+        return _arguments(v), Rule.OBJECT, obj
     return None
 
 
@@ -173,7 +178,7 @@ def _arguments(v: Token) -> set[int]:
     return tokens
 
 
-def _according(doc: Doc, m: CueMatch) -> tuple[set[int], str] | None:
+def _according(doc: Doc, m: CueMatch) -> tuple[set[int], Rule] | None:
     """ "according to Y, X" / "X, according to Y": the clause the phrase modifies."""
     acc = doc[m.start]
     head = acc.head
@@ -184,7 +189,7 @@ def _according(doc: Doc, m: CueMatch) -> tuple[set[int], str] | None:
             break
         head = head.head
     tokens = _subtree(head) - _subtree(acc)
-    return tokens, "according"
+    return tokens, Rule.ACCORDING
 
 
 def _complement(head: Token, preps: Collection[str] = _CONTENT_PREPS) -> set[int] | None:
@@ -249,7 +254,7 @@ def _label(doc: Doc, layout: Layout, para: tuple[int, int]) -> Reported | None:
         return None
     i = tokens[colon]
     cue = CueMatch(i, i + 1, i, ":", CueCategory.SPEECH)
-    return Reported(cue, _trim(doc, [(tokens[colon + 1], tokens[-1] + 1)]), "label")
+    return Reported(cue, _trim(doc, [(tokens[colon + 1], tokens[-1] + 1)]), Rule.LABEL)
 
 
 def find_reported(
@@ -282,7 +287,7 @@ def find_reported(
             k += 1
         if k < len(spans) and spans[k][0] <= tok.idx < spans[k][1]:
             continue
-        found: tuple[set[int], str] | None = None
+        found: tuple[set[int], Rule] | None = None
         m = lexicon.phrase_at(doc, i)
         if m is not None and m.lemma == "according to":
             found = _according(doc, m)
@@ -300,12 +305,12 @@ def find_reported(
             tokens = _noun_content(tok, noun.preps)
             if tokens:
                 m = CueMatch(i, i + 1, i, tok.lemma_.lower(), noun.category)
-                found = (tokens, "noun")
+                found = (tokens, Rule.NOUN)
         elif tok.pos_ == "ADJ" and tok.lower_ in lexicon.adjectives:
             tokens = _adjective_content(tok)
             if tokens:
                 m = CueMatch(i, i + 1, i, tok.lower_, lexicon.adjectives[tok.lower_])
-                found = (tokens, "adjective")
+                found = (tokens, Rule.ADJECTIVE)
         if found is None or m is None:
             continue
         tokens, rule = found
@@ -322,4 +327,43 @@ def find_reported(
         found_label = _label(doc, layout, bounds)
         if found_label is not None and found_label.content:
             out.append(found_label)
+    return out
+
+
+def reported_findings(
+    doc: Doc,
+    layout: Layout,
+    lexicon: CueLexicon,
+    direct: Sequence[Finding],
+    top: Sequence[MarkedQuote],
+) -> list[Finding]:
+    """The reported-speech findings of a document: content in characters, snapped to quote
+    marks, indirect or mixed, with the speaker mention of the cue.
+
+    Args:
+        doc: the parsed document.
+        layout: its layout.
+        lexicon: the cue lexicon.
+        direct: the direct quotes' findings; reported content mostly inside one of them is
+            that quote's attribution already ("“…,” he said") and is left out.
+        top: the top-level quote-mark pairs, in text order.
+
+    Returns:
+        the findings, in the order :func:`find_reported` finds them.
+    """
+    quoted = [part for d in direct for part in d.parts]
+    quoted_ends = [e for _, e in quoted]
+    starts = [q.start for q in top]
+    out = []
+    for r in find_reported(doc, layout, lexicon, quoted):
+        spans = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in r.content]
+        parts = snap(spans, top)
+        if mostly_quoted(parts, quoted, quoted_ends):
+            continue  # “…,” he said: the direct quote already carries this attribution
+        start, end = parts[0][0], parts[-1][1]
+        within = top[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        inner = tuple((q.start, q.end) for q in within if q.end <= end)
+        kind = QuoteKind.MIXED if inner else QuoteKind.INDIRECT
+        speaker = speaker_of_cue(doc, r.cue, parts)
+        out.append(Finding(kind, parts, r.cue, speaker, r.rule, inner))
     return out

@@ -13,19 +13,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import attrs
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Quote, QuoteKind, Speaker, SpeakerKind
+from ..model import QuoteKind, SpeakerKind
 from .anaphora import Anaphora
 from .descriptions import Descriptions
-from .findings import Resolution
+from .findings import Finding, Resolution
 from .layout import Layout, Ranges
 from .mentions import mention_bounds, relative_antecedent, span_text, strip_det
 from .people import Entity, People
 from .roles import org_name, resolution_of, unnamed_role
 
-__all__ = ["COREF_PREFIX", "Resolver", "quotations", "resolve_speakers"]
+__all__ = ["COREF_PREFIX", "Resolver", "quotations", "resolve_findings"]
 
 #: Span groups whose name starts with this are read as coreference clusters.
 COREF_PREFIX = "coref_clusters"
@@ -70,14 +69,6 @@ class Resolver:
         self._anaphora = Anaphora(doc, layout, self.people, self.spoken)
         self._descriptions = Descriptions(doc, layout, self.people, self.spoken)
         self._orgs: dict[str, str] | None = None
-
-    @classmethod
-    def for_quotes(
-        cls, doc: Doc, layout: Layout, quotes: Sequence[Quote], coref_prefix: str = COREF_PREFIX
-    ) -> Resolver:
-        """A resolver for ``doc`` that knows where its quotations are: the direct quotes and
-        the quote-marked fragments of mixed ones."""
-        return cls(doc, layout, quotations(quotes), coref_prefix)
 
     def resolve(
         self, start: int, end: int, kind: SpeakerKind, *, speaker: bool = True
@@ -140,35 +131,6 @@ class Resolver:
         role, org = unnamed_role(doc, self.text, span)
         return Resolution(name, kind, role, org)
 
-    def resolve_quotes(self, quotes: Sequence[Quote]) -> list[Quote]:
-        """Resolves the speakers of ``quotes``, in the order their mentions appear.
-
-        Returns:
-            the quotes in the given order, speakers resolved.
-        """
-        layout = self.layout
-        mentioned = [
-            (q.speaker.mention.start, i)
-            for i, q in enumerate(quotes)
-            if q.speaker is not None and q.speaker.mention is not None
-        ]
-        out = list(quotes)
-        done: dict[tuple[int, int], Resolution] = {}
-        for _, i in sorted(mentioned):
-            speaker = quotes[i].speaker
-            assert speaker is not None and speaker.mention is not None
-            m = speaker.mention
-            toks = layout.tokens_in(m.start, m.end)
-            if not toks:
-                continue
-            key = (toks.start, toks.stop)
-            if key not in done:
-                done[key] = self.resolve(toks.start, toks.stop, speaker.kind)
-            r = done[key]
-            resolved = Speaker(r.name, r.kind, m, r.role, r.organization)
-            out[i] = attrs.evolve(quotes[i], speaker=resolved)
-        return out
-
     def _org(self, span: Span) -> str:
         """The canonical name of an organisation: an acronym takes its spelled-out form."""
         doc = self.doc
@@ -202,29 +164,39 @@ class Resolver:
         return None
 
 
-def resolve_speakers(
-    doc: Doc, layout: Layout, quotes: Sequence[Quote], coref_prefix: str = COREF_PREFIX
-) -> list[Quote]:
-    """Gives each quote's speaker its entity's canonical name, kind, role and organisation.
+def resolve_findings(
+    doc: Doc, layout: Layout, findings: Sequence[Finding], coref_prefix: str = COREF_PREFIX
+) -> Resolver:
+    """Gives each finding with a speaker mention its :class:`Resolution`, in the order the
+    mentions appear (an earlier speaker is the likeliest antecedent of a later pronoun).
 
     Args:
-        doc: the parsed Doc the quotes come from.
+        doc: the parsed Doc the findings come from.
         layout: its layout.
-        quotes: the quotes, in any order.
+        findings: the findings, their mention kinds set.
         coref_prefix: span groups of ``doc.spans`` whose name starts with this are read as
             coreference clusters and take precedence over quoteattr's own rules.
 
     Returns:
-        the quotes in the same order, speakers resolved.
+        the resolver, which can resolve more mentions in the same context.
     """
-    if not any(q.speaker is not None and q.speaker.mention is not None for q in quotes):
-        return list(quotes)
-    return Resolver.for_quotes(doc, layout, quotes, coref_prefix).resolve_quotes(quotes)
+    resolver = Resolver(doc, layout, quotations(findings), coref_prefix)
+    mentioned = sorted(
+        (doc[f.speaker[0]].idx, i) for i, f in enumerate(findings) if f.speaker is not None
+    )
+    done: dict[tuple[int, int], Resolution] = {}
+    for _, i in mentioned:
+        f = findings[i]
+        assert f.speaker is not None and f.mention_kind is not None
+        if f.speaker not in done:
+            done[f.speaker] = resolver.resolve(*f.speaker, f.mention_kind)
+        f.resolution = done[f.speaker]
+    return resolver
 
 
-def quotations(quotes: Sequence[Quote]) -> list[tuple[int, int]]:
-    """The character ranges of the quotations among ``quotes``: the parts of the direct
+def quotations(findings: Sequence[Finding]) -> list[tuple[int, int]]:
+    """The character ranges of the quotations among ``findings``: the parts of the direct
     quotes and the quote-marked fragments of mixed ones, sorted."""
-    quoted = [p for q in quotes if q.kind == QuoteKind.DIRECT for p in q.parts]
-    quoted += [(f.start, f.end) for q in quotes for f in q.fragments]
+    quoted = [p for f in findings if f.kind == QuoteKind.DIRECT for p in f.parts]
+    quoted += [fragment for f in findings for fragment in f.fragments]
     return sorted(quoted)

@@ -1,0 +1,62 @@
+"""Assembly: each finding becomes its :class:`~quoteattr.model.Quote`, once, at the end."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..model import Cue, Quote, Speaker, TextSpan
+from .confidence import confidence
+from .cues import CueMatch
+from .findings import Finding
+from .layout import Layout
+
+__all__ = ["assemble"]
+
+
+def _cue(doc: Doc, text: str, m: CueMatch) -> Cue:
+    start = doc[m.start].idx
+    last = doc[m.end - 1]
+    end = last.idx + len(last.text)
+    return Cue(text=text[start:end], start=start, end=end, lemma=m.lemma, category=m.category)
+
+
+def _speaker(doc: Doc, text: str, f: Finding) -> Speaker | None:
+    if f.speaker is None:
+        return None
+    span = doc[f.speaker[0] : f.speaker[1]]
+    written = text[span.start_char : span.end_char]
+    mention = TextSpan(written, span.start_char, span.end_char)
+    r = f.resolution
+    if r is None:  # not resolved: the mention as written names it
+        assert f.mention_kind is not None
+        return Speaker(name=written, kind=f.mention_kind, mention=mention)
+    return Speaker(r.name, r.kind, mention, r.role, r.organization)
+
+
+def assemble(doc: Doc, layout: Layout, f: Finding) -> Quote:
+    """Builds the Quote of a finding.
+
+    Args:
+        doc: the Doc the finding comes from.
+        layout: its layout.
+        f: the finding, its speaker resolved.
+
+    Returns:
+        the quote, its confidence from its rule and its speaker's kind.
+    """
+    text = layout.text
+    start, end = f.start, f.end
+    speaker = _speaker(doc, text, f)
+    return Quote(
+        kind=f.kind,
+        text=text[start:end],
+        start=start,
+        end=end,
+        parts=tuple(f.parts),
+        cue=_cue(doc, text, f.cue) if f.cue is not None else None,
+        speaker=speaker,
+        confidence=confidence(f.kind, f.rule, f.mention_kind if f.speaker is not None else None),
+        sentence=layout.sentence_of(start),
+        paragraph=layout.paragraph_of(start),
+        fragments=tuple(TextSpan(text[s:e], s, e) for s, e in f.fragments),
+    )

@@ -1,0 +1,132 @@
+"""The stages wired in order: a parsed Doc in, its quotes out.
+
+1. quote marks are paired on the raw text (:mod:`~quoteattr.core.marks`);
+2. 3. 4. direct quotes and reported speech become findings (:mod:`~quoteattr.core.content`,
+   :mod:`~quoteattr.core.direct`, :mod:`~quoteattr.core.reported`), each with its cue
+   (:mod:`~quoteattr.core.cues`);
+5. each speaker mention gets its kind (:mod:`~quoteattr.core.mentions`), and attributions
+   nested in another one's content are dropped (:mod:`~quoteattr.core.nesting`);
+6. the mentions are resolved to entities (:mod:`~quoteattr.core.resolve`), and the writer's
+   "I" to the byline's writer (:mod:`~quoteattr.core.bylines`);
+7. 8. each finding becomes its Quote, with its confidence (:mod:`~quoteattr.core.assemble`).
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+
+import attrs
+from spacy.tokens import Doc
+
+from ..errors import Errors, QuoteattrError, QuoteattrWarning, Warnings
+from ..model import Quote, SpeakerKind
+from . import marks
+from .assemble import assemble
+from .bylines import Probe, writers_i
+from .content import direct_candidates
+from .cues import CueLexicon, default_lexicon
+from .direct import attribute_direct
+from .findings import Finding, Resolution
+from .layout import Layout
+from .marks import MarkedQuote, MarkProblem
+from .mentions import person_surnames, speaker_kind
+from .nesting import outermost
+from .reported import reported_findings
+from .resolve import Resolver, quotations, resolve_findings
+
+__all__ = ["Found", "extract_doc", "find"]
+
+
+@attrs.frozen
+class Found:
+    """What stages 1 to 5 found in a Doc: its layout, its quote marks and its findings
+    (nested ones dropped, in text order), speakers not yet resolved."""
+
+    layout: Layout
+    pairs: list[MarkedQuote]
+    problems: list[MarkProblem]
+    findings: list[Finding]
+
+
+def find(doc: Doc, lexicon: CueLexicon) -> Found:
+    """Runs stages 1 to 5 on a parsed, non-empty Doc.
+
+    Warns [W001] and [W002] (:class:`~quoteattr.errors.QuoteattrWarning`) for quote marks
+    that cannot be paired.
+    """
+    layout = Layout(doc)  # reads doc.text once: spaCy rebuilds it on every access
+    pairs, problems = marks.find_quotes(layout.text)
+    for p in problems:
+        template = Warnings.W001 if p.code == "W001" else Warnings.W002
+        warnings.warn(
+            template.format(mark=p.mark, offset=p.offset, context=p.context),
+            QuoteattrWarning,
+            stacklevel=3,
+        )
+    top = [p for p in pairs if p.depth == 0]
+    candidates, _fragments = direct_candidates(layout, top, lexicon)
+    findings = attribute_direct(doc, layout, candidates, lexicon)
+    findings += reported_findings(doc, layout, lexicon, findings, top)
+    surnames = person_surnames(doc)
+    for f in findings:
+        if f.speaker is not None:
+            f.mention_kind = speaker_kind(doc[f.speaker[0] : f.speaker[1]], surnames)
+    findings = outermost(doc, findings)
+    findings.sort(key=lambda f: (f.start, f.end))
+    return Found(layout, pairs, problems, findings)
+
+
+def extract_doc(
+    doc: Doc,
+    lexicon: CueLexicon | None = None,
+    *,
+    author: str | Sequence[str] | None = None,
+) -> list[Quote]:
+    """Finds the quotes of a parsed Doc.
+
+    Args:
+        doc: a Doc with a dependency parse.
+        lexicon: the cues (default: the shipped lexicon).
+        author: the article's byline or list of authors: with one writer, the "I" of the
+            text outside quotations is that writer (:func:`quoteattr.core.bylines.with_author`).
+
+    Returns:
+        the quotes in text order.
+
+    Raises:
+        QuoteattrError: [E008] when the Doc has no dependency parse.
+    """
+    if len(doc) == 0:
+        return []
+    if not doc.has_annotation("DEP"):
+        raise QuoteattrError(Errors.E008)
+    found = find(doc, lexicon if lexicon is not None else default_lexicon())
+    findings, layout = found.findings, found.layout
+    resolve(doc, found)
+    if author is not None:
+        _name_writer(doc, found, author)
+    return [assemble(doc, layout, f) for f in findings]
+
+
+def resolve(doc: Doc, found: Found) -> Resolver | None:
+    """Stage 6: resolves the findings' speakers (None when none has a speaker)."""
+    if not any(f.speaker is not None for f in found.findings):
+        return None
+    return resolve_findings(doc, found.layout, found.findings)
+
+
+def _name_writer(doc: Doc, found: Found, author: str | Sequence[str]) -> None:
+    """Names the writer's "I" after the byline (:func:`~quoteattr.core.bylines.writers_i`)."""
+    text = found.layout.text
+    probes: list[Probe] = []
+    for f in found.findings:
+        if f.speaker is None or f.resolution is None:
+            probes.append(None)
+            continue
+        span = doc[f.speaker[0] : f.speaker[1]]
+        probes.append((span.start_char, text[span.start_char : span.end_char], f.resolution.kind))
+    quoted = quotations(found.findings)
+    name, mine = writers_i(text, probes, author, quoted, (found.pairs, found.problems))
+    for i in mine:
+        found.findings[i].resolution = Resolution(name, SpeakerKind.PERSON)
