@@ -34,7 +34,7 @@ from typing import Any
 import quoteattr
 from quoteattr.core.layout import paragraph_bounds
 from quoteattr.errors import QuoteattrWarning
-from quoteattr.extract import default_nlp
+from quoteattr.pipelines import load_pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "polnear-train.jsonl"
@@ -144,7 +144,7 @@ def short_documents(path: Path, n: int) -> tuple[Iterator[str], int, str]:
 def speed(args: argparse.Namespace) -> None:
     texts, source = read_texts(args.data, args.docs)
     n_words = words(texts)
-    plain_nlp = default_nlp()  # the same pipeline without the quoteattr component
+    plain_nlp = load_pipeline()  # the same pipeline without the quoteattr component
     nlp = quoteattr.load()
     bs = args.batch_size
     print(f"data: {source}")

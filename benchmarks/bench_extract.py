@@ -1,6 +1,6 @@
 """How much quoteattr adds to a spaCy parse: parse time against extraction time, same texts.
 
-Parses the texts with the default pipeline (``quoteattr.extract.default_nlp()``, without the
+Parses the texts with the default pipeline (``quoteattr.pipelines.load_pipeline()``, without the
 quoteattr component), then times ``extract_doc`` over the parsed Docs and prints the extraction
 time as a percentage of the parse time; the target is below 5%. It also times speaker
 resolution alone (``quoteattr.core.run.resolve`` on what the earlier stages found) and prints it
@@ -25,8 +25,9 @@ from spacy.tokens import Doc
 from quoteattr.core.cues import default_lexicon
 from quoteattr.core.run import find, resolve
 from quoteattr.errors import QuoteattrWarning
-from quoteattr.extract import default_nlp, extract_doc
+from quoteattr.extract import extract_doc
 from quoteattr.model import Quote
+from quoteattr.pipelines import load_pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "polnear-train.jsonl"
@@ -72,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     texts, source = read_texts(args.data, args.limit)
     print(f"data: {source}")
-    nlp = default_nlp()
+    nlp = load_pipeline()
     nlp("Warm-up: “Load everything first,” she said.")
 
     start = time.perf_counter()

@@ -23,7 +23,7 @@ from pathlib import Path
 from quoteattr.entities import resolve_mentions
 from quoteattr.errors import QuoteattrWarning
 from quoteattr.evaluate import score_names
-from quoteattr.extract import default_nlp
+from quoteattr.pipelines import load_pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 LABELS = REPO / "tests" / "data" / "speaker_names.jsonl"
@@ -47,7 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if doc["id"] in wanted:
                 texts[doc["id"]] = doc["text"]
                 authors[doc["id"]] = doc.get("meta", {}).get("author")  # the byline
-    nlp = default_nlp()
+    nlp = load_pipeline()
     items = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", QuoteattrWarning)

@@ -1,6 +1,6 @@
 """The baseline to beat: textacy's ``direct_quotations`` as predictions for ``quoteattr evaluate``.
 
-Parses every document with the default pipeline (``quoteattr.extract.default_nlp()``), runs
+Parses every document with the default pipeline (``quoteattr.pipelines.load_pipeline()``), runs
 ``textacy.extract.triples.direct_quotations`` on it and writes one ``{"id", "quotes"}`` line per
 document in quoteattr's prediction format. textacy raises on some documents (an odd number of
 quote marks, for one); those get no quotes and are counted.
@@ -23,7 +23,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 from textacy.extract.triples import direct_quotations
 
-from quoteattr.extract import default_nlp
+from quoteattr.pipelines import load_pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "polnear-train.jsonl"
@@ -78,7 +78,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         records = [json.loads(line) for line in fh if line.strip()]
     records = records[: args.limit] if args.limit is not None else records
 
-    nlp = default_nlp()
+    nlp = load_pipeline()
     texts = (r["text"] for r in records)
     docs = nlp.pipe(texts, batch_size=32, n_process=args.n_process)
     raised: Counter[str] = Counter()

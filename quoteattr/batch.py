@@ -6,18 +6,12 @@ document whose processing raises each give an error result for that record only;
 goes on.
 
 A text longer than the pipeline's ``nlp.max_length`` is cut into paragraph-aligned chunks
-(:func:`split_text`), each chunk is parsed as a Doc of its own, and the quotes are moved back
-to offsets in the whole text (:func:`shift`). A quote cannot span two chunks, so the cuts are
-put at paragraph breaks, preferably before a paragraph that does not open with a quote mark
-(a quote continued over paragraphs, or attributed by the paragraph before, stays whole).
+(:mod:`quoteattr.chunks`), each chunk one Doc on its way through the pipe.
 """
 
 from __future__ import annotations
 
-import bisect
 import contextlib
-import functools
-import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
@@ -25,172 +19,24 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from spacy.tokens import Doc
 
+from . import pipelines
+from .chunks import ChunkQuotes, merge, sentence_count, split_text
 from .core.bylines import record_author, with_author
-from .core.layout import paragraph_bounds
+from .core.run import extract_doc
 from .errors import Errors, QuoteattrError
-from .extract import extract_doc
-from .model import Quote, Quotes, TextSpan
+from .model import Quote, Quotes
+from .pipelines import components
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["BatchResult", "extract_long", "extract_many", "shift", "split_text"]
+__all__ = ["BatchResult", "extract_many"]
 
 #: One record's outcome: its id, and its quotes or the error that kept it from being processed.
 BatchResult = tuple[str, list[Quote] | QuoteattrError]
 
-# Where a long text may be cut, best first. A cut lies just after the match, so the next chunk
-# starts with the next paragraph, line or sentence.
-_BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n|\u2028|\u2029)\s*")
-_LINE_BREAK = re.compile(r"(?:\r\n|\r|\n|\u2028|\u2029)\s*")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+")
-_SPACE = re.compile(r"\s+")
-_CUTS = (_BLANK_LINE, _LINE_BREAK, _SENTENCE_END, _SPACE)
-
-# A paragraph that opens with one of these may continue the quote of the paragraph before or
-# be attributed by it ("He declared:\n\n“…”"), so a cut before it is a last resort.
-_OPENING_MARKS = frozenset("\"'“”„‟«»‹›‘’‚`")
-
-
-def split_text(text: str, max_length: int) -> list[tuple[int, int]]:
-    """Cuts a text into chunks of at most ``max_length`` characters, at paragraph breaks.
-
-    A chunk ends at a blank line, else at a line break, and only where a single paragraph is
-    longer than ``max_length`` at the end of a sentence, else at a space, else anywhere. The
-    chunks cover the text exactly: ``"".join(text[s:e] for s, e in chunks) == text``.
-
-    Args:
-        text: the whole text.
-        max_length: the longest chunk, in characters (at least 1).
-
-    Returns:
-        ``(start, end)`` of each chunk, in order; one chunk for a text that fits.
-    """
-    max_length = max(1, max_length)
-    chunks = []
-    start = 0
-    while len(text) - start > max_length:
-        limit = start + max_length
-        cut = next(
-            (c for c in (_last_cut(p, text, start, limit) for p in _CUTS) if c is not None),
-            limit,
-        )
-        chunks.append((start, cut))
-        start = cut
-    chunks.append((start, len(text)))
-    return chunks
-
-
-def _last_cut(pattern: re.Pattern[str], text: str, start: int, limit: int) -> int | None:
-    """The best cut after a match of ``pattern`` in ``text[start:limit]``, or None.
-
-    The last cut before a paragraph that does not open with a quote mark wins when it keeps
-    the chunk at least half full; otherwise the last cut of all.
-    """
-    last = clean = None
-    for m in pattern.finditer(text, start + 1, limit):
-        cut = m.end()
-        last = cut
-        if cut < len(text) and text[cut] not in _OPENING_MARKS:
-            clean = cut
-    if clean is not None and clean - start >= (limit - start) // 2:
-        return clean
-    return last
-
-
-def shift(quote: Quote, delta: int) -> Quote:
-    """Moves every offset of a quote by ``delta`` characters (its parts, cue, speaker mention
-    and fragments too); text, sentence and paragraph indices are kept.
-
-    Args:
-        quote: a quote found in a piece of a text.
-        delta: where that piece starts in the whole text.
-
-    Returns:
-        the same quote with offsets into the whole text.
-    """
-    if delta == 0:
-        return quote
-
-    def span(s: TextSpan) -> TextSpan:
-        return attrs.evolve(s, start=s.start + delta, end=s.end + delta)
-
-    speaker = quote.speaker
-    if speaker is not None and speaker.mention is not None:
-        speaker = attrs.evolve(speaker, mention=span(speaker.mention))
-    cue = quote.cue
-    if cue is not None:
-        cue = attrs.evolve(cue, start=cue.start + delta, end=cue.end + delta)
-    return attrs.evolve(
-        quote,
-        start=quote.start + delta,
-        end=quote.end + delta,
-        parts=tuple((s + delta, e + delta) for s, e in quote.parts),
-        cue=cue,
-        speaker=speaker,
-        fragments=tuple(span(f) for f in quote.fragments),
-    )
-
-
-@attrs.frozen
-class _ChunkQuotes:
-    """The quotes found in one chunk of a long text, and where the chunk lies."""
-
-    start: int
-    quotes: list[Quote]
-    sentences: int  # how many spaCy sentences the chunk has
-
-
-def _merge(text: str, chunks: Iterable[_ChunkQuotes]) -> list[Quote]:
-    """Moves the quotes of each chunk to offsets, sentence and paragraph indices of the text."""
-    starts = [s for s, _ in paragraph_bounds(text)]
-    out = []
-    sentences_before = 0
-    for chunk in chunks:
-        for q in chunk.quotes:
-            moved = shift(q, chunk.start)
-            sentence = None if q.sentence is None else q.sentence + sentences_before
-            paragraph = max(0, bisect.bisect_right(starts, moved.start) - 1)
-            out.append(attrs.evolve(moved, sentence=sentence, paragraph=paragraph))
-        sentences_before += chunk.sentences
-    return out
-
-
-def _sentence_count(doc: Doc) -> int:
-    return sum(1 for _ in doc.sents) if len(doc) else 0
-
-
-def extract_long(text: str, nlp: Language) -> list[Quote]:
-    """Finds the quotes of a text longer than ``nlp.max_length``, chunk by chunk.
-
-    Args:
-        text: the whole text.
-        nlp: the pipeline that parses each chunk.
-
-    Returns:
-        the quotes, with offsets into ``text``.
-    """
-    spans = split_text(text, nlp.max_length)
-    docs = nlp.pipe(text[s:e] for s, e in spans)
-    return _merge(
-        text,
-        (
-            _ChunkQuotes(s, extract_doc(doc), _sentence_count(doc))
-            for (s, _), doc in zip(spans, docs, strict=True)
-        ),
-    )
-
-
 # ---------------------------------------------------------------------------------------------
 # extract_many
-
-
-@functools.cache
-def _default_pipeline() -> Language:
-    """``quoteattr.load()``, once per process."""
-    from . import load
-
-    return load()
 
 
 @attrs.frozen
@@ -306,12 +152,8 @@ class _Feed:
 
 def _quote_extension(nlp: Language) -> str | None:
     """The Doc extension the pipeline's quoteattr component fills, if it has one."""
-    from .component import QuoteAttributor  # not at import: `import quoteattr` stays light
-
-    for _name, proc in nlp.pipeline:
-        if isinstance(proc, QuoteAttributor):
-            return proc.extension
-    return None
+    own = components(nlp)
+    return own[0].extension if own else None
 
 
 def _drop(_name: str, _proc: object, _docs: object, _error: Exception) -> None:
@@ -385,7 +227,7 @@ class _Assembler:
 
     nlp: Language
     extension: str | None
-    chunks: list[_ChunkQuotes] = attrs.field(factory=list)
+    chunks: list[ChunkQuotes] = attrs.field(factory=list)
     error: QuoteattrError | None = None
 
     def add(self, piece: _Piece, doc: Doc | None) -> Iterator[BatchResult]:
@@ -398,8 +240,8 @@ class _Assembler:
                 if doc is None:
                     doc = _process_alone(self.nlp, piece.text)
                 quotes = self._quotes(doc)
-                sentences = _sentence_count(doc) if piece.whole is not None else 0
-                self.chunks.append(_ChunkQuotes(piece.start, quotes, sentences))
+                sentences = sentence_count(doc) if piece.whole is not None else 0
+                self.chunks.append(ChunkQuotes(piece.start, quotes, sentences))
             except Exception as err:
                 reason = f"{type(err).__name__}: {err}"
                 self.error = QuoteattrError(Errors.E015.format(id=piece.id, reason=reason))
@@ -410,7 +252,7 @@ class _Assembler:
         else:
             quotes, text = self.chunks[0].quotes, piece.text
             if piece.whole is not None:
-                quotes, text = _merge(piece.whole, self.chunks), piece.whole
+                quotes, text = merge(piece.whole, self.chunks), piece.whole
             yield piece.id, Quotes(with_author(text, quotes, piece.author))
         self.chunks, self.error = [], None
 
@@ -441,7 +283,7 @@ def extract_many(
             the "I" of a one-writer piece is that writer, see
             :func:`quoteattr.entities.with_author`); objects with ``id``, ``text``,
             ``error`` and ``author`` attributes (:class:`quoteattr.io.Record`) are taken too.
-        nlp: the pipeline (default: ``quoteattr.load()``, loaded once per process). With the
+        nlp: the pipeline (default: :func:`quoteattr.load`, loaded once per process). With the
             quoteattr component its results are used; without it, the quotes are found in
             the parsed Docs.
         batch_size: documents per ``nlp.pipe`` batch.
@@ -457,7 +299,7 @@ def extract_many(
     Raises:
         QuoteattrError: [E002] when ``nlp`` is None and the default pipeline is not installed.
     """
-    pipeline = nlp if nlp is not None else _default_pipeline()
+    pipeline = nlp if nlp is not None else pipelines.load()
     feed = _Feed(iter(records), pipeline)
     pieces = feed.pieces()
     assembler = _Assembler(pipeline, _quote_extension(pipeline))

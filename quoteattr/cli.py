@@ -13,13 +13,15 @@ import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from typing import IO, Any
 
+from . import pipelines
 from .batch import extract_many
 from .errors import Errors, QuoteattrError, QuoteattrWarning
-from .extract import DEFAULT_MODEL
+from .evaluate import format_table, score
 from .io.formats import FORMATS, Result, render_csv, render_json, render_jsonl, render_table
 from .io.html import render_html
 from .io.progress import Progress
 from .io.records import Record, read_done, read_inputs
+from .pipelines import DEFAULT_MODEL
 
 __all__ = ["main"]
 
@@ -83,9 +85,7 @@ def _results(
     records: Iterable[Record], model: str, batch_size: int, n_process: int
 ) -> Iterator[Result]:
     """Runs the pipeline over the records: one result per record, in order, errors as text."""
-    from . import load
-
-    nlp = load(model)
+    nlp = pipelines.load(model)
     for doc_id, outcome in extract_many(
         records, nlp=nlp, batch_size=batch_size, n_process=n_process
     ):
@@ -191,8 +191,6 @@ def _read_jsonl(path: str) -> list[dict[str, Any]]:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from .evaluate import format_table, score
-
     kinds = set(args.kinds.split(",")) if args.kinds else None
     scores = score(_read_jsonl(args.gold), _read_jsonl(args.pred), kinds=kinds)
     if args.json:

@@ -18,8 +18,8 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
 from .core.cues import CueLexicon
+from .core.run import extract_doc
 from .entities import speakers
-from .extract import extract_doc
 from .model import Quote, Quotes, SpeakerEntity
 
 __all__ = [

@@ -2,8 +2,8 @@
 
 The extra ``pip install "quoteattr[dask]"`` brings dask and distributed. Each partition runs
 :func:`quoteattr.batch.extract_many` in whatever process dask gives it; the pipeline is loaded
-once per process (a module-level cache keyed by the model's name) and kept for every later
-partition, so a worker pays the model's load time once. On a ``distributed`` cluster, use
+once per process (:func:`quoteattr.load`'s cache, keyed by the model's name) and kept for every
+later partition, so a worker pays the model's load time once. On a ``distributed`` cluster, use
 processes with one thread each (``--nthreads 1``): spaCy parses in one thread per process,
 and a second thread in the same process only waits for it.
 
@@ -18,13 +18,13 @@ and a second thread in the same process only waits for it.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from . import pipelines
 from .batch import extract_many
-from .extract import DEFAULT_MODEL
 from .io.formats import CSV_COLUMNS, quote_row
+from .pipelines import DEFAULT_MODEL
 
 if TYPE_CHECKING:
     import dask.bag
@@ -33,9 +33,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 __all__ = ["FRAME_DTYPES", "extract_bag", "extract_dataframe", "pipeline"]
-
-_PIPELINES: dict[str, Language] = {}
-_LOCK = threading.Lock()
 
 #: The dtypes of :func:`extract_dataframe`'s columns (the CSV output's columns): offsets and
 #: indices as nullable Int64 (an error row has none), confidence Float64, the rest string.
@@ -52,24 +49,13 @@ FRAME_DTYPES: dict[str, str] = {
 
 
 def pipeline(model: str = DEFAULT_MODEL) -> Language:
-    """The pipeline of ``model`` with the quoteattr component, loaded once per process.
-
-    Args:
-        model: the name of an installed spaCy pipeline.
-
-    Returns:
-        the same Language object on every call in this process.
+    """The pipeline of ``model`` with the quoteattr component, loaded once per process
+    (:func:`quoteattr.load`).
 
     Raises:
         QuoteattrError: [E002] when the pipeline is not installed.
     """
-    with _LOCK:
-        nlp = _PIPELINES.get(model)
-        if nlp is None:
-            from . import load
-
-            nlp = _PIPELINES[model] = load(model)
-        return nlp
+    return pipelines.load(model)
 
 
 def _plain(results: Iterable[tuple[str, Any]]) -> list[dict[str, Any]]:

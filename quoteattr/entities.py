@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc
 
-from .core.bylines import Probe, writers_i
+from .core.bylines import Probe, author_name, writers_i
 from .core.cues import default_lexicon
 from .core.findings import Resolution
 from .core.mentions import person_surnames, speaker_kind
@@ -53,9 +53,10 @@ def resolve_mentions(
             (s, layout.text[s:e], r.kind) for (s, e), r in zip(mentions, out, strict=True)
         ]
         quoted = quotations(found.findings)
-        name, mine = writers_i(layout.text, probes, author, quoted, (found.pairs, found.problems))
-        for i in mine:
-            out[i] = Resolution(name, SpeakerKind.PERSON)
+        writer = author_name(author)
+        for i in writers_i(layout.text, probes, writer, quoted, (found.pairs, found.problems)):
+            assert writer is not None
+            out[i] = Resolution(writer, SpeakerKind.PERSON)
     return out
 
 

@@ -295,7 +295,9 @@ class Quote:
 
     def _repr_html_(self) -> str:
         """The quote as a one-row who-said-what table (what Jupyter shows)."""
-        from .io.html import quotes_html  # io imports this module: import on use
+        # The one import that points up (io imports this module): a display hook, run only
+        # when Jupyter shows the object; the import contracts list it as their exception.
+        from .io.html import quotes_html
 
         return quotes_html([self])
 
@@ -396,6 +398,8 @@ class Quotes(list[Quote]):
 
     def _repr_html_(self) -> str:
         """The who-said-what table of the quotes (what Jupyter shows)."""
-        from .io.html import quotes_html  # io imports this module: import on use
+        # The one import that points up (io imports this module): a display hook, run only
+        # when Jupyter shows the object; the import contracts list it as their exception.
+        from .io.html import quotes_html
 
         return quotes_html(self)

@@ -22,12 +22,13 @@ import quoteattr
 import quoteattr.batch
 import quoteattr.component
 from quoteattr import Cue, Quote, QuoteattrError, QuoteKind, Speaker, SpeakerKind, TextSpan
-from quoteattr.batch import extract_many, shift, split_text
+from quoteattr.batch import extract_many
+from quoteattr.chunks import shift, split_text
 from quoteattr.cli import main
-from quoteattr.extract import default_nlp
 from quoteattr.io import Record
 from quoteattr.io.progress import Progress
 from quoteattr.io.records import read_done
+from quoteattr.pipelines import DEFAULT_MODEL, load_pipeline
 
 MINISTER = "“We will win,” the minister said."
 TWO = "“Fine,” Anna Smith said.\n\n“Later,” said John Brown."
@@ -255,28 +256,26 @@ def test_records_iterator_error_is_raised_after_the_results_before_it(nlp: Any) 
 
 @pytest.mark.model
 def test_default_pipeline_is_quoteattr_load_once(nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without nlp, extract_many loads quoteattr.load() once and keeps it."""
+    """Without nlp, extract_many loads the default pipeline once (quoteattr.load's cache)
+    and keeps it."""
     calls = []
 
-    def load(*args: Any, **kwargs: Any) -> Any:
-        calls.append(args)
+    def load_pipeline(name: str) -> Any:
+        calls.append(name)
         return nlp
 
-    monkeypatch.setattr(quoteattr, "load", load)
-    quoteattr.batch._default_pipeline.cache_clear()
-    try:
-        list(extract_many([MINISTER]))
-        list(extract_many([TWO]))
-    finally:
-        quoteattr.batch._default_pipeline.cache_clear()
-    assert calls == [()]
+    monkeypatch.setattr(quoteattr.pipelines, "load_pipeline", load_pipeline)
+    monkeypatch.setattr(quoteattr.pipelines, "_CACHE", {})
+    list(extract_many([MINISTER]))
+    list(extract_many([TWO]))
+    assert calls == [DEFAULT_MODEL]
 
 
 @pytest.mark.model
 def test_pipeline_without_the_component_gives_the_same_quotes(nlp: Any) -> None:
     """A parsing pipeline without the quoteattr component gets its quotes found after the
     parse, the same as the component's."""
-    bare = default_nlp()
+    bare = load_pipeline(DEFAULT_MODEL)
     texts = [MINISTER, TWO]
     assert quotes_of(list(extract_many(texts, nlp=bare))) == quotes_of(
         list(extract_many(texts, nlp=nlp))
@@ -351,9 +350,11 @@ def make_breaker(nlp: Language, name: str) -> BatchBreaker:
 
 @pytest.fixture(scope="module")
 def breaking_nlp() -> Any:
-    """The default pipeline with a component that raises out of nlp.pipe on “grumbled”."""
-    pipeline = quoteattr.load()
-    pipeline.add_pipe("test_batch_breaker", before="quoteattr")
+    """The default pipeline with a component that raises out of nlp.pipe on “grumbled”
+    (its own copy: quoteattr.load() gives the pipeline every other test shares)."""
+    pipeline = load_pipeline(DEFAULT_MODEL)
+    pipeline.add_pipe("test_batch_breaker")
+    pipeline.add_pipe("quoteattr")
     return pipeline
 
 
@@ -487,7 +488,7 @@ def test_three_megabyte_article_keeps_global_offsets() -> None:
 @pytest.fixture
 def shared_nlp(nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """Makes the command line use the session pipeline."""
-    monkeypatch.setattr(quoteattr, "load", lambda *a, **k: nlp)
+    monkeypatch.setattr(quoteattr.pipelines, "load", lambda *a, **k: nlp)
 
 
 def docs_jsonl(tmp_path: Path, *texts: str) -> str:

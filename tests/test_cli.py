@@ -63,7 +63,7 @@ def shared_nlp(nlp: Any, monkeypatch: pytest.MonkeyPatch) -> list[str]:
         requested.append(model)
         return nlp
 
-    monkeypatch.setattr(quoteattr, "load", load)
+    monkeypatch.setattr(quoteattr.pipelines, "load", load)
     return requested
 
 

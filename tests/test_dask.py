@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import spacy
 
 pytest.importorskip("dask.bag")
 pytest.importorskip("distributed")
@@ -47,7 +48,7 @@ def plain(results: Any) -> list[dict[str, Any]]:
 @pytest.fixture
 def local_pipeline(nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """Makes this process's pipeline cache hold the session pipeline."""
-    monkeypatch.setattr(quoteattr.dask, "_PIPELINES", {quoteattr.DEFAULT_MODEL: nlp})
+    monkeypatch.setattr(quoteattr.pipelines, "_CACHE", {(quoteattr.DEFAULT_MODEL, "{}"): nlp})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -58,12 +59,12 @@ def test_pipeline_is_loaded_once_per_process_and_model(monkeypatch: pytest.Monke
     """pipeline(name) loads each model on its first call only."""
     loads: list[str] = []
 
-    def load(model: str) -> object:
+    def load_pipeline(model: str) -> object:
         loads.append(model)
-        return object()
+        return spacy.blank("en")
 
-    monkeypatch.setattr(quoteattr, "load", load)
-    monkeypatch.setattr(quoteattr.dask, "_PIPELINES", {})
+    monkeypatch.setattr(quoteattr.pipelines, "load_pipeline", load_pipeline)
+    monkeypatch.setattr(quoteattr.pipelines, "_CACHE", {})
     first = pipeline("m1")
     assert (pipeline("m1") is first, pipeline("m2") is not first, loads) == (
         True,
@@ -159,7 +160,7 @@ def test_bag_on_a_cluster_gives_the_same_records(client: Any, nlp: Any) -> None:
     worker loads the pipeline once for all its partitions."""
     bag = db.from_sequence(RECORDS * 2, npartitions=6)
     records = client.compute(extract_bag(bag)).result()
-    loaded = client.run(lambda: list(quoteattr.dask._PIPELINES))
+    loaded = client.run(quoteattr.pipelines.loaded)
     assert (records, sorted(loaded.values())) == (
         plain(extract_many(RECORDS * 2, nlp=nlp)),
         [[quoteattr.DEFAULT_MODEL]] * 2,

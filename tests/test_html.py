@@ -526,7 +526,7 @@ def test_cli_html_renders_every_document_into_one_page(
     seed_text: str,
 ) -> None:
     """``extract --format html`` gives one page: the seed's section and an error section."""
-    monkeypatch.setattr(quoteattr, "load", lambda *_, **__: nlp)
+    monkeypatch.setattr(quoteattr.pipelines, "load", lambda *_, **__: nlp)
     seed = str(ROOT / "seeds" / "nato-iraq-reuters.txt")
     missing = str(tmp_path / "missing.txt")
     status = main(["extract", "--format", "html", seed, missing])

@@ -152,41 +152,40 @@ def _quotations(
 def writers_i(
     text: str,
     speakers: Sequence[Probe],
-    author: str | Sequence[str] | None,
+    writer: str | None,
     quoted: Iterable[tuple[int, int]],
     found: tuple[Sequence[MarkedQuote], Sequence[MarkProblem]] | None = None,
-) -> tuple[str, list[int]]:
-    """The writer's name from the byline, and which of ``speakers`` are the writer's "I".
+) -> list[int]:
+    """Which of ``speakers`` are the writer's "I".
 
     Args:
         text: the document's text.
         speakers: each speaker to check (see :data:`Probe`).
-        author: the byline (:func:`author_name` reads it).
+        writer: the one writer the byline names (:func:`author_name`), or None.
         quoted: the quotations extraction found (direct quotes' parts, mixed quotes'
             fragments).
         found: the text's quote marks, when they were paired already (paired here if not,
             and only when a byline and an unresolved "I" make it needed).
 
     Returns:
-        the writer's name ("" for none) and the indices of ``speakers`` that are the writer.
+        the indices of ``speakers`` that are the writer.
     """
-    name = author_name(author)
-    if name is None:
-        return "", []
+    if writer is None:
+        return []
     unresolved = [
         (i, p[0])
         for i, p in enumerate(speakers)
         if p is not None and p[2] == SpeakerKind.UNKNOWN and p[1] == "I"
     ]
     if not unresolved or not _writer_is_i(text):
-        return "", []
+        return []
     paragraphs = paragraph_bounds(text)
     marked = found if found is not None else marks.find_quotes(text)
     within = Ranges(_quotations(text, paragraphs, marked, quoted))
     # The headline's "I" is the person it is about ("Blumenthal: 'No Idea' If I Would Have
     # Told Hillary"): the writer's starts with the second paragraph.
     body = paragraphs[1][0] if len(paragraphs) > 1 else len(text)
-    return name, [i for i, at in unresolved if at >= body and not within.holds(at)]
+    return [i for i, at in unresolved if at >= body and not within.holds(at)]
 
 
 def with_author(
@@ -219,9 +218,11 @@ def with_author(
     ]
     quoted = [p for q in quotes if q.kind == QuoteKind.DIRECT for p in q.parts]
     quoted += [(f.start, f.end) for q in quotes for f in q.fragments]
-    name, mine = writers_i(text, probes, author, quoted)
+    name = author_name(author)
+    mine = writers_i(text, probes, name, quoted)
     out = list(quotes)
     for i in mine:
+        assert name is not None
         speaker = quotes[i].speaker
         assert speaker is not None
         out[i] = attrs.evolve(quotes[i], speaker=Speaker(name, SpeakerKind.PERSON, speaker.mention))

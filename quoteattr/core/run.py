@@ -23,7 +23,7 @@ from ..errors import Errors, QuoteattrError, QuoteattrWarning, Warnings
 from ..model import Quote, SpeakerKind
 from . import marks
 from .assemble import assemble
-from .bylines import Probe, writers_i
+from .bylines import Probe, author_name, writers_i
 from .content import direct_candidates
 from .cues import CueLexicon, default_lexicon
 from .direct import attribute_direct
@@ -95,18 +95,19 @@ def extract_doc(
         the quotes in text order.
 
     Raises:
-        QuoteattrError: [E008] when the Doc has no dependency parse.
+        QuoteattrError: [E008] when the Doc has no dependency parse; [E018] when ``author``
+            is neither a str nor a list of str.
     """
+    writer = author_name(author)  # a bad byline is an error even for an empty Doc
     if len(doc) == 0:
         return []
     if not doc.has_annotation("DEP"):
         raise QuoteattrError(Errors.E008)
     found = find(doc, lexicon if lexicon is not None else default_lexicon())
-    findings, layout = found.findings, found.layout
     resolve(doc, found)
-    if author is not None:
-        _name_writer(doc, found, author)
-    return [assemble(doc, layout, f) for f in findings]
+    if writer is not None:
+        _name_writer(doc, found, writer)
+    return [assemble(doc, found.layout, f) for f in found.findings]
 
 
 def resolve(doc: Doc, found: Found) -> Resolver | None:
@@ -116,7 +117,7 @@ def resolve(doc: Doc, found: Found) -> Resolver | None:
     return resolve_findings(doc, found.layout, found.findings)
 
 
-def _name_writer(doc: Doc, found: Found, author: str | Sequence[str]) -> None:
+def _name_writer(doc: Doc, found: Found, writer: str) -> None:
     """Names the writer's "I" after the byline (:func:`~quoteattr.core.bylines.writers_i`)."""
     text = found.layout.text
     probes: list[Probe] = []
@@ -127,6 +128,5 @@ def _name_writer(doc: Doc, found: Found, author: str | Sequence[str]) -> None:
         span = doc[f.speaker[0] : f.speaker[1]]
         probes.append((span.start_char, text[span.start_char : span.end_char], f.resolution.kind))
     quoted = quotations(found.findings)
-    name, mine = writers_i(text, probes, author, quoted, (found.pairs, found.problems))
-    for i in mine:
-        found.findings[i].resolution = Resolution(name, SpeakerKind.PERSON)
+    for i in writers_i(text, probes, writer, quoted, (found.pairs, found.problems)):
+        found.findings[i].resolution = Resolution(writer, SpeakerKind.PERSON)
