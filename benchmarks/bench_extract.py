@@ -22,7 +22,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from quoteattr.core.cues import default_lexicon
+from quoteattr.core.lexicon import default_lexicons
 from quoteattr.core.run import find, resolve
 from quoteattr.errors import QuoteattrWarning
 from quoteattr.extract import extract_doc
@@ -92,10 +92,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         resolve_s = float("inf")
         for _ in range(max(1, args.repeat)):
-            findings = [find(doc, default_lexicon()) for doc in docs if len(doc)]
+            findings = [find(doc, default_lexicons()) for doc in docs if len(doc)]
             start = time.perf_counter()
             for doc, stages in zip((d for d in docs if len(d)), findings, strict=True):
-                resolve(doc, stages)
+                resolve(doc, stages, default_lexicons())
             resolve_s = min(resolve_s, time.perf_counter() - start)
 
     overhead = 100 * best / parse_s

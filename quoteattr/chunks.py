@@ -18,8 +18,8 @@ import attrs
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .core.cues import CueLexicon
 from .core.layout import paragraph_bounds
+from .core.lexicon import Lexicons
 from .core.run import extract_doc
 from .model import Quote, TextSpan
 from .pipelines import components
@@ -154,14 +154,14 @@ def sentence_count(doc: Doc) -> int:
     return sum(1 for _ in doc.sents) if len(doc) else 0
 
 
-def extract_long(text: str, nlp: Language, lexicon: CueLexicon | None = None) -> list[Quote]:
+def extract_long(text: str, nlp: Language, lexicons: Lexicons | None = None) -> list[Quote]:
     """Finds the quotes of a text longer than ``nlp.max_length``, chunk by chunk.
 
     Args:
         text: the whole text.
         nlp: the pipeline that parses each chunk (its quoteattr components, if any, are left
             out of the parse: the quotes are found here).
-        lexicon: the cues (default: the shipped lexicon).
+        lexicons: the cues and word lists (default: the shipped ones).
 
     Returns:
         the quotes, with offsets into ``text``.
@@ -172,7 +172,7 @@ def extract_long(text: str, nlp: Language, lexicon: CueLexicon | None = None) ->
     return merge(
         text,
         (
-            ChunkQuotes(s, extract_doc(doc, lexicon), sentence_count(doc))
+            ChunkQuotes(s, extract_doc(doc, lexicons), sentence_count(doc))
             for (s, _), doc in zip(spans, docs, strict=True)
         ),
     )

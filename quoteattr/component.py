@@ -18,6 +18,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc
 
 from .core.cues import CueLexicon
+from .core.lexicon import default_lexicons
 from .core.run import extract_doc
 from .entities import speakers
 from .model import Quote, Quotes, SpeakerEntity
@@ -92,18 +93,23 @@ class QuoteAttributor(Pipe):
         self.name = name
         self.extension = extension
         self.speakers_extension = speakers_extension
-        lexicon = CueLexicon.default()
+        lexicons = default_lexicons()
         if extra_cues or extra_frames or extra_nouns or extra_adjectives:
-            lexicon = lexicon.extended(extra_cues, extra_frames, extra_nouns, extra_adjectives)
-        self.lexicon = lexicon
+            lexicons = lexicons.extended(extra_cues, extra_frames, extra_nouns, extra_adjectives)
+        self.lexicons = lexicons
         register_extensions(extension)
         register_speakers_extension(speakers_extension, extension)
+
+    @property
+    def lexicon(self) -> CueLexicon:
+        """The cues this component uses (its ``lexicons.cues``)."""
+        return self.lexicons.cues
 
     def __call__(self, doc: Doc) -> Doc:
         """Finds the quotes of ``doc`` and sets ``doc._.<extension>_data``."""
         register_extensions(self.extension)  # a worker process may not have them yet
         register_speakers_extension(self.speakers_extension, self.extension)
-        quotes = extract_doc(doc, self.lexicon)
+        quotes = extract_doc(doc, self.lexicons)
         doc._.set(f"{self.extension}_data", [q.to_dict() for q in quotes])
         return doc
 

@@ -12,8 +12,8 @@ from collections.abc import Iterable, Sequence
 from spacy.tokens import Doc
 
 from .core.bylines import Probe, author_name, writers_i
-from .core.cues import default_lexicon
 from .core.findings import Resolution
+from .core.lexicon import default_lexicons
 from .core.mentions import person_surnames, speaker_kind
 from .core.resolve import Resolver, quotations
 from .core.run import find, resolve
@@ -39,9 +39,12 @@ def resolve_mentions(
     Returns:
         one resolution per mention, in order.
     """
-    found = find(doc, default_lexicon())
+    lexicons = default_lexicons()
+    found = find(doc, lexicons)
     layout = found.layout
-    resolver = resolve(doc, found) or Resolver(doc, layout, quotations(found.findings))
+    resolver = resolve(doc, found, lexicons) or Resolver(
+        doc, layout, quotations(found.findings), lexicons
+    )
     surnames = person_surnames(doc)
     out = []
     for start, end in mentions:

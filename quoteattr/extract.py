@@ -56,10 +56,10 @@ def extract(
         raise QuoteattrError(Errors.E001.format(type=type(text_or_doc).__name__))
     pipeline = nlp if nlp is not None else pipelines.load()
     own = components(pipeline)
-    lexicon = own[0].lexicon if own else None
+    lexicons = own[0].lexicons if own else None
     if len(text_or_doc) > pipeline.max_length:
-        quotes = extract_long(text_or_doc, pipeline, lexicon)  # paragraph-aligned chunks
+        quotes = extract_long(text_or_doc, pipeline, lexicons)  # paragraph-aligned chunks
         return Quotes(with_author(text_or_doc, quotes, author))
     # The quotes are found here, with the author: the component need not run as well.
     doc = pipeline(text_or_doc, disable=[name for name, proc in pipeline.pipeline if proc in own])
-    return Quotes(extract_doc(doc, lexicon, author=author))
+    return Quotes(extract_doc(doc, lexicons, author=author))

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 import quoteattr
 from quoteattr.core.layout import Layout, Ranges
+from quoteattr.core.lexicon import Lexicons
 from quoteattr.core.mentions import person_names, person_surnames
 from quoteattr.core.people import People
 from quoteattr.extract import extract_doc
@@ -471,7 +472,7 @@ def test_a_quoted_nickname_is_inside_the_name() -> None:
         ents=[(0, 3, "PERSON"), (4, 5, "ORG"), (7, 8, "ORG")],
     )
     assert speakers_of(doc) == [("Tiegen", "John “Tig” Tiegen", "person", None, None)]
-    people = People(doc, Layout(doc), Ranges([]))
+    people = People(doc, Layout(doc), Ranges([]), Lexicons.default())
     people.build()
     (entity,) = people.entities
     assert entity.core == ("john", "tiegen")

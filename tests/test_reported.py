@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from quoteattr.core.cues import CueLexicon
+from quoteattr.core.lexicon import Lexicons
 from quoteattr.extract import extract_doc
 from quoteattr.model import CueCategory, Quote, QuoteKind, SpeakerKind
 from tests.conftest import build_doc
@@ -20,7 +20,7 @@ def summary(q: Quote) -> tuple[str, str | None, str | None, str]:
     return (q.kind.value, q.content, q.cue.text if q.cue else None, mention or "")
 
 
-def only(doc: Any, lexicon: CueLexicon | None = None) -> Quote:
+def only(doc: Any, lexicon: Lexicons | None = None) -> Quote:
     [q] = extract_doc(doc, lexicon)
     return q
 
@@ -446,7 +446,7 @@ def test_a_frame_makes_a_verb_a_cue_in_that_frame_only() -> None:
     same verb with a clause it governs or a clause it follows is no cue."""
     doc = build_doc("She zorbled to win.", ZORBLE_ROWS)
     assert extract_doc(doc) == []
-    lex = CueLexicon.default().extended(frames={"zorble": "xcomp belief"})
+    lex = Lexicons.default().extended(frames={"zorble": "xcomp belief"})
     [q] = extract_doc(doc, lex)
     assert summary(q) == ("indirect", "to win", "zorbled", "She")
     assert q.cue is not None and q.cue.category == CueCategory.BELIEF
@@ -535,7 +535,7 @@ def test_noun_cue_with_a_clause_needs_no_possessor() -> None:
             (".", 4, "punct", P),
         ],
     )
-    without_preps = CueLexicon.default().extended(nouns={"criticism": "speech"})
+    without_preps = Lexicons.default().extended(nouns={"criticism": "speech"})
     assert extract_doc(prep, without_preps) == []
 
 
@@ -572,7 +572,7 @@ def test_noun_preposition_listed_for_the_noun_needs_no_possessor() -> None:
             (".", 4, "punct", P),
         ],
     )
-    lex = CueLexicon.default().extended(nouns={"opposition": "belief"})
+    lex = Lexicons.default().extended(nouns={"opposition": "belief"})
     assert extract_doc(doc, lex) == []
     q = only(doc, lex.extended(nouns={"opposition": "belief prep:to"}))
     assert (q.content, q.cue.text if q.cue else None) == ("the bill", "Opposition")

@@ -19,7 +19,7 @@ from .findings import Resolution
 from .layout import Layout
 from .mentions import mention_bounds, phrase_head, span_text, speaker_kind, strip_det
 from .people import FEMALE, MALE, Entity, Mention, People
-from .roles import resolution_of
+from .roles import Roles
 
 __all__ = ["PRONOUN_REACH", "Anaphora", "question"]
 
@@ -46,12 +46,19 @@ class Anaphora:
         people: its name table.
         spoken: every speaker resolved so far: token of the mention -> entity or None
             (shared with the resolver, which fills it).
+        roles: the document's roles.
     """
 
     def __init__(
-        self, doc: Doc, layout: Layout, people: People, spoken: Mapping[int, Entity | None]
+        self,
+        doc: Doc,
+        layout: Layout,
+        people: People,
+        spoken: Mapping[int, Entity | None],
+        roles: Roles,
     ) -> None:
         self.doc = doc
+        self.roles = roles
         self.layout = layout
         self.text = layout.text
         self.people = people
@@ -67,7 +74,7 @@ class Anaphora:
             if low == "i" and not self.people.in_quote(root.idx):
                 author = self._author()
                 if author is not None:
-                    return resolution_of(self.doc, self.text, author)
+                    return self.roles.resolution_of(author)
             return Resolution(own, SpeakerKind.UNKNOWN)
         at = self._before_quote(root)
         entity = self._antecedent(at, gender, after_quote=at != root.i)
@@ -75,7 +82,7 @@ class Anaphora:
             return Resolution(own, SpeakerKind.UNKNOWN)
         if speaker:
             self.people.speaker_mention(root, entity)
-        return resolution_of(self.doc, self.text, entity)
+        return self.roles.resolution_of(entity)
 
     def _they(self, root: Token, own: str) -> Resolution:
         """ "The Teamsters and the Firefighters remain on the sidelines, though they may
@@ -119,7 +126,7 @@ class Anaphora:
         for conj in found[0].conjuncts:  # "The Teamsters, the Firefighters and UNITE HERE"
             e = max(e, mention_bounds(conj)[1])
         group = doc[s:e]
-        kind = speaker_kind(group)
+        kind = speaker_kind(group, (), self.people.lexicons.bodies)
         if kind == SpeakerKind.PERSON:  # "Obama and Xi": people, but no one person
             kind = SpeakerKind.UNNAMED
         return Resolution(span_text(self.text, strip_det(list(group))), kind)

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 import attrs
 
+from .. import lexicons
 from ..errors import Errors, QuoteattrError
 from ..model import Quote, QuoteKind, Speaker, SpeakerKind
 from . import marks
@@ -40,13 +41,11 @@ def record_author(author: object) -> str | list[str] | None:
 _BY = re.compile(r"^\s*by\b[\s:]*", re.IGNORECASE)
 _CONTACT = re.compile(r"[.,]?\s*\b(?:e-?mail|twitter|follow)\b.*$", re.IGNORECASE | re.DOTALL)
 _AUTHOR_SEPARATORS = re.compile(r"\s*(?:[,;&|/]|\band\b)\s*", re.IGNORECASE)
-# Bylines that name a desk or an agency rather than a writer.
-_NOT_WRITER = frozenset(
-    {"staff", "press", "news", "wire", "wires", "desk", "editors", "editorial", "board", "reports"}
-)
 
 
-def author_name(author: str | Sequence[str] | None) -> str | None:
+def author_name(
+    author: str | Sequence[str] | None, not_writers: Collection[str] | None = None
+) -> str | None:
     """The one writer a byline names, written as a name.
 
     "BY ANDREW ROSS SORKIN" -> "Andrew Ross Sorkin"; "Heidi M. Przybyla, @hmpzyb, USA TODAY"
@@ -55,6 +54,8 @@ def author_name(author: str | Sequence[str] | None) -> str | None:
 
     Args:
         author: a byline, or a list of author names.
+        not_writers: words of a byline that names a desk, not a writer (default: the shipped
+            ``not_writers.txt``: "staff", "wire", ...).
 
     Returns:
         the name, or None when there is no byline, when it names several writers ("By Jane
@@ -66,6 +67,8 @@ def author_name(author: str | Sequence[str] | None) -> str | None:
     """
     if author is None:
         return None
+    if not_writers is None:
+        not_writers = lexicons.not_writers()
     parts = [author] if isinstance(author, str) else author
     if not isinstance(parts, list | tuple):
         raise QuoteattrError(Errors.E018.format(got=type(author).__name__))
@@ -86,7 +89,7 @@ def author_name(author: str | Sequence[str] | None) -> str | None:
         return None
     words = names[0].split()
     if not 2 <= len(words) <= 5 or any(
-        not w[:1].isalpha() or any(c.isdigit() for c in w) or w.lower() in _NOT_WRITER
+        not w[:1].isalpha() or any(c.isdigit() for c in w) or w.lower() in not_writers
         for w in words
     ):
         return None

@@ -6,7 +6,6 @@ A cue is a reporting verb from the lexicon (matched on its lemma, so "says", "sa
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Mapping
 
 import attrs
@@ -16,7 +15,7 @@ from .. import lexicons
 from ..errors import Errors, QuoteattrError
 from ..model import CueCategory
 
-__all__ = ["CueLexicon", "CueMatch", "default_lexicon", "verb_lemma"]
+__all__ = ["CueLexicon", "CueMatch", "verb_lemma"]
 
 # Dashes that introduce a trailing attribution: “We will win.” — Bernie Sanders
 DASHES = frozenset({"—", "–", "-", "--", "―"})
@@ -189,9 +188,3 @@ class CueLexicon:
         if cat is None:
             return None
         return CueMatch(i, i + 1, i, verb_lemma(doc[i]), cat)
-
-
-@functools.cache
-def default_lexicon() -> CueLexicon:
-    """The shipped lexicon, built once per process."""
-    return CueLexicon.default()

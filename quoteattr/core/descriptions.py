@@ -15,12 +15,12 @@ from spacy.attrs import LEMMA, POS
 from spacy.parts_of_speech import IDS as _POS_IDS
 from spacy.tokens import Doc, Span
 
-from ..lexicons import bodies, titles
 from .anaphora import PRONOUN_REACH, question
 from .layout import Layout
+from .lexicon import Lexicons
 from .mentions import mention_bounds, span_text
 from .people import NAME_REACH, Entity, People
-from .roles import org_name, read_roles
+from .roles import Roles
 
 __all__ = ["Descriptions"]
 
@@ -37,12 +37,22 @@ class Descriptions:
         people: its name table.
         spoken: every speaker resolved so far: token of the mention -> entity or None
             (shared with the resolver, which fills it).
+        roles: the document's roles.
+        lexicons: the word lists (role words, body nouns).
     """
 
     def __init__(
-        self, doc: Doc, layout: Layout, people: People, spoken: Mapping[int, Entity | None]
+        self,
+        doc: Doc,
+        layout: Layout,
+        people: People,
+        spoken: Mapping[int, Entity | None],
+        roles: Roles,
+        lexicons: Lexicons,
     ) -> None:
         self.doc = doc
+        self.roles = roles
+        self.lexicons = lexicons
         self.layout = layout
         self.text = layout.text
         self.people = people
@@ -61,12 +71,12 @@ class Descriptions:
         )
         if not any(definite):
             return None
-        title = titles().get(root.lower_)
+        title = self.lexicons.titles.get(root.lower_)
         if title is None:
             return None
         people = self.people
         for e in people.entities:
-            read_roles(self.doc, self.text, e)
+            self.roles.read(e)
         # A description refers back: to a holder of the role named before it.
         having = [
             e
@@ -145,12 +155,12 @@ class Descriptions:
         """
         doc = self.doc
         root = span.root
-        sort = bodies().get(root.lemma_.lower())
+        sort = self.lexicons.bodies.get(root.lemma_.lower())
         if sort is None or root.pos_ != "NOUN":
             return None
         named = [c for c in root.rights if c.dep_ == "appos" and c.i == root.i + 1]
         if named:  # "the website fivethirtyeight": the name is given with the noun
-            return org_name(self.text, list(named[0].subtree))
+            return self.roles.org_name(list(named[0].subtree))
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in root.children):
             return None
         starts = self.layout.sentence_token_starts()
@@ -172,7 +182,7 @@ class Descriptions:
             ):
                 if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i > i:
                     s, e = mention_bounds(tok.head)  # "the abortion rights group NARAL"
-                    return org_name(self.text, [t for t in doc[s:e] if t.i > i])
+                    return self.roles.org_name([t for t in doc[s:e] if t.i > i])
                 proper = [
                     c
                     for c in tok.lefts
@@ -185,7 +195,7 @@ class Descriptions:
             if tok.ent_iob_ == "B" and tok.ent_type_ in labels | {"ORG", "GPE", "FAC"}:
                 entity = doc[slice(*mention_bounds(tok))]  # the whole entity that starts here
                 if entity[-1].lemma_.lower() == root.lemma_.lower():
-                    return org_name(self.text, list(entity))
+                    return self.roles.org_name(list(entity))
                 if (
                     fallback is None
                     and tok.ent_type_ in labels
@@ -193,7 +203,7 @@ class Descriptions:
                     # "support for Sanders": a person's name the model labelled ORG here
                     and not self._mostly_person(entity.text)
                 ):
-                    fallback = org_name(self.text, list(entity))
+                    fallback = self.roles.org_name(list(entity))
         return fallback
 
     def _mostly_person(self, name: str) -> bool:

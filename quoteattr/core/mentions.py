@@ -10,7 +10,7 @@ from collections.abc import Collection, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicons import bodies
+from .. import lexicons
 from ..model import SpeakerKind
 from .cues import CueMatch
 from .layout import inside
@@ -265,25 +265,31 @@ def relative_antecedent(pronoun: Token) -> Token | None:
     return antecedent
 
 
-def speaker_kind(mention: Span, surnames: Collection[str] = ()) -> SpeakerKind:
+def speaker_kind(
+    mention: Span, surnames: Collection[str] = (), bodies: Collection[str] | None = None
+) -> SpeakerKind:
     """Classifies a speaker mention.
 
     Args:
         mention: the mention span.
         surnames: lower-cased surnames known to be people in this document.
+        bodies: nouns that name a body ("campaign", "department"; default: the shipped
+            ``bodies.txt``).
 
     Returns:
         PERSON for person names and he/she/I; ORGANIZATION for organisations, places and
         institutions ("Reuters", "the White House", "Washington"); UNNAMED for common-noun
         sources ("diplomats", "a senior official"); UNKNOWN otherwise (they, it, who).
     """
+    if bodies is None:
+        bodies = lexicons.bodies()
     root = mention.root
     lower = root.lower_
     antecedent = relative_antecedent(root)
     if antecedent is not None:
         # "Trump, who as a candidate said ...": the relative pronoun is its antecedent.
         s, e = mention_bounds(antecedent)
-        kind = speaker_kind(antecedent.doc[s:e], surnames)
+        kind = speaker_kind(antecedent.doc[s:e], surnames, bodies)
         if lower == "which" and kind == SpeakerKind.PERSON:
             # "The Daily Beast, which reported": "which" is never a person; an unlabelled
             # proper name it stands for is a body.
@@ -294,7 +300,7 @@ def speaker_kind(mention: Span, surnames: Collection[str] = ()) -> SpeakerKind:
     end = words_end(mention.doc, mention.start, mention.end)  # "Trump’s": "Trump"
     if end > mention.start and mention.doc[end - 1].lower_ in surnames:
         return SpeakerKind.PERSON
-    if root.pos_ == "NOUN" and root.lemma_.lower() not in bodies():
+    if root.pos_ == "NOUN" and root.lemma_.lower() not in bodies:
         # A common noun is an unnamed source whatever names modify it: "a New Mexico
         # delegate", "a State Department spokesman"; "the Clinton campaign" is a body.
         return SpeakerKind.UNNAMED

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 import numpy
@@ -20,8 +20,9 @@ from spacy.parts_of_speech import IDS as _POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicons import bodies, honorifics, titles
+from ..lexicons import Title
 from .layout import Layout, Ranges
+from .lexicon import Lexicons
 from .mentions import ORG_LABELS, person_names, span_text, unglued, words_end
 
 __all__ = ["FEMALE", "MALE", "NAME_REACH", "Entity", "Mention", "Name", "People"]
@@ -69,10 +70,13 @@ class Entity:
     # Roles are read on demand, for the speakers and descriptions that need them.
     unread: list[tuple[int, int, int]] = attrs.Factory(list)
 
-    def learn_role(self, at: int, role: str, organization: str | None) -> None:
-        """Keeps the first role stated in the text; every role adds its nouns."""
+    def learn_role(
+        self, at: int, role: str, organization: str | None, titles: Mapping[str, Title]
+    ) -> None:
+        """Keeps the first role stated in the text; every role adds its nouns (``titles``
+        says which words are roles, and what noun and gender each gives)."""
         for word in role.lower().split():
-            title = titles().get(word)
+            title = titles.get(word)
             if title is not None:
                 self.role_nouns.add(title.noun)
                 if title.gender and self.gender is None:
@@ -93,11 +97,11 @@ class Mention:
     quoted: bool
 
 
-def _titled(tok: Token) -> bool:
+def _titled(tok: Token, lexicons: Lexicons) -> bool:
     """ "Reince Priebus, the GOP chairman": a name with a role in apposition or before it is
     a person's, whatever entity label the model gave it."""
-    return tok.lower_ not in bodies() and any(
-        c.dep_ in {"appos", "compound"} and c.lower_ in titles() for c in tok.children
+    return tok.lower_ not in lexicons.bodies and any(
+        c.dep_ in {"appos", "compound"} and c.lower_ in lexicons.titles for c in tok.children
     )
 
 
@@ -114,10 +118,12 @@ class People:
         layout: its :class:`~quoteattr.core.layout.Layout`.
         quotations: the document's quotations (names inside them are the speaker's words,
             not the reporter's, and weigh less as antecedents).
+        lexicons: the word lists (titles and honorifics are no part of a name).
     """
 
-    def __init__(self, doc: Doc, layout: Layout, quotations: Ranges) -> None:
+    def __init__(self, doc: Doc, layout: Layout, quotations: Ranges, lexicons: Lexicons) -> None:
         self.doc = doc
+        self.lexicons = lexicons
         self.layout = layout
         self.text = layout.text  # spaCy rebuilds doc.text on every access
         self.quotations = quotations
@@ -168,7 +174,9 @@ class People:
             if i in spans:
                 continue
             _, dep, ent, low = table[i].tolist()
-            if low in surnames or (dep in subjects and (ent not in orgs or _titled(doc[i]))):
+            if low in surnames or (
+                dep in subjects and (ent not in orgs or _titled(doc[i], self.lexicons))
+            ):
                 tok = doc[i]
                 if tok.dep_ in {"compound", "flat"} and tok.head.i == i + 1:
                     continue
@@ -207,19 +215,20 @@ class People:
         proper noun, or more than four words (a headline the model took for a name).
         """
         doc = self.doc
-        gender = honorifics().get(doc[start - 1].lower_) if start > 0 else None
+        honorifics, titles = self.lexicons.honorifics, self.lexicons.titles
+        gender = honorifics.get(doc[start - 1].lower_) if start > 0 else None
         while start < end:
             low = doc[start].lower_
-            if low in honorifics():
-                gender = honorifics()[low] or gender
-            elif low not in titles():
+            if low in honorifics:
+                gender = honorifics[low] or gender
+            elif low not in titles:
                 break
             start += 1
         end = words_end(doc, start, end)
         # "Hewlett-Packard CEO Carly Fiorina": the name starts after the last role word
         # that only names follow.
         for k in range(end - 2, start, -1):
-            if doc[k].lower_ in titles() and all(t.pos_ == "PROPN" for t in doc[k + 1 : end]):
+            if doc[k].lower_ in titles and all(t.pos_ == "PROPN" for t in doc[k + 1 : end]):
                 start = k + 1
                 break
         # A headline's capitalised word that is no name: "Without Bloomberg", "Said Comey".
@@ -422,7 +431,7 @@ class People:
         while start > span.start:
             tok = doc[start - 1]
             low = tok.lower_
-            if low in titles() or low in honorifics():
+            if low in self.lexicons.titles or low in self.lexicons.honorifics:
                 break
             if tok.dep_ in {"det", "poss", "case"} and tok.i != root.i:
                 break

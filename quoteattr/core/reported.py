@@ -30,11 +30,11 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 import attrs
 from spacy.tokens import Doc, Token
 
-from .. import lexicons
 from ..model import CueCategory, QuoteKind, Rule
-from .cues import CueLexicon, CueMatch, verb_lemma
+from .cues import CueMatch, verb_lemma
 from .findings import Finding
 from .layout import Layout, inside
+from .lexicon import Lexicons
 from .marks import MarkedQuote
 from .mentions import speaker_of_cue
 from .nesting import mostly_quoted, snap
@@ -205,21 +205,16 @@ def _complement(head: Token, preps: Collection[str] = _CONTENT_PREPS) -> set[int
     return None
 
 
-# Verbs that turn a noun cue into an act of their subject: "X issued a statement that ...",
-# "X expressed concern about ...", "X made the case that ...".
-_LIGHT_VERBS = frozenset(
-    {"make", "issue", "express", "voice", "offer", "release", "raise", "share", "deliver",
-     "give", "put", "lodge", "file", "post", "publish", "send", "write", "repeat", "renew"}
-)  # fmt: skip
-
-
-def _noun_content(noun: Token, preps: frozenset[str]) -> set[int] | None:
+def _noun_content(
+    noun: Token, preps: frozenset[str], light_verbs: Collection[str]
+) -> set[int] | None:
     """ "Trump's criticism of the deal", "X issued a statement on Y": a noun cue's complement
-    when it has a possessor or a light verb, whose subject is the source; "the claim that X",
-    "a plan to cut taxes": its clause, with or without them; "support for the bill": the
-    object of one of the noun's ``preps``, with or without them."""
+    when it has a possessor or a light verb (``light_verbs``: "issue", "voice"), whose subject
+    is the source; "the claim that X", "a plan to cut taxes": its clause, with or without
+    them; "support for the bill": the object of one of the noun's ``preps``, with or without
+    them."""
     if any(c.dep_ == "poss" for c in noun.children) or (
-        noun.dep_ == "dobj" and noun.head.lemma_.lower() in _LIGHT_VERBS
+        noun.dep_ == "dobj" and noun.head.lemma_.lower() in light_verbs
     ):
         return _complement(noun)
     return _complement(noun, preps)
@@ -232,17 +227,12 @@ def _adjective_content(adj: Token) -> set[int] | None:
     return _complement(adj)
 
 
-# Paragraph labels that are not sources: "Related: ...", "UPDATE: ...".
-_NOT_SOURCES = frozenset(
-    {"related", "update", "updated", "note", "editor", "photo", "video", "watch", "read",
-     "correction", "breaking", "exclusive", "opinion", "analysis", "source", "sources", "via",
-     "credit", "see", "also", "more", "background", "bottom", "line", "disclosure", "q", "a"}
-)  # fmt: skip
-
-
-def _label(doc: Doc, layout: Layout, para: tuple[int, int]) -> Reported | None:
+def _label(
+    doc: Doc, layout: Layout, para: tuple[int, int], not_sources: Collection[str]
+) -> Reported | None:
     """ "Marco Rubio: I'm Not Interested In Being Vice President": a headline or transcript
-    line that opens with a name and a colon attributes the rest of the paragraph to it."""
+    line that opens with a name and a colon attributes the rest of the paragraph to it,
+    unless the label is no source ("Related:", ``not_sources``)."""
     tokens = list(layout.tokens_in(para[0], para[1]))
     colon = next((k for k, i in enumerate(tokens[:7]) if doc[tokens[k]].text == ":"), None)
     if colon is None or colon == 0 or len(tokens) - colon < 4:
@@ -250,7 +240,7 @@ def _label(doc: Doc, layout: Layout, para: tuple[int, int]) -> Reported | None:
     label = [doc[i] for i in tokens[:colon]]
     if not all(t.pos_ in {"PROPN", "NOUN"} and t.is_alpha and t.text[0].isupper() for t in label):
         return None
-    if any(t.lower_ in _NOT_SOURCES for t in label):
+    if any(t.lower_ in not_sources for t in label):
         return None
     i = tokens[colon]
     cue = CueMatch(i, i + 1, i, ":", CueCategory.SPEECH)
@@ -260,7 +250,7 @@ def _label(doc: Doc, layout: Layout, para: tuple[int, int]) -> Reported | None:
 def find_reported(
     doc: Doc,
     layout: Layout,
-    lexicon: CueLexicon,
+    lexicons: Lexicons,
     quoted: list[tuple[int, int]],
 ) -> list[Reported]:
     """Finds reported-speech attributions outside the given direct quotes.
@@ -268,14 +258,15 @@ def find_reported(
     Args:
         doc: the parsed document.
         layout: its layout.
-        lexicon: the cue lexicon.
+        lexicons: the lexicons (cues, quotation-only verbs, light verbs, label words).
         quoted: character ranges of direct-quote parts; cues inside them are skipped.
 
     Returns:
         the attributions, in text order of their cues.
     """
     spans = sorted(quoted)
-    excluded = lexicons.quotation_only()
+    lexicon = lexicons.cues
+    excluded = lexicons.quotation_only
     k = 0
     out: list[Reported] = []
     skip_until = -1
@@ -302,7 +293,7 @@ def find_reported(
                     found = verb[:2]
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.nouns:
             noun = lexicon.nouns[tok.lemma_.lower()]
-            tokens = _noun_content(tok, noun.preps)
+            tokens = _noun_content(tok, noun.preps, lexicons.light_verbs)
             if tokens:
                 m = CueMatch(i, i + 1, i, tok.lemma_.lower(), noun.category)
                 found = (tokens, Rule.NOUN)
@@ -324,7 +315,7 @@ def find_reported(
             if m.end > i + 1:
                 skip_until = m.end
     for bounds in layout.paragraphs:
-        found_label = _label(doc, layout, bounds)
+        found_label = _label(doc, layout, bounds, lexicons.not_sources)
         if found_label is not None and found_label.content:
             out.append(found_label)
     return out
@@ -333,7 +324,7 @@ def find_reported(
 def reported_findings(
     doc: Doc,
     layout: Layout,
-    lexicon: CueLexicon,
+    lexicons: Lexicons,
     direct: Sequence[Finding],
     top: Sequence[MarkedQuote],
 ) -> list[Finding]:
@@ -343,7 +334,7 @@ def reported_findings(
     Args:
         doc: the parsed document.
         layout: its layout.
-        lexicon: the cue lexicon.
+        lexicons: the lexicons.
         direct: the direct quotes' findings; reported content mostly inside one of them is
             that quote's attribution already ("“…,” he said") and is left out.
         top: the top-level quote-mark pairs, in text order.
@@ -355,7 +346,7 @@ def reported_findings(
     quoted_ends = [e for _, e in quoted]
     starts = [q.start for q in top]
     out = []
-    for r in find_reported(doc, layout, lexicon, quoted):
+    for r in find_reported(doc, layout, lexicons, quoted):
         spans = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in r.content]
         parts = snap(spans, top)
         if mostly_quoted(parts, quoted, quoted_ends):

@@ -20,9 +20,10 @@ from .anaphora import Anaphora
 from .descriptions import Descriptions
 from .findings import Finding, Resolution
 from .layout import Layout, Ranges
+from .lexicon import Lexicons
 from .mentions import mention_bounds, relative_antecedent, span_text, strip_det
 from .people import Entity, People
-from .roles import org_name, resolution_of, unnamed_role
+from .roles import Roles
 
 __all__ = ["COREF_PREFIX", "Resolver", "quotations", "resolve_findings"]
 
@@ -49,6 +50,7 @@ class Resolver:
         layout: its :class:`~quoteattr.core.layout.Layout`.
         quoted: character ranges of the document's quotations (names inside them are the
             speaker's words, not the reporter's, and weigh less as antecedents).
+        lexicons: the word lists.
         coref_prefix: span groups whose name starts with this are coreference clusters.
     """
 
@@ -56,18 +58,22 @@ class Resolver:
         self,
         doc: Doc,
         layout: Layout,
-        quoted: Sequence[tuple[int, int]] = (),
+        quoted: Sequence[tuple[int, int]],
+        lexicons: Lexicons,
         coref_prefix: str = COREF_PREFIX,
     ) -> None:
         self.doc = doc
         self.layout = layout
         self.text = layout.text  # spaCy rebuilds doc.text on every access
         self._coref_prefix = coref_prefix
-        self.people = People(doc, layout, Ranges(quoted))
+        self.people = People(doc, layout, Ranges(quoted), lexicons)
+        self.roles = Roles(doc, self.text, lexicons)
         # Every speaker resolved so far, named or not: token of the mention -> entity or None.
         self.spoken: dict[int, Entity | None] = {}
-        self._anaphora = Anaphora(doc, layout, self.people, self.spoken)
-        self._descriptions = Descriptions(doc, layout, self.people, self.spoken)
+        self._anaphora = Anaphora(doc, layout, self.people, self.spoken, self.roles)
+        self._descriptions = Descriptions(
+            doc, layout, self.people, self.spoken, self.roles, lexicons
+        )
         self._orgs: dict[str, str] | None = None
 
     def resolve(
@@ -117,30 +123,30 @@ class Resolver:
             if entity is not None:
                 if speaker:
                     self.people.speaker_mention(root, entity)
-                return resolution_of(doc, self.text, entity)
+                return self.roles.resolution_of(entity)
             return Resolution(own, kind)
         if kind == SpeakerKind.ORGANIZATION:
             return Resolution(self._org(span), kind)
         described = self._descriptions.person(span)
         if described is not None:
-            return resolution_of(doc, self.text, described)
+            return self.roles.resolution_of(described)
         body = self._descriptions.body(span)
         if body is not None:
             return Resolution(body, SpeakerKind.ORGANIZATION)
         name = span_text(self.text, strip_det(list(span))) or own
-        role, org = unnamed_role(doc, self.text, span)
+        role, org = self.roles.unnamed_role(span)
         return Resolution(name, kind, role, org)
 
     def _org(self, span: Span) -> str:
         """The canonical name of an organisation: an acronym takes its spelled-out form."""
         doc = self.doc
-        name = org_name(self.text, list(span))
+        name = self.roles.org_name(list(span))
         if name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
             if self._orgs is None:
                 self._orgs = {}
                 for ent in doc.ents:
                     if ent.label_ == "ORG" and len(ent) > 1:
-                        self._orgs.setdefault(_initials(ent), org_name(self.text, list(ent)))
+                        self._orgs.setdefault(_initials(ent), self.roles.org_name(list(ent)))
             return self._orgs.get(name, name)
         return name
 
@@ -165,7 +171,11 @@ class Resolver:
 
 
 def resolve_findings(
-    doc: Doc, layout: Layout, findings: Sequence[Finding], coref_prefix: str = COREF_PREFIX
+    doc: Doc,
+    layout: Layout,
+    findings: Sequence[Finding],
+    lexicons: Lexicons,
+    coref_prefix: str = COREF_PREFIX,
 ) -> Resolver:
     """Gives each finding with a speaker mention its :class:`Resolution`, in the order the
     mentions appear (an earlier speaker is the likeliest antecedent of a later pronoun).
@@ -174,13 +184,14 @@ def resolve_findings(
         doc: the parsed Doc the findings come from.
         layout: its layout.
         findings: the findings, their mention kinds set.
+        lexicons: the word lists.
         coref_prefix: span groups of ``doc.spans`` whose name starts with this are read as
             coreference clusters and take precedence over quoteattr's own rules.
 
     Returns:
         the resolver, which can resolve more mentions in the same context.
     """
-    resolver = Resolver(doc, layout, quotations(findings), coref_prefix)
+    resolver = Resolver(doc, layout, quotations(findings), lexicons, coref_prefix)
     mentioned = sorted(
         (doc[f.speaker[0]].idx, i) for i, f in enumerate(findings) if f.speaker is not None
     )

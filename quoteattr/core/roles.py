@@ -12,155 +12,168 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicons import demonyms, honorifics, titles
 from ..model import SpeakerKind
 from .findings import Resolution
+from .lexicon import Lexicons
 from .mentions import ORG_LABELS, mention_bounds, span_text, strip_det
 from .people import Entity
 
-__all__ = ["org_name", "read_roles", "resolution_of", "role_of", "unnamed_role"]
+__all__ = ["Roles"]
 
 _ORG_PREPS = frozenset({"of", "for", "at", "with", "from"})
 # The longest role phrase taken from an appositive, in tokens; longer ones are clauses.
 _MAX_ROLE = 14
 
 
-def org_name(text: str, tokens: Sequence[Token]) -> str:
-    """ "the State Department" -> "State Department"; "Iraqi" -> "Iraq"."""
-    name = " ".join(span_text(text, strip_det(tokens)).split())
-    return demonyms().get(name.lower(), name)
+class Roles:
+    """Reads the roles and organisations a document states.
 
-
-def read_roles(doc: Doc, text: str, entity: Entity) -> None:
-    """Reads the roles stated around the entity's name mentions not read yet.
-
-    Roles are read on demand, for the speakers and descriptions that need them.
+    Args:
+        doc: the parsed Doc.
+        text: its text.
+        lexicons: the word lists (titles, honorifics, demonyms).
     """
-    for head, start, end in entity.unread:
-        found = role_of(doc, text, doc[head], start, end)
+
+    def __init__(self, doc: Doc, text: str, lexicons: Lexicons) -> None:
+        self.doc = doc
+        self.text = text
+        self.lexicons = lexicons
+
+    def org_name(self, tokens: Sequence[Token]) -> str:
+        """ "the State Department" -> "State Department"; "Iraqi" -> "Iraq"."""
+        name = " ".join(span_text(self.text, strip_det(tokens)).split())
+        return self.lexicons.demonyms.get(name.lower(), name)
+
+    def read(self, entity: Entity) -> None:
+        """Reads the roles stated around the entity's name mentions not read yet.
+
+        Roles are read on demand, for the speakers and descriptions that need them.
+        """
+        doc = self.doc
+        for head, start, end in entity.unread:
+            found = self.role_of(doc[head], start, end)
+            if found is not None:
+                entity.learn_role(start, *found, self.lexicons.titles)
+        entity.unread.clear()
+
+    def role_of(self, head: Token, start: int, end: int) -> tuple[str, str | None] | None:
+        """The role of the name at ``[start, end)`` with head ``head``, and its organisation.
+
+        "US Secretary of Defense Jim Mattis" -> ("Secretary of Defense", "US");
+        "Katie Wheelbarger, principal US deputy assistant secretary of defense ..." -> the
+        appositive, with the first organisation or country in it; "Trump's campaign
+        manager, Kellyanne Conway" -> ("campaign manager", None).
+        """
+        doc, text = self.doc, self.text
+        honorifics, titles = self.lexicons.honorifics, self.lexicons.titles
+        # Before the name: titles that modify it.
+        left = head.left_edge.i
+        j = start
+        while j > left:
+            tok = doc[j - 1]
+            if tok.dep_ in {"det", "predet", "case", "poss"} or (tok.is_punct and tok.text != "-"):
+                break
+            if tok.lower_ in honorifics:
+                break
+            j -= 1
+        prefix = [t for t in doc[j:start] if t.lower_ not in honorifics]
+        found = self._split_role(prefix)
         if found is not None:
-            entity.learn_role(start, *found)
-    entity.unread.clear()
+            return found
+        # After the name: an appositive ("Mark Toner, the head of the press office at ...").
+        for child in head.rights:
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                return self._appositive(child)
+        # The name is the appositive: "Trump's campaign manager, Kellyanne Conway, said".
+        if head.dep_ == "appos" and head.head.i < start and head.head.pos_ == "NOUN":
+            governor = head.head
+            tokens = [t for t in doc[governor.left_edge.i : governor.i + 1]]
+            org = None
+            poss = [t for t in tokens if t.dep_ == "poss" and t.ent_type_ in ORG_LABELS]
+            tokens = [
+                t for t in tokens if t.dep_ not in {"det", "poss", "case"} and t.head.dep_ != "poss"
+            ]
+            if poss:
+                s, e = mention_bounds(poss[0])
+                org = self.org_name(list(doc[s:e]))
+            if any(t.lower_ in titles for t in tokens):
+                return span_text(text, tokens), org
+        return None
 
-
-def role_of(
-    doc: Doc, text: str, head: Token, start: int, end: int
-) -> tuple[str, str | None] | None:
-    """The role of the name at ``[start, end)`` with head ``head``, and its organisation.
-
-    "US Secretary of Defense Jim Mattis" -> ("Secretary of Defense", "US");
-    "Katie Wheelbarger, principal US deputy assistant secretary of defense ..." -> the
-    appositive, with the first organisation or country in it; "Trump's campaign
-    manager, Kellyanne Conway" -> ("campaign manager", None).
-    """
-    # Before the name: titles that modify it.
-    left = head.left_edge.i
-    j = start
-    while j > left:
-        tok = doc[j - 1]
-        if tok.dep_ in {"det", "predet", "case", "poss"} or (tok.is_punct and tok.text != "-"):
-            break
-        if tok.lower_ in honorifics():
-            break
-        j -= 1
-    prefix = [t for t in doc[j:start] if t.lower_ not in honorifics()]
-    found = _split_role(text, prefix)
-    if found is not None:
-        return found
-    # After the name: an appositive ("Mark Toner, the head of the press office at ...").
-    for child in head.rights:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
-            return _appositive(doc, text, child)
-    # The name is the appositive: "Trump's campaign manager, Kellyanne Conway, said".
-    if head.dep_ == "appos" and head.head.i < start and head.head.pos_ == "NOUN":
-        governor = head.head
-        tokens = [t for t in doc[governor.left_edge.i : governor.i + 1]]
+    def _split_role(self, tokens: Sequence[Token]) -> tuple[str, str | None] | None:
+        """Splits a title phrase into role and organisation: "Iraqi Prime Minister"."""
+        titles = self.lexicons.titles
+        tokens = strip_det(tokens)
+        if not tokens or not any(t.lower_ in titles for t in tokens):
+            return None
         org = None
-        poss = [t for t in tokens if t.dep_ == "poss" and t.ent_type_ in ORG_LABELS]
-        tokens = [
-            t for t in tokens if t.dep_ not in {"det", "poss", "case"} and t.head.dep_ != "poss"
-        ]
-        if poss:
-            s, e = mention_bounds(poss[0])
-            org = org_name(text, list(doc[s:e]))
-        if any(t.lower_ in titles() for t in tokens):
-            return span_text(text, tokens), org
-    return None
+        k = 0
+        while k < len(tokens) and tokens[k].ent_type_ in ORG_LABELS:
+            k += 1
+        if 0 < k < len(tokens):
+            org = self.org_name(tokens[:k])
+            tokens = tokens[k:]
+        if not any(t.lower_ in titles for t in tokens):
+            return None
+        return span_text(self.text, tokens), org
 
-
-def _split_role(text: str, tokens: Sequence[Token]) -> tuple[str, str | None] | None:
-    """Splits a title phrase into role and organisation: "Iraqi Prime Minister"."""
-    tokens = strip_det(tokens)
-    if not tokens or not any(t.lower_ in titles() for t in tokens):
-        return None
-    org = None
-    k = 0
-    while k < len(tokens) and tokens[k].ent_type_ in ORG_LABELS:
-        k += 1
-    if 0 < k < len(tokens):
-        org = org_name(text, tokens[:k])
-        tokens = tokens[k:]
-    if not any(t.lower_ in titles() for t in tokens):
-        return None
-    return span_text(text, tokens), org
-
-
-def _appositive(doc: Doc, text: str, head: Token) -> tuple[str, str | None] | None:
-    tokens = list(strip_det(list(doc[head.left_edge.i : head.right_edge.i + 1])))
-    while tokens and tokens[-1].is_punct:
-        tokens.pop()
-    if not tokens or len(tokens) > _MAX_ROLE:
-        return None
-    chain = [head, *(c for c in head.children if c.dep_ in {"compound", "amod", "nmod"})]
-    if not any(t.lower_ in titles() for t in chain):
-        return None
-    # "the head of the press office at the State Department": the body ends the phrase.
-    last = tokens[-1]
-    if last.ent_type_ in {"ORG", "GPE"}:
-        begin = last.i
-        while begin > tokens[0].i and doc[begin].ent_iob_ == "I":
-            begin -= 1
-        k = begin - tokens[0].i
-        if k > 1 and tokens[k - 1].lower_ in _ORG_PREPS:
-            return span_text(text, tokens[: k - 1]), org_name(text, tokens[k:])
-    org = None
-    for k, t in enumerate(tokens):
-        if t.ent_type_ in ORG_LABELS and t.ent_iob_ == "B":
-            e = k + 1
-            while e < len(tokens) and tokens[e].ent_iob_ == "I":
-                e += 1
-            org = org_name(text, tokens[k:e])
-            break
-    return span_text(text, tokens), org
-
-
-def unnamed_role(doc: Doc, text: str, span: Span) -> tuple[str | None, str | None]:
-    """ "a spokesman for the State Department" -> ("spokesman", "State Department")."""
-    root = span.root
-    tokens = list(strip_det(list(span)))
-    if not any(t.lower_ in titles() for t in tokens):
-        return None, None
-    org = None
-    for prep in root.rights:
-        if prep.dep_ == "prep" and prep.lower_ in _ORG_PREPS:
-            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if obj is not None and obj.ent_type_ in {"ORG", "GPE"}:
-                s, e = mention_bounds(obj)
-                org = org_name(text, list(doc[s:e]))
+    def _appositive(self, head: Token) -> tuple[str, str | None] | None:
+        """ "the head of the press office at the State Department" -> the role and its body."""
+        doc, text, titles = self.doc, self.text, self.lexicons.titles
+        tokens = list(strip_det(list(doc[head.left_edge.i : head.right_edge.i + 1])))
+        while tokens and tokens[-1].is_punct:
+            tokens.pop()
+        if not tokens or len(tokens) > _MAX_ROLE:
+            return None
+        chain = [head, *(c for c in head.children if c.dep_ in {"compound", "amod", "nmod"})]
+        if not any(t.lower_ in titles for t in chain):
+            return None
+        # "the head of the press office at the State Department": the body ends the phrase.
+        last = tokens[-1]
+        if last.ent_type_ in {"ORG", "GPE"}:
+            begin = last.i
+            while begin > tokens[0].i and doc[begin].ent_iob_ == "I":
+                begin -= 1
+            k = begin - tokens[0].i
+            if k > 1 and tokens[k - 1].lower_ in _ORG_PREPS:
+                return span_text(text, tokens[: k - 1]), self.org_name(tokens[k:])
+        org = None
+        for k, t in enumerate(tokens):
+            if t.ent_type_ in ORG_LABELS and t.ent_iob_ == "B":
+                e = k + 1
+                while e < len(tokens) and tokens[e].ent_iob_ == "I":
+                    e += 1
+                org = self.org_name(tokens[k:e])
                 break
-    if org is None:
-        for t in tokens:
-            if t.ent_type_ in ORG_LABELS:
-                s, e = mention_bounds(t)
-                inner = doc[max(s, span.start) : min(e, span.end)]
-                org = org_name(text, list(inner))
-                tokens = [x for x in tokens if not (s <= x.i < e)]
-                break
-    return span_text(text, tokens) or None, org
+        return span_text(text, tokens), org
 
+    def unnamed_role(self, span: Span) -> tuple[str | None, str | None]:
+        """ "a spokesman for the State Department" -> ("spokesman", "State Department")."""
+        doc, titles = self.doc, self.lexicons.titles
+        root = span.root
+        tokens = list(strip_det(list(span)))
+        if not any(t.lower_ in titles for t in tokens):
+            return None, None
+        org = None
+        for prep in root.rights:
+            if prep.dep_ == "prep" and prep.lower_ in _ORG_PREPS:
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None and obj.ent_type_ in {"ORG", "GPE"}:
+                    s, e = mention_bounds(obj)
+                    org = self.org_name(list(doc[s:e]))
+                    break
+        if org is None:
+            for t in tokens:
+                if t.ent_type_ in ORG_LABELS:
+                    s, e = mention_bounds(t)
+                    inner = doc[max(s, span.start) : min(e, span.end)]
+                    org = self.org_name(list(inner))
+                    tokens = [x for x in tokens if not (s <= x.i < e)]
+                    break
+        return span_text(self.text, tokens) or None, org
 
-def resolution_of(doc: Doc, text: str, entity: Entity) -> Resolution:
-    """A person entity as a resolution: its name, and the role and organisation the text
-    gives it (read now if they were not yet)."""
-    read_roles(doc, text, entity)
-    return Resolution(entity.name, SpeakerKind.PERSON, entity.role, entity.organization)
+    def resolution_of(self, entity: Entity) -> Resolution:
+        """A person entity as a resolution: its name, and the role and organisation the text
+        gives it (read now if they were not yet)."""
+        self.read(entity)
+        return Resolution(entity.name, SpeakerKind.PERSON, entity.role, entity.organization)

@@ -25,10 +25,10 @@ from . import marks
 from .assemble import assemble
 from .bylines import Probe, author_name, writers_i
 from .content import direct_candidates
-from .cues import CueLexicon, default_lexicon
 from .direct import attribute_direct
 from .findings import Finding, Resolution
 from .layout import Layout
+from .lexicon import Lexicons, default_lexicons
 from .marks import MarkedQuote, MarkProblem
 from .mentions import person_surnames, speaker_kind
 from .nesting import outermost
@@ -49,7 +49,7 @@ class Found:
     findings: list[Finding]
 
 
-def find(doc: Doc, lexicon: CueLexicon) -> Found:
+def find(doc: Doc, lexicons: Lexicons) -> Found:
     """Runs stages 1 to 5 on a parsed, non-empty Doc.
 
     Warns [W001] and [W002] (:class:`~quoteattr.errors.QuoteattrWarning`) for quote marks
@@ -65,13 +65,14 @@ def find(doc: Doc, lexicon: CueLexicon) -> Found:
             stacklevel=3,
         )
     top = [p for p in pairs if p.depth == 0]
-    candidates, _fragments = direct_candidates(layout, top, lexicon)
-    findings = attribute_direct(doc, layout, candidates, lexicon)
-    findings += reported_findings(doc, layout, lexicon, findings, top)
+    candidates, _fragments = direct_candidates(layout, top, lexicons.cues)
+    findings = attribute_direct(doc, layout, candidates, lexicons.cues)
+    findings += reported_findings(doc, layout, lexicons, findings, top)
     surnames = person_surnames(doc)
     for f in findings:
         if f.speaker is not None:
-            f.mention_kind = speaker_kind(doc[f.speaker[0] : f.speaker[1]], surnames)
+            mention = doc[f.speaker[0] : f.speaker[1]]
+            f.mention_kind = speaker_kind(mention, surnames, lexicons.bodies)
     findings = outermost(doc, findings)
     findings.sort(key=lambda f: (f.start, f.end))
     return Found(layout, pairs, problems, findings)
@@ -79,7 +80,7 @@ def find(doc: Doc, lexicon: CueLexicon) -> Found:
 
 def extract_doc(
     doc: Doc,
-    lexicon: CueLexicon | None = None,
+    lexicons: Lexicons | None = None,
     *,
     author: str | Sequence[str] | None = None,
 ) -> list[Quote]:
@@ -87,7 +88,8 @@ def extract_doc(
 
     Args:
         doc: a Doc with a dependency parse.
-        lexicon: the cues (default: the shipped lexicon).
+        lexicons: the cues and word lists (default: the shipped ones,
+            :meth:`~quoteattr.core.lexicon.Lexicons.default`).
         author: the article's byline or list of authors: with one writer, the "I" of the
             text outside quotations is that writer (:func:`quoteattr.core.bylines.with_author`).
 
@@ -98,23 +100,24 @@ def extract_doc(
         QuoteattrError: [E008] when the Doc has no dependency parse; [E018] when ``author``
             is neither a str nor a list of str.
     """
-    writer = author_name(author)  # a bad byline is an error even for an empty Doc
+    lex = lexicons if lexicons is not None else default_lexicons()
+    writer = author_name(author, lex.not_writers)  # a bad byline is an error for any Doc
     if len(doc) == 0:
         return []
     if not doc.has_annotation("DEP"):
         raise QuoteattrError(Errors.E008)
-    found = find(doc, lexicon if lexicon is not None else default_lexicon())
-    resolve(doc, found)
+    found = find(doc, lex)
+    resolve(doc, found, lex)
     if writer is not None:
         _name_writer(doc, found, writer)
     return [assemble(doc, found.layout, f) for f in found.findings]
 
 
-def resolve(doc: Doc, found: Found) -> Resolver | None:
+def resolve(doc: Doc, found: Found, lexicons: Lexicons) -> Resolver | None:
     """Stage 6: resolves the findings' speakers (None when none has a speaker)."""
     if not any(f.speaker is not None for f in found.findings):
         return None
-    return resolve_findings(doc, found.layout, found.findings)
+    return resolve_findings(doc, found.layout, found.findings, lexicons)
 
 
 def _name_writer(doc: Doc, found: Found, writer: str) -> None:

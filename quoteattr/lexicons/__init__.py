@@ -7,9 +7,14 @@
 frames ("seems *to waver*", "responded *to the report*").
 ``cue_nouns.txt`` and ``cue_adjectives.txt`` list the nouns ("claim", "criticism") and
 adjectives ("confident", "wary") that are cues.
+``quotation_only.txt``, ``light_verbs.txt`` and ``not_sources.txt`` refine the cues: verbs
+that introduce quotations only, verbs that make a noun cue their subject's act ("issued a
+statement"), and paragraph labels that are no source ("Related:").
 ``titles.txt``, ``honorifics.txt``, ``demonyms.txt`` and ``bodies.txt`` serve speaker
 resolution: the words that make a role, the courtesy titles dropped from names, the adjectives
-that name a body, and the nouns that refer back to an organisation or a place.
+that name a body, and the nouns that refer back to an organisation or a place;
+``not_writers.txt`` the bylines that name a desk, not a writer.
+:class:`quoteattr.core.lexicon.Lexicons` carries them all, injectable, into a run.
 Users extend them through the component config, never by mutating what is returned here.
 """
 
@@ -36,6 +41,9 @@ __all__ = [
     "cue_verbs",
     "demonyms",
     "honorifics",
+    "light_verbs",
+    "not_sources",
+    "not_writers",
     "parse_frames",
     "parse_lexicon",
     "parse_nouns",
@@ -198,11 +206,34 @@ def cue_adjectives() -> Mapping[str, CueCategory]:
     return _read("cue_adjectives.txt")
 
 
+def _words(name: str) -> frozenset[str]:
+    """The first field of each line of a word list, lower case."""
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return frozenset(fields[0].lower() for _, fields in _entries(text.splitlines()))
+
+
 @functools.cache
 def quotation_only() -> frozenset[str]:
     """Verb lemmas that are cues of direct quotes only, never of reported clauses."""
-    text = resources.files(__package__).joinpath("quotation_only.txt").read_text(encoding="utf-8")
-    return frozenset(fields[0].lower() for _, fields in _entries(text.splitlines()))
+    return _words("quotation_only.txt")
+
+
+@functools.cache
+def light_verbs() -> frozenset[str]:
+    """Verbs that make a noun cue their subject's act ("issued a statement", "voiced concern")."""
+    return _words("light_verbs.txt")
+
+
+@functools.cache
+def not_sources() -> frozenset[str]:
+    """Words of a paragraph label that is no source ("Related:", "UPDATE:", "Q:")."""
+    return _words("not_sources.txt")
+
+
+@functools.cache
+def not_writers() -> frozenset[str]:
+    """Words of a byline that names a desk rather than a writer ("By Reuters Staff")."""
+    return _words("not_writers.txt")
 
 
 def parse_table(lines: list[str], source: str, min_fields: int, max_fields: int) -> list[list[str]]:

@@ -1,0 +1,78 @@
+"""The lexicons a run uses, in one injectable bundle: the cues and the word lists of speaker
+resolution.
+
+:meth:`Lexicons.default` is the shipped data (``quoteattr/lexicons/``). Extend it with
+:meth:`Lexicons.extended` (the component does so from its config) or replace any list with
+``attrs.evolve(lexicons, titles=...)``; pass the bundle to
+:func:`quoteattr.core.run.extract_doc`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from .. import lexicons
+from ..lexicons import Title
+from .cues import CueLexicon
+
+__all__ = ["Lexicons", "default_lexicons"]
+
+
+@attrs.frozen
+class Lexicons:
+    """Every word list of a run.
+
+    ``cues`` are the verbs, phrases, frames, nouns and adjectives that mark an attribution;
+    ``quotation_only`` verbs introduce quotations only; ``light_verbs`` make a noun cue their
+    subject's act ("issued a statement"); ``not_sources`` are labels that name no source
+    ("Related:"); ``titles``, ``honorifics``, ``demonyms`` and ``bodies`` serve speaker
+    resolution; ``not_writers`` are bylines' desk words ("Staff").
+    """
+
+    cues: CueLexicon
+    quotation_only: frozenset[str]
+    light_verbs: frozenset[str]
+    not_sources: frozenset[str]
+    titles: Mapping[str, Title]
+    honorifics: Mapping[str, str | None]
+    demonyms: Mapping[str, str]
+    bodies: Mapping[str, str]
+    not_writers: frozenset[str]
+
+    @classmethod
+    def default(cls) -> Lexicons:
+        """The lexicons shipped in ``quoteattr/lexicons``."""
+        return cls(
+            cues=CueLexicon.default(),
+            quotation_only=lexicons.quotation_only(),
+            light_verbs=lexicons.light_verbs(),
+            not_sources=lexicons.not_sources(),
+            titles=lexicons.titles(),
+            honorifics=lexicons.honorifics(),
+            demonyms=lexicons.demonyms(),
+            bodies=lexicons.bodies(),
+            not_writers=lexicons.not_writers(),
+        )
+
+    def extended(
+        self,
+        extra: Mapping[str, str] | None = None,
+        frames: Mapping[str, str | Iterable[str]] | None = None,
+        nouns: Mapping[str, str] | None = None,
+        adjectives: Mapping[str, str] | None = None,
+    ) -> Lexicons:
+        """A copy with more cues (see :meth:`quoteattr.core.cues.CueLexicon.extended`).
+
+        Raises:
+            QuoteattrError: [E010] on an unknown category; [E005] on a malformed frame.
+        """
+        return attrs.evolve(self, cues=self.cues.extended(extra, frames, nouns, adjectives))
+
+
+@functools.cache
+def default_lexicons() -> Lexicons:
+    """The shipped lexicons, gathered once per process."""
+    return Lexicons.default()
