@@ -136,7 +136,7 @@ CSS = (
 .quoteattr .qa-label:hover { text-decoration: underline; }
 .quoteattr .qa-label b { font-weight: 700; }
 .quoteattr .qa-label .qa-who { font-weight: 600; white-space: nowrap; }
-.quoteattr .qa-tag { font-style: italic; }
+.quoteattr .qa-tag { font-style: italic; white-space: nowrap; }
 .quoteattr .qa-headline { font-size: 1.3em; font-weight: 700; line-height: 1.5; }
 .quoteattr a:focus-visible, .quoteattr a:focus { outline: 3px solid #0b3d91;
   outline-offset: 2px; }
@@ -188,6 +188,8 @@ a { color: #0a58ca; }
   .quoteattr .qa-body { display: block; }
 }
 .quoteattr .qa-toc li { margin: 0.25em 0; }
+.quoteattr .qa-scroll { overflow-x: auto; }
+.quoteattr .qa-scroll:focus-visible { outline: 3px solid #0b3d91; outline-offset: 2px; }
 """
 
 _COLUMNS = (
@@ -519,14 +521,14 @@ def _key() -> str:
         ('<span class="qa-part qa-overlap qa-s1 qa-speech">in two quotes</span>', "bar above"),
     ]
     marks = [
+        ('<span class="qa-cue">cue</span>', "bold"),
+        ('<span class="qa-mention qa-s1">speaker</span>', "mention, boxed"),
         (
             '<span class="qa-label qa-s1"><b>1</b> <span class="qa-who">Speaker</span>'
             '<span class="qa-role">, role</span></span>',
-            "starts each quote: number, speaker, role, and the cue's category unless spoken; "
+            "opens each quote: number, speaker, role, the category unless spoken; "
             "a link to the quote's row in the table",
         ),
-        ('<span class="qa-cue">cue</span>', "bold"),
-        ('<span class="qa-mention qa-s1">speaker</span>', "mention, boxed"),
     ]
 
     def items(pairs: list[tuple[str, str]]) -> str:
@@ -629,8 +631,15 @@ def _section(
     parts.append(f'<div class="qa-main"><h{level} class="qa-sr">Text</h{level}>')
     parts.append(f'<div class="qa-text">{highlighted}</div></div></div>')
     if outcome:
-        parts.append(f"<h{level}>Who said what</h{level}>")
-        parts.append(table_html(outcome, anchor=anchor, low_confidence=low_confidence))
+        parts.append(f'<h{level} id="{anchor}-table">Who said what</h{level}>')
+        # On a narrow screen the table scrolls sideways in its own box, which the keyboard
+        # can focus to scroll it.
+        parts.append(
+            f'<div class="qa-scroll" role="region" tabindex="0" '
+            f'aria-labelledby="{anchor}-table">'
+            + table_html(outcome, anchor=anchor, low_confidence=low_confidence)
+            + "</div>"
+        )
     parts.append(f"{back}</section>\n")
     counts = f"{_plural(len(outcome), 'quote')}, {_plural(len(cast.entities), 'speaker')}"
     return "".join(parts), f"{entry}: {counts}"
