@@ -247,8 +247,7 @@ def test_span_title_names_the_quote_and_the_role() -> None:
 
 
 def test_each_quote_starts_with_a_label_naming_its_speaker_and_linking_its_row() -> None:
-    """Each quote starts with a link to ``#{anchor}-{n}``, id ``{anchor}-{n}-text``, that says
-    the quote's number, its speaker and what the text says of the speaker."""
+    """Each quote starts with a label: number, speaker and role, linking to its row."""
     labels = Markup(highlight(TEXT, [MINISTER, SPLIT], anchor="d1-q")).labels()
     assert [(a["href"], a["id"], data) for a, data in labels] == [
         ("#d1-q-1", "d1-q-1-text", "quote 1 the minister, unnamed source"),
@@ -351,8 +350,7 @@ def test_css_has_a_colour_class_per_palette_entry_and_one_for_no_speaker() -> No
 
 
 def test_speaker_colours_keep_text_and_marks_legible() -> None:
-    """Text on every fill has 7:1 (AAA); the low-confidence grey on every pale fill has 4.5:1;
-    every accent has 3:1 (what WCAG asks of marks) on white and on its fill."""
+    """Text has 7:1 on every fill, low-confidence grey 4.5:1, accents 3:1 on white and fill."""
     text, low_text, white = parse("#1f2328"), parse("#424a53"), parse("#ffffff")
     worst = [
         (
@@ -371,8 +369,7 @@ def test_speaker_colours_keep_text_and_marks_legible() -> None:
 
 
 def test_each_speaker_keeps_one_colour_in_order_of_first_quote() -> None:
-    """Speakers take the palette's colours in the order they first speak; one speaker's
-    quotes share a colour."""
+    """Speakers take the palette's colours in the order they first speak, one each."""
     quotes = [said_by("Ann"), said_by("Bob"), said_by("Ann"), said_by("Cy")]
     assert colours(highlight(TEXT, quotes)) == ["qa-s1", "qa-s2", "qa-s1", "qa-s3"]
 
@@ -390,8 +387,7 @@ def test_unresolved_speakers_are_each_their_own() -> None:
 
 
 def test_speakers_beyond_the_palette_reuse_colours_but_keep_their_names() -> None:
-    """The speaker after the palette's last colour takes the first again; its label still
-    names it."""
+    """After the palette's last colour the first comes again; the label still names who."""
     quotes = [said_by(f"Speaker {n}") for n in range(len(PALETTE) + 1)]
     labels = Markup(highlight(TEXT, quotes)).labels()
     assert (colours(highlight(TEXT, quotes))[-1], labels[-1][1]) == (
@@ -447,8 +443,7 @@ def test_cue_category_styles_the_content_and_is_said_in_the_label(
 
 
 def test_low_confidence_is_paler_and_said_in_the_label() -> None:
-    """Below ``low_confidence`` the content and the label have qa-low and the label says
-    "low confidence"; at the threshold they do not."""
+    """Below ``low_confidence`` content and label get qa-low and the label says so."""
     unsure = evolve(MINISTER, confidence=0.4)
     markups = [highlight(TEXT, [unsure], low_confidence=t) for t in (0.5, 0.4)]
     assert [(Markup(m).styles()[0][0], Markup(m).labels()[0]) for m in markups] == [
@@ -470,8 +465,7 @@ def test_low_confidence_is_paler_and_said_in_the_label() -> None:
 
 
 def test_mention_takes_its_speakers_colour_inside_anothers_content() -> None:
-    """A speaker mention inside another speaker's content is coloured as its own speaker;
-    the content around it keeps the quoting speaker's colour and category."""
+    """A mention in another speaker's content takes its own speaker's colour."""
     text = "He said Ann was right; Ann agreed."
     outer = quote(text, [(8, 21)], cue=(3, 7), mention=(0, 2))
     inner = quote(text, [(23, 26)], cue=(27, 33), mention=(8, 11))
@@ -515,8 +509,7 @@ HEADED_SPAN_TEXT = "Ann says “yes”\n\n“And no,” Bob told us, “maybe”
 
 @given(random_quotes(HEADED_SPAN_TEXT))
 def test_any_overlap_with_a_headline_gives_balanced_markup(quotes: list[Quote]) -> None:
-    """On a page, whatever the ranges, the headline's tags balance with the highlights' and
-    the visible text of the text block is the text."""
+    """With a headline too, any ranges give balanced tags and keep the visible text."""
     page = render(HEADED_SPAN_TEXT, quotes)
     block = page.split('<div class="qa-text">')[1].split("</div>")[0]
     parser = Markup(block)
@@ -532,8 +525,7 @@ def test_any_overlap_with_a_headline_gives_balanced_markup(quotes: list[Quote]) 
 
 
 def test_table_has_a_row_per_quote_with_its_fields() -> None:
-    """The table shows number, speaker, kinds, role, organization, cue and its category,
-    content and confidence."""
+    """The table shows speaker, kinds, role, organization, cue, category, content, confidence."""
     assert table_rows(table_html([MINISTER, SPLIT])) == [
         [
             "#",
@@ -651,8 +643,7 @@ def test_render_is_a_complete_html_document() -> None:
 
 
 def test_render_uses_no_scripts_or_external_assets() -> None:
-    """The page uses only inline markup and CSS: no script, link, img or iframe; no src; local
-    links only."""
+    """The page has no script, link, img or iframe, no src or on* attribute, local links only."""
     parser = Markup(render(TEXT, [MINISTER, SPLIT]))
     hrefs = [value for name, value in parser.attrs if name == "href"]
     assert (
@@ -694,8 +685,7 @@ def test_render_uses_no_scripts_or_external_assets() -> None:
 
 
 def test_render_has_a_key_with_a_sample_of_each_mark() -> None:
-    """The key, before any document, shows each kind of content, a cue and a mention in the
-    marks themselves, and a sample label."""
+    """The key shows each mark (content kinds, cue, mention, label) drawn as itself."""
     parser = Markup(render(TEXT, []))
     assert (parser.styles()[:8], [d for _, d in parser.find("span", "qa-label qa-s1")]) == (
         [
@@ -729,8 +719,7 @@ def test_render_script_in_content_shows_as_text_everywhere() -> None:
 
 
 def test_render_shows_the_number_of_quotes_speakers_and_categories() -> None:
-    """The section says how many quotes it holds, from how many speakers, of which cue
-    categories, and how many are of low confidence."""
+    """The summary counts quotes, speakers, cue categories and low-confidence quotes."""
     unsure = evolve(SPLIT, cue=Cue("said", 47, 51, category=CueCategory.BELIEF), confidence=0.2)
     summaries = Markup(render(TEXT, [MINISTER, unsure, MINISTER])).find("p", "qa-summary")
     assert [data for _, data in summaries] == [
@@ -797,8 +786,7 @@ HEADED = "Minister vows victory\n\n“We will win,” the minister said."
 
 
 def test_render_html_has_a_table_of_contents_for_several_documents() -> None:
-    """Several documents get a contents list: id, headline, quote and speaker counts, each
-    linked to its section; a failed document says "error"."""
+    """Several documents get contents: id, headline, counts or error, linked to sections."""
     headed = evolve(
         MINISTER,
         start=23,
@@ -829,8 +817,7 @@ def test_render_of_one_document_has_no_table_of_contents() -> None:
 
 
 def test_render_html_links_point_to_ids_on_the_page() -> None:
-    """Every link of a page of several documents leads to an id that the page has, and no
-    id is used twice."""
+    """Every link on a page of several documents leads to an id there; no id is repeated."""
     docs = [("a", TEXT, [MINISTER, SPLIT]), ("b", TEXT, [SPLIT]), ("c", None, "[E007] gone")]
     parser = Markup("".join(render_html(docs)))
     ids = [value for name, value in parser.attrs if name == "id"]

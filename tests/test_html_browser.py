@@ -183,8 +183,7 @@ def test_legend_lists_each_speaker_with_its_quote_count(
 def test_each_quote_has_a_visible_label_naming_its_speaker_and_role(
     page: webdriver.Chrome, seed_quotes: list[quoteattr.Quote]
 ) -> None:
-    """Every quote's label is visible in the text; its accessible name starts with its number,
-    its speaker and the speaker's role where the article states one."""
+    """Every quote has a visible label whose accessible name gives number, speaker, role."""
     labels = fresh(page).find_elements(By.CSS_SELECTOR, ".qa-text a.qa-label")
     entity = {id(q): e for e in quoteattr.speakers(seed_quotes) for q in e.quotes}
     expected = [
@@ -220,8 +219,7 @@ def test_speakers_have_their_own_colours(
 
 
 def test_cue_categories_differ_in_shape_not_only_colour(page: webdriver.Chrome) -> None:
-    """Spoken content is filled and underlined solid; reports dashed, beliefs dotted, unfilled;
-    a cue is bold and a mention outlined."""
+    """Speech is filled and solid, reports dashed, beliefs dotted; cue bold, mention boxed."""
     fresh(page)
     styles = page.execute_script(
         """
@@ -269,8 +267,7 @@ def test_tab_reaches_the_quote_labels_with_a_visible_outline(page: webdriver.Chr
 
 
 def test_keyboard_goes_from_label_to_table_row_and_back(page: webdriver.Chrome) -> None:
-    """Enter on a label targets its table row; Tab there reaches the row's link back to the
-    label, and Enter on it targets the label again."""
+    """Enter on a label targets its row; Tab, Enter there targets the label again."""
     fresh(page)
     label = page.find_element(By.CSS_SELECTOR, ".qa-text a.qa-label")
     page.execute_script("arguments[0].focus()", label)
