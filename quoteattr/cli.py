@@ -1,6 +1,7 @@
 """The command line: arguments and I/O only.
 
 quoteattr extract [INPUT ...] [--format table|jsonl|json|csv|html] [--output PATH] [--model NAME]
+                  [--title TITLE]
 quoteattr evaluate GOLD.jsonl PRED.jsonl [--kinds direct,mixed] [--json]
 """
 
@@ -18,7 +19,7 @@ from .batch import extract_many
 from .errors import Errors, QuoteattrError, QuoteattrWarning
 from .evaluate import format_table, score
 from .io.formats import FORMATS, Result, render_csv, render_json, render_jsonl, render_table
-from .io.html import render_html
+from .io.html import DEFAULT_TITLE, render_html
 from .io.progress import Progress
 from .io.records import Record, read_done, read_inputs
 from .pipelines import DEFAULT_MODEL
@@ -51,6 +52,9 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=FORMATS, default="table", help="output format")
     ex.add_argument("--output", "-o", metavar="PATH", help="write here instead of stdout")
     ex.add_argument("--model", default=DEFAULT_MODEL, help="an installed spaCy pipeline")
+    ex.add_argument(
+        "--title", default=DEFAULT_TITLE, help="the page's title and heading (--format html)"
+    )
     ex.add_argument(
         "--batch-size", type=_positive_int, default=32, help="documents per nlp.pipe batch"
     )
@@ -146,7 +150,8 @@ def _extract(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         chunks = render_csv(results)
     elif args.format == "html":
-        chunks = render_html((i, texts[i].pop(0), outcome) for i, outcome in results)
+        documents = ((i, texts[i].pop(0), outcome) for i, outcome in results)
+        chunks = render_html(documents, title=args.title)
     else:
         chunks = render_table(results)
     try:
