@@ -5,7 +5,7 @@
 name it refers to, or null when the article never names it. This parses their articles with
 the default pipeline, resolves each mention as quoteattr resolves speakers, given the
 article's byline as ``quoteattr extract`` reads it from a record's ``meta``
-(:func:`quoteattr.entities.resolve_mentions`), and prints the name accuracy
+(:func:`quoteattr.core.run.resolve_mentions`), and prints the name accuracy
 (:func:`quoteattr.evaluate.score_names`) beside the baseline that takes the mention text as
 the name.
 
@@ -20,7 +20,7 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-from quoteattr.entities import resolve_mentions
+from quoteattr.core.run import resolve_mentions
 from quoteattr.errors import QuoteattrWarning
 from quoteattr.evaluate import score_names
 from quoteattr.pipelines import load_pipeline

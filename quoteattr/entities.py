@@ -1,66 +1,16 @@
 """Speakers as entities: each speaker of a document once, with every quote attributed to it.
 
 :func:`speakers` groups quotes whose speakers resolved to the same entity (same canonical name
-and kind); :func:`resolve_mentions` resolves any mention the way a speaker is resolved, to score
-resolution on mentions chosen by hand.
+and kind). Plain data in and out: no spaCy.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
-from spacy.tokens import Doc
-
-from .core.bylines import Probe, author_name, writers_i
-from .core.findings import Resolution
-from .core.lexicon import default_lexicons
-from .core.mentions import person_surnames, speaker_kind
-from .core.resolve import Resolver, quotations
-from .core.run import find, resolve
 from .model import Quote, SpeakerEntity, SpeakerKind, TextSpan
 
-__all__ = ["resolve_mentions", "speakers"]
-
-
-def resolve_mentions(
-    doc: Doc, mentions: Sequence[tuple[int, int]], author: str | Sequence[str] | None = None
-) -> list[Resolution]:
-    """Resolves mentions given by character offsets, as quoteattr resolves its speakers.
-
-    The document's quotes are extracted and their speakers resolved first, so that the
-    mentions see the same antecedents a speaker would. Used to score resolution on mentions
-    chosen by hand.
-
-    Args:
-        doc: a parsed Doc.
-        mentions: ``(start, end)`` character offsets of each mention.
-        author: the document's byline, as for :func:`with_author`.
-
-    Returns:
-        one resolution per mention, in order.
-    """
-    lexicons = default_lexicons()
-    found = find(doc, lexicons)
-    layout = found.layout
-    resolver = resolve(doc, found, lexicons) or Resolver(
-        doc, layout, quotations(found.findings), lexicons
-    )
-    surnames = person_surnames(doc)
-    out = []
-    for start, end in mentions:
-        toks = layout.tokens_in(start, end)
-        kind = speaker_kind(doc[toks.start : toks.stop], surnames)
-        out.append(resolver.resolve(toks.start, toks.stop, kind, speaker=False))
-    if author is not None:  # the writer's "I", as for a quote's speaker
-        probes: list[Probe] = [
-            (s, layout.text[s:e], r.kind) for (s, e), r in zip(mentions, out, strict=True)
-        ]
-        quoted = quotations(found.findings)
-        writer = author_name(author)
-        for i in writers_i(layout.text, probes, writer, quoted, (found.pairs, found.problems)):
-            assert writer is not None
-            out[i] = Resolution(writer, SpeakerKind.PERSON)
-    return out
+__all__ = ["speakers"]
 
 
 def speakers(quotes: Iterable[Quote]) -> list[SpeakerEntity]:

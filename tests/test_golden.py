@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import quoteattr
-from quoteattr.entities import resolve_mentions
+from quoteattr.core.run import resolve_mentions
 from quoteattr.errors import QuoteattrWarning
 from quoteattr.evaluate import score, score_names
 from tests.conftest import SEED_GOLD

@@ -35,7 +35,7 @@ from .nesting import outermost
 from .reported import reported_findings
 from .resolve import Resolver, quotations, resolve_findings
 
-__all__ = ["Found", "extract_doc", "find"]
+__all__ = ["Found", "extract_doc", "find", "resolve", "resolve_mentions"]
 
 
 @attrs.frozen
@@ -133,3 +133,46 @@ def _name_writer(doc: Doc, found: Found, writer: str) -> None:
     quoted = quotations(found.findings)
     for i in writers_i(text, probes, writer, quoted, (found.pairs, found.problems)):
         found.findings[i].resolution = Resolution(writer, SpeakerKind.PERSON)
+
+
+def resolve_mentions(
+    doc: Doc,
+    mentions: Sequence[tuple[int, int]],
+    author: str | Sequence[str] | None = None,
+    lexicons: Lexicons | None = None,
+) -> list[Resolution]:
+    """Resolves mentions given by character offsets, as quoteattr resolves its speakers.
+
+    The document's quotes are extracted and their speakers resolved first, so that the
+    mentions see the same antecedents a speaker would. Used to score resolution on mentions
+    chosen by hand.
+
+    Args:
+        doc: a parsed Doc.
+        mentions: ``(start, end)`` character offsets of each mention.
+        author: the document's byline, as for :func:`extract_doc`.
+        lexicons: the cues and word lists (default: the shipped ones).
+
+    Returns:
+        one resolution per mention, in order.
+    """
+    lex = lexicons if lexicons is not None else default_lexicons()
+    found = find(doc, lex)
+    layout = found.layout
+    resolver = resolve(doc, found, lex) or Resolver(doc, layout, quotations(found.findings), lex)
+    surnames = person_surnames(doc)
+    out = []
+    for start, end in mentions:
+        toks = layout.tokens_in(start, end)
+        kind = speaker_kind(doc[toks.start : toks.stop], surnames, lex.bodies)
+        out.append(resolver.resolve(toks.start, toks.stop, kind, speaker=False))
+    if author is not None:  # the writer's "I", as for a quote's speaker
+        probes: list[Probe] = [
+            (s, layout.text[s:e], r.kind) for (s, e), r in zip(mentions, out, strict=True)
+        ]
+        quoted = quotations(found.findings)
+        writer = author_name(author, lex.not_writers)
+        for i in writers_i(layout.text, probes, writer, quoted, (found.pairs, found.problems)):
+            assert writer is not None
+            out[i] = Resolution(writer, SpeakerKind.PERSON)
+    return out
