@@ -42,7 +42,7 @@ class Errors:
     )
     E003 = "[E003] Bad quote data: {reason} (in {data!r})."
     E004 = (
-        "[E004] Unsupported schema version {version!r}; this quoteattr reads version {supported}."
+        "[E004] Unsupported schema version {version!r}; this quoteattr reads versions {supported}."
     )
     E005 = "[E005] Lexicon file {path!r}, line {line}: {reason}."
     E006 = "[E006] {path}: line {line}: {reason}."

@@ -5,7 +5,8 @@ or spans, so they pickle, compare, hash and serialize as plain data. Offsets are
 offsets (Python ``str`` indices), end exclusive.
 
 ``Quote.to_dict()`` and ``Quote.from_dict()`` round-trip exactly; the dict carries
-``"schema": SCHEMA_VERSION``.
+``"schema": SCHEMA_VERSION``. Version 2 added ``"rule"``; dicts of version 1 are still read
+(their rule is None).
 """
 
 from __future__ import annotations
@@ -32,8 +33,10 @@ __all__ = [
     "TextSpan",
 ]
 
-#: Version of the dict layout written by ``Quote.to_dict``.
-SCHEMA_VERSION = 1
+#: Version of the dict layout written by ``Quote.to_dict`` (2 added ``"rule"``).
+SCHEMA_VERSION = 2
+# The versions from_dict reads.
+_READABLE = (1, 2)
 
 
 class QuoteKind(enum.StrEnum):
@@ -268,7 +271,8 @@ class Quote:
     text has them; ``parts`` are the content pieces, more than one when the attribution
     interrupts the quote (“A,” he said, “B.”). ``fragments`` are the verbatim, quote-marked
     pieces inside a mixed quote. ``sentence`` and ``paragraph`` are 0-based indices of where
-    the content starts.
+    the content starts. ``rule`` says how the quote was found (:class:`Rule`; None for a
+    quote made by hand or read from a version 1 dict).
     """
 
     kind: QuoteKind
@@ -282,6 +286,7 @@ class Quote:
     sentence: int | None = None
     paragraph: int | None = None
     fragments: tuple[TextSpan, ...] = attrs.field(default=(), converter=_to_spans)
+    rule: Rule | None = None
 
     @property
     def part_texts(self) -> tuple[str, ...]:
@@ -316,6 +321,7 @@ class Quote:
             "sentence": self.sentence,
             "paragraph": self.paragraph,
             "fragments": [f.to_dict() for f in self.fragments],
+            "rule": self.rule.value if self.rule is not None else None,
         }
 
     @classmethod
@@ -323,18 +329,20 @@ class Quote:
         """Builds a Quote from ``to_dict`` output.
 
         Args:
-            data: a mapping as written by ``to_dict``; ``schema`` may be absent (taken as
-                the current version).
+            data: a mapping as written by ``to_dict`` (of this version or version 1);
+                ``schema`` may be absent (taken as the current version).
 
         Raises:
             QuoteattrError: [E004] for another schema version, [E003] for missing keys,
                 bad kinds or offsets that do not fit the text.
         """
         version = data.get("schema", SCHEMA_VERSION) if isinstance(data, Mapping) else None
-        if version != SCHEMA_VERSION:
-            raise QuoteattrError(Errors.E004.format(version=version, supported=SCHEMA_VERSION))
+        if version not in _READABLE:
+            supported = " and ".join(str(v) for v in _READABLE)
+            raise QuoteattrError(Errors.E004.format(version=version, supported=supported))
         cue = data.get("cue")
         speaker = data.get("speaker")
+        rule = data.get("rule")
         start = int(_need(data, "start"))
         end = int(_need(data, "end"))
         try:
@@ -353,6 +361,7 @@ class Quote:
             sentence=data.get("sentence"),
             paragraph=data.get("paragraph"),
             fragments=tuple(TextSpan.from_dict(f) for f in data.get("fragments") or ()),
+            rule=_enum(Rule, rule, data) if rule is not None else None,
         )
 
 

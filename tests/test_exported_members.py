@@ -19,6 +19,7 @@ EXPECTED_ALL = [
     "QuoteattrError",
     "QuoteattrWarning",
     "Quotes",
+    "Rule",
     "Speaker",
     "SpeakerEntity",
     "SpeakerKind",

@@ -15,6 +15,7 @@ from quoteattr import (
     Quote,
     QuoteattrError,
     QuoteKind,
+    Rule,
     Speaker,
     SpeakerKind,
     TextSpan,
@@ -60,6 +61,29 @@ def test_dict_has_schema_and_documented_keys() -> None:
         "organization": None,
         "mention": {"text": "he", "start": 5, "end": 7},
     }
+
+
+def test_rule_is_serialized_and_read_back() -> None:
+    """A quote's rule is written as its value under "rule" and read back as the enum."""
+    q = make_quote(rule=Rule.GOVERNOR)
+    d = q.to_dict()
+    assert (d["schema"], d["rule"], Quote.from_dict(d)) == (2, "governor", q)
+
+
+def test_version_1_dict_is_read_without_a_rule() -> None:
+    """A dict written before "rule" existed (schema 1) still reads, with no rule."""
+    d = make_quote(rule=Rule.CCOMP).to_dict()
+    del d["rule"]
+    d["schema"] = 1
+    assert Quote.from_dict(d) == make_quote(rule=None)
+
+
+def test_unknown_rule_is_e003() -> None:
+    """A rule that is not a Rule value is bad quote data, named in the message."""
+    d = make_quote().to_dict()
+    d["rule"] = "guesswork"
+    with pytest.raises(QuoteattrError, match=r"\[E003\].*'guesswork'"):
+        Quote.from_dict(d)
 
 
 def test_round_trip_without_cue_and_speaker() -> None:

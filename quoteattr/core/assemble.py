@@ -59,4 +59,5 @@ def assemble(doc: Doc, layout: Layout, f: Finding) -> Quote:
         sentence=layout.sentence_of(start),
         paragraph=layout.paragraph_of(start),
         fragments=tuple(TextSpan(text[s:e], s, e) for s, e in f.fragments),
+        rule=f.rule,
     )
