@@ -13,7 +13,18 @@ from typing import Any
 import pytest
 
 from quoteattr.errors import QuoteattrError
-from quoteattr.evaluate import PRF, Ratio, Scores, format_table, same_name, score, score_names
+from quoteattr.evaluate import (
+    PRF,
+    Judgement,
+    Ratio,
+    Scores,
+    calibration_error,
+    format_table,
+    judge,
+    same_name,
+    score,
+    score_names,
+)
 
 # Letters only, so nothing is trimmed and offsets are easy to count.
 LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -615,3 +626,51 @@ def test_score_names_with_and_without_a_canonical_label() -> None:
     assert (scores.total, scores.correct, scores.baseline) == (5, 3, 2)
     assert dict(scores.by_category) == {"pronoun": (2, 4), "surname": (1, 1)}
     assert (scores.accuracy, scores.baseline_accuracy) == (0.6, 0.4)
+
+
+# ---------------------------------------------------------------------------------------------
+# Judgements and calibration
+
+
+def test_judge_marks_each_prediction_as_scored() -> None:
+    """judge() gives each prediction its content match and its attribution at cov30, with
+    its place among the document's predictions."""
+    golds = [gold((0, 10), speaker=(20, 24)), gold((30, 40), speaker=(45, 50))]
+    preds = [
+        pred((0, 10), mention=(20, 24), confidence=0.9),  # right
+        pred((30, 40), mention=(11, 15), confidence=0.6),  # content right, speaker wrong
+        pred((51, 52), mention=(11, 15), confidence=0.3),  # no gold there
+    ]
+    judged = judge([{"id": "d", "text": LETTERS, "quotes": golds}], [{"id": "d", "quotes": preds}])
+    assert [(j.index, j.confidence, j.content, j.attribution) for j in judged] == [
+        (0, 0.9, True, True),
+        (1, 0.6, True, False),
+        (2, 0.3, False, False),
+    ]
+
+
+def test_calibration_error_weights_each_bins_gap() -> None:
+    """Two predictions at 0.9, one right, give a gap of 0.4 in their bin; one at 0.15,
+    wrong, a gap of 0.15: the mean over the three is (2 * 0.4 + 0.15) / 3."""
+    judged = [
+        Judgement("d", 0, 0.9, True, True),
+        Judgement("d", 1, 0.9, True, False),
+        Judgement("d", 2, 0.15, False, False),
+    ]
+    assert calibration_error(judged) == pytest.approx((2 * 0.4 + 0.15) / 3)
+
+
+def test_calibration_error_of_nothing_is_none() -> None:
+    """No predictions, no calibration error."""
+    assert calibration_error([]) is None
+
+
+def test_scores_carry_the_calibration_error_and_the_table_prints_it() -> None:
+    """score() computes the calibration error of its predictions; format_table prints it."""
+    scores = run(
+        [gold((0, 10), speaker=(20, 24))], [pred((0, 10), mention=(20, 24), confidence=0.8)]
+    )
+    assert scores.calibration_error == pytest.approx(0.2)
+    assert "calibration error (mean |confidence - precision| over 10 bins): 0.200" in format_table(
+        scores
+    )

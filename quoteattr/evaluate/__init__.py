@@ -32,7 +32,7 @@ Where this module departs from the reference, on purpose:
 
 from __future__ import annotations
 
-from .matching import score
+from .matching import Judgement, calibration_error, judge, score
 from .names import NameScores, same_name, score_names
 from .report import format_table
 from .scores import (
@@ -53,6 +53,7 @@ __all__ = [
     "PRF",
     "RELIABILITY_EDGES",
     "TRIM_CHARS",
+    "Judgement",
     "KindScores",
     "Level",
     "LevelScores",
@@ -60,7 +61,9 @@ __all__ = [
     "Ratio",
     "ReliabilityBin",
     "Scores",
+    "calibration_error",
     "format_table",
+    "judge",
     "same_name",
     "score",
     "score_names",

@@ -24,7 +24,24 @@ from .scores import (
     Scores,
 )
 
-__all__ = ["score"]
+__all__ = ["CALIBRATION_BINS", "Judgement", "judge", "score"]
+
+#: Equal-width confidence bins over which the calibration error is averaged.
+CALIBRATION_BINS = 10
+
+
+@attrs.frozen
+class Judgement:
+    """Whether one predicted quote is right, at cov30: its content matched a gold quote
+    (``content``), and its speaker too (``attribution``). ``index`` is its place among its
+    document's predicted quotes, as given."""
+
+    doc_id: str
+    index: int
+    confidence: float
+    content: bool
+    attribution: bool
+
 
 # Words that are never a surname. Honorifics: "Mr. Mattis" must agree with "Jim Mattis";
 # generational suffixes: "Martin Luther King Jr." has the surname "King".
@@ -52,6 +69,7 @@ class _Gold:
 
 @attrs.frozen
 class _Pred:
+    index: int  # its place among its document's predicted quotes
     chars: frozenset[int]
     lo: int
     hi: int
@@ -134,7 +152,7 @@ def _gold_quote(text: str, q: Mapping[str, Any]) -> _Gold:
     )
 
 
-def _pred_quote(text: str, q: Mapping[str, Any]) -> _Pred:
+def _pred_quote(text: str, index: int, q: Mapping[str, Any]) -> _Pred:
     if q.get("parts"):
         pieces = q["parts"]
     elif q.get("start") is not None and q.get("end") is not None:
@@ -156,6 +174,7 @@ def _pred_quote(text: str, q: Mapping[str, Any]) -> _Pred:
     if not 0.0 <= confidence <= 1.0:
         raise _bad(f"confidence {confidence} is not in [0, 1]", q)
     return _Pred(
+        index=index,
         chars=chars,
         lo=min(chars, default=0),
         hi=max(chars, default=-1) + 1,
@@ -256,6 +275,50 @@ def score(
             (predicted), on a quote without content offsets, with offsets outside its text or
             with a confidence outside [0, 1].
     """
+    return _run(gold_docs, pred_docs, kinds)[0]
+
+
+def judge(
+    gold_docs: Iterable[Mapping[str, Any]],
+    pred_docs: Iterable[Mapping[str, Any]],
+    *,
+    kinds: Iterable[str] | None = None,
+) -> list[Judgement]:
+    """Judges each predicted quote at cov30, as :func:`score` counts it: the data to fit or
+    check a confidence on.
+
+    Args and Raises: as for :func:`score`.
+
+    Returns:
+        one judgement per scored prediction (one with some content), in document order.
+    """
+    return _run(gold_docs, pred_docs, kinds)[1]
+
+
+def calibration_error(judged: Iterable[Judgement]) -> float | None:
+    """The mean gap between confidence and attribution precision: over
+    :data:`CALIBRATION_BINS` equal-width confidence bins, ``|mean confidence - precision|``,
+    weighted by the bin's share of the predictions (None for no predictions)."""
+    bins: list[list[Judgement]] = [[] for _ in range(CALIBRATION_BINS)]
+    for j in judged:
+        bins[min(CALIBRATION_BINS - 1, int(j.confidence * CALIBRATION_BINS))].append(j)
+    total = sum(len(b) for b in bins)
+    if not total:
+        return None
+    gap = 0.0
+    for b in bins:
+        if b:
+            mean = sum(j.confidence for j in b) / len(b)
+            right = sum(j.attribution for j in b) / len(b)
+            gap += len(b) * abs(mean - right)
+    return gap / total
+
+
+def _run(
+    gold_docs: Iterable[Mapping[str, Any]],
+    pred_docs: Iterable[Mapping[str, Any]],
+    kinds: Iterable[str] | None,
+) -> tuple[Scores, list[Judgement]]:
     keep = frozenset([kinds] if isinstance(kinds, str) else kinds) if kinds is not None else None
     predicted: dict[str, Sequence[Mapping[str, Any]]] = {}
     for doc in pred_docs:
@@ -267,6 +330,7 @@ def score(
     kind_speaker: defaultdict[str, Counter[bool]] = defaultdict(Counter)
     bins: list[Counter[bool]] = [Counter() for _ in RELIABILITY_EDGES[1:]]
     missing: list[str] = []
+    judged: list[Judgement] = []
     n_docs = n_gold = n_pred = exact_tp = 0
 
     for doc in gold_docs:
@@ -277,7 +341,11 @@ def score(
             missing.append(doc_id)
         golds = [_gold_quote(text, q) for q in doc.get("quotes") or () if _keep(q, keep)]
         golds = [g for g in golds if g.chars]
-        preds = [_pred_quote(text, q) for q in predicted.get(doc_id, ()) if _keep(q, keep)]
+        preds = [
+            _pred_quote(text, k, q)
+            for k, q in enumerate(predicted.get(doc_id, ()))
+            if _keep(q, keep)
+        ]
         preds = [p for p in preds if p.chars]
         n_gold += len(golds)
         n_pred += len(preds)
@@ -297,7 +365,9 @@ def score(
         for level in LEVELS:
             tally = tallies[level.name]
             correct_preds: set[int] = set()
+            matched_preds: set[int] = set()
             for gi, pi in _match(level, overlaps, golds, preds):
+                matched_preds.add(pi)
                 g, p = golds[gi], preds[pi]
                 tally.tp += 1
                 ok = _speaker_ok(g, p)
@@ -318,6 +388,11 @@ def score(
                 for pi, p in enumerate(preds):
                     slot = bisect.bisect_right(RELIABILITY_EDGES[1:-1], p.confidence)
                     bins[slot][pi in correct_preds] += 1
+                    judged.append(
+                        Judgement(
+                            doc_id, p.index, p.confidence, pi in matched_preds, pi in correct_preds
+                        )
+                    )
 
     levels = [
         LevelScores(
@@ -330,7 +405,7 @@ def score(
         )
         for lv in LEVELS
     ]
-    return Scores(
+    scores = Scores(
         docs=n_docs,
         missing_ids=tuple(missing),
         gold=n_gold,
@@ -350,7 +425,9 @@ def score(
             )
         ),
         kinds=keep,
+        calibration_error=calibration_error(judged),
     )
+    return scores, judged
 
 
 def _keep(q: Mapping[str, Any], kinds: frozenset[str] | None) -> bool:

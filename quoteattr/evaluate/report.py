@@ -42,7 +42,7 @@ def format_table(scores: Scores) -> str:
         A header line, then three tables separated by blank lines: content and attribution
         P/R/F1 with speaker, name and cue accuracy per level (and exact content match); recall
         and speaker accuracy by gold kind at cov30; attribution precision at cov30 by
-        confidence. ``-`` marks a figure with nothing to count.
+        confidence, and the calibration error. ``-`` marks a figure with nothing to count.
     """
     kinds = ", ".join(sorted(scores.kinds)) if scores.kinds is not None else "all"
     lines = [
@@ -77,4 +77,9 @@ def format_table(scores: Scores) -> str:
     for b in scores.reliability:
         cells = [b.label, str(b.precision.total), _pct(b.precision.value)]
         lines.append(_row(cells, bin_widths))
+    if scores.calibration_error is not None:
+        lines.append(
+            f"calibration error (mean |confidence - precision| over 10 bins): "
+            f"{scores.calibration_error:.3f}"
+        )
     return "\n".join(lines)

@@ -163,7 +163,8 @@ class Scores:
     """The result of :func:`score`.
 
     ``by_kind`` is sorted by kind; ``kinds`` is the kinds filter that was applied (None for
-    all kinds).
+    all kinds); ``calibration_error`` the mean gap between confidence and attribution
+    precision at cov30 (:func:`quoteattr.evaluate.matching.calibration_error`).
     """
 
     docs: int
@@ -177,6 +178,7 @@ class Scores:
     by_kind: tuple[KindScores, ...]
     reliability: tuple[ReliabilityBin, ...]
     kinds: frozenset[str] | None = None
+    calibration_error: float | None = None
 
     @property
     def docs_missing(self) -> int:
@@ -222,6 +224,7 @@ class Scores:
             }
             for b in self.reliability
         ]
+        out["calibration_error.cov30"] = self.calibration_error
         out["missing_ids"] = list(self.missing_ids)
         out["kinds"] = sorted(self.kinds) if self.kinds is not None else None
         return out
