@@ -42,7 +42,8 @@ def assemble(doc: Doc, layout: Layout, f: Finding) -> Quote:
         f: the finding, its speaker resolved.
 
     Returns:
-        the quote, its confidence from its rule and its speaker's kind.
+        the quote, its confidence from its rule and the kind of its speaker as resolved: an
+        "he" no rule could name is ``unknown``, and as sure as an unknown speaker is.
     """
     text = layout.text
     start, end = f.start, f.end
@@ -55,7 +56,7 @@ def assemble(doc: Doc, layout: Layout, f: Finding) -> Quote:
         parts=tuple(f.parts),
         cue=_cue(doc, text, f.cue) if f.cue is not None else None,
         speaker=speaker,
-        confidence=confidence(f.kind, f.rule, f.mention_kind if f.speaker is not None else None),
+        confidence=confidence(f.kind, f.rule, speaker.kind if speaker is not None else None),
         sentence=layout.sentence_of(start),
         paragraph=layout.paragraph_of(start),
         fragments=tuple(TextSpan(text[s:e], s, e) for s, e in f.fragments),
