@@ -73,3 +73,8 @@ class Errors:
         "jsonl` ({reason}); cannot resume into this file."
     )
     E018 = "[E018] An author is a byline string or a list of name strings, not {got}."
+
+
+def bad_data(reason: str, data: object) -> QuoteattrError:
+    """The [E003] error for quote data that cannot be read: ``reason``, and the data."""
+    return QuoteattrError(Errors.E003.format(reason=reason, data=data))

@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from .errors import Errors, QuoteattrError
+from .errors import Errors, QuoteattrError, bad_data
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -96,15 +96,13 @@ class CueCategory(enum.StrEnum):
     BELIEF = "belief"
 
 
-def _bad(reason: str, data: object) -> QuoteattrError:
-    return QuoteattrError(Errors.E003.format(reason=reason, data=data))
-
-
 def _check_span(inst: Any, _attr: Any, _value: Any) -> None:
     if not (0 <= inst.start <= inst.end):
-        raise _bad(f"offsets must satisfy 0 <= start <= end, got {inst.start}, {inst.end}", inst)
+        raise bad_data(
+            f"offsets must satisfy 0 <= start <= end, got {inst.start}, {inst.end}", inst
+        )
     if len(inst.text) != inst.end - inst.start:
-        raise _bad(
+        raise bad_data(
             f"text has {len(inst.text)} characters but the offsets span {inst.end - inst.start}",
             inst,
         )
@@ -112,11 +110,11 @@ def _check_span(inst: Any, _attr: Any, _value: Any) -> None:
 
 def _need(data: Mapping[str, Any], key: str) -> Any:
     if not isinstance(data, Mapping):
-        raise _bad("expected a mapping", data)
+        raise bad_data("expected a mapping", data)
     try:
         return data[key]
     except KeyError:
-        raise _bad(f"missing key {key!r}", data) from None
+        raise bad_data(f"missing key {key!r}", data) from None
 
 
 def _enum(cls: type[enum.Enum], value: object, data: object) -> Any:
@@ -124,7 +122,7 @@ def _enum(cls: type[enum.Enum], value: object, data: object) -> Any:
         return cls(value)
     except ValueError:
         choices = ", ".join(repr(m.value) for m in cls)
-        raise _bad(f"{value!r} is not one of {choices}", data) from None
+        raise bad_data(f"{value!r} is not one of {choices}", data) from None
 
 
 @attrs.frozen
@@ -253,14 +251,16 @@ def _to_spans(value: Iterable[TextSpan]) -> tuple[TextSpan, ...]:
 def _check_quote(inst: Quote, _attr: Any, _value: Any) -> None:
     _check_span(inst, _attr, _value)
     if not inst.parts:
-        raise _bad("a quote needs at least one part", inst)
+        raise bad_data("a quote needs at least one part", inst)
     for s, e in inst.parts:
         if not (inst.start <= s <= e <= inst.end):
-            raise _bad(f"part ({s}, {e}) lies outside the quote ({inst.start}, {inst.end})", inst)
+            raise bad_data(
+                f"part ({s}, {e}) lies outside the quote ({inst.start}, {inst.end})", inst
+            )
     if list(inst.parts) != sorted(inst.parts):
-        raise _bad("parts must be in text order", inst)
+        raise bad_data("parts must be in text order", inst)
     if not (0.0 <= inst.confidence <= 1.0):
-        raise _bad(f"confidence {inst.confidence} is not in [0, 1]", inst)
+        raise bad_data(f"confidence {inst.confidence} is not in [0, 1]", inst)
 
 
 @attrs.frozen
@@ -348,7 +348,7 @@ class Quote:
         try:
             parts = _to_parts(data.get("parts") or [[start, end]])
         except (TypeError, ValueError):
-            raise _bad("parts must be a list of [start, end] pairs", data) from None
+            raise bad_data("parts must be a list of [start, end] pairs", data) from None
         return cls(
             kind=_enum(QuoteKind, _need(data, "kind"), data),
             text=str(_need(data, "text")),

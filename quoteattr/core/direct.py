@@ -25,11 +25,10 @@ from .content import Candidate
 from .cues import DASHES, CueLexicon, CueMatch
 from .findings import Finding
 from .layout import Layout, inside
-from .mentions import mention_bounds, phrase_head, speaker_of_cue, subject_of
+from .mentions import SENT_END, mention_bounds, phrase_head, speaker_of_cue, subject_of
 
 __all__ = ["Attribution", "attribute_direct"]
 
-_SENT_END = frozenset({".", "!", "?"})
 _QUOTE_TOKENS = frozenset({"“", "”", '"', "''", "‘", "’", "'", "«", "»", "‹", "›", "„"})
 _WINDOW = 40  # tokens searched on each side; an attribution is never further away
 
@@ -58,7 +57,7 @@ def _trailing(layout: Layout, end: int, limit: int) -> list[int]:
     stop = min(limit, para_end)
     out: list[int] = []
     for i in layout.tokens_in(end, stop):
-        if doc[i].text in _SENT_END or len(out) >= _WINDOW:
+        if doc[i].text in SENT_END or len(out) >= _WINDOW:
             break
         out.append(i)
     return out
@@ -71,7 +70,7 @@ def _leading(layout: Layout, start: int, floor: int) -> list[int]:
     lo = max(floor, para_start)
     out: list[int] = []
     for i in reversed(layout.tokens_in(lo, start)):
-        if doc[i].text in _SENT_END or len(out) >= _WINDOW:
+        if doc[i].text in SENT_END or len(out) >= _WINDOW:
             break
         out.append(i)
     out.reverse()
@@ -169,7 +168,7 @@ def _colon_lead(doc: Doc, layout: Layout, cand: Candidate, lexicon: CueLexicon) 
     colon = layout.token_at(j)
     tokens = []
     for i in range(colon - 1, max(-1, colon - 1 - _WINDOW), -1):
-        if doc[i].text in _SENT_END or "\n" in doc[i].text:
+        if doc[i].text in SENT_END or "\n" in doc[i].text:
             break
         tokens.append(i)
     tokens.reverse()
@@ -233,7 +232,7 @@ def _attribution_gap(
     # One sentence at most: sentence punctuation only as the gap's last token (the tokenizer
     # keeps "Mr." and "E." whole, so initials do not end the sentence).
     words = [i for i in gap_tokens if not doc[i].is_space and doc[i].text not in _QUOTE_TOKENS]
-    inner_stops = [i for i in words[:-1] if doc[i].text in _SENT_END or doc[i].text == ";"]
+    inner_stops = [i for i in words[:-1] if doc[i].text in SENT_END or doc[i].text == ";"]
     return not inner_stops and len(gap.strip()) <= 160
 
 

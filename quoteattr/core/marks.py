@@ -124,7 +124,7 @@ _CLOSE_NEXT = frozenset(",.;:!?)]}>…—–―‐-/*”’\"'»›")
 _PUNCT_BEFORE = frozenset(",.!?;:—–―…-")
 
 
-def _words(*lines: str) -> frozenset[str]:
+def _word_set(*lines: str) -> frozenset[str]:
     """The set of the space-separated words in ``lines``."""
     return frozenset(word for line in lines for word in line.split())
 
@@ -132,7 +132,7 @@ def _words(*lines: str) -> frozenset[str]:
 # Words that cannot start the noun phrase a possessive belongs to, so a possessive-looking ’
 # before them closes the quote: ‘We beat the Jets’ he said, called them ‘the Joneses’ in a
 # tweet.
-_NOT_POSSESSED = _words(
+_NOT_POSSESSED = _word_set(
     "said says say saying told tells asked asks added adds wrote writes replied replies",
     "explained insisted argued noted declared according",
     "he she they we i you it one the a an this that these those is are was were be been",
@@ -140,7 +140,7 @@ _NOT_POSSESSED = _words(
     "who which when where while if because but so",
 )
 # Elisions that start with an apostrophe: ’em, ’til, ’tis, rock ’n’ roll.
-_ELISIONS = _words("em n til tis twas cause cos bout nuff")
+_ELISIONS = _word_set("em n til tis twas cause cos bout nuff")
 
 
 def _definite_apostrophe(text: str, i: int, lo: int, hi: int) -> bool:

@@ -18,6 +18,7 @@ from .layout import inside
 __all__ = [
     "ORG_LABELS",
     "PERSON_PRONOUNS",
+    "SENT_END",
     "mention_bounds",
     "person_names",
     "person_surnames",
@@ -48,7 +49,8 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Edges along which a participle or complement shares its governor's subject:
 # "Stoltenberg told reporters, saying he expected ..." -> the speaker of "saying" is Stoltenberg.
 _SHARES_SUBJECT = frozenset({"advcl", "xcomp", "conj", "pcomp", "acl", "acomp", "oprd"})
-_SENT_END = frozenset({".", "!", "?"})
+#: Tokens that end a sentence.
+SENT_END = frozenset({".", "!", "?"})
 _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
@@ -365,14 +367,14 @@ def _nearby_nominal(doc: Doc, cue: CueMatch, parts: list[tuple[int, int]]) -> To
     first name after the cue is.
     """
     i = cue.start - 1
-    while i >= 0 and not inside(parts, doc[i].idx) and doc[i].text not in _SENT_END:
+    while i >= 0 and not inside(parts, doc[i].idx) and doc[i].text not in SENT_END:
         i -= 1
     for k in range(i + 1, cue.start):
         if doc[k].pos_ in _NOMINAL:
             return phrase_head(doc[k])
     for k in range(cue.end, min(len(doc), cue.end + 6)):
         tok = doc[k]
-        if inside(parts, tok.idx) or tok.text in _SENT_END:
+        if inside(parts, tok.idx) or tok.text in SENT_END:
             break
         if tok.pos_ in _NOMINAL:
             return phrase_head(tok)

@@ -33,10 +33,10 @@ FEMALE = frozenset({"she", "her", "hers", "herself"})
 _MALE_IDS = frozenset(get_string_id(w) for w in MALE)
 _GENDERED_IDS = numpy.array(sorted(get_string_id(w) for w in MALE | FEMALE), dtype="uint64")
 _PROPN = _POS_IDS["PROPN"]
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _NOT_NAME_POS = frozenset({"ADP", "ADV", "CCONJ", "DET", "PART", "SCONJ", "VERB"})
 # The words of a name: "Haider al-Abadi" -> "haider", "al-abadi"; "Jr." -> "jr".
-_WORD = re.compile(r"\w[\w'’-]*")
+_NAME_PART = re.compile(r"\w[\w'’-]*")
 _NICKNAME = re.compile(r"[\"“‘'][^\"“”‘’']{1,30}[\"”’']")
 #: How far back (in sentences) a bare surname looks for the person last named with it.
 NAME_REACH = 3
@@ -105,7 +105,7 @@ def _titled(tok: Token, lexicons: Lexicons) -> bool:
     )
 
 
-def _surname(core: tuple[str, ...]) -> str:
+def _surname_key(core: tuple[str, ...]) -> str:
     """The key of a surname: "al-abadi" and "abadi" are one name."""
     return core[-1].rsplit("-", 1)[-1]
 
@@ -246,9 +246,9 @@ class People:
         text = text[: len(text) - len(tokens[-1].text) + len(unglued(tokens[-1].text))]
         # A quoted nickname is part of how the name is written, not of the name: the core of
         # 'John “Tig” Tiegen' is "john tiegen".
-        words = tuple(_WORD.findall(_NICKNAME.sub(" ", text).lower()))
-        suffix = tuple(w for w in words if w in _SUFFIXES)
-        core = tuple(w for w in words if w not in _SUFFIXES)
+        words = tuple(_NAME_PART.findall(_NICKNAME.sub(" ", text).lower()))
+        suffix = tuple(w for w in words if w in _NAME_SUFFIXES)
+        core = tuple(w for w in words if w not in _NAME_SUFFIXES)
         if not core or len(core) > 4 or not text[:1].isupper():
             return None
         return Name(start, end, text, core, suffix, gender)
@@ -263,12 +263,12 @@ class People:
         and "Mr. Trump" a man.
         """
         core, suffix = name.core, name.suffix
-        last = _surname(core)
+        last = _surname_key(core)
 
         def same(e: Entity) -> bool:
             if len(core) == 1:  # "Trump": any Trump, but not "Donald Trump Jr." unless said
-                return _surname(e.core) == last and (not suffix or e.suffix == suffix)
-            return _surname(e.core) == last and e.core[0] == core[0] and e.suffix == suffix
+                return _surname_key(e.core) == last and (not suffix or e.suffix == suffix)
+            return _surname_key(e.core) == last and e.core[0] == core[0] and e.suffix == suffix
 
         candidates = [e for e in self._full.get(last, []) if same(e)]
         if len(core) == 1:

@@ -82,7 +82,7 @@ def _trimmable(tok: Token) -> bool:
     return tok.is_space or (tok.is_punct and tok.text not in _QUOTE_MARKS)
 
 
-def _trim(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _trim_runs(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Drops edge punctuation and whitespace from each run, and empty runs."""
     out = []
     for s, e in runs:
@@ -227,7 +227,7 @@ def _adjective_content(adj: Token) -> set[int] | None:
     return _complement(adj)
 
 
-def _label(
+def _label_line(
     doc: Doc, layout: Layout, para: tuple[int, int], not_sources: Collection[str]
 ) -> Reported | None:
     """ "Marco Rubio: I'm Not Interested In Being Vice President": a headline or transcript
@@ -244,7 +244,7 @@ def _label(
         return None
     i = tokens[colon]
     cue = CueMatch(i, i + 1, i, ":", CueCategory.SPEECH)
-    return Reported(cue, _trim(doc, [(tokens[colon + 1], tokens[-1] + 1)]), Rule.LABEL)
+    return Reported(cue, _trim_runs(doc, [(tokens[colon + 1], tokens[-1] + 1)]), Rule.LABEL)
 
 
 def find_reported(
@@ -309,13 +309,13 @@ def find_reported(
         # Reported content never leaves its cue's paragraph (a headline's parse can run on).
         para = layout.paragraph_of(tok.idx)
         tokens = {t for t in tokens if layout.paragraph_of(doc[t].idx) == para}
-        runs = _trim(doc, _runs(tokens))
+        runs = _trim_runs(doc, _runs(tokens))
         if runs:
             out.append(Reported(m, runs, rule))
             if m.end > i + 1:
                 skip_until = m.end
     for bounds in layout.paragraphs:
-        found_label = _label(doc, layout, bounds, lexicons.not_sources)
+        found_label = _label_line(doc, layout, bounds, lexicons.not_sources)
         if found_label is not None and found_label.content:
             out.append(found_label)
     return out

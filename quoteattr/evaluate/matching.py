@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from ..errors import Errors, QuoteattrError
+from ..errors import bad_data
 from .scores import (
     LEVELS,
     PRF,
@@ -46,8 +46,8 @@ class Judgement:
 # Words that are never a surname. Honorifics: "Mr. Mattis" must agree with "Jim Mattis";
 # generational suffixes: "Martin Luther King Jr." has the surname "King".
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "prof", "president", "rev"})
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
-_WORD = re.compile(r"[\w'-]+")
+_SURNAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
+_SURNAME_WORD = re.compile(r"[\w'-]+")
 
 _Span = tuple[int, int]
 
@@ -80,17 +80,13 @@ class _Pred:
     confidence: float
 
 
-def _bad(reason: str, data: object) -> QuoteattrError:
-    return QuoteattrError(Errors.E003.format(reason=reason, data=data))
-
-
 def _pair(value: Any, data: object) -> _Span:
     """``(start, end)`` from a ``[start, end]`` pair."""
     try:
         start, end = value
         return int(start), int(end)
     except (TypeError, ValueError):
-        raise _bad(f"expected a [start, end] pair, got {value!r}", data) from None
+        raise bad_data(f"expected a [start, end] pair, got {value!r}", data) from None
 
 
 def _optional_span(value: Any, data: object) -> _Span | None:
@@ -104,7 +100,7 @@ def _optional_span(value: Any, data: object) -> _Span | None:
     return _pair(value, data)
 
 
-def _trim(text: str, start: int, end: int) -> _Span:
+def _trim_piece(text: str, start: int, end: int) -> _Span:
     while start < end and text[start] in TRIM_CHARS:
         start += 1
     while end > start and text[end - 1] in TRIM_CHARS:
@@ -118,26 +114,28 @@ def _chars(text: str, pieces: Iterable[Any], data: object) -> frozenset[int]:
     for piece in pieces:
         start, end = _pair(piece, data)
         if not 0 <= start <= end <= len(text):
-            raise _bad(f"offsets ({start}, {end}) lie outside the text ({len(text)} chars)", data)
-        start, end = _trim(text, start, end)
+            raise bad_data(
+                f"offsets ({start}, {end}) lie outside the text ({len(text)} chars)", data
+            )
+        start, end = _trim_piece(text, start, end)
         out.update(range(start, end))
     return frozenset(out)
 
 
-def _surname(name: Any) -> str | None:
+def _surname_of(name: Any) -> str | None:
     """The last word of a name that is not an honorific or a suffix, without a possessive 's."""
     if not isinstance(name, str):
         return None
-    words = _WORD.findall(name.lower().replace("\u2019", "'"))
+    words = _SURNAME_WORD.findall(name.lower().replace("\u2019", "'"))
     words = [w.removesuffix("'s").strip("'-") for w in words if w not in _HONORIFICS]
-    words = [w for w in words if w and w not in _SUFFIXES]
+    words = [w for w in words if w and w not in _SURNAME_SUFFIXES]
     return words[-1] if words else None
 
 
 def _gold_quote(text: str, q: Mapping[str, Any]) -> _Gold:
     pieces = q.get("content_spans") or ([q["content"]] if q.get("content") else None)
     if pieces is None:
-        raise _bad("a gold quote needs 'content_spans' or 'content'", q)
+        raise bad_data("a gold quote needs 'content_spans' or 'content'", q)
     chars = _chars(text, pieces, q)
     canonical = q.get("speaker_canonical")
     return _Gold(
@@ -147,7 +145,7 @@ def _gold_quote(text: str, q: Mapping[str, Any]) -> _Gold:
         kind=str(q.get("kind", "unknown")),
         speaker=_optional_span(q.get("speaker"), q),
         named=bool(canonical),
-        surname=_surname(canonical),
+        surname=_surname_of(canonical),
         cue=_optional_span(q.get("cue"), q),
     )
 
@@ -160,7 +158,7 @@ def _pred_quote(text: str, index: int, q: Mapping[str, Any]) -> _Pred:
     elif q.get("content") is not None:
         pieces = [_optional_span(q["content"], q)]
     else:
-        raise _bad("a predicted quote needs 'parts', 'start' and 'end', or 'content'", q)
+        raise bad_data("a predicted quote needs 'parts', 'start' and 'end', or 'content'", q)
     chars = _chars(text, pieces, q)
     speaker = q.get("speaker")
     mention = None
@@ -170,9 +168,9 @@ def _pred_quote(text: str, index: int, q: Mapping[str, Any]) -> _Pred:
     try:
         confidence = float(q.get("confidence", 1.0))
     except (TypeError, ValueError):
-        raise _bad(f"confidence {q.get('confidence')!r} is not a number", q) from None
+        raise bad_data(f"confidence {q.get('confidence')!r} is not a number", q) from None
     if not 0.0 <= confidence <= 1.0:
-        raise _bad(f"confidence {confidence} is not in [0, 1]", q)
+        raise bad_data(f"confidence {confidence} is not in [0, 1]", q)
     return _Pred(
         index=index,
         chars=chars,
@@ -180,7 +178,7 @@ def _pred_quote(text: str, index: int, q: Mapping[str, Any]) -> _Pred:
         hi=max(chars, default=-1) + 1,
         mention=mention,
         has_speaker=bool(speaker),
-        surname=_surname(speaker.get("name")) if isinstance(speaker, Mapping) else None,
+        surname=_surname_of(speaker.get("name")) if isinstance(speaker, Mapping) else None,
         cue=_optional_span(q.get("cue"), q),
         confidence=confidence,
     )
@@ -189,7 +187,7 @@ def _pred_quote(text: str, index: int, q: Mapping[str, Any]) -> _Pred:
 def _doc_field(doc: Mapping[str, Any], key: str, role: str) -> Any:
     if not isinstance(doc, Mapping) or key not in doc:
         keys = sorted(doc) if isinstance(doc, Mapping) else type(doc).__name__
-        raise _bad(f"a {role} document needs {key!r}", keys)
+        raise bad_data(f"a {role} document needs {key!r}", keys)
     return doc[key]
 
 

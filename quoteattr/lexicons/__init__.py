@@ -206,7 +206,7 @@ def cue_adjectives() -> Mapping[str, CueCategory]:
     return _read("cue_adjectives.txt")
 
 
-def _words(name: str) -> frozenset[str]:
+def _word_list(name: str) -> frozenset[str]:
     """The first field of each line of a word list, lower case."""
     text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
     return frozenset(fields[0].lower() for _, fields in _entries(text.splitlines()))
@@ -215,25 +215,25 @@ def _words(name: str) -> frozenset[str]:
 @functools.cache
 def quotation_only() -> frozenset[str]:
     """Verb lemmas that are cues of direct quotes only, never of reported clauses."""
-    return _words("quotation_only.txt")
+    return _word_list("quotation_only.txt")
 
 
 @functools.cache
 def light_verbs() -> frozenset[str]:
     """Verbs that make a noun cue their subject's act ("issued a statement", "voiced concern")."""
-    return _words("light_verbs.txt")
+    return _word_list("light_verbs.txt")
 
 
 @functools.cache
 def not_sources() -> frozenset[str]:
     """Words of a paragraph label that is no source ("Related:", "UPDATE:", "Q:")."""
-    return _words("not_sources.txt")
+    return _word_list("not_sources.txt")
 
 
 @functools.cache
 def not_writers() -> frozenset[str]:
     """Words of a byline that names a desk rather than a writer ("By Reuters Staff")."""
-    return _words("not_writers.txt")
+    return _word_list("not_writers.txt")
 
 
 def parse_table(lines: list[str], source: str, min_fields: int, max_fields: int) -> list[list[str]]:
@@ -261,7 +261,7 @@ def parse_table(lines: list[str], source: str, min_fields: int, max_fields: int)
     return rows
 
 
-def _rows(name: str, min_fields: int, max_fields: int) -> list[list[str]]:
+def _table_rows(name: str, min_fields: int, max_fields: int) -> list[list[str]]:
     text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
     return parse_table(text.splitlines(), name, min_fields, max_fields)
 
@@ -276,7 +276,7 @@ class Title(NamedTuple):
 @functools.cache
 def titles() -> Mapping[str, Title]:
     """Role word as written, lower case ("sen.") -> its noun ("senator") and gender (read-only)."""
-    rows = _rows("titles.txt", 2, 3)
+    rows = _table_rows("titles.txt", 2, 3)
     return MappingProxyType(
         {r[0]: Title(r[1].lower(), r[2] if len(r) == 3 else None) for r in rows}
     )
@@ -286,20 +286,20 @@ def titles() -> Mapping[str, Title]:
 def honorifics() -> Mapping[str, str | None]:
     """Courtesy title, lower case ("mrs.") -> "male", "female" or None (read-only)."""
     return MappingProxyType(
-        {r[0]: (None if r[1] == "none" else r[1]) for r in _rows("honorifics.txt", 2, 2)}
+        {r[0]: (None if r[1] == "none" else r[1]) for r in _table_rows("honorifics.txt", 2, 2)}
     )
 
 
 @functools.cache
 def demonyms() -> Mapping[str, str]:
     """Adjective of a nation or party, lower case ("iraqi") -> the body ("Iraq") (read-only)."""
-    return MappingProxyType({r[0]: r[1] for r in _rows("demonyms.txt", 2, 2)})
+    return MappingProxyType({r[0]: r[1] for r in _table_rows("demonyms.txt", 2, 2)})
 
 
 @functools.cache
 def bodies() -> Mapping[str, str]:
     """Noun for a body, lower case ("department") -> "org" or "place" (read-only)."""
-    rows = _rows("bodies.txt", 2, 2)
+    rows = _table_rows("bodies.txt", 2, 2)
     for number, row in enumerate(rows, start=1):
         if row[1] not in {"org", "place"}:
             reason = f"expected 'org' or 'place', got {row[1]!r}"
