@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING as _TYPE_CHECKING
 from typing import Any as _Any
 
 from .batch import extract_many
+from .corpus import SpeakerTable
 from .entities import speakers
 from .errors import QuoteattrError, QuoteattrWarning
 from .extract import DEFAULT_MODEL, extract
@@ -49,6 +50,7 @@ __all__ = [
     "Speaker",
     "SpeakerEntity",
     "SpeakerKind",
+    "SpeakerTable",
     "TextSpan",
     "__version__",
     "extract",
