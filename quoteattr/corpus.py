@@ -60,7 +60,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -578,7 +578,7 @@ class SpeakerTable:
         """The keys of each entity, and the keys dropped as datelines or headings."""
         dropped = {k for k, t in self._tallies.items() if _heading(k, t)}
         keys = sorted(k for k in self._tallies if k not in dropped)
-        merger = _Merger(keys, self._tallies, self._beside())
+        merger = _Merger(keys, self._tallies, self._beside(), self._documents_of)
         return merger.groups(), sorted(dropped)
 
     def _beside(self) -> dict[str, list[frozenset[str]]]:
@@ -683,9 +683,15 @@ def _blocks(key: str) -> list[str]:
 
 def _canonical(group: list[str], tallies: Mapping[str, _Tally]) -> str:
     """The key that names the entity: the most quoted name of several words, so a person's
-    full name before a bare surname ("Barack Obama", not "Obama", whatever their counts)
-    and an organisation's name before its acronym ("Republican National Committee")."""
-    return min(group, key=lambda k: (" " not in k, -tallies[k].quotes, k))
+    full name before a bare surname ("Barack Obama", not "Obama"; "Bill de Blasio", not
+    "De Blasio", whatever their counts) and an organisation's name before its acronym
+    ("Republican National Committee")."""
+
+    def bare(key: str) -> bool:
+        person = _person(key)
+        return person is None or person.first is None
+
+    return min(group, key=lambda k: (bare(k), -tallies[k].quotes, k))
 
 
 def _display(tally: _Tally) -> str:
@@ -730,10 +736,12 @@ class _Merger:
         keys: list[str],
         tallies: Mapping[str, _Tally],
         together: Mapping[str, list[frozenset[str]]],
+        documents_of: Callable[[list[str]], int],
     ) -> None:
         self.keys = keys
         self.tallies = tallies
         self.together = together
+        self.documents_of = documents_of
         self.parent = {k: k for k in keys}
         self.members = {k: {k} for k in keys}
         # Only names that the documents mostly give as people's are read as people's names:
@@ -797,6 +805,16 @@ class _Merger:
         role = self.main_role(a)
         return role is not None and role == self.main_role(b)
 
+    def _established(self, k: str) -> bool:
+        """k's entity is named in full (a name with a given name) in more than one document."""
+        full = [m for m in self.members[self.find(k)] if m in self.persons]
+        full = [m for m in full if self.persons[m].first is not None]
+        return self.documents_of(full) > 1 if full else False
+
+    def _beside(self, a: str, b: str) -> bool:
+        """a and b are quoted in one document."""
+        return any(b in keys for keys in self.together.get(a, ()))
+
     def _roles_clash(self, a: str, b: str) -> bool:
         ra, rb = self.main_role(a), self.main_role(b)
         return ra is not None and rb is not None and ra != rb
@@ -848,8 +866,8 @@ class _Merger:
             # "Debbie Wasserman Schultz", so it is her double surname ("Anne Marie Smith"
             # and "Marie Smith" in two articles may be two people).
             descriptor = None not in tails[p.first]
-            surname = self.firsts[rest.first] == self.tallies[other].quotes and any(
-                k in keys for keys in self.together.get(other, ())
+            surname = self.firsts[rest.first] == self.tallies[other].quotes and self._beside(
+                k, other
             )
             if descriptor or surname:
                 self.union(k, other)
@@ -873,10 +891,17 @@ class _Merger:
                         self.union(a, b)
             for a in keys:
                 roots = {self.find(b) for b in near[a]}
-                # "Ed" of "Edward" when there is one Edward of that surname.
+                # "Ed" of "Edward" when there is one Edward of that surname, and one of the
+                # two is named in more than one article or both in one: "Matt Morrison" of
+                # a labour group and "Matthew Morrison" the actor, each in one article, are
+                # two people.
                 if len(roots) == 1:
                     b = next(iter(near[a]))
-                    if len({self.find(x) for x in near[b]}) == 1 and not self._roles_clash(a, b):
+                    if (
+                        len({self.find(x) for x in near[b]}) == 1
+                        and not self._roles_clash(a, b)
+                        and (self._established(a) or self._established(b) or self._beside(a, b))
+                    ):
                         self.union(a, b)
 
     # rule 4
@@ -887,8 +912,8 @@ class _Merger:
                 continue
             if p is None and " " in k:
                 continue
-            # "Hillary" or "Bob" alone is a given name, not a surname.
-            if self.firsts[k] > self.lasts[k]:
+            # "Hillary" or "Bob" alone is a given name, not a surname; "President" a title.
+            if self.firsts[k] > self.lasts[k] or k in titles():
                 continue
             roots = sorted({self.find(c) for c in self.by_surname.get(k, ())})
             if not roots:
@@ -903,17 +928,23 @@ class _Merger:
                 and self.persons[c].last == k
                 and self.persons[c].first is not None
             }
-            if p is not None and len(roots) == 1:
-                self.union(k, roots[0])
-            elif p is not None and self.main_role(k) is not None:
-                sharing = [r for r in roots if self.main_role(r) == self.main_role(k)]
+            if p is not None:
+                # (a) The one person of that surname, if the corpus names them in full in
+                # more than one article: "Rubio". A surname alone in one article and a full
+                # name in another ("Fisher" on a court case, "Ada Fisher" of the RNC) may be
+                # two people, and only (c) joins them.
+                if len(roots) == 1 and self._established(roots[0]):
+                    self.union(k, roots[0])
+                    continue
+                # (b) The one whose role it shares: "Obama", stated as president.
+                role = self.main_role(k)
+                sharing = [r for r in roots if role is not None and self.main_role(r) == role]
                 if len(sharing) == 1:
                     self.union(k, sharing[0])
-                elif len(beside) == 1:
-                    self.union(k, beside.pop())
-            elif len(beside) == 1:
-                # Also for a surname the model labels an organisation in every document
-                # ("Fiorina"), but only on the documents' word, never by the surname alone.
+                    continue
+            # (c) The one its own documents quote by full name, also for a surname the model
+            # labels an organisation ("Fiorina" beside "Carly Fiorina").
+            if len(beside) == 1:
                 self.union(k, beside.pop())
 
     # rule 7

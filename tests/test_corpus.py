@@ -159,14 +159,21 @@ def test_a_given_name_before_another_name_is_not_a_description() -> None:
 
 def test_bare_surname_joins_the_only_person_of_that_surname() -> None:
     """ "Obama" joins "Barack Obama" when the corpus has one Obama; the row is the full name."""
-    table = table_of([q("Obama"), q("Obama")], [q("Barack Obama")])
+    table = table_of([q("Obama"), q("Obama"), q("Obama")], [q("Barack Obama")], [q("Barack Obama")])
     [row] = table.rows()
-    assert (row.id, row.name, row.quotes, row.variants) == (
+    assert (row.id, row.name, row.quotes, row.documents, row.variants) == (
         "barack-obama",
         "Barack Obama",
+        5,
         3,
         ("Obama", "Barack Obama"),
     )
+
+
+def test_a_full_name_in_one_article_does_not_claim_a_surname_elsewhere() -> None:
+    """ "Fisher" in one article and "Ada Fisher" in another may be two people: two rows."""
+    table = table_of([q("Fisher")], [q("Ada Fisher")])
+    assert len(table.rows()) == 2
 
 
 def test_bare_surname_joins_the_person_whose_role_it_shares() -> None:
@@ -238,24 +245,33 @@ def test_suffix_and_short_given_name_join_on_a_shared_role() -> None:
     [
         ("Geoff Garin", "Geoffrey Garin", 1),  # a short form that begins the long one
         ("Hillary Clinton", "Hilary Clinton", 1),  # one letter less in five or more
-        ("Carl Smith", "Carla Smith", 2),  # four letters: two names
+        ("Carl Smith", "Carla Smith", 2),  # one letter more in four: two names
         ("Roger Stone", "Robert Stone", 2),
     ],
 )
 def test_spellings_of_a_given_name(a: str, b: str, rows: int) -> None:
-    """Short forms and one-letter misspellings join; other given names do not."""
-    assert len(table_of([q(a)], [q(b)]).rows()) == rows
+    """Short forms and one-letter misspellings of a name in two articles join; other given
+    names do not."""
+    assert len(table_of([q(a)], [q(a)], [q(b)]).rows()) == rows
+
+
+def test_spellings_each_in_one_article_stay_apart() -> None:
+    """ "Matt Morrison" in one article and "Matthew Morrison" in another may be two people;
+    quoted in one article, they are one."""
+    apart = table_of([q("Matt Morrison")], [q("Matthew Morrison")])
+    together = table_of([q("Matt Morrison"), q("Matthew Morrison")])
+    assert (len(apart.rows()), len(together.rows())) == (2, 1)
 
 
 def test_a_short_form_that_fits_two_names_joins_neither() -> None:
     """ "Ed Rendell" with "Edward Rendell" and "Edwina Rendell": three rows."""
-    table = table_of([q("Ed Rendell")], [q("Edward Rendell")], [q("Edwina Rendell")])
+    table = table_of([q("Ed Rendell")] * 2, [q("Edward Rendell")], [q("Edwina Rendell")])
     assert len(table.rows()) == 3
 
 
 def test_spellings_with_clashing_roles_stay_apart() -> None:
     """ "Pat Smith" the governor is not "Patrick Smith" the representative."""
-    table = table_of([q("Pat Smith", role="Gov.")], [q("Patrick Smith", role="Rep.")])
+    table = table_of([q("Pat Smith", role="Gov.")], [q("Patrick Smith", role="Rep.")] * 2)
     assert len(table.rows()) == 2
 
 
