@@ -31,11 +31,24 @@ from pathlib import Path
 from typing import Any
 
 import quoteattr
+from quoteattr import corpus
 from quoteattr.corpus import SpeakerTable, clean_name
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "polnear-train.jsonl"
 DEFAULT_GOLD = REPO / "tests" / "data" / "corpus_speakers.jsonl"
+
+
+# The merging rules of quoteattr.corpus, by the _Merger method that applies each (rule 1 is
+# the name key itself and cannot be left out).
+RULES = (
+    ("- 2 middles", "_full_names"),
+    ("- 3 descr.", "_descriptors"),
+    ("- 4 surnames", "_bare_surnames"),
+    ("- 5 spellings", "_first_name_forms"),
+    ("- 6 acronyms", "_acronyms"),
+    ("- 7 bodies", "_bodies"),
+)
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -149,6 +162,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--merges", action="store_true", help="list every row that merges several names"
     )
+    ap.add_argument(
+        "--ablate", action="store_true", help="the figures with each merging rule left out"
+    )
     args = ap.parse_args(argv)
     gold = read_jsonl(args.gold)
     preds = read_jsonl(args.pred)
@@ -195,6 +211,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  {entity}: {v!r}")
     else:
         print("  " + ", ".join(repr(v) for _, v in whole.missed))
+    if args.ablate:
+        all_rules = [m for _, m in RULES]
+        print("\nwith one rule left out (all documents):")
+        print(head)
+        for label, methods in [*((lbl, [m]) for lbl, m in RULES), ("rule 1 only", all_rules)]:
+            saved = {m: getattr(corpus._Merger, m) for m in methods}
+            for m in methods:
+                setattr(corpus._Merger, m, lambda self: None)
+            try:
+                print(line(label, score(preds, gold)))
+            finally:
+                for m, method in saved.items():
+                    setattr(corpus._Merger, m, method)
     rows = build(preds)[2].rows()
     merged = [r for r in rows if len({clean_name(v).key for v in r.variants}) > 1]
     print(
