@@ -5,7 +5,7 @@ after the merging rules of ``quoteattr.corpus``, and which merges are wrong.
     python benchmarks/corpus_speakers.py pred.jsonl [--data ../shared/data/polnear-train.jsonl]
         [--gold tests/data/corpus_speakers.jsonl] [-v]
 
-The hand-checked list (``tests/data/corpus_speakers.jsonl``) gives, for each of 70 entities,
+The hand-checked list (``tests/data/corpus_speakers.jsonl``) gives, for each of 80 entities,
 the speaker names of the predictions that name it (``variants``) and names that contain it
 but are not names (headline fragments: ``unscored``). Everything else is another entity.
 

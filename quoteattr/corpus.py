@@ -76,7 +76,10 @@ __all__ = [
     "SpeakerRow",
     "SpeakerTable",
     "TableSummary",
+    "clean_name",
+    "role_key",
     "speaker_table_of_bag",
+    "table_of_records",
 ]
 
 #: The columns of a row, in order (the CSV header). ``gender`` is left empty for now.
