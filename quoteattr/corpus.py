@@ -65,6 +65,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .errors import QuoteattrError
 from .lexicons import bodies, honorifics, titles
 from .model import CueCategory, Quote, QuoteKind, SpeakerKind
 
@@ -73,6 +74,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ROW_COLUMNS",
+    "CleanName",
     "SpeakerRow",
     "SpeakerTable",
     "TableSummary",
@@ -193,7 +195,7 @@ class TableSummary:
 
 
 @attrs.frozen
-class _Clean:
+class CleanName:
     """A speaker name made comparable: its display form, its key and what it says."""
 
     display: str  # "Donald Trump" for "CLEVELAND - Donald Trump"
@@ -222,7 +224,7 @@ def _drop_dateline(name: str) -> str:
     return name
 
 
-def clean_name(name: str) -> _Clean:
+def clean_name(name: str) -> CleanName:
     """Makes a speaker name comparable across documents (rule 1 of the module docstring).
 
     Args:
@@ -247,7 +249,7 @@ def clean_name(name: str) -> _Clean:
         words = words[1:]
     text = " ".join(words)
     capitals = any(c.isalpha() for c in text) and not any(c.islower() for c in text)
-    return _Clean(display=text, key=_key(text), capitals=capitals, acronym=acronym)
+    return CleanName(display=text, key=_key(text), capitals=capitals, acronym=acronym)
 
 
 def _key(display: str) -> str:
@@ -398,7 +400,7 @@ def _main(counter: Counter[str]) -> str | None:
 # the table
 
 
-@attrs.define
+@attrs.define(eq=False, repr=False)
 class SpeakerTable:
     """Speakers across documents: add the quotes of each document, then ask for the rows.
 
@@ -423,17 +425,27 @@ class SpeakerTable:
     _unnamed: int = 0
     _no_speaker: int = 0
 
+    def __repr__(self) -> str:
+        return (
+            f"SpeakerTable(documents={self._documents + self._failed}, "
+            f"quotes={self._quotes}, names={len(self._tallies)})"
+        )
+
     # -- feeding ----------------------------------------------------------------------------
 
-    def add(self, quotes: Iterable[Quote]) -> None:
+    def add(self, quotes: Iterable[Quote] | QuoteattrError) -> None:
         """Adds one document's quotes (what ``quoteattr.extract`` returns for it).
 
         Args:
             quotes: the quotes of one document; its named speakers are counted once per
-                document for ``documents``.
+                document for ``documents``. A ``QuoteattrError`` (the result of a document
+                that ``extract_many`` could not process) counts a failed document.
         """
+        if isinstance(quotes, QuoteattrError):
+            self.add_failed()
+            return
         here: dict[str, _Tally] = {}
-        cleaned: dict[str, _Clean] = {}
+        cleaned: dict[str, CleanName] = {}
         for q in quotes:
             self._quotes += 1
             sp = q.speaker

@@ -516,6 +516,24 @@ def test_add_record_reads_extraction_records() -> None:
     )
 
 
+def test_an_extract_many_error_counts_a_failed_document() -> None:
+    """``add`` takes an ``extract_many`` result as it comes: an error is a failed document."""
+    table = SpeakerTable()
+    table.add(quoteattr.QuoteattrError("[E014] Record 3: no text"))
+    table.add([q("Jane Doe")])
+    s = table.summary()
+    assert (s.documents, s.failed_documents, [r.name for r in table.rows()]) == (
+        2,
+        1,
+        ["Jane Doe"],
+    )
+
+
+def test_repr_is_short() -> None:
+    """A table shows its size, not its tallies (a notebook cell stays readable)."""
+    assert repr(table_of(*DOCS)) == "SpeakerTable(documents=6, quotes=15, names=12)"
+
+
 def test_speaker_table_is_exported() -> None:
     """``quoteattr.SpeakerTable`` is the table of this module."""
     assert quoteattr.SpeakerTable is SpeakerTable
