@@ -48,6 +48,11 @@ The merging rules, from the surest to the most guarded (docs/speakers.md has the
 7. **Bodies named after a person** ("Hillary Clinton campaign", "the Clinton campaign")
    are compared as the person's names are, among bodies of the same noun.
 
+Rules 2 to 5 share a guard: two names each quoted in one article only join if one of them
+is named in several articles, a document quotes both, or both are stated with one role
+("Rafael Cruz", Ted Cruz's father, and "Rafael Edward Cruz", Ted Cruz's legal name, stay
+apart).
+
 A name written only in capitals that is not an acronym ("WASHINGTON", "HUFFPOLLSTER") is a
 dateline or a heading the parser took for a speaker: it is not an entity and is counted in
 the summary.
@@ -830,6 +835,19 @@ class _Merger:
         """a and b are quoted in one document."""
         return any(b in keys for keys in self.together.get(a, ()))
 
+    def _vouched(self, a: str, b: str) -> bool:
+        """Something besides the names says a and b are one person: one of them is named in
+        more than one article, or both are quoted in one, or stated with the same role.
+        "Rafael Cruz" (Ted Cruz's father) and "Rafael Edward Cruz" (Ted Cruz's legal name, in
+        an article about it), each in one article with no role, stay apart; "Alan Grayson"
+        and "Alan Mark Grayson", each in one article, are both stated as representative."""
+        return (
+            self._established(a)
+            or self._established(b)
+            or self._beside(a, b)
+            or self._roles_agree(a, b)
+        )
+
     def _roles_clash(self, a: str, b: str) -> bool:
         ra, rb = self.main_role(a), self.main_role(b)
         return ra is not None and rb is not None and ra != rb
@@ -853,7 +871,7 @@ class _Merger:
             }
             for a in keys:
                 for b in fits[a]:
-                    if clear[a] and clear[b]:
+                    if clear[a] and clear[b] and self._vouched(a, b):
                         self.union(a, b)
 
     # rule 3
@@ -915,7 +933,7 @@ class _Merger:
                     if (
                         len({self.find(x) for x in near[b]}) == 1
                         and not self._roles_clash(a, b)
-                        and (self._established(a) or self._established(b) or self._beside(a, b))
+                        and self._vouched(a, b)
                     ):
                         self.union(a, b)
 

@@ -103,6 +103,7 @@ def test_middle_initial_and_middle_name_join() -> None:
     """ "Donald J. Trump" and "Hillary Rodham Clinton" join their shorter names."""
     table = table_of(
         [q("Donald Trump"), q("Hillary Clinton")],
+        [q("Donald Trump"), q("Hillary Clinton")],
         [q("Donald J. Trump"), q("Hillary Rodham Clinton")],
     )
     assert sorted(map(sorted, variants(table))) == [
@@ -111,9 +112,27 @@ def test_middle_initial_and_middle_name_join() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("documents", "rows"),
+    [
+        ([[q("Rafael Cruz")], [q("Rafael Edward Cruz")]], 2),  # one article each, no role
+        ([[q("Rafael Cruz"), q("Rafael Edward Cruz")]], 1),  # quoted in one article
+        ([[q("Alan Grayson", role="Rep.")], [q("Alan Mark Grayson", role="Rep.")]], 1),
+        ([[q("Rafael Cruz")], [q("Rafael Cruz")], [q("Rafael Edward Cruz")]], 1),
+    ],
+)
+def test_names_each_in_one_article_need_more_than_the_names(
+    documents: list[list[Quote]], rows: int
+) -> None:
+    """Two fitting names each in one article join on a shared article, a shared role, or
+    one of them named in several articles; "Rafael Cruz" (a father) and "Rafael Edward
+    Cruz" (his son's legal name), one article each, stay apart."""
+    assert len(table_of(*documents).rows()) == rows
+
+
 def test_a_name_that_fits_two_people_joins_neither() -> None:
     """ "George Bush" fits "George W. Bush" and "George P. Bush": three rows."""
-    table = table_of([q("George W. Bush")], [q("George P. Bush")], [q("George Bush")])
+    table = table_of(*[[q(n)] for n in ("George W. Bush", "George P. Bush", "George Bush")] * 2)
     assert len(table.rows()) == 3
 
 
