@@ -9,6 +9,7 @@ Jens Stoltenberg said “We have to win the peace,”
 from __future__ import annotations
 
 from .batch import extract_many
+from .corpus import SpeakerTable
 from .entities import speakers
 from .errors import QuoteattrError, QuoteattrWarning
 from .extract import extract
@@ -45,6 +46,7 @@ __all__ = [
     "Speaker",
     "SpeakerEntity",
     "SpeakerKind",
+    "SpeakerTable",
     "TextSpan",
     "__version__",
     "extract",

@@ -3,6 +3,7 @@
 quoteattr extract [INPUT ...] [--format table|jsonl|json|csv|html] [--output PATH] [--model NAME]
                   [--title TITLE]
 quoteattr evaluate GOLD.jsonl PRED.jsonl [--kinds direct,mixed] [--json]
+quoteattr speakers PRED.jsonl [...] [--format csv|jsonl] [--output PATH] [--min-quotes N]
 """
 
 from __future__ import annotations
@@ -82,6 +83,15 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("pred", help="predictions JSONL as written by `extract --format jsonl`")
     ev.add_argument("--kinds", help="only these gold kinds, comma-separated (direct,mixed,...)")
     ev.add_argument("--json", action="store_true", help="print the summary as JSON")
+    sp = sub.add_parser("speakers", help="one table of speakers over extraction output")
+    sp.add_argument(
+        "pred", nargs="+", metavar="PRED", help="JSONL files written by `extract --format jsonl`"
+    )
+    sp.add_argument("--format", choices=("csv", "jsonl"), default="csv", help="output format")
+    sp.add_argument("--output", "-o", metavar="PATH", help="write here instead of stdout")
+    sp.add_argument(
+        "--min-quotes", type=_positive_int, default=1, help="leave out entities quoted less"
+    )
     return ap
 
 
@@ -205,12 +215,37 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _speakers(args: argparse.Namespace) -> int:
+    from .io.speakers import render_speakers_csv, render_speakers_jsonl, speaker_table
+
+    table = speaker_table(args.pred)
+    rows = table.rows(min_quotes=args.min_quotes)
+    render = render_speakers_jsonl if args.format == "jsonl" else render_speakers_csv
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as out:
+            _write(render(rows), out)
+    else:
+        _write(render(rows), sys.stdout)
+    s = table.summary()
+    print(
+        f"quoteattr: {s.documents:,} documents ({s.failed_documents:,} failed), "
+        f"{s.quotes:,} quotes: {s.entity_quotes:,} by {s.entities:,} entities "
+        f"({len(rows):,} written), {s.unknown_quotes:,} by unresolved pronouns, "
+        f"{s.unnamed_quotes:,} by unnamed sources, {s.no_speaker_quotes:,} without a "
+        f"speaker, {s.heading_quotes:,} by datelines and headings",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs the command line; returns the exit status (1 when any document failed)."""
     args = _parser().parse_args(argv)
     try:
         if args.command == "extract":
             return _extract(args)
+        if args.command == "speakers":
+            return _speakers(args)
         return _evaluate(args)
     except QuoteattrError as err:
         print(f"quoteattr: {err}", file=sys.stderr)

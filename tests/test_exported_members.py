@@ -23,6 +23,7 @@ EXPECTED_ALL = [
     "Speaker",
     "SpeakerEntity",
     "SpeakerKind",
+    "SpeakerTable",
     "TextSpan",
     "__version__",
     "extract",
