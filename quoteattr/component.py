@@ -20,12 +20,14 @@ from spacy.tokens import Doc
 from .core.cues import CueLexicon
 from .core.lexicon import default_lexicons
 from .core.run import extract_doc
+from .core.structure import sentence_marks
 from .entities import speakers
 from .model import Quote, Quotes, SpeakerEntity
 
 __all__ = [
     "QuoteAttributor",
     "make_quoteattr",
+    "mark_sentences",
     "register_extensions",
     "register_speakers_extension",
 ]
@@ -148,3 +150,17 @@ def make_quoteattr(
         extra_nouns=extra_nouns,
         extra_adjectives=extra_adjectives,
     )
+
+
+@Language.component("quoteattr_sentences", assigns=["token.is_sent_start"])
+def mark_sentences(doc: Doc) -> Doc:
+    """Starts a sentence at every paragraph and after a dateline, before the parser runs.
+
+    A heading with no final punctuation ("MORE NEWS") or a dateline ("CLEVELAND -") would
+    otherwise be parsed into the sentence after it, where its noun becomes a speaker or part
+    of a name. :func:`quoteattr.load` puts this component before the parser; add it to your
+    own pipeline with ``nlp.add_pipe("quoteattr_sentences", before="parser")``.
+    """
+    for i, starts in sentence_marks(doc).items():
+        doc[i].is_sent_start = starts
+    return doc

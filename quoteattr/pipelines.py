@@ -44,8 +44,9 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
 
 
 def load(model: str = DEFAULT_MODEL, *, config: Mapping[str, Any] | None = None) -> Language:
-    """An installed spaCy pipeline with the ``quoteattr`` component at its end, loaded once
-    per process for each model and config.
+    """An installed spaCy pipeline with the ``quoteattr`` component at its end (and
+    ``quoteattr_sentences`` before its parser), loaded once per process for each model and
+    config.
 
     Every call with the same arguments returns the same pipeline object: change a copy
     (``spacy.load`` plus ``nlp.add_pipe("quoteattr")``), not this one, if you need another.
@@ -66,6 +67,9 @@ def load(model: str = DEFAULT_MODEL, *, config: Mapping[str, Any] | None = None)
         nlp = _CACHE.get(key)
         if nlp is None:
             nlp = load_pipeline(model)
+            if "parser" in nlp.pipe_names and "quoteattr_sentences" not in nlp.pipe_names:
+                # Paragraph breaks and datelines start sentences (quoteattr.component).
+                nlp.add_pipe("quoteattr_sentences", before="parser")
             if not components(nlp):
                 nlp.add_pipe("quoteattr", config=settings)
             _CACHE[key] = nlp

@@ -1,0 +1,108 @@
+"""Text structure: where paragraphs start, and what in a news text is not running prose.
+
+A paragraph break is a sentence break: a heading with no final punctuation ("MORE NEWS") must
+not be parsed into the sentence after it, where its noun would become a speaker. Datelines and
+section heads before a dash ("CLEVELAND -", "WASHINGTON (AP) —", "SANDERS HAS ADVANTAGE IN NEW
+HAMPSHIRE -") are a sentence of their own too, never a speaker or part of a name.
+:func:`sentence_starts` says where, for a component that runs before the parser
+(:mod:`quoteattr.component`); :func:`non_prose` gives the character ranges that are no quote,
+cue, speaker or name (datelines, link lines, captions, credits, advertisements, markup).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from spacy.tokens import Doc
+
+from .layout import paragraph_bounds
+
+__all__ = ["DATELINE", "non_prose", "sentence_marks"]
+
+_SENTENCE_END = frozenset({".", "!", "?"})
+
+#: A dateline or a section head at the start of a paragraph, up to and with its dash:
+#: "CLEVELAND - ", "MANCHESTER, N.H. (AP) — ", "WASHINGTON (Reuters) - ", "SANDERS HAS
+#: ADVANTAGE IN NEW HAMPSHIRE - ". Words in capitals (the first of three letters or more, so
+#: that "OK — fine" is prose), a state or a date after a comma ("N.H.", "Fla.", "Nov. 3"), an
+#: agency in brackets, then a dash and a space.
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'’&]{2,}(?:[ -][A-Z][A-Z.'’&,]*)*"
+    r"(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z0-9][A-Za-z0-9.]*)?)?"
+    r"(?:\s*\([^()\n]{1,40}\))?"
+    r"\s*(?:—|–|--|-)\s+(?=\S)"
+)
+
+
+def _dateline_end(text: str, start: int, end: int) -> int | None:
+    """Where the prose starts after a dateline at ``start``, if the paragraph opens with one
+    (and has prose after it)."""
+    m = DATELINE.match(text, start, end)
+    if m is None:
+        return None
+    return m.end()
+
+
+def sentence_marks(doc: Doc) -> dict[int, bool]:
+    """Sentence boundaries that hold whatever the parser thinks.
+
+    The first token of each paragraph starts a sentence, and so does the first token after
+    a dateline or section head. After a dateline no sentence starts again before the first
+    sentence-final punctuation: the small model otherwise breaks "CLEVELAND - Donald | Trump
+    said ..." inside the name.
+
+    Args:
+        doc: a tokenized Doc (not yet parsed).
+
+    Returns:
+        token index -> whether it starts a sentence (True) or must not (False); tokens left
+        out are the parser's to decide.
+    """
+    text = doc.text
+    marks: dict[int, bool] = {}
+    for start, end in paragraph_bounds(text):
+        first = _token_at(doc, start)
+        if first is not None and first > 0:
+            marks[first] = True
+        prose = _dateline_end(text, start, end)
+        after = _token_at(doc, prose) if prose is not None else None
+        if after is None:
+            continue
+        marks[after] = True
+        last = _token_at(doc, end - 1)
+        for i in range(after + 1, (last if last is not None else after) + 1):
+            if doc[i - 1].text in _SENTENCE_END:
+                break
+            marks[i] = False
+    return marks
+
+
+def _token_at(doc: Doc, char: int) -> int | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else None
+
+
+def non_prose(text: str, boilerplate: Collection[str] = ()) -> list[tuple[int, int]]:
+    """The character ranges of a text that are no running prose: datelines and section heads
+    before their dash, and whole paragraphs of boilerplate (a paragraph whose start, lower
+    case, is one of ``boilerplate``: "read more:", "watch:", "story continues below
+    advertisement").
+
+    Args:
+        text: the document's text.
+        boilerplate: openings of boilerplate paragraphs, lower case.
+
+    Returns:
+        sorted, disjoint ``(start, end)`` ranges.
+    """
+    out = []
+    openings = tuple(boilerplate)
+    for start, end in paragraph_bounds(text):
+        if openings and text[start:end].lower().startswith(openings):
+            out.append((start, end))
+            continue
+        prose = _dateline_end(text, start, end)
+        if prose is not None:
+            out.append((start, prose))
+    return out

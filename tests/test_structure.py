@@ -1,0 +1,81 @@
+"""Text structure: paragraph and dateline sentence starts, and what is not prose."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import spacy
+
+import quoteattr
+from quoteattr.core.structure import DATELINE, non_prose, sentence_marks
+
+BLANK = spacy.blank("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("CLEVELAND - Donald Trump said", "CLEVELAND - "),
+        ("MANCHESTER, N.H. (AP) — The senator", "MANCHESTER, N.H. (AP) — "),
+        ("WASHINGTON (Reuters) - U.S. officials", "WASHINGTON (Reuters) - "),
+        ("NEW YORK, Nov. 3 — The", "NEW YORK, Nov. 3 — "),
+        (
+            "SANDERS HAS ADVANTAGE IN NEW HAMPSHIRE - Sanders",
+            "SANDERS HAS ADVANTAGE IN NEW HAMPSHIRE - ",
+        ),
+        ("OK — fine, he said.", None),
+        ("U.S. officials said so.", None),
+        ("KATE BOULDUAN: Why not debate?", None),
+    ],
+)
+def test_dateline(text: str, dateline: str | None) -> None:
+    """Capitals, a state or date, an agency, a dash: a dateline; "OK —" and "U.S." are prose."""
+    m = DATELINE.match(text)
+    assert (m.group() if m else None) == dateline
+
+
+def test_sentences_start_at_paragraphs_and_after_datelines() -> None:
+    """A heading's paragraph, the next paragraph, and the prose after a dateline each start a
+    sentence (the first token needs no mark); after a dateline none starts again before the
+    first full stop."""
+    doc = BLANK("MORE NEWS\n\nCLEVELAND - Donald Trump said it. Then\nHe left.")
+    marks = {doc[i].text: starts for i, starts in sentence_marks(doc).items()}
+    assert marks == {
+        "CLEVELAND": True,
+        "Donald": True,
+        "Trump": False,
+        "said": False,
+        "it": False,
+        ".": False,
+        "He": True,
+    }
+
+
+def test_non_prose_is_datelines_and_boilerplate_paragraphs() -> None:
+    """A dateline before its dash, and a paragraph opening with a boilerplate label."""
+    text = "WASHINGTON (AP) — Trump said so.\n\nREAD MORE: Trump's plan\n\nHe left."
+    ranges = non_prose(text, ["read more:"])
+    assert [text[s:e] for s, e in ranges] == ["WASHINGTON (AP) — ", "READ MORE: Trump's plan"]
+
+
+@pytest.mark.model
+def test_load_puts_the_sentence_marks_before_the_parser(nlp: Any) -> None:
+    """quoteattr.load() runs quoteattr_sentences before the parser."""
+    names = nlp.pipe_names
+    assert names.index("quoteattr_sentences") < names.index("parser")
+
+
+@pytest.mark.model
+def test_a_heading_is_no_speaker(nlp: Any) -> None:
+    """A heading without final punctuation is its own sentence, not the subject of the next."""
+    [q] = quoteattr.extract("MORE NEWS\n\nThe senator said the bill would pass.", nlp=nlp)
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert q.speaker.mention.text == "The senator"
+
+
+@pytest.mark.model
+def test_a_dateline_is_no_speaker(nlp: Any) -> None:
+    """'CLEVELAND - Donald Trump said ...': the speaker is Donald Trump, not the city."""
+    [q] = quoteattr.extract("CLEVELAND - Donald Trump said the wall would be built.", nlp=nlp)
+    assert q.speaker is not None and q.speaker.name == "Donald Trump"
