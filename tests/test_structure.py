@@ -9,6 +9,8 @@ import spacy
 
 import quoteattr
 from quoteattr.core.structure import DATELINE, non_prose, sentence_marks
+from quoteattr.extract import extract_doc
+from tests.conftest import build_doc
 
 BLANK = spacy.blank("en")
 
@@ -79,3 +81,50 @@ def test_a_dateline_is_no_speaker(nlp: Any) -> None:
     """'CLEVELAND - Donald Trump said ...': the speaker is Donald Trump, not the city."""
     [q] = quoteattr.extract("CLEVELAND - Donald Trump said the wall would be built.", nlp=nlp)
     assert q.speaker is not None and q.speaker.name == "Donald Trump"
+
+
+def test_a_photo_caption_and_markup_are_no_prose() -> None:
+    """A paragraph ending with a photo credit is a caption; tags of scraped markup are no
+    text."""
+    text = 'Trump speaks. (AP Photo/John Minchillo)\n\nHe said <tweet author="x">hi</tweet> so.'
+    assert [text[s:e] for s, e in non_prose(text)] == [
+        "Trump speaks. (AP Photo/John Minchillo)",
+        '<tweet author="x">',
+        "</tweet>",
+    ]
+
+
+@pytest.mark.model
+def test_a_link_line_gives_no_quote(nlp: Any) -> None:
+    """'READ MORE: Trump says ...' is a link to another story, not an attribution."""
+    text = "READ MORE: Trump says the wall will be built\n\nThe senator said it would pass."
+    assert [q.text for q in quoteattr.extract(text, nlp=nlp)] == ["it would pass"]
+
+
+def test_a_cue_in_a_link_line_is_dropped() -> None:
+    """On a hand-built parse: the attribution of a 'READ MORE:' line is no quote, and a
+    dateline is no speaker (the finding keeps its content, without one)."""
+    text = "READ MORE: Trump said it rained.\nCLEVELAND - Smith said it snowed."
+    doc = build_doc(
+        text,
+        [
+            ("READ", 1, "compound", "PROPN"),
+            ("MORE", 4, "npadvmod", "PROPN"),
+            (":", 4, "punct", "PUNCT"),
+            ("Trump", 4, "nsubj", "PROPN"),
+            ("said", 4, "ROOT", "VERB", "say"),
+            ("it", 6, "nsubj", "PRON"),
+            ("rained", 4, "ccomp", "VERB", "rain"),
+            (".", 4, "punct", "PUNCT"),
+            ("\n", 7, "dep", "SPACE"),
+            ("CLEVELAND", 12, "nsubj", "PROPN"),
+            ("-", 9, "punct", "PUNCT"),
+            ("Smith", 9, "appos", "PROPN"),
+            ("said", 12, "ROOT", "VERB", "say"),
+            ("it", 14, "nsubj", "PRON"),
+            ("snowed", 12, "ccomp", "VERB", "snow"),
+            (".", 12, "punct", "PUNCT"),
+        ],
+    )
+    [q] = extract_doc(doc)
+    assert (q.text, q.speaker) == ("it snowed", None)

@@ -27,13 +27,14 @@ from .bylines import Probe, author_name, writers_i
 from .content import direct_candidates
 from .direct import attribute_direct
 from .findings import Finding, Resolution
-from .layout import Layout
+from .layout import Layout, Ranges
 from .lexicon import Lexicons, default_lexicons
 from .marks import MarkedQuote, MarkProblem
 from .mentions import person_surnames, speaker_kind
 from .nesting import outermost
 from .reported import reported_findings
 from .resolve import Resolver, quotations, resolve_findings
+from .structure import non_prose
 
 __all__ = ["Found", "extract_doc", "find", "resolve", "resolve_mentions"]
 
@@ -68,6 +69,7 @@ def find(doc: Doc, lexicons: Lexicons) -> Found:
     candidates, _fragments = direct_candidates(layout, top, lexicons.cues)
     findings = attribute_direct(doc, layout, candidates, lexicons.cues)
     findings += reported_findings(doc, layout, lexicons, findings, top)
+    findings = _in_prose(doc, findings, Ranges(non_prose(layout.text, lexicons.boilerplate)))
     surnames = person_surnames(doc)
     for f in findings:
         if f.speaker is not None:
@@ -76,6 +78,21 @@ def find(doc: Doc, lexicons: Lexicons) -> Found:
     findings = outermost(doc, findings)
     findings.sort(key=lambda f: (f.start, f.end))
     return Found(layout, pairs, problems, findings)
+
+
+def _in_prose(doc: Doc, findings: list[Finding], outside: Ranges) -> list[Finding]:
+    """The findings whose cue and content are prose, their speakers too: "READ MORE: Trump
+    says ..." is a link, and "WASHINGTON" of a dateline no speaker (:mod:`.structure`)."""
+    kept = []
+    for f in findings:
+        if f.cue is not None and outside.holds(doc[f.cue.start].idx):
+            continue
+        if all(outside.holds(s) for s, _ in f.parts):
+            continue
+        if f.speaker is not None and outside.holds(doc[f.speaker[0]].idx):
+            f.speaker = None
+        kept.append(f)
+    return kept
 
 
 def extract_doc(

@@ -21,6 +21,13 @@ from .layout import paragraph_bounds
 __all__ = ["DATELINE", "non_prose", "sentence_marks"]
 
 _SENTENCE_END = frozenset({".", "!", "?"})
+# A photo caption ends with its credit: "... in Cleveland on Tuesday. (AP Photo/John
+# Minchillo)", "... (Getty Images)", "Photo: Getty Images".
+_CREDIT = re.compile(
+    r"(?:\([^()\n]*\b(?:Photo|Photos|Getty|Images)\b[^()\n]*\)|\bGetty(?: Images)?)\W*$"
+)
+# Markup left in scraped text: '<tweet pic="" author="realDonaldTrump">', "</tweet>".
+_MARKUP = re.compile(r"</?[A-Za-z][^<>\n]{0,300}>")
 
 #: A dateline or a section head at the start of a paragraph, up to and with its dash:
 #: "CLEVELAND - ", "MANCHESTER, N.H. (AP) — ", "WASHINGTON (Reuters) - ", "SANDERS HAS
@@ -85,9 +92,9 @@ def _token_at(doc: Doc, char: int) -> int | None:
 
 def non_prose(text: str, boilerplate: Collection[str] = ()) -> list[tuple[int, int]]:
     """The character ranges of a text that are no running prose: datelines and section heads
-    before their dash, and whole paragraphs of boilerplate (a paragraph whose start, lower
-    case, is one of ``boilerplate``: "read more:", "watch:", "story continues below
-    advertisement").
+    before their dash, whole paragraphs of boilerplate (a paragraph whose start, lower case,
+    is one of ``boilerplate``: "read more:", "watch:", "story continues below advertisement")
+    and photo captions (a paragraph that ends with a photo credit), and markup tags.
 
     Args:
         text: the document's text.
@@ -96,13 +103,20 @@ def non_prose(text: str, boilerplate: Collection[str] = ()) -> list[tuple[int, i
     Returns:
         sorted, disjoint ``(start, end)`` ranges.
     """
-    out = []
+    out = [(m.start(), m.end()) for m in _MARKUP.finditer(text)]
     openings = tuple(boilerplate)
     for start, end in paragraph_bounds(text):
-        if openings and text[start:end].lower().startswith(openings):
+        paragraph = text[start:end]
+        if (openings and paragraph.lower().startswith(openings)) or _CREDIT.search(paragraph):
             out.append((start, end))
             continue
         prose = _dateline_end(text, start, end)
         if prose is not None:
             out.append((start, prose))
-    return out
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(out):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

@@ -34,6 +34,7 @@ __all__ = [
     "NounCue",
     "Title",
     "bodies",
+    "boilerplate",
     "cue_adjectives",
     "cue_frames",
     "cue_nouns",
@@ -228,6 +229,13 @@ def light_verbs() -> frozenset[str]:
 def not_sources() -> frozenset[str]:
     """Words of a paragraph label that is no source ("Related:", "UPDATE:", "Q:")."""
     return _word_list("not_sources.txt")
+
+
+@functools.cache
+def boilerplate() -> tuple[str, ...]:
+    """How paragraphs of boilerplate open, lower case ("read more:", "advertisement")."""
+    text = resources.files(__package__).joinpath("boilerplate.txt").read_text(encoding="utf-8")
+    return tuple(fields[0].lower() for _, fields in _entries(text.splitlines()))
 
 
 @functools.cache
