@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from .core.layout import paragraph_bounds
 from .core.lexicon import Lexicons
 from .core.run import extract_doc
-from .model import Quote, TextSpan
+from .model import Profile, Quote, TextSpan
 from .pipelines import components
 
 __all__ = [
@@ -154,7 +154,12 @@ def sentence_count(doc: Doc) -> int:
     return sum(1 for _ in doc.sents) if len(doc) else 0
 
 
-def extract_long(text: str, nlp: Language, lexicons: Lexicons | None = None) -> list[Quote]:
+def extract_long(
+    text: str,
+    nlp: Language,
+    lexicons: Lexicons | None = None,
+    profile: Profile = Profile.CLAIMS,
+) -> list[Quote]:
     """Finds the quotes of a text longer than ``nlp.max_length``, chunk by chunk.
 
     Args:
@@ -162,6 +167,7 @@ def extract_long(text: str, nlp: Language, lexicons: Lexicons | None = None) -> 
         nlp: the pipeline that parses each chunk (its quoteattr components, if any, are left
             out of the parse: the quotes are found here).
         lexicons: the cues and word lists (default: the shipped ones).
+        profile: what counts as a quote.
 
     Returns:
         the quotes, with offsets into ``text``.
@@ -172,7 +178,7 @@ def extract_long(text: str, nlp: Language, lexicons: Lexicons | None = None) -> 
     return merge(
         text,
         (
-            ChunkQuotes(s, extract_doc(doc, lexicons), sentence_count(doc))
+            ChunkQuotes(s, extract_doc(doc, lexicons, profile=profile), sentence_count(doc))
             for (s, _), doc in zip(spans, docs, strict=True)
         ),
     )

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from .core.cues import CueLexicon
 from .core.lexicon import default_lexicons
-from .core.run import extract_doc
+from .core.run import extract_doc, profile_of
 from .core.structure import sentence_marks
 from .entities import speakers
 from .model import Quote, Quotes, SpeakerEntity
@@ -78,6 +78,8 @@ class QuoteAttributor(Pipe):
         extra_nouns: more noun cues, noun -> category and optional prepositions, as in
             ``lexicons/cue_nouns.txt`` (``{"rebuttal": "speech prep:of"}``).
         extra_adjectives: more adjective cues, adjective -> category.
+        profile: what counts as a quote, ``"claims"`` (the default) or ``"quotes"``
+            (:class:`~quoteattr.model.Profile`).
     """
 
     def __init__(
@@ -91,6 +93,7 @@ class QuoteAttributor(Pipe):
         extra_frames: Mapping[str, str | list[str]] | None = None,
         extra_nouns: Mapping[str, str] | None = None,
         extra_adjectives: Mapping[str, str] | None = None,
+        profile: str = "claims",
     ) -> None:
         self.name = name
         self.extension = extension
@@ -99,6 +102,7 @@ class QuoteAttributor(Pipe):
         if extra_cues or extra_frames or extra_nouns or extra_adjectives:
             lexicons = lexicons.extended(extra_cues, extra_frames, extra_nouns, extra_adjectives)
         self.lexicons = lexicons
+        self.profile = profile_of(profile)
         register_extensions(extension)
         register_speakers_extension(speakers_extension, extension)
 
@@ -111,7 +115,7 @@ class QuoteAttributor(Pipe):
         """Finds the quotes of ``doc`` and sets ``doc._.<extension>_data``."""
         register_extensions(self.extension)  # a worker process may not have them yet
         register_speakers_extension(self.speakers_extension, self.extension)
-        quotes = extract_doc(doc, self.lexicons)
+        quotes = extract_doc(doc, self.lexicons, profile=self.profile)
         doc._.set(f"{self.extension}_data", [q.to_dict() for q in quotes])
         return doc
 
@@ -125,6 +129,7 @@ class QuoteAttributor(Pipe):
         "extra_frames": {},
         "extra_nouns": {},
         "extra_adjectives": {},
+        "profile": "claims",
     },
     requires=["token.dep", "token.pos", "token.lemma"],
     assigns=["doc._.quotes", "doc._.speakers"],
@@ -138,6 +143,7 @@ def make_quoteattr(
     extra_frames: dict[str, Any],
     extra_nouns: dict[str, str],
     extra_adjectives: dict[str, str],
+    profile: str,
 ) -> QuoteAttributor:
     """Builds the ``quoteattr`` component (spaCy factory)."""
     return QuoteAttributor(
@@ -149,6 +155,7 @@ def make_quoteattr(
         extra_frames=extra_frames,
         extra_nouns=extra_nouns,
         extra_adjectives=extra_adjectives,
+        profile=profile,
     )
 
 

@@ -73,6 +73,7 @@ class Errors:
         "jsonl` ({reason}); cannot resume into this file."
     )
     E018 = "[E018] An author is a byline string or a list of name strings, not {got}."
+    E019 = "[E019] Unknown profile {profile!r}; choose one of {choices}."
 
 
 def bad_data(reason: str, data: object) -> QuoteattrError:

@@ -15,9 +15,9 @@ from spacy.tokens import Doc
 from . import pipelines
 from .chunks import extract_long
 from .core.bylines import with_author
-from .core.run import extract_doc
+from .core.run import extract_doc, profile_of
 from .errors import Errors, QuoteattrError
-from .model import Quotes
+from .model import Profile, Quotes
 from .pipelines import components
 
 __all__ = ["extract", "extract_doc"]
@@ -28,6 +28,7 @@ def extract(
     *,
     nlp: Language | None = None,
     author: str | Sequence[str] | None = None,
+    profile: Profile | str = Profile.CLAIMS,
 ) -> Quotes:
     """Finds the quotes of a text or a parsed Doc.
 
@@ -40,6 +41,9 @@ def extract(
         author: the article's byline ("By Jane Doe") or list of authors. With one writer,
             the "I" of the text outside quotations is that writer
             (:func:`quoteattr.core.bylines.with_author`).
+        profile: what counts as a quote: ``"claims"`` (every attributed statement, belief
+            and report, the default) or ``"quotes"`` (what someone said or wrote, one quote
+            per pair of quote marks); see :class:`~quoteattr.model.Profile`.
 
     Returns:
         the quotes in text order, as a :class:`~quoteattr.model.Quotes` list (a plain list
@@ -48,18 +52,18 @@ def extract(
     Raises:
         QuoteattrError: [E001] for another type, [E008] for a Doc without a parse,
             [E002] when the default pipeline is not installed, [E018] for an author that is
-            neither a str nor a list of str.
+            neither a str nor a list of str, [E019] for an unknown profile.
     """
     if isinstance(text_or_doc, Doc):
-        return Quotes(extract_doc(text_or_doc, author=author))
+        return Quotes(extract_doc(text_or_doc, author=author, profile=profile))
     if not isinstance(text_or_doc, str):
         raise QuoteattrError(Errors.E001.format(type=type(text_or_doc).__name__))
     pipeline = nlp if nlp is not None else pipelines.load()
     own = components(pipeline)
     lexicons = own[0].lexicons if own else None
     if len(text_or_doc) > pipeline.max_length:
-        quotes = extract_long(text_or_doc, pipeline, lexicons)  # paragraph-aligned chunks
+        quotes = extract_long(text_or_doc, pipeline, lexicons, profile_of(profile))
         return Quotes(with_author(text_or_doc, quotes, author))
     # The quotes are found here, with the author: the component need not run as well.
     doc = pipeline(text_or_doc, disable=[name for name, proc in pipeline.pipeline if proc in own])
-    return Quotes(extract_doc(doc, lexicons, author=author))
+    return Quotes(extract_doc(doc, lexicons, author=author, profile=profile))

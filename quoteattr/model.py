@@ -23,6 +23,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Cue",
     "CueCategory",
+    "Profile",
     "Quote",
     "QuoteKind",
     "Quotes",
@@ -33,7 +34,8 @@ __all__ = [
     "TextSpan",
 ]
 
-#: Version of the dict layout written by ``Quote.to_dict`` (2 added ``"rule"``).
+#: Version of the dict layout written by ``Quote.to_dict`` (2 added ``"rule"`` and
+#: ``"attribution"``).
 SCHEMA_VERSION = 2
 # The versions from_dict reads.
 _READABLE = (1, 2)
@@ -45,6 +47,21 @@ class QuoteKind(enum.StrEnum):
     DIRECT = "direct"
     INDIRECT = "indirect"
     MIXED = "mixed"
+
+
+class Profile(enum.StrEnum):
+    """What counts as a quote.
+
+    ``claims`` (the default): every attributed statement, belief, intention and report, as a
+    fact-checker wants them; the parts of one speech event are one Quote (“A,” he said, “B.”
+    has two parts). ``quotes``: what someone said or wrote, as a newsroom counting its
+    sources wants it: quote-marked quotations and reported speech whose content is a clause,
+    by a speech or writing cue, not negated, not a question; each pair of quote marks is a
+    Quote of its own, and the quotes of one speech event share their ``attribution``.
+    """
+
+    CLAIMS = "claims"
+    QUOTES = "quotes"
 
 
 class Rule(enum.StrEnum):
@@ -272,7 +289,10 @@ class Quote:
     interrupts the quote (“A,” he said, “B.”). ``fragments`` are the verbatim, quote-marked
     pieces inside a mixed quote. ``sentence`` and ``paragraph`` are 0-based indices of where
     the content starts. ``rule`` says how the quote was found (:class:`Rule`; None for a
-    quote made by hand or read from a version 1 dict).
+    quote made by hand or read from a version 1 dict). ``attribution`` numbers the speech
+    events of a document from 0, in text order: the quotes of one event (the pieces of
+    “A,” she said. “B.” under the ``quotes`` profile) share it, so that a user can regroup
+    them either way.
     """
 
     kind: QuoteKind
@@ -287,6 +307,7 @@ class Quote:
     paragraph: int | None = None
     fragments: tuple[TextSpan, ...] = attrs.field(default=(), converter=_to_spans)
     rule: Rule | None = None
+    attribution: int | None = None
 
     @property
     def part_texts(self) -> tuple[str, ...]:
@@ -322,6 +343,7 @@ class Quote:
             "paragraph": self.paragraph,
             "fragments": [f.to_dict() for f in self.fragments],
             "rule": self.rule.value if self.rule is not None else None,
+            "attribution": self.attribution,
         }
 
     @classmethod
@@ -362,7 +384,16 @@ class Quote:
             paragraph=data.get("paragraph"),
             fragments=tuple(TextSpan.from_dict(f) for f in data.get("fragments") or ()),
             rule=_enum(Rule, rule, data) if rule is not None else None,
+            attribution=_optional_int(data.get("attribution"), "attribution", data),
         )
+
+
+def _optional_int(value: object, key: str, data: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise bad_data(f"{key} must be an integer or null, not {value!r}", data)
+    return value
 
 
 def _to_quotes(value: Iterable[Quote]) -> tuple[Quote, ...]:

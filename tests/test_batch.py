@@ -291,10 +291,10 @@ def grumbling_fails(monkeypatch: pytest.MonkeyPatch) -> None:
     """Makes the quoteattr component raise on a text with “grumbled” in it."""
     real = quoteattr.component.extract_doc
 
-    def flaky(doc: Doc, lexicon: Any = None) -> list[Quote]:
+    def flaky(doc: Doc, lexicon: Any = None, **options: Any) -> list[Quote]:
         if "grumbled" in doc.text:
             raise RuntimeError("cannot cope")
-        return real(doc, lexicon)
+        return real(doc, lexicon, **options)
 
     monkeypatch.setattr(quoteattr.component, "extract_doc", flaky)
 

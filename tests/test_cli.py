@@ -336,10 +336,10 @@ def test_failure_inside_the_pipeline_fails_only_that_document(
     """When the component fails on one document of a batch, the others still get their quotes."""
     real = quoteattr.component.extract_doc
 
-    def flaky(doc: Any, lexicon: Any = None) -> list[Quote]:
+    def flaky(doc: Any, lexicon: Any = None, **options: Any) -> list[Quote]:
         if "grumbled" in doc.text:
             raise RuntimeError("cannot cope")
-        return real(doc, lexicon)
+        return real(doc, lexicon, **options)
 
     monkeypatch.setattr(quoteattr.component, "extract_doc", flaky)
     paths = [

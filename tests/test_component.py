@@ -227,7 +227,7 @@ def test_load_of_a_missing_pipeline_raises_e002() -> None:
 def test_error_handler_is_called_when_extraction_fails(monkeypatch: pytest.MonkeyPatch) -> None:
     """A failure inside the component in nlp.pipe goes to the handler of nlp.set_error_handler."""
 
-    def broken(doc: Doc, lexicon: object = None) -> list[Quote]:
+    def broken(doc: Doc, lexicon: object = None, **options: object) -> list[Quote]:
         raise RuntimeError(f"boom on {doc.text}")
 
     monkeypatch.setattr(quoteattr.component, "extract_doc", broken)
@@ -251,7 +251,7 @@ def test_extraction_failure_raises_without_an_error_handler(
 ) -> None:
     """Without an error handler, a failure inside the component propagates out of nlp.pipe."""
 
-    def broken(doc: Doc, lexicon: object = None) -> list[Quote]:
+    def broken(doc: Doc, lexicon: object = None, **options: object) -> list[Quote]:
         raise RuntimeError("boom")
 
     monkeypatch.setattr(quoteattr.component, "extract_doc", broken)

@@ -14,6 +14,7 @@ EXPECTED_ALL = [
     "SCHEMA_VERSION",
     "Cue",
     "CueCategory",
+    "Profile",
     "Quote",
     "QuoteKind",
     "QuoteattrError",

@@ -61,4 +61,5 @@ def assemble(doc: Doc, layout: Layout, f: Finding) -> Quote:
         paragraph=layout.paragraph_of(start),
         fragments=tuple(TextSpan(text[s:e], s, e) for s, e in f.fragments),
         rule=f.rule,
+        attribution=f.attribution,
     )

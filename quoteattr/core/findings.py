@@ -36,7 +36,8 @@ class Finding:
     the text has them), ``speaker`` the token range ``[start, end)`` of the speaker mention,
     ``fragments`` the character ranges of the quote-marked pieces of a mixed quote.
     ``mention_kind`` is the kind of source the mention is on its own, ``resolution`` the
-    entity it names; both are filled by the later stages.
+    entity it names, ``attribution`` the number of its speech event; the later stages fill
+    them.
     """
 
     kind: QuoteKind
@@ -47,6 +48,7 @@ class Finding:
     fragments: tuple[tuple[int, int], ...] = ()
     mention_kind: SpeakerKind | None = None
     resolution: Resolution | None = None
+    attribution: int = -1  # the speech event, numbered in text order once findings are final
 
     @property
     def start(self) -> int:

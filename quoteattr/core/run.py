@@ -20,7 +20,7 @@ import attrs
 from spacy.tokens import Doc
 
 from ..errors import Errors, QuoteattrError, QuoteattrWarning, Warnings
-from ..model import Quote, SpeakerKind
+from ..model import Profile, Quote, SpeakerKind
 from . import marks
 from .assemble import assemble
 from .bylines import Probe, author_name, writers_i
@@ -32,11 +32,12 @@ from .lexicon import Lexicons, default_lexicons
 from .marks import MarkedQuote, MarkProblem
 from .mentions import person_surnames, speaker_kind
 from .nesting import outermost
+from .profiles import select
 from .reported import reported_findings
 from .resolve import Resolver, quotations, resolve_findings
 from .structure import non_prose
 
-__all__ = ["Found", "extract_doc", "find", "resolve", "resolve_mentions"]
+__all__ = ["Found", "extract_doc", "find", "profile_of", "resolve", "resolve_mentions"]
 
 
 @attrs.frozen
@@ -77,6 +78,8 @@ def find(doc: Doc, lexicons: Lexicons) -> Found:
             f.mention_kind = speaker_kind(mention, surnames, lexicons.bodies)
     findings = outermost(doc, findings)
     findings.sort(key=lambda f: (f.start, f.end))
+    for number, f in enumerate(findings):
+        f.attribution = number
     return Found(layout, pairs, problems, findings)
 
 
@@ -100,6 +103,7 @@ def extract_doc(
     lexicons: Lexicons | None = None,
     *,
     author: str | Sequence[str] | None = None,
+    profile: Profile | str = Profile.CLAIMS,
 ) -> list[Quote]:
     """Finds the quotes of a parsed Doc.
 
@@ -107,6 +111,9 @@ def extract_doc(
         doc: a Doc with a dependency parse.
         lexicons: the cues and word lists (default: the shipped ones,
             :meth:`~quoteattr.core.lexicon.Lexicons.default`).
+        profile: what counts as a quote (:class:`~quoteattr.model.Profile`): ``claims``
+            (every attributed statement, belief and report) or ``quotes`` (what someone said
+            or wrote, a quote per pair of quote marks).
         author: the article's byline or list of authors: with one writer, the "I" of the
             text outside quotations is that writer (:func:`quoteattr.core.bylines.with_author`).
 
@@ -115,9 +122,10 @@ def extract_doc(
 
     Raises:
         QuoteattrError: [E008] when the Doc has no dependency parse; [E018] when ``author``
-            is neither a str nor a list of str.
+            is neither a str nor a list of str; [E019] for an unknown profile.
     """
     lex = lexicons if lexicons is not None else default_lexicons()
+    chosen = profile_of(profile)
     writer = author_name(author, lex.not_writers)  # a bad byline is an error for any Doc
     if len(doc) == 0:
         return []
@@ -127,7 +135,20 @@ def extract_doc(
     resolve(doc, found, lex)
     if writer is not None:
         _name_writer(doc, found, writer)
-    return [assemble(doc, found.layout, f) for f in found.findings]
+    return [assemble(doc, found.layout, f) for f in select(doc, found.findings, chosen)]
+
+
+def profile_of(value: Profile | str) -> Profile:
+    """The :class:`~quoteattr.model.Profile` a value names.
+
+    Raises:
+        QuoteattrError: [E019] naming the value and the profiles there are.
+    """
+    try:
+        return Profile(value)
+    except ValueError:
+        choices = ", ".join(p.value for p in Profile)
+        raise QuoteattrError(Errors.E019.format(profile=value, choices=choices)) from None
 
 
 def resolve(doc: Doc, found: Found, lexicons: Lexicons) -> Resolver | None:

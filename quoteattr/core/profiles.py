@@ -1,0 +1,64 @@
+"""Profiles: which findings count as quotes, and how they split (:class:`~quoteattr.model.Profile`).
+
+``claims`` keeps every finding. ``quotes`` keeps what someone said or wrote: quote-marked
+quotations, each pair of marks a quote of its own ("“A,” she said. “B.”" is two quotes of one
+attribution), and reported speech whose content is a clause ("said that ...", "..., she
+said", "according to X, ..."), by a speech or writing cue, not negated ("has not said he
+would run") and not a question ("asked whether he would run"). Beliefs, intentions, reports
+and stances ("thinks", "plans to", "the study found", "endorsed Cruz") are claims, not quotes.
+"""
+
+from __future__ import annotations
+
+import attrs
+from spacy.tokens import Doc
+
+from ..model import CueCategory, Profile, QuoteKind, Rule
+from .findings import Finding
+
+__all__ = ["select"]
+
+# The rules whose content is a clause; the others take an object, an infinitive, a
+# prepositional phrase or a noun's complement ("urged them to act", "called for a ban").
+_CLAUSAL = frozenset({Rule.CCOMP, Rule.FRONTED, Rule.ACCORDING, Rule.LABEL})
+_SAID = frozenset({CueCategory.SPEECH, CueCategory.WRITING})
+# Words that open an indirect question: "asked whether ...", "wondered why ...".
+_QUESTION = frozenset(
+    {"whether", "if", "who", "whom", "whose", "what", "when", "where", "why", "how", "which"}
+)
+
+
+def select(doc: Doc, findings: list[Finding], profile: Profile) -> list[Finding]:
+    """The findings that are quotes under ``profile``, split as it counts them.
+
+    Args:
+        doc: the Doc the findings come from.
+        findings: the findings in text order, their attributions numbered.
+        profile: what counts as a quote.
+
+    Returns:
+        the findings to assemble, in text order.
+    """
+    if profile == Profile.CLAIMS:
+        return findings
+    out: list[Finding] = []
+    for f in findings:
+        if f.kind == QuoteKind.DIRECT:
+            # One quote per pair of quote marks; the pieces keep their attribution.
+            out.extend(attrs.evolve(f, parts=[part]) for part in f.parts)
+        elif _said_clause(doc, f):
+            out.append(f)
+    out.sort(key=lambda f: (f.start, f.end))
+    return out
+
+
+def _said_clause(doc: Doc, f: Finding) -> bool:
+    """True for reported speech or writing whose content is a clause: not negated, not a
+    question."""
+    if f.rule not in _CLAUSAL or f.cue is None or f.cue.category not in _SAID:
+        return False
+    cue = doc[f.cue.head]
+    if any(c.dep_ == "neg" for c in cue.children):
+        return False  # "has not said he would run": no statement
+    first = doc.char_span(f.start, f.end, alignment_mode="expand")
+    return first is None or not len(first) or first[0].lower_ not in _QUESTION
