@@ -70,7 +70,9 @@ class Rule(enum.StrEnum):
     Direct quotes, from the surest evidence to the least: ``governor`` (the cue verb the
     parse attaches the quote to), ``inner`` (a cue between the quote's parts), ``trailing``
     and ``leading`` (a cue after or before it in its sentence), ``dash`` ("“…” — Bernie
-    Sanders"), ``colon`` ("He declared:" before it), ``previous-subject`` (the previous
+    Sanders"), ``colon`` ("He declared:" before it), ``introduced`` (a clause and a colon
+    before it with no cue: "Sanders delivered a snappy retort: “…”"), ``label`` (a name and
+    a colon: "Trump: ‘We will win.’"), ``previous-subject`` (the previous
     sentence's subject), ``none`` (no attribution found). Reported speech: ``ccomp``,
     ``fronted``, ``according``, ``xcomp``, ``prep``, ``object``, ``noun``, ``adjective`` and
     ``label`` (see docs/design.md).
@@ -82,6 +84,7 @@ class Rule(enum.StrEnum):
     LEADING = "leading"
     DASH = "dash"
     COLON = "colon"
+    INTRODUCED = "introduced"
     PREVIOUS_SUBJECT = "previous-subject"
     NONE = "none"
     CCOMP = "ccomp"

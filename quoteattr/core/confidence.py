@@ -21,6 +21,7 @@ RULE_PRECISION: dict[Rule, float] = {
     Rule.GOVERNOR: 0.91,
     Rule.INNER: 0.9,
     Rule.COLON: 0.86,
+    Rule.INTRODUCED: 0.6,
     Rule.TRAILING: 0.69,
     Rule.LEADING: 0.69,
     Rule.DASH: 0.75,

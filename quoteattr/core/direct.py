@@ -17,6 +17,8 @@ An attribution that interrupts a quote joins both pieces into one quote with two
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import attrs
 from spacy.tokens import Doc
 
@@ -25,7 +27,14 @@ from .content import Candidate
 from .cues import DASHES, CueLexicon, CueMatch
 from .findings import Finding
 from .layout import Layout, inside
-from .mentions import SENT_END, mention_bounds, phrase_head, speaker_of_cue, subject_of
+from .mentions import (
+    PERSON_PRONOUNS,
+    SENT_END,
+    mention_bounds,
+    phrase_head,
+    speaker_of_cue,
+    subject_of,
+)
 
 __all__ = ["Attribution", "attribute_direct"]
 
@@ -157,8 +166,16 @@ def _own_attribution(
     return Attribution()
 
 
-def _colon_lead(doc: Doc, layout: Layout, cand: Candidate, lexicon: CueLexicon) -> Attribution:
-    """Rule 5: "He declared:" closing the previous sentence or paragraph introduces the quote."""
+def _colon_lead(
+    doc: Doc, layout: Layout, cand: Candidate, lexicon: CueLexicon, not_sources: Collection[str]
+) -> Attribution:
+    """Rule 5: "He declared:" closing the previous sentence or paragraph introduces the quote.
+
+    Without a cue before the colon, a name alone is a label ("Trump: ‘We will win.’", a
+    headline's or a transcript's), unless it names no source ("Related:", ``not_sources``);
+    and a clause with a subject introduces its subject's words ("Sanders delivered a snappy
+    retort: “…”", "The board was conclusive in its findings: “…”").
+    """
     text = layout.text
     j = cand.start - 1
     while j >= 0 and text[j].isspace():
@@ -173,9 +190,30 @@ def _colon_lead(doc: Doc, layout: Layout, cand: Candidate, lexicon: CueLexicon) 
         tokens.append(i)
     tokens.reverse()
     cue = _last_cue(doc, lexicon, tokens)
-    if cue is None:
+    if cue is not None:
+        return Attribution(cue, speaker_of_cue(doc, cue, cand.parts), Rule.COLON)
+    if not tokens:
         return Attribution()
-    return Attribution(cue, speaker_of_cue(doc, cue, cand.parts), Rule.COLON)
+    label = [doc[i] for i in tokens]
+    if (
+        len(label) <= 6
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in label)
+        and not any(t.lower_ in not_sources for t in label)
+    ):
+        mark = CueMatch(colon, colon + 1, colon, ":", CueCategory.SPEECH)
+        return Attribution(mark, mention_bounds(phrase_head(label[-1])), Rule.LABEL)
+    root = doc[tokens[-1]].sent.root
+    subject = subject_of(root) if root.pos_ in {"VERB", "AUX"} else None
+    if (
+        subject is None
+        or subject.pos_ not in {"PROPN", "NOUN", "PRON"}
+        or inside(cand.parts, subject.idx)
+    ):
+        return Attribution()
+    if subject.pos_ == "PRON" and subject.lower_ not in PERSON_PRONOUNS | {"they", "we"}:
+        return Attribution()  # "It was clear: “…”"
+    verb = CueMatch(root.i, root.i + 1, root.i, root.lemma_.lower(), CueCategory.SPEECH)
+    return Attribution(verb, mention_bounds(subject), Rule.INTRODUCED)
 
 
 def _previous_subject(
@@ -237,7 +275,11 @@ def _attribution_gap(
 
 
 def attribute_direct(
-    doc: Doc, layout: Layout, candidates: list[Candidate], lexicon: CueLexicon
+    doc: Doc,
+    layout: Layout,
+    candidates: list[Candidate],
+    lexicon: CueLexicon,
+    not_sources: Collection[str] = frozenset(),
 ) -> list[Finding]:
     """Finds cue and speaker of each direct quote, joining interrupted and follow-on quotes.
 
@@ -246,6 +288,7 @@ def attribute_direct(
         layout: its layout.
         candidates: direct-quote candidates in text order.
         lexicon: the cue lexicon.
+        not_sources: label words that name no source ("Related:", "Q:").
 
     Returns:
         the direct quotes' findings, in text order.
@@ -262,7 +305,7 @@ def attribute_direct(
             out[-1].candidate.parts.extend(cand.parts)
             continue
         if att.cue is None and att.speaker is None:
-            att = _colon_lead(doc, layout, cand, lexicon)
+            att = _colon_lead(doc, layout, cand, lexicon, not_sources)
         if (
             att.cue is None
             and att.speaker is None
