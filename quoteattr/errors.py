@@ -59,8 +59,8 @@ class Errors:
         "were found in."
     )
     E013 = (
-        "[E013] to_dataframe() takes quotes, (doc_id, quotes) pairs or a mapping of doc_id to "
-        "quotes: {reason}."
+        "[E013] to_dataframe() takes quotes, (doc_id, quotes or error) pairs or a mapping of "
+        "doc_id to quotes or error: {reason}."
     )
     E014 = "[E014] Record {id}: {reason}."
     E015 = "[E015] {id}: processing failed: {reason}."
