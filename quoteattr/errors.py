@@ -73,3 +73,4 @@ class Errors:
         "jsonl` ({reason}); cannot resume into this file."
     )
     E018 = "[E018] An author is a byline string or a list of name strings, not {got}."
+    E019 = "[E019] Quotes.filter({name}=...): {reason}."
