@@ -195,6 +195,58 @@ def test_pipe_with_two_processes_gives_the_same_quotes(nlp: Any) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
+# doc.spans, for displaCy's span view
+
+INTERRUPTED = "“Later,” said Anna Smith, “we rest.” Nothing else was said."
+
+
+def span_rows(doc: Doc, key: str) -> list[tuple[str, str, str, str]]:
+    """The spans of ``doc.spans[key]``: text, label, quote number and kb id."""
+    return [(s.text, s.label_, s.id_, s.kb_id_) for s in doc.spans[key]]
+
+
+@pytest.mark.model
+def test_spans_key_writes_content_parts_cues_and_mentions(nlp: Any, extra_pipe: Any) -> None:
+    """With spans_key, each content part, cue and speaker mention is a labelled span,
+    numbered by its quote, the mention's kb id the speaker's name."""
+    extra_pipe("quoteattr_spans", {"extension": "spanned", "spans_key": "quotes"})
+    assert span_rows(nlp(INTERRUPTED), "quotes") == [
+        ("“Later,”", "DIRECT", "0", ""),
+        ("said", "CUE", "0", ""),
+        ("Anna Smith", "SPEAKER", "0", "Anna Smith"),
+        ("“we rest.”", "DIRECT", "0", ""),
+    ]
+
+
+@pytest.mark.model
+def test_no_spans_without_spans_key(nlp: Any) -> None:
+    """By default the component writes no span group."""
+    assert list(nlp(INTERRUPTED).spans) == []
+
+
+@pytest.mark.model
+def test_displacy_span_view_draws_the_quotes(nlp: Any, extra_pipe: Any) -> None:
+    """displacy.render(style="span") draws every span of the group with its label."""
+    from spacy import displacy
+
+    extra_pipe("quoteattr_spans", {"extension": "spanned", "spans_key": "quotes"})
+    html = displacy.render(nlp(INTERRUPTED), style="span", options={"spans_key": "quotes"})
+    assert [html.count(label) for label in ("DIRECT", "CUE", "SPEAKER")] == [2, 1, 1]
+
+
+@pytest.mark.model
+def test_spans_travel_in_docbin_and_two_processes(nlp: Any, extra_pipe: Any) -> None:
+    """The span group survives DocBin and nlp.pipe(n_process=2) (spans, labels and ids)."""
+    extra_pipe("quoteattr_spans", {"extension": "spanned", "spans_key": "quotes"})
+    serial = list(nlp.pipe([INTERRUPTED, MINISTER]))
+    docbin = DocBin(docs=serial)
+    restored = list(DocBin().from_bytes(docbin.to_bytes()).get_docs(nlp.vocab))
+    parallel = list(nlp.pipe([INTERRUPTED, MINISTER], n_process=2))
+    rows = [[span_rows(d, "quotes") for d in docs] for docs in (serial, restored, parallel)]
+    assert (rows[1], rows[2], len(rows[0][1])) == (rows[0], rows[0], 3)
+
+
+# ---------------------------------------------------------------------------------------------
 # Errors
 
 
