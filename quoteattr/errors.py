@@ -30,6 +30,11 @@ class Warnings:
         "[W002] Quote opened at offset {offset} is not closed before the end of its paragraph "
         "({context!r}): it is skipped."
     )
+    W003 = (
+        "[W003] {doc} does not look like English: {english} of its first {words} words "
+        "({share:.1%}) are common English words, where English news has 13% or more. "
+        "quoteattr reads English only: the quotes found here are unreliable."
+    )
 
 
 class Errors:

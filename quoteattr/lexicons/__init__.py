@@ -14,6 +14,8 @@ statement"), and paragraph labels that are no source ("Related:").
 resolution: the words that make a role, the courtesy titles dropped from names, the adjectives
 that name a body, and the nouns that refer back to an organisation or a place;
 ``not_writers.txt`` the bylines that name a desk, not a writer.
+``english_words.txt`` lists the common English words whose share tells English text from
+another language (:mod:`quoteattr.core.language`).
 :class:`quoteattr.core.lexicon.Lexicons` carries them all, injectable, into a run.
 Users extend them through the component config, never by mutating what is returned here.
 """
@@ -40,6 +42,7 @@ __all__ = [
     "cue_phrases",
     "cue_verbs",
     "demonyms",
+    "english_words",
     "honorifics",
     "light_verbs",
     "not_sources",
@@ -234,6 +237,12 @@ def not_sources() -> frozenset[str]:
 def not_writers() -> frozenset[str]:
     """Words of a byline that names a desk rather than a writer ("By Reuters Staff")."""
     return _words("not_writers.txt")
+
+
+@functools.cache
+def english_words() -> frozenset[str]:
+    """Common English words that are rarely words of other languages ("the", "which")."""
+    return _words("english_words.txt")
 
 
 def parse_table(lines: list[str], source: str, min_fields: int, max_fields: int) -> list[list[str]]:
