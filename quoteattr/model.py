@@ -266,6 +266,11 @@ class Speaker:
         )
 
 
+def _count(n: int, noun: str) -> str:
+    """``1 quote``, ``2 quotes``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _named(*fields: tuple[str, str | None]) -> list[str]:
     """``label 'value'`` for each field that is not None."""
     return [f"{label} {_clip(value)!r}" for label, value in fields if value is not None]
@@ -432,7 +437,7 @@ class SpeakerEntity:
         5 quotes)``."""
         fields = [repr(_clip(self.name)), str(self.kind)]
         fields += _named(("role", self.role), ("org", self.organization))
-        fields += [f"{len(self.mentions)} mentions", f"{len(self.quotes)} quotes"]
+        fields += [_count(len(self.mentions), "mention"), _count(len(self.quotes), "quote")]
         return f"SpeakerEntity({', '.join(fields)})"
 
     def to_dict(self) -> dict[str, Any]:

@@ -241,7 +241,7 @@ def test_speaker_entity_repr_counts_instead_of_listing() -> None:
         quotes=(PEACE, PEACE),
     )
     assert repr(entity) == (
-        "SpeakerEntity('Jens Stoltenberg', person, org 'NATO', 1 mentions, 2 quotes)"
+        "SpeakerEntity('Jens Stoltenberg', person, org 'NATO', 1 mention, 2 quotes)"
     )
 
 

@@ -28,6 +28,8 @@ from importlib import resources
 from types import MappingProxyType
 from typing import NamedTuple
 
+import attrs
+
 from ..errors import Errors, QuoteattrError
 from ..model import CueCategory
 
@@ -170,7 +172,10 @@ def cue_frames() -> Mapping[str, Mapping[str, CueCategory]]:
     return MappingProxyType({k: MappingProxyType(v) for k, v in frames.items()})
 
 
-class NounCue(NamedTuple):
+# An attrs class, not a NamedTuple: a NamedTuple's generated __new__ cannot resolve the
+# string annotation "CueCategory", which breaks the API reference built from the docstrings.
+@attrs.frozen
+class NounCue:
     """A noun cue: its category, and the prepositions whose object is its content even when
     no possessor names the source ("support *for* the bill")."""
 
