@@ -524,7 +524,9 @@ class Quotes(list[Quote]):
         want_speakers = _wanted("speaker_kinds", SpeakerKind, speaker_kinds)
         want_rules = _wanted("rules", Rule, rules)
         if min_confidence is not None and not (
-            isinstance(min_confidence, int | float) and 0.0 <= min_confidence <= 1.0
+            isinstance(min_confidence, int | float)
+            and not isinstance(min_confidence, bool)
+            and 0.0 <= min_confidence <= 1.0
         ):
             reason = f"{min_confidence!r} is not a number in [0, 1]"
             raise QuoteattrError(Errors.E019.format(name="min_confidence", reason=reason))

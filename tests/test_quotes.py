@@ -137,6 +137,7 @@ def test_filter_returns_quotes() -> None:
         ({"kinds": 3}, "kinds=...): got 3"),
         ({"min_confidence": 1.5}, "min_confidence=...): 1.5 is not a number in [0, 1]"),
         ({"min_confidence": "high"}, "min_confidence=...): 'high' is not a number in [0, 1]"),
+        ({"min_confidence": True}, "min_confidence=...): True is not a number in [0, 1]"),
     ],
     ids=[
         "kind",
@@ -148,6 +149,7 @@ def test_filter_returns_quotes() -> None:
         "not-a-value",
         "confidence-range",
         "confidence-type",
+        "confidence-bool",
     ],
 )
 def test_filter_names_a_bad_value_with_e019(filters: dict[str, Any], message: str) -> None:
