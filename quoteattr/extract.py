@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from . import pipelines
 from .chunks import extract_long
 from .core.bylines import with_author
+from .core.language import warn_if_not_english
 from .core.run import extract_doc, profile_of
 from .errors import Errors, QuoteattrError
 from .model import Profile, Quotes
@@ -53,11 +54,18 @@ def extract(
         QuoteattrError: [E001] for another type, [E008] for a Doc without a parse,
             [E002] when the default pipeline is not installed, [E018] for an author that is
             neither a str nor a list of str, [E019] for an unknown profile.
+
+    Warns:
+        QuoteattrWarning: [W003] when the text is clearly not English
+            (:func:`quoteattr.core.language.looks_english`); [W001], [W002] for quote marks
+            that cannot be paired.
     """
     if isinstance(text_or_doc, Doc):
+        warn_if_not_english(text_or_doc.text, stacklevel=2)
         return Quotes(extract_doc(text_or_doc, author=author, profile=profile))
     if not isinstance(text_or_doc, str):
         raise QuoteattrError(Errors.E001.format(type=type(text_or_doc).__name__))
+    warn_if_not_english(text_or_doc, stacklevel=2)
     pipeline = nlp if nlp is not None else pipelines.load()
     own = components(pipeline)
     lexicons = own[0].lexicons if own else None

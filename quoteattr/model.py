@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from .errors import Errors, QuoteattrError, bad_data
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -137,6 +140,12 @@ def _need(data: Mapping[str, Any], key: str) -> Any:
         raise bad_data(f"missing key {key!r}", data) from None
 
 
+def _clip(text: str, width: int = 60) -> str:
+    """``text`` on one line (runs of white space as one space), cut to ``width`` with "…"."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
 def _enum(cls: type[enum.Enum], value: object, data: object) -> Any:
     try:
         return cls(value)
@@ -145,13 +154,17 @@ def _enum(cls: type[enum.Enum], value: object, data: object) -> Any:
         raise bad_data(f"{value!r} is not one of {choices}", data) from None
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class TextSpan:
     """A piece of the original text: ``text == original[start:end]``."""
 
     text: str
     start: int = attrs.field(validator=_check_span)
     end: int
+
+    def __repr__(self) -> str:
+        """One line: ``TextSpan('Stoltenberg', 700-711)``, long text cut."""
+        return f"TextSpan({_clip(self.text)!r}, {self.start}-{self.end})"
 
     def to_dict(self) -> dict[str, Any]:
         """Returns ``{"text", "start", "end"}``."""
@@ -171,7 +184,7 @@ class TextSpan:
         )
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Cue:
     """The words that mark an attribution: "said", "told reporters", "according to".
 
@@ -184,6 +197,11 @@ class Cue:
     end: int
     lemma: str = ""
     category: CueCategory = CueCategory.SPEECH
+
+    def __repr__(self) -> str:
+        """One line: ``Cue('told', 480-484, tell, speech)``."""
+        lemma = f", {self.lemma}" if self.lemma else ""
+        return f"Cue({_clip(self.text)!r}, {self.start}-{self.end}{lemma}, {self.category})"
 
     def to_dict(self) -> dict[str, Any]:
         """Returns ``{"text", "start", "end", "lemma", "category"}``."""
@@ -211,7 +229,7 @@ class Cue:
         )
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Speaker:
     """Who the content is attributed to.
 
@@ -228,6 +246,16 @@ class Speaker:
     mention: TextSpan | None = None
     role: str | None = None
     organization: str | None = None
+
+    def __repr__(self) -> str:
+        """One line: ``Speaker('Jens Stoltenberg', person, mention 'Stoltenberg' 700-711,
+        role 'Secretary-General', org 'NATO')``, the fields that are None left out."""
+        fields = [repr(_clip(self.name)), str(self.kind)]
+        if self.mention is not None:
+            m = self.mention
+            fields.append(f"mention {_clip(m.text)!r} {m.start}-{m.end}")
+        fields += _named(("role", self.role), ("org", self.organization))
+        return f"Speaker({', '.join(fields)})"
 
     def to_dict(self) -> dict[str, Any]:
         """Returns ``{"name", "kind", "role", "organization", "mention"}``."""
@@ -254,6 +282,16 @@ class Speaker:
             role=data.get("role"),
             organization=data.get("organization"),
         )
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 quote``, ``2 quotes``."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _named(*fields: tuple[str, str | None]) -> list[str]:
+    """``label 'value'`` for each field that is not None."""
+    return [f"{label} {_clip(value)!r}" for label, value in fields if value is not None]
 
 
 def _to_parts(value: Iterable[Iterable[int]]) -> tuple[tuple[int, int], ...]:
@@ -283,7 +321,7 @@ def _check_quote(inst: Quote, _attr: Any, _value: Any) -> None:
         raise bad_data(f"confidence {inst.confidence} is not in [0, 1]", inst)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Quote:
     """One attribution: content, the cue that introduces it and the speaker it belongs to.
 
@@ -311,6 +349,16 @@ class Quote:
     fragments: tuple[TextSpan, ...] = attrs.field(default=(), converter=_to_spans)
     rule: Rule | None = None
     attribution: int | None = None
+
+    def __repr__(self) -> str:
+        """One line: ``Quote(direct, 'Jens Stoltenberg' [told] “We have to win the peace,”
+        485-512, conf 0.95)``; long text cut, "no speaker" when there is none."""
+        speaker = repr(_clip(self.speaker.name, 40)) if self.speaker else "no speaker"
+        cue = f" [{_clip(self.cue.text, 30)}]" if self.cue else ""
+        return (
+            f"Quote({self.kind}, {speaker}{cue} {_clip(self.text)} "
+            f"{self.start}-{self.end}, conf {self.confidence:.2f})"
+        )
 
     @property
     def part_texts(self) -> tuple[str, ...]:
@@ -403,7 +451,7 @@ def _to_quotes(value: Iterable[Quote]) -> tuple[Quote, ...]:
     return tuple(value)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class SpeakerEntity:
     """One speaker of a document, with every quote attributed to it.
 
@@ -418,6 +466,14 @@ class SpeakerEntity:
     mentions: tuple[TextSpan, ...] = attrs.field(default=(), converter=_to_spans)
     quotes: tuple[Quote, ...] = attrs.field(default=(), converter=_to_quotes)
 
+    def __repr__(self) -> str:
+        """One line: ``SpeakerEntity('Jens Stoltenberg', person, org 'NATO', 3 mentions,
+        5 quotes)``."""
+        fields = [repr(_clip(self.name)), str(self.kind)]
+        fields += _named(("role", self.role), ("org", self.organization))
+        fields += [_count(len(self.mentions), "mention"), _count(len(self.quotes), "quote")]
+        return f"SpeakerEntity({', '.join(fields)})"
+
     def to_dict(self) -> dict[str, Any]:
         """Returns a JSON-safe dict: name, kind, role, organization, mentions and quotes."""
         return {
@@ -430,6 +486,33 @@ class SpeakerEntity:
         }
 
 
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+def _wanted(name: str, cls: type[_E], value: object) -> frozenset[_E] | None:
+    """The enum members a filter argument asks for: a value or a collection of values
+    (members or their strings); None for no filter.
+
+    Raises:
+        QuoteattrError: [E020] naming the first value that is not one of ``cls``.
+    """
+    if value is None:
+        return None
+    # A str is one value, not a collection of letters: kinds="direct".
+    values = [value] if isinstance(value, str | enum.Enum) else value
+    if not isinstance(values, Iterable):
+        raise QuoteattrError(Errors.E020.format(name=name, reason=f"got {value!r}"))
+    wanted = set()
+    for v in values:
+        try:
+            wanted.add(cls(v))
+        except ValueError:
+            choices = ", ".join(repr(m.value) for m in cls)
+            reason = f"{v!r} is not one of {choices}"
+            raise QuoteattrError(Errors.E020.format(name=name, reason=reason)) from None
+    return frozenset(wanted)
+
+
 class Quotes(list[Quote]):
     """A list of quotes that a notebook shows as a who-said-what table.
 
@@ -438,6 +521,81 @@ class Quotes(list[Quote]):
     """
 
     __slots__ = ()
+
+    def filter(
+        self,
+        *,
+        kinds: QuoteKind | str | Iterable[QuoteKind | str] | None = None,
+        categories: CueCategory | str | Iterable[CueCategory | str] | None = None,
+        speaker_kinds: SpeakerKind | str | Iterable[SpeakerKind | str] | None = None,
+        min_confidence: float | None = None,
+        rules: Rule | str | Iterable[Rule | str] | None = None,
+    ) -> Quotes:
+        """The quotes that pass every filter given, in their order.
+
+        Each filter takes one value or a collection of values, as enum members or their
+        strings (``kinds="direct"``, ``categories={"speech", "writing"}``); None (the default)
+        lets every quote through.
+
+        Args:
+            kinds: the quote kinds to keep (:class:`QuoteKind`).
+            categories: the cue categories to keep (:class:`CueCategory`); a quote without
+                a cue has none and is dropped.
+            speaker_kinds: the speaker kinds to keep (:class:`SpeakerKind`); a quote without
+                a speaker is dropped.
+            min_confidence: the lowest confidence kept, in [0, 1].
+            rules: the rules to keep (:class:`Rule`); a quote without one is dropped.
+
+        Returns:
+            a new :class:`Quotes`.
+
+        Raises:
+            QuoteattrError: [E020] for a value that is not one of its enum, or a
+                ``min_confidence`` outside [0, 1].
+        """
+        want_kinds = _wanted("kinds", QuoteKind, kinds)
+        want_categories = _wanted("categories", CueCategory, categories)
+        want_speakers = _wanted("speaker_kinds", SpeakerKind, speaker_kinds)
+        want_rules = _wanted("rules", Rule, rules)
+        if min_confidence is not None and not (
+            isinstance(min_confidence, int | float)
+            and not isinstance(min_confidence, bool)
+            and 0.0 <= min_confidence <= 1.0
+        ):
+            reason = f"{min_confidence!r} is not a number in [0, 1]"
+            raise QuoteattrError(Errors.E020.format(name="min_confidence", reason=reason))
+
+        def keep(q: Quote) -> bool:
+            if want_kinds is not None and q.kind not in want_kinds:
+                return False
+            if want_categories is not None and (
+                q.cue is None or q.cue.category not in want_categories
+            ):
+                return False
+            if want_speakers is not None and (
+                q.speaker is None or q.speaker.kind not in want_speakers
+            ):
+                return False
+            if want_rules is not None and q.rule not in want_rules:
+                return False
+            return min_confidence is None or q.confidence >= min_confidence
+
+        return Quotes(q for q in self if keep(q))
+
+    def to_dataframe(self, *, doc_id: str | None = None) -> pd.DataFrame:
+        """The quotes as a DataFrame, one row per quote (:func:`quoteattr.to_dataframe`).
+
+        Args:
+            doc_id: the ``doc_id`` of every row (default: missing).
+
+        Raises:
+            ImportError: [E011] when pandas is not installed.
+        """
+        # An import that points up (io imports this module), run on the call only; the
+        # import contracts list it as an exception.
+        from .io.dataframe import to_dataframe
+
+        return to_dataframe(self, doc_id=doc_id)
 
     def _repr_html_(self) -> str:
         """The who-said-what table of the quotes (what Jupyter shows)."""

