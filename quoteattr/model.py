@@ -26,6 +26,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Cue",
     "CueCategory",
+    "Gender",
     "Profile",
     "Quote",
     "QuoteKind",
@@ -107,6 +108,15 @@ class SpeakerKind(enum.StrEnum):
     PERSON = "person"
     ORGANIZATION = "organization"
     UNNAMED = "unnamed"
+    UNKNOWN = "unknown"
+
+
+class Gender(enum.StrEnum):
+    """A speaker's gender as the evidence shows it; ``unknown`` when it is weak, conflicting
+    or absent, and always for organisations, unnamed sources and unresolved pronouns."""
+
+    FEMALE = "female"
+    MALE = "male"
     UNKNOWN = "unknown"
 
 
@@ -238,7 +248,11 @@ class Speaker:
     name the document uses for it ("Jens Stoltenberg"), or the mention itself without its
     article ("diplomats") for unnamed sources and unresolved pronouns. ``role`` and
     ``organization`` are the entity's, wherever the document states them ("Secretary of
-    Defense" / "US").
+    Defense" / "US"). ``gender`` is a person's as the text shows it, and
+    ``gender_evidence`` what shows it: ``"honorific"`` ("Ms. Chen"), ``"title"``
+    ("congresswoman", "spokesman"), ``"pronouns"`` (the pronouns the text uses for the person
+    after naming them), ``"pronoun"`` (the speaker is a "she" or "he" resolved to the person),
+    or ``"first name"`` (the optional first-name table, never the text).
     """
 
     name: str
@@ -246,6 +260,8 @@ class Speaker:
     mention: TextSpan | None = None
     role: str | None = None
     organization: str | None = None
+    gender: Gender = Gender.UNKNOWN
+    gender_evidence: str | None = None
 
     def __repr__(self) -> str:
         """One line: ``Speaker('Jens Stoltenberg', person, mention 'Stoltenberg' 700-711,
@@ -255,16 +271,21 @@ class Speaker:
             m = self.mention
             fields.append(f"mention {_clip(m.text)!r} {m.start}-{m.end}")
         fields += _named(("role", self.role), ("org", self.organization))
+        if self.gender != Gender.UNKNOWN:
+            fields.append(str(self.gender))
         return f"Speaker({', '.join(fields)})"
 
     def to_dict(self) -> dict[str, Any]:
-        """Returns ``{"name", "kind", "role", "organization", "mention"}``."""
+        """Returns ``{"name", "kind", "role", "organization", "mention", "gender",
+        "gender_evidence"}``."""
         return {
             "name": self.name,
             "kind": self.kind.value,
             "role": self.role,
             "organization": self.organization,
             "mention": self.mention.to_dict() if self.mention is not None else None,
+            "gender": self.gender.value,
+            "gender_evidence": self.gender_evidence,
         }
 
     @classmethod
@@ -281,6 +302,8 @@ class Speaker:
             mention=TextSpan.from_dict(mention) if mention is not None else None,
             role=data.get("role"),
             organization=data.get("organization"),
+            gender=_enum(Gender, data.get("gender", "unknown"), data),
+            gender_evidence=data.get("gender_evidence"),
         )
 
 

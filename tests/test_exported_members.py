@@ -14,6 +14,7 @@ EXPECTED_ALL = [
     "SCHEMA_VERSION",
     "Cue",
     "CueCategory",
+    "Gender",
     "Profile",
     "Quote",
     "QuoteKind",

@@ -60,6 +60,8 @@ def test_dict_has_schema_and_documented_keys() -> None:
         "role": None,
         "organization": None,
         "mention": {"text": "he", "start": 5, "end": 7},
+        "gender": "unknown",
+        "gender_evidence": None,
     }
 
 

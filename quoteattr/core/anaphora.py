@@ -12,9 +12,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 
+import attrs
 from spacy.tokens import Doc, Token
 
-from ..model import SpeakerKind
+from ..model import Gender, SpeakerKind
 from .findings import Resolution
 from .layout import Layout
 from .mentions import mention_bounds, phrase_head, span_text, speaker_kind, strip_det
@@ -82,7 +83,11 @@ class Anaphora:
             return Resolution(own, SpeakerKind.UNKNOWN)
         if speaker:
             self.people.speaker_mention(root, entity)
-        return self.roles.resolution_of(entity)
+        found = self.roles.resolution_of(entity)
+        if found.gender == Gender.UNKNOWN and not entity.evidence:
+            # "she said" of a person the text gives no other evidence for: the pronoun is.
+            found = attrs.evolve(found, gender=Gender(gender), gender_evidence="pronoun")
+        return found
 
     def _they(self, root: Token, own: str) -> Resolution:
         """ "The Teamsters and the Firefighters remain on the sidelines, though they may

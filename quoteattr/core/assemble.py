@@ -30,7 +30,7 @@ def _speaker(doc: Doc, text: str, f: Finding) -> Speaker | None:
     if r is None:  # not resolved: the mention as written names it
         assert f.mention_kind is not None
         return Speaker(name=written, kind=f.mention_kind, mention=mention)
-    return Speaker(r.name, r.kind, mention, r.role, r.organization)
+    return Speaker(r.name, r.kind, mention, r.role, r.organization, r.gender, r.gender_evidence)
 
 
 def assemble(doc: Doc, layout: Layout, f: Finding) -> Quote:

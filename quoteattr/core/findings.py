@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import attrs
 
-from ..model import QuoteKind, Rule, SpeakerKind
+from ..model import Gender, QuoteKind, Rule, SpeakerKind
 from .cues import CueMatch
 
 __all__ = ["Finding", "Resolution"]
@@ -26,6 +26,8 @@ class Resolution:
     kind: SpeakerKind
     role: str | None = None
     organization: str | None = None
+    gender: Gender = Gender.UNKNOWN
+    gender_evidence: str | None = None
 
 
 @attrs.define

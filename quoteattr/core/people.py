@@ -65,6 +65,9 @@ class Entity:
     role: str | None = None
     organization: str | None = None
     role_at: int = -1  # the token where the role was stated (-1: none yet)
+    # What the text says of the person's gender: evidence -> genders it gave ("honorific",
+    # "title", "pronouns"); it decides the gender a speaker is given (see reported_gender).
+    evidence: dict[str, set[str]] = attrs.Factory(dict)
     role_nouns: set[str] = attrs.Factory(set)
     # Name mentions whose surroundings are not read for a role yet: (head, start, end).
     # Roles are read on demand, for the speakers and descriptions that need them.
@@ -79,10 +82,24 @@ class Entity:
             title = titles.get(word)
             if title is not None:
                 self.role_nouns.add(title.noun)
+                if title.gender:
+                    self.evidence.setdefault("title", set()).add(title.gender)
                 if title.gender and self.gender is None:
                     self.gender = title.gender
         if self.role_at < 0 or at < self.role_at:
             self.role, self.organization, self.role_at = role, organization, at
+
+    def reported_gender(self) -> tuple[str | None, str | None]:
+        """The gender to report, and the evidence for it: a courtesy title or a gendered
+        role first, else the pronouns the text uses after naming the person; none when the
+        evidence disagrees ("Mr." once and "Mrs." once: a name two people share)."""
+        given = set().union(*self.evidence.values()) if self.evidence else set()
+        if len(given) != 1:
+            return None, None
+        for source in ("honorific", "title", "pronouns"):
+            if source in self.evidence:
+                return next(iter(given)), source
+        return None, None
 
 
 @attrs.frozen
@@ -340,6 +357,8 @@ class People:
         bisect.insort(self.seen.setdefault(id(entity), []), name.start)
         if len(name.core) > 1:
             bisect.insort(self._seen_full.setdefault(id(entity), []), name.start)
+        if name.gender:
+            entity.evidence.setdefault("honorific", set()).add(name.gender)
         if name.gender and entity.gender is None:
             entity.gender = name.gender
         head = doc[name.end - 1]
@@ -404,8 +423,11 @@ class People:
                 tally[1] += 1
         for who, (male, female) in votes.items():
             entity = entities[who]
-            if entity.gender is None and (male > 2 * female or female > 2 * male):
-                entity.gender = "male" if male > female else "female"
+            if male > 2 * female or female > 2 * male:
+                voted = "male" if male > female else "female"
+                entity.evidence.setdefault("pronouns", set()).add(voted)
+                if entity.gender is None:
+                    entity.gender = voted
 
     def speaker_mention(self, root: Token, entity: Entity) -> None:
         """Records that ``entity`` speaks at ``root``: the likeliest antecedent from here on."""

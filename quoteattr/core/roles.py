@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import SpeakerKind
+from ..model import Gender, SpeakerKind
 from .findings import Resolution
 from .lexicon import Lexicons
 from .mentions import ORG_LABELS, mention_bounds, span_text, strip_det
@@ -176,4 +176,12 @@ class Roles:
         """A person entity as a resolution: its name, and the role and organisation the text
         gives it (read now if they were not yet)."""
         self.read(entity)
-        return Resolution(entity.name, SpeakerKind.PERSON, entity.role, entity.organization)
+        gender, evidence = entity.reported_gender()
+        return Resolution(
+            entity.name,
+            SpeakerKind.PERSON,
+            entity.role,
+            entity.organization,
+            Gender(gender) if gender else Gender.UNKNOWN,
+            evidence,
+        )
