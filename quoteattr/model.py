@@ -356,7 +356,9 @@ class Quote:
     quote made by hand or read from a version 1 dict). ``attribution`` numbers the speech
     events of a document from 0, in text order: the quotes of one event (the pieces of
     “A,” she said. “B.” under the ``quotes`` profile) share it, so that a user can regroup
-    them either way.
+    them either way. ``context`` is the sentence or sentences that hold the quote, its cue
+    and its speaker mention, within the quote's paragraph: what a reader checking the quote
+    reads.
     """
 
     kind: QuoteKind
@@ -372,6 +374,7 @@ class Quote:
     fragments: tuple[TextSpan, ...] = attrs.field(default=(), converter=_to_spans)
     rule: Rule | None = None
     attribution: int | None = None
+    context: TextSpan | None = None
 
     def __repr__(self) -> str:
         """One line: ``Quote(direct, 'Jens Stoltenberg' [told] “We have to win the peace,”
@@ -418,6 +421,7 @@ class Quote:
             "fragments": [f.to_dict() for f in self.fragments],
             "rule": self.rule.value if self.rule is not None else None,
             "attribution": self.attribution,
+            "context": self.context.to_dict() if self.context is not None else None,
         }
 
     @classmethod
@@ -439,6 +443,7 @@ class Quote:
         cue = data.get("cue")
         speaker = data.get("speaker")
         rule = data.get("rule")
+        context = data.get("context")
         start = int(_need(data, "start"))
         end = int(_need(data, "end"))
         try:
@@ -459,6 +464,7 @@ class Quote:
             fragments=tuple(TextSpan.from_dict(f) for f in data.get("fragments") or ()),
             rule=_enum(Rule, rule, data) if rule is not None else None,
             attribution=_optional_int(data.get("attribution"), "attribution", data),
+            context=TextSpan.from_dict(context) if context is not None else None,
         )
 
 

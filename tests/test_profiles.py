@@ -159,3 +159,13 @@ def test_the_view_keeps_said_clauses_and_splits_quotations() -> None:
         lambda content: content != "them to act",
     )
     assert [t[q["content"][0] : q["content"][1]] for q in view["quotes"]] == ["“A,”", "“B.”"]
+
+
+def test_context_holds_the_quote_its_cue_and_speaker() -> None:
+    """A quote's context is the sentences holding it and its attribution, in its paragraph."""
+    doc = build_doc("“We won,” he said. “We will.”", INTERRUPTED_ROWS)
+    [q] = extract_doc(doc)
+    assert q.context is not None and q.context.text == "“We won,” he said. “We will.”"
+    first, second = extract_doc(doc, profile=Profile.QUOTES)
+    assert first.context is not None and first.context.text == "“We won,” he said."
+    assert second.context is not None and second.context.text == "“We won,” he said. “We will.”"

@@ -48,13 +48,20 @@ def assemble(doc: Doc, layout: Layout, f: Finding) -> Quote:
     text = layout.text
     start, end = f.start, f.end
     speaker = _speaker(doc, text, f)
+    cue = _cue(doc, text, f.cue) if f.cue is not None else None
+    # The context holds the quote, its cue and its speaker mention, from the quote's paragraph.
+    reach = [start, end]
+    for piece in (cue, speaker.mention if speaker is not None else None):
+        if piece is not None and layout.paragraph_of(piece.start) == layout.paragraph_of(start):
+            reach += [piece.start, piece.end]
+    lo, hi = layout.sentence_span(min(reach), max(reach))
     return Quote(
         kind=f.kind,
         text=text[start:end],
         start=start,
         end=end,
         parts=tuple(f.parts),
-        cue=_cue(doc, text, f.cue) if f.cue is not None else None,
+        cue=cue,
         speaker=speaker,
         confidence=confidence(f.kind, f.rule, speaker.kind if speaker is not None else None),
         sentence=layout.sentence_of(start),
@@ -62,4 +69,5 @@ def assemble(doc: Doc, layout: Layout, f: Finding) -> Quote:
         fragments=tuple(TextSpan(text[s:e], s, e) for s, e in f.fragments),
         rule=f.rule,
         attribution=f.attribution,
+        context=TextSpan(text[lo:hi], lo, hi),
     )

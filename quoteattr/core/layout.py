@@ -109,6 +109,24 @@ class Layout:
         starts, _ = self._sentences()
         return max(0, bisect.bisect_right(starts, char) - 1)
 
+    def sentence_span(self, start: int, end: int) -> tuple[int, int]:
+        """The characters of the sentences that hold ``[start, end)``, without the
+        whitespace around them and never beyond the paragraph of ``start``."""
+        starts, _ = self._sentences()
+        first = max(0, bisect.bisect_right(starts, start) - 1)
+        last = max(0, bisect.bisect_left(starts, end) - 1)
+        lo = starts[first] if starts else 0
+        hi = starts[last + 1] if last + 1 < len(starts) else len(self.text)
+        para_start, para_end = (
+            self.paragraphs[self.paragraph_of(start)] if self.paragraphs else (0, len(self.text))
+        )
+        lo, hi = max(lo, para_start), min(max(hi, end), max(para_end, end))
+        while lo < hi and self.text[lo].isspace():
+            lo += 1
+        while hi > lo and self.text[hi - 1].isspace():
+            hi -= 1
+        return lo, hi
+
     def sentence_index(self, token: int) -> int:
         """Index of the spaCy sentence that contains token ``token``."""
         _, starts = self._sentences()
