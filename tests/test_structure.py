@@ -128,3 +128,17 @@ def test_a_cue_in_a_link_line_is_dropped() -> None:
     )
     [q] = extract_doc(doc)
     assert (q.text, q.speaker) == ("it snowed", None)
+
+
+@pytest.mark.model
+def test_a_floating_quotation_continues_the_last_speaker(nlp: Any) -> None:
+    """A quotation with no attribution of its own, after a long one, is more of the same
+    speaker's words: one claim with two parts."""
+    text = (
+        "Sanders praised the pope.\n\n"
+        '"He is a man of peace," Sanders said of the pope, who he met on Saturday at the '
+        'Vatican after a conference on inequality. "When you meet him, you see it."'
+    )
+    [q] = [q for q in quoteattr.extract(text, nlp=nlp) if q.kind == "direct"]
+    assert q.part_texts == ('"He is a man of peace,"', '"When you meet him, you see it."')
+    assert q.speaker is not None and q.speaker.name == "Sanders"

@@ -235,6 +235,19 @@ def _previous_subject(
     return Attribution(m, mention_bounds(subject), Rule.PREVIOUS_SUBJECT)
 
 
+def _floats(layout: Layout, last: _DirectQuote, cand: Candidate) -> bool:
+    """True when ``cand`` reads as more of the last quote's speaker's words: that quote has a
+    speaker and ends in the same paragraph or the one before, and ``cand`` is a sentence
+    (three words or more, or closing with sentence punctuation), not a title or a scare quote
+    ("“The Walking Dead”")."""
+    if last.attribution.speaker is None:
+        return False
+    if cand.paragraph - layout.paragraph_of(last.candidate.end - 1) not in (0, 1):
+        return False
+    quoted = layout.text[cand.start : cand.end].strip("“”\"'‘’«»„ ")
+    return len(quoted.split()) >= 3 or quoted[-1:] in {".", "!", "?", ","}
+
+
 def _only_quotes(layout: Layout, para: int, parts: list[tuple[int, int]]) -> bool:
     """True when the paragraph holds nothing but quote text (and punctuation)."""
     s, e = layout.paragraphs[para]
@@ -319,6 +332,11 @@ def attribute_direct(
             continue
         if att.cue is None and att.speaker is None:
             att = _previous_subject(doc, layout, cand, lexicon)
+        if att.cue is None and att.speaker is None and out and _floats(layout, out[-1], cand):
+            # '"And he is a very beautiful man," Sanders continued. "When you meet him, ..."':
+            # a quotation with no attribution of its own continues the speaker's last one.
+            out[-1].candidate.parts.extend(cand.parts)
+            continue
         out.append(_DirectQuote(cand, att))
     return [
         Finding(
