@@ -12,6 +12,7 @@ from quoteattr.core.mentions import (
     speaker_kind,
     subject_of,
 )
+from quoteattr.extract import extract_doc
 from quoteattr.model import SpeakerKind
 from tests.conftest import build_doc
 
@@ -307,3 +308,27 @@ def test_which_never_stands_for_a_person() -> None:
     )
     assert speaker_kind(doc[0:1]) == SpeakerKind.PERSON
     assert speaker_kind(doc[2:3]) == SpeakerKind.ORGANIZATION
+
+
+def test_the_name_in_apposition_is_the_speaker() -> None:
+    """ "Her lawyer, Maria Chen, said it rained.": the speaker is the name the description
+    stands beside, not the description."""
+    doc = build_doc(
+        "Her lawyer, Maria Chen, said it rained.",
+        [
+            ("Her", 1, "poss", "PRON"),
+            ("lawyer", 6, "nsubj", "NOUN"),
+            (",", 1, "punct", "PUNCT"),
+            ("Maria", 4, "compound", "PROPN"),
+            ("Chen", 1, "appos", "PROPN"),
+            (",", 1, "punct", "PUNCT"),
+            ("said", 6, "ROOT", "VERB", "say"),
+            ("it", 8, "nsubj", "PRON"),
+            ("rained", 6, "ccomp", "VERB", "rain"),
+            (".", 6, "punct", "PUNCT"),
+        ],
+        ents=[(3, 5, "PERSON")],
+    )
+    [q] = extract_doc(doc)
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert (q.speaker.mention.text, q.speaker.name) == ("Maria Chen", "Maria Chen")

@@ -349,7 +349,19 @@ def speaker_of_cue(doc: Doc, cue: CueMatch, parts: list[tuple[int, int]]) -> tup
         subject = _nearby_nominal(doc, cue, parts)
     if subject is None:
         return None
-    return mention_bounds(subject)
+    return mention_bounds(named_in_apposition(subject))
+
+
+def named_in_apposition(head: Token) -> Token:
+    """The person's name a description stands beside, if it has one: in "Her lawyer, Maria
+    Chen, said" the speaker is Maria Chen, whom "her lawyer" describes; a name stays itself,
+    and so does a description beside anything but a person's name ("Poll: Clinton leads")."""
+    if head.pos_ != "NOUN" or head.tag_ == "NNS":  # "Two objectors, Joyce and Lee": a group
+        return head
+    for child in head.rights:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "PERSON":
+            return phrase_head(child)
+    return head
 
 
 def phrase_head(tok: Token) -> Token:
