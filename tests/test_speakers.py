@@ -332,3 +332,37 @@ def test_the_name_in_apposition_is_the_speaker() -> None:
     [q] = extract_doc(doc)
     assert q.speaker is not None and q.speaker.mention is not None
     assert (q.speaker.mention.text, q.speaker.name) == ("Maria Chen", "Maria Chen")
+
+
+@pytest.mark.parametrize(
+    ("agent", "speaker"), [(False, None), (True, "the officials")], ids=["no agent", "agent"]
+)
+def test_a_passive_cue_names_the_addressee_not_the_speaker(
+    agent: bool, speaker: str | None
+) -> None:
+    """ "Smith was told [by the officials] that it rained.": Smith was told; the speaker is
+    the agent when the sentence names one, else nobody."""
+    rows: list[tuple[object, ...]] = [
+        ("Smith", 2, "nsubjpass", "PROPN"),
+        ("was", 2, "auxpass", "AUX", "be"),
+        ("told", 2, "ROOT", "VERB", "tell"),
+    ]
+    text = "Smith was told "
+    if agent:
+        rows += [
+            ("by", 2, "agent", "ADP"),
+            ("the", 5, "det", "DET"),
+            ("officials", 3, "pobj", "NOUN"),
+        ]
+        text += "by the officials "
+    n = len(rows)
+    rows += [
+        ("that", n + 2, "mark", "SCONJ"),
+        ("it", n + 2, "nsubj", "PRON"),
+        ("rained", 2, "ccomp", "VERB", "rain"),
+        (".", 2, "punct", "PUNCT"),
+    ]
+    text += "that it rained."
+    [q] = extract_doc(build_doc(text, rows))
+    got = q.speaker.mention.text if q.speaker and q.speaker.mention else None
+    assert (q.content, got) == ("that it rained", speaker)

@@ -341,6 +341,14 @@ def speaker_of_cue(doc: Doc, cue: CueMatch, parts: list[tuple[int, int]]) -> tup
             subject = next((g for c in by for g in c.children if g.dep_ == "pobj"), None)
         if subject is None and head.dep_ == "dobj":  # "X expressed concern that ..."
             subject = subject_of(head.head)
+    elif _addressed(head):
+        # "Officials were told that ...", "Smith was asked whether ...": the passive subject
+        # is who was told or asked, not who spoke; the speaker is the agent, if named.
+        agents = [g for c in head.children if c.dep_ == "agent" for g in c.children]
+        agent = next((g for g in agents if g.dep_ == "pobj"), None)
+        if agent is None or inside(parts, agent.idx):
+            return None
+        return mention_bounds(agent)
     else:
         subject = subject_of(head)
     if subject is not None and inside(parts, subject.idx):
@@ -350,6 +358,20 @@ def speaker_of_cue(doc: Doc, cue: CueMatch, parts: list[tuple[int, int]]) -> tup
     if subject is None:
         return None
     return mention_bounds(named_in_apposition(subject))
+
+
+# Passive cues whose subject is the speaker all the same: "Smith was quoted as saying".
+_SPEAKER_PASSIVES = frozenset({"quote", "cite"})
+
+
+def _addressed(verb: Token) -> bool:
+    """True for a passive cue verb whose subject is the addressee or the content ("was told",
+    "was asked", "were informed", "it was reported")."""
+    return (
+        verb.pos_ in {"VERB", "AUX"}
+        and verb.lemma_.lower() not in _SPEAKER_PASSIVES
+        and any(c.dep_ == "nsubjpass" for c in verb.children)
+    )
 
 
 def named_in_apposition(head: Token) -> Token:
