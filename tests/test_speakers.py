@@ -366,3 +366,42 @@ def test_a_passive_cue_names_the_addressee_not_the_speaker(
     [q] = extract_doc(build_doc(text, rows))
     got = q.speaker.mention.text if q.speaker and q.speaker.mention else None
     assert (q.content, got) == ("that it rained", speaker)
+
+
+def test_a_raising_verb_names_no_source() -> None:
+    """ "The tensions seem to grow.": an attribution with no source (the tensions are what
+    it is about)."""
+    doc = build_doc(
+        "The tensions seem to grow.",
+        [
+            ("The", 1, "det", "DET"),
+            ("tensions", 2, "nsubj", "NOUN"),
+            ("seem", 2, "ROOT", "VERB", "seem"),
+            ("to", 4, "aux", "PART"),
+            ("grow", 2, "xcomp", "VERB", "grow"),
+            (".", 2, "punct", "PUNCT"),
+        ],
+    )
+    [q] = extract_doc(doc)
+    assert (q.content, q.speaker) == ("to grow", None)
+
+
+def test_asked_without_a_subject_names_no_asker() -> None:
+    """ "Asked whether he would run, Johnson demurred.": the reporter asked; Johnson was asked."""
+    doc = build_doc(
+        "Asked whether he would run, Johnson demurred.",
+        [
+            ("Asked", 7, "advcl", "VERB", "ask"),
+            ("whether", 4, "mark", "SCONJ"),
+            ("he", 4, "nsubj", "PRON"),
+            ("would", 4, "aux", "AUX"),
+            ("run", 0, "ccomp", "VERB", "run"),
+            (",", 7, "punct", "PUNCT"),
+            ("Johnson", 7, "nsubj", "PROPN"),
+            ("demurred", 7, "ROOT", "VERB", "demur"),
+            (".", 7, "punct", "PUNCT"),
+        ],
+    )
+    doc[0].tag_ = "VBN"
+    [q] = extract_doc(doc)
+    assert (q.content, q.speaker) == ("whether he would run", None)

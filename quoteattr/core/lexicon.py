@@ -28,7 +28,8 @@ class Lexicons:
     ``cues`` are the verbs, phrases, frames, nouns and adjectives that mark an attribution;
     ``quotation_only`` verbs introduce quotations only; ``light_verbs`` make a noun cue their
     subject's act ("issued a statement"); ``not_sources`` are labels that name no source
-    ("Related:"); ``boilerplate`` how paragraphs that are no prose open ("read more:");
+    ("Related:"); ``sourceless`` cue verbs whose subject is no source ("seems to");
+    ``boilerplate`` how paragraphs that are no prose open ("read more:");
     ``titles``, ``honorifics``, ``demonyms`` and ``bodies`` serve speaker
     resolution; ``not_writers`` are bylines' desk words ("Staff").
     """
@@ -37,6 +38,7 @@ class Lexicons:
     quotation_only: frozenset[str]
     light_verbs: frozenset[str]
     not_sources: frozenset[str]
+    sourceless: frozenset[str]
     boilerplate: tuple[str, ...]
     titles: Mapping[str, Title]
     honorifics: Mapping[str, str | None]
@@ -52,6 +54,7 @@ class Lexicons:
             quotation_only=lexicons.quotation_only(),
             light_verbs=lexicons.light_verbs(),
             not_sources=lexicons.not_sources(),
+            sourceless=lexicons.sourceless(),
             boilerplate=lexicons.boilerplate(),
             titles=lexicons.titles(),
             honorifics=lexicons.honorifics(),

@@ -364,13 +364,23 @@ def speaker_of_cue(doc: Doc, cue: CueMatch, parts: list[tuple[int, int]]) -> tup
 _SPEAKER_PASSIVES = frozenset({"quote", "cite"})
 
 
+# Questions put by someone the sentence does not name: "Asked whether he would run, Johnson
+# demurred" (the reporter asked; Johnson is who was asked).
+_ASKING = frozenset({"ask", "press", "question"})
+
+
 def _addressed(verb: Token) -> bool:
     """True for a passive cue verb whose subject is the addressee or the content ("was told",
-    "was asked", "were informed", "it was reported")."""
+    "was asked", "were informed", "it was reported"), and for a participle of asking that has
+    no subject of its own ("Asked whether ..., Johnson demurred")."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in _SPEAKER_PASSIVES:
+        return False
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        return True
     return (
-        verb.pos_ in {"VERB", "AUX"}
-        and verb.lemma_.lower() not in _SPEAKER_PASSIVES
-        and any(c.dep_ == "nsubjpass" for c in verb.children)
+        verb.tag_ == "VBN"
+        and verb.lemma_.lower() in _ASKING
+        and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
     )
 
 

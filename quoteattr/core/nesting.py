@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from ..model import CueCategory, QuoteKind
+from ..model import CueCategory, QuoteKind, SpeakerKind
 from .confidence import confidence
 from .findings import Finding
 from .layout import Ranges
@@ -31,7 +31,11 @@ def _is_report(f: Finding) -> bool:
 
 def prior_confidence(f: Finding) -> float:
     """The confidence of a finding from its rule and its mention's own kind, before
-    resolution: what nesting weighs one attribution against another with."""
+    resolution: what nesting weighs one attribution against another with. An attribution
+    with a cue but no source ("it was revealed that ...", "the tensions seem to ...") weighs
+    as one whose source is unknown: its content is still what it reports."""
+    if f.speaker is None and f.cue is not None:
+        return confidence(f.kind, f.rule, SpeakerKind.UNKNOWN)
     return confidence(f.kind, f.rule, f.mention_kind if f.speaker is not None else None)
 
 

@@ -355,6 +355,8 @@ def reported_findings(
         within = top[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
         inner = tuple((q.start, q.end) for q in within if q.end <= end)
         kind = QuoteKind.MIXED if inner else QuoteKind.INDIRECT
-        speaker = speaker_of_cue(doc, r.cue, parts)
+        # "The tensions seem to be ...": a raising verb's subject is no source.
+        sourceless = r.cue.lemma in lexicons.sourceless
+        speaker = None if sourceless else speaker_of_cue(doc, r.cue, parts)
         out.append(Finding(kind, parts, r.cue, speaker, r.rule, inner))
     return out

@@ -55,6 +55,7 @@ __all__ = [
     "parse_nouns",
     "parse_table",
     "quotation_only",
+    "sourceless",
     "titles",
 ]
 
@@ -231,6 +232,12 @@ def quotation_only() -> frozenset[str]:
 def light_verbs() -> frozenset[str]:
     """Verbs that make a noun cue their subject's act ("issued a statement", "voiced concern")."""
     return _word_list("light_verbs.txt")
+
+
+@functools.cache
+def sourceless() -> frozenset[str]:
+    """Cue verbs whose subject is not the source ("seem", "appear")."""
+    return _word_list("sourceless.txt")
 
 
 @functools.cache
