@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pytest
 
 import quoteattr
-from quoteattr import Cue, CueCategory, Quote, QuoteKind, Speaker, SpeakerKind
+from quoteattr import Cue, CueCategory, Gender, Quote, QuoteKind, Speaker, SpeakerKind
 from quoteattr.corpus import ROW_COLUMNS, SpeakerRow, SpeakerTable, clean_name, role_key
 
 PER, ORG = SpeakerKind.PERSON, SpeakerKind.ORGANIZATION
@@ -390,7 +390,7 @@ def test_role_is_the_one_stated_in_the_most_documents() -> None:
         [q("Ted Cruz", role="Sen.")],
     )
     [row] = table.rows()
-    assert (row.role, row.organization, row.gender) == ("Sen.", "Texas", None)
+    assert (row.role, row.organization, row.gender) == ("Sen.", "Texas", Gender.UNKNOWN)
 
 
 def test_role_ties_go_to_the_most_quotes_then_the_alphabet() -> None:
@@ -463,7 +463,7 @@ def test_row_to_dict_follows_the_columns() -> None:
         ROW_COLUMNS,
         "person",
         ["Jane Doe"],
-        None,
+        "unknown",
     )
 
 
