@@ -90,6 +90,10 @@ class Errors:
         'it with `pip install "quoteattr[gender]"`.'
     )
     E022 = "[E022] plot.{function}() needs {what}: {reason}."
+    E023 = (
+        "[E023] quoteattr.plot needs matplotlib, which cannot be imported ({reason}). Install "
+        'it with `pip install "quoteattr[plot]"`.'
+    )
 
 
 def bad_data(reason: str, data: object) -> QuoteattrError:
