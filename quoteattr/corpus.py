@@ -37,10 +37,11 @@ The merging rules, from the surest to the most guarded (docs/speakers.md has the
    full name, else none. A given name alone ("Hillary") is not a surname.
 5. **Spellings of a given name**: a short form ("Ed", "Edward") or a one-letter slip in a
    name of five letters or more ("Hilary", "Hillary") joins the one full name it fits,
-   unless their roles clash; a generational suffix on one name only, or a short form with
-   its last letter changed ("Joe Biden", "Joseph R. Biden Jr."), joins only when both are
-   stated with the same role: the names alone cannot tell "Donald Trump Jr." from "Donald
-   Trump".
+   unless their roles clash; a familiar form (``lexicons/nicknames.txt``: "Chuck",
+   "Charles") does too, when both are stated with one role or quoted in one document; a
+   generational suffix on one name only, or a short form with its last letter changed
+   ("Joe Biden", "Joseph R. Biden Jr."), joins only when both are stated with the same
+   role: the names alone cannot tell "Donald Trump Jr." from "Donald Trump".
 6. **Acronyms**: "the Democratic Unionist Party (DUP)" defines "DUP" wherever it is used;
    otherwise an acronym joins the one organisation of the corpus whose initials it is
    ("RNC" and "Republican National Committee"), never a person nor a description ("ABC
@@ -73,7 +74,7 @@ import attrs
 from .errors import QuoteattrError
 from .gender import FirstNames, checked, combine_documents, speakers_gender
 from .gender import first_names as first_names_table
-from .lexicons import bodies, honorifics, titles
+from .lexicons import bodies, honorifics, nicknames, titles
 from .model import CueCategory, Gender, Quote, QuoteKind, Speaker, SpeakerKind
 
 if TYPE_CHECKING:
@@ -1001,6 +1002,16 @@ class _Merger:
                     if pa.suffix == pb.suffix and _spelling(pa.first, pb.first):
                         near[a].add(b)
                         near[b].add(a)
+                    elif (
+                        pa.suffix == pb.suffix
+                        and _nickname(pa.first, pb.first)
+                        and (self._beside(a, b) or self._roles_agree(a, b))
+                    ):
+                        # "Chuck Grassley" and "Charles Grassley", both stated as senator. A
+                        # familiar form is shared by many: "Bob Mason", a retired letter
+                        # carrier, is not "Robert Mason", a professor quoted in two articles.
+                        near[a].add(b)
+                        near[b].add(a)
                     elif _one_person_by_role(pa, pb) and self._roles_agree(a, b):
                         # "Joe Biden" and "Joseph R. Biden Jr.", both stated vice president;
                         # "Donald Trump Jr." is stated with no role and stays apart.
@@ -1134,6 +1145,12 @@ def _spelling(a: str, b: str) -> bool:
     if len(short) < 5 or len(long) != len(short) + 1:
         return False
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _nickname(a: str, b: str) -> bool:
+    """Rule 5: one given name is a familiar form of the other ("chuck", "charles"; "bill",
+    "william"), as ``lexicons/nicknames.txt`` lists them."""
+    return b in nicknames().get(a, ()) or a in nicknames().get(b, ())
 
 
 def _capitalised(tally: _Tally) -> bool:

@@ -282,6 +282,16 @@ def test_spellings_each_in_one_article_stay_apart() -> None:
     assert (len(apart.rows()), len(together.rows())) == (2, 1)
 
 
+def test_a_familiar_form_joins_on_a_shared_role_or_document() -> None:
+    """ "Chuck Grassley" and "Charles Grassley", both stated as senator, are one; "Bob Mason"
+    and "Robert Mason", named in several articles but never together nor with one role, are
+    two (a familiar form is shared by many); quoted in one article, they are one."""
+    senator = table_of([q("Chuck Grassley", role="Sen.")] * 2, [q("Charles Grassley", role="Sen.")])
+    apart = table_of([q("Bob Mason")], [q("Robert Mason")], [q("Robert Mason")])
+    together = table_of([q("Bob Mason"), q("Robert Mason")], [q("Robert Mason")])
+    assert [len(t.rows()) for t in (senator, apart, together)] == [1, 2, 1]
+
+
 def test_a_short_form_that_fits_two_names_joins_neither() -> None:
     """ "Ed Rendell" with "Edward Rendell" and "Edwina Rendell": three rows."""
     table = table_of([q("Ed Rendell")] * 2, [q("Edward Rendell")], [q("Edwina Rendell")])
