@@ -113,10 +113,16 @@ def top_speakers(
     ax = _axes(ax, (7.0, 0.32 * max(len(top), 3) + 1.2))
     genders = top["gender"].astype("string").fillna(Gender.UNKNOWN.value)
     ax.barh(top["name"].astype(str), top["quotes"].astype(int), color=[COLORS[g] for g in genders])
-    for gender in (Gender.FEMALE, Gender.MALE, Gender.UNKNOWN):
-        label = "unknown, or an organisation" if gender == Gender.UNKNOWN else gender.value
-        ax.bar(0, 0, color=COLORS[gender.value], label=label)  # a legend entry for each
-    ax.legend(title="gender", loc="lower right", frameon=False)
+    from matplotlib.patches import Patch
+
+    handles = [
+        Patch(
+            color=COLORS[g.value],
+            label="unknown, or an organisation" if g == Gender.UNKNOWN else g.value,
+        )
+        for g in Gender
+    ]
+    ax.legend(handles=handles, title="gender", loc="lower right", frameon=False)
     ax.set_xlabel("quotes")
     ax.set_title(f"The {len(top)} most quoted speakers")
     ax.spines[["top", "right"]].set_visible(False)
