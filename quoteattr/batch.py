@@ -23,9 +23,10 @@ from . import pipelines
 from .chunks import ChunkQuotes, merge, sentence_count, split_text
 from .core.bylines import record_author, with_author
 from .core.language import warn_if_not_english
-from .core.run import extract_doc
+from .core.lexicon import Lexicons
+from .core.run import extract_doc, profile_of
 from .errors import Errors, QuoteattrError
-from .model import Quote, Quotes
+from .model import Profile, Quote, Quotes
 from .pipelines import components
 
 if TYPE_CHECKING:
@@ -215,11 +216,12 @@ def _guarded(nlp: Language, stream: Iterator[Any]) -> Iterator[Any]:
         yield item
 
 
-def _process_alone(nlp: Language, text: str) -> Doc:
+def _process_alone(nlp: Language, text: str, disable: Iterable[str] = ()) -> Doc:
     """Runs the pipeline on one text, calling each component directly so that it raises."""
     doc = nlp.make_doc(text)
-    for _name, proc in nlp.pipeline:
-        doc = proc(doc)
+    for name, proc in nlp.pipeline:
+        if name not in disable:
+            doc = proc(doc)
     return doc
 
 
@@ -231,6 +233,11 @@ class _Assembler:
     extension: str | None
     chunks: list[ChunkQuotes] = attrs.field(factory=list)
     error: QuoteattrError | None = None
+    # Where the component's quotes are not used (another profile): its lexicons, the profile
+    # to extract with, and the component's name, left out of the pipe.
+    lexicons: Lexicons | None = None
+    profile: Profile = Profile.CLAIMS
+    disable: tuple[str, ...] = ()
 
     def add(self, piece: _Piece, doc: Doc | None) -> Iterator[BatchResult]:
         """Takes a piece and its Doc (None when it dropped out of the pipe); yields the
@@ -240,7 +247,7 @@ class _Assembler:
         elif self.error is None:
             try:
                 if doc is None:
-                    doc = _process_alone(self.nlp, piece.text)
+                    doc = _process_alone(self.nlp, piece.text, self.disable)
                 quotes = self._quotes(doc)
                 sentences = sentence_count(doc) if piece.whole is not None else 0
                 self.chunks.append(ChunkQuotes(piece.start, quotes, sentences))
@@ -263,7 +270,7 @@ class _Assembler:
             found = doc._.get(self.extension)
             if found is not None:
                 return list(found)
-        return extract_doc(doc)
+        return extract_doc(doc, self.lexicons, profile=self.profile)
 
 
 def extract_many(
@@ -272,6 +279,7 @@ def extract_many(
     nlp: Language | None = None,
     batch_size: int = 32,
     n_process: int = 1,
+    profile: Profile | str = Profile.CLAIMS,
 ) -> Iterator[BatchResult]:
     """Finds the quotes of many documents, streaming one result per record in input order.
 
@@ -290,6 +298,9 @@ def extract_many(
             the parsed Docs.
         batch_size: documents per ``nlp.pipe`` batch.
         n_process: worker processes for ``nlp.pipe``.
+        profile: what counts as a quote (:class:`~quoteattr.model.Profile`). When the
+            pipeline's quoteattr component has another profile, the component is left out
+            of the pipe and the quotes are found with its cues under this profile.
 
     Yields:
         ``(id, quotes)``, or ``(id, error)`` with a :class:`~quoteattr.QuoteattrError`:
@@ -299,12 +310,20 @@ def extract_many(
         processing raised. Neither stops the stream.
 
     Raises:
-        QuoteattrError: [E002] when ``nlp`` is None and the default pipeline is not installed.
+        QuoteattrError: [E002] when ``nlp`` is None and the default pipeline is not installed;
+            [E019] for an unknown profile.
     """
+    chosen = profile_of(profile)
     pipeline = nlp if nlp is not None else pipelines.load()
     feed = _Feed(iter(records), pipeline)
     pieces = feed.pieces()
-    assembler = _Assembler(pipeline, _quote_extension(pipeline))
+    own = components(pipeline)
+    assembler = _Assembler(pipeline, _quote_extension(pipeline), profile=chosen)
+    if own and own[0].profile != chosen:
+        # The component would find the quotes of its own profile: parse without it and find
+        # them here, with its cues, as quoteattr.extract does.
+        assembler.extension, assembler.lexicons = None, own[0].lexicons
+        assembler.disable = tuple(name for name, proc in pipeline.pipeline if proc in own)
 
     def settle(upto: int) -> Iterator[BatchResult]:
         """Pieces before ``upto`` that did not come out of the pipe: redo them one by one."""
@@ -315,7 +334,11 @@ def extract_many(
         seq_at_start = feed.seq
         # A generator: closed below, which also stops worker processes.
         stream: Any = pipeline.pipe(
-            pieces, as_tuples=True, batch_size=batch_size, n_process=n_process
+            pieces,
+            as_tuples=True,
+            batch_size=batch_size,
+            n_process=n_process,
+            disable=assembler.disable,
         )
         try:
             for doc, seq in _guarded(pipeline, stream):

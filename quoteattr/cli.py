@@ -1,9 +1,11 @@
 """The command line: arguments and I/O only.
 
 quoteattr extract [INPUT ...] [--format table|jsonl|json|csv|html] [--output PATH] [--model NAME]
-                  [--title TITLE]
+                  [--title TITLE] [--profile claims|quotes] [--kinds K,...] [--categories C,...]
+                  [--speaker-kinds S,...] [--min-confidence X] [--first-names]
 quoteattr evaluate GOLD.jsonl PRED.jsonl [--kinds direct,mixed] [--json]
 quoteattr speakers PRED.jsonl [...] [--format csv|jsonl] [--output PATH] [--min-quotes N]
+                   [--first-names]
 """
 
 from __future__ import annotations
@@ -19,10 +21,12 @@ from . import pipelines
 from .batch import extract_many
 from .errors import Errors, QuoteattrError, QuoteattrWarning
 from .evaluate import format_table, score
+from .gender import first_names, with_first_names
 from .io.formats import FORMATS, Result, render_csv, render_json, render_jsonl, render_table
 from .io.html import DEFAULT_TITLE, render_html
 from .io.progress import Progress
 from .io.records import Record, read_done, read_inputs
+from .model import Profile, Quotes
 from .pipelines import DEFAULT_MODEL
 
 __all__ = ["main"]
@@ -78,6 +82,25 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="show the quote-mark warnings (W001, W002) of each document on stderr",
     )
+    ex.add_argument(
+        "--profile",
+        choices=[p.value for p in Profile],
+        default=Profile.CLAIMS.value,
+        help="what counts as a quote: every attributed claim, or what was said or written",
+    )
+    ex.add_argument("--kinds", type=_listed, help="keep these quote kinds (direct,mixed,...)")
+    ex.add_argument(
+        "--categories", type=_listed, help="keep these cue categories (speech,writing,...)"
+    )
+    ex.add_argument(
+        "--speaker-kinds", type=_listed, help="keep these speaker kinds (person,organization,...)"
+    )
+    ex.add_argument("--min-confidence", type=float, help="keep quotes this confident or more")
+    ex.add_argument(
+        "--first-names",
+        action="store_true",
+        help="complete and check speaker genders by first name (needs quoteattr[gender])",
+    )
     ev = sub.add_parser("evaluate", help="score predictions against a gold JSONL file")
     ev.add_argument("gold", help="gold JSONL (id, text, quotes)")
     ev.add_argument("pred", help="predictions JSONL as written by `extract --format jsonl`")
@@ -92,18 +115,58 @@ def _parser() -> argparse.ArgumentParser:
     sp.add_argument(
         "--min-quotes", type=_positive_int, default=1, help="leave out entities quoted less"
     )
+    sp.add_argument(
+        "--first-names",
+        action="store_true",
+        help="complete and check the entities' genders by first name (needs quoteattr[gender])",
+    )
     return ap
 
 
+def _listed(value: str) -> list[str]:
+    """An argparse type: comma-separated values ("direct,mixed")."""
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
 def _results(
-    records: Iterable[Record], model: str, batch_size: int, n_process: int
+    records: Iterable[Record],
+    model: str,
+    batch_size: int,
+    n_process: int,
+    profile: str = Profile.CLAIMS.value,
 ) -> Iterator[Result]:
     """Runs the pipeline over the records: one result per record, in order, errors as text."""
     nlp = pipelines.load(model)
     for doc_id, outcome in extract_many(
-        records, nlp=nlp, batch_size=batch_size, n_process=n_process
+        records, nlp=nlp, batch_size=batch_size, n_process=n_process, profile=profile
     ):
         yield doc_id, str(outcome) if isinstance(outcome, QuoteattrError) else outcome
+
+
+def _selected(results: Iterable[Result], args: argparse.Namespace) -> Iterator[Result]:
+    """The results with extract's filters and first names applied (errors pass through).
+
+    The filters' values are checked and the first-name table loaded here, before any
+    document is read or any output file opened.
+    """
+    wanted = {
+        "kinds": args.kinds,
+        "categories": args.categories,
+        "speaker_kinds": args.speaker_kinds,
+        "min_confidence": args.min_confidence,
+    }
+    Quotes().filter(**wanted)  # [E020] for a bad value
+    names = first_names() if args.first_names else None  # [E021] without the extra
+
+    def applied() -> Iterator[Result]:
+        for doc_id, outcome in results:
+            if not isinstance(outcome, str):
+                outcome = Quotes(outcome).filter(**wanted)
+                if names is not None:
+                    outcome = with_first_names(outcome, names)
+            yield doc_id, outcome
+
+    return applied()
 
 
 def _skip_done(records: Iterable[Record], done: set[str], progress: Progress) -> Iterator[Record]:
@@ -151,7 +214,8 @@ def _extract(args: argparse.Namespace) -> int:
         records = _skip_done(records, done, progress)
     if args.format == "html":
         records = _keep_texts(records, texts)
-    results = counted(_results(records, args.model, args.batch_size, args.n_process))
+    results = _results(records, args.model, args.batch_size, args.n_process, args.profile)
+    results = counted(_selected(results, args))
     chunks: Iterable[str]
     if args.format == "jsonl":
         chunks = render_jsonl(results)
@@ -219,7 +283,7 @@ def _speakers(args: argparse.Namespace) -> int:
     from .io.speakers import render_speakers_csv, render_speakers_jsonl, speaker_table
 
     table = speaker_table(args.pred)
-    rows = table.rows(min_quotes=args.min_quotes)
+    rows = table.rows(min_quotes=args.min_quotes, first_names=args.first_names)
     render = render_speakers_jsonl if args.format == "jsonl" else render_speakers_csv
     if args.output:
         with open(args.output, "w", encoding="utf-8", newline="") as out:

@@ -37,10 +37,11 @@ The merging rules, from the surest to the most guarded (docs/speakers.md has the
    full name, else none. A given name alone ("Hillary") is not a surname.
 5. **Spellings of a given name**: a short form ("Ed", "Edward") or a one-letter slip in a
    name of five letters or more ("Hilary", "Hillary") joins the one full name it fits,
-   unless their roles clash; a generational suffix on one name only, or a short form with
-   its last letter changed ("Joe Biden", "Joseph R. Biden Jr."), joins only when both are
-   stated with the same role: the names alone cannot tell "Donald Trump Jr." from "Donald
-   Trump".
+   unless their roles clash; a familiar form (``lexicons/nicknames.txt``: "Chuck",
+   "Charles") does too, when both are stated with one role or quoted in one document; a
+   generational suffix on one name only, or a short form with its last letter changed
+   ("Joe Biden", "Joseph R. Biden Jr."), joins only when both are stated with the same
+   role: the names alone cannot tell "Donald Trump Jr." from "Donald Trump".
 6. **Acronyms**: "the Democratic Unionist Party (DUP)" defines "DUP" wherever it is used;
    otherwise an acronym joins the one organisation of the corpus whose initials it is
    ("RNC" and "Republican National Committee"), never a person nor a description ("ABC
@@ -71,11 +72,14 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .errors import QuoteattrError
-from .lexicons import bodies, honorifics, titles
-from .model import CueCategory, Quote, QuoteKind, SpeakerKind
+from .gender import FirstNames, checked, combine_documents, speakers_gender
+from .gender import first_names as first_names_table
+from .lexicons import bodies, honorifics, nicknames, titles
+from .model import CueCategory, Gender, Quote, QuoteKind, Speaker, SpeakerKind
 
 if TYPE_CHECKING:
     import dask.bag
+    import pandas as pd
 
 __all__ = [
     "ROW_COLUMNS",
@@ -89,7 +93,7 @@ __all__ = [
     "table_of_records",
 ]
 
-#: The columns of a row, in order (the CSV header). ``gender`` is left empty for now.
+#: The columns of a row, in order (the CSV header).
 ROW_COLUMNS = (
     "id",
     "name",
@@ -106,6 +110,7 @@ ROW_COLUMNS = (
     "role",
     "organization",
     "gender",
+    "gender_evidence",
     "variants",
 )
 
@@ -142,7 +147,12 @@ class SpeakerRow:
     ``quotes`` counts every quote; ``direct``/``indirect``/``mixed`` split them by quote kind
     and ``speech``/``writing``/``report``/``belief`` by cue category (a quote without a cue
     has none). ``role`` and ``organization`` are the ones stated in the most documents
-    (ties: in the most quotes, then the alphabetically first). ``gender`` is not filled yet.
+    (ties: in the most quotes, then the alphabetically first). ``gender`` is a person's as
+    two thirds or more of the documents that give one give it
+    (:func:`quoteattr.gender.combine_documents`), ``gender_evidence`` the evidence of most of
+    them (``"honorific"``, ``"title"``, ``"pronouns"``, ``"pronoun"``), or ``"first name"``
+    and ``"conflicting"`` when the first-name table was asked for
+    (:meth:`SpeakerTable.rows`).
     """
 
     id: str
@@ -159,13 +169,15 @@ class SpeakerRow:
     belief: int = 0
     role: str | None = None
     organization: str | None = None
-    gender: str | None = None
+    gender: Gender = Gender.UNKNOWN
+    gender_evidence: str | None = None
     variants: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Returns the row as JSON-safe data, keys in :data:`ROW_COLUMNS` order."""
         data: dict[str, Any] = {c: getattr(self, c) for c in ROW_COLUMNS}
         data["kind"] = self.kind.value
+        data["gender"] = self.gender.value
         data["variants"] = list(self.variants)
         return data
 
@@ -377,11 +389,14 @@ class _Tally:
     org_quotes: Counter[str] = attrs.Factory(Counter)
     role_keys: Counter[str] = attrs.Factory(Counter)  # title of the role -> documents
     acronyms: Counter[str] = attrs.Factory(Counter)  # acronyms it was stated with
+    # (gender, evidence) -> the documents that give the name that gender
+    genders: Counter[tuple[str, str]] = attrs.Factory(Counter)
     all_capitals: bool = True  # no spelling has a lower-case letter
 
     def add(self, other: _Tally) -> None:
         for name in ("spellings", "kinds", "counts", "roles", "role_quotes", "orgs"):
             getattr(self, name).update(getattr(other, name))
+        self.genders.update(other.genders)
         self.org_quotes.update(other.org_quotes)
         self.role_keys.update(other.role_keys)
         self.acronyms.update(other.acronyms)
@@ -429,6 +444,8 @@ class SpeakerTable:
     _unknown: int = 0
     _unnamed: int = 0
     _no_speaker: int = 0
+    # Speaker.name -> row id, built on the first id_of() after a change.
+    _ids: dict[str, str] | None = None
 
     def __repr__(self) -> str:
         return (
@@ -449,8 +466,10 @@ class SpeakerTable:
         if isinstance(quotes, QuoteattrError):
             self.add_failed()
             return
+        self._ids = None
         here: dict[str, _Tally] = {}
         cleaned: dict[str, CleanName] = {}
+        people: dict[str, list[Speaker]] = {}
         for q in quotes:
             self._quotes += 1
             sp = q.speaker
@@ -488,6 +507,12 @@ class SpeakerTable:
                 tally.acronyms[clean.acronym] = 1
             if not clean.capitals:
                 tally.all_capitals = False
+            if sp.kind == SpeakerKind.PERSON:
+                people.setdefault(clean.key, []).append(sp)
+        for key, speakers in people.items():
+            said = speakers_gender(speakers)  # what this document says, once per document
+            if said.gender != Gender.UNKNOWN and said.evidence is not None:
+                here[key].genders[(said.gender.value, said.evidence)] = 1
         self._documents += 1
         for key, tally in here.items():
             mine = self._tallies.get(key)
@@ -533,6 +558,7 @@ class SpeakerTable:
         Returns:
             this table.
         """
+        self._ids = None
         for key, tally in other._tallies.items():
             mine = self._tallies.get(key)
             if mine is None:
@@ -572,21 +598,68 @@ class SpeakerTable:
             heading_quotes=heading_quotes,
         )
 
-    def rows(self, min_quotes: int = 1) -> list[SpeakerRow]:
+    def rows(
+        self, min_quotes: int = 1, *, first_names: bool | FirstNames = False
+    ) -> list[SpeakerRow]:
         """The entities, most quoted first (ties by id).
 
         Args:
             min_quotes: leave out entities with fewer quotes.
+            first_names: complete and check the genders of people by their given names
+                (:func:`quoteattr.gender.checked`): True for the ``gender`` extra's table,
+                or a :class:`~quoteattr.gender.FirstNames`. The default uses the text only.
 
         Returns:
             one row per entity.
+
+        Raises:
+            QuoteattrError: [E021] when ``first_names`` is True and nomquamgender is not
+                installed.
         """
         groups, _ = self._groups()
         out = [self._row(g) for g in groups]
-        out = [r for r in out if r.quotes >= min_quotes]
         _unique_ids(out)
+        self._ids = {spelling: r.id for r in out for spelling in r.variants}
+        out = [r for r in out if r.quotes >= min_quotes]
+        if first_names is not False:
+            names = first_names if isinstance(first_names, FirstNames) else None
+            out = [_with_first_name(r, first_names_table(names)) for r in out]
         out.sort(key=lambda r: (-r.quotes, r.id))
         return out
+
+    def id_of(self, name: str) -> str | None:
+        """The id of the row that holds a speaker name, None when no row does.
+
+        Args:
+            name: a ``Speaker.name`` as a document gave it ("Donald J. Trump").
+
+        Returns:
+            the id of its entity's row ("donald-trump"), as :meth:`rows` gives it; None for
+            a name the table has not seen or holds in no row (a pronoun, an unnamed source,
+            a dateline).
+        """
+        if self._ids is None:
+            self.rows()
+        assert self._ids is not None
+        return self._ids.get(name)
+
+    def to_dataframe(
+        self, min_quotes: int = 1, *, first_names: bool | FirstNames = False
+    ) -> pd.DataFrame:
+        """The rows as a pandas DataFrame (:func:`quoteattr.io.dataframe.speakers_dataframe`).
+
+        Args:
+            min_quotes: leave out entities with fewer quotes.
+            first_names: as for :meth:`rows`.
+
+        Raises:
+            ImportError: [E011] when pandas is not installed.
+        """
+        # An import that points up (io imports this module), run on the call only; the
+        # import contracts list it as an exception, as they do Quotes.to_dataframe's.
+        from .io.dataframe import speakers_dataframe
+
+        return speakers_dataframe(self.rows(min_quotes, first_names=first_names))
 
     def groups(self) -> list[list[str]]:
         """The name keys of each entity (what :meth:`rows` merges), for inspection."""
@@ -641,6 +714,7 @@ class SpeakerTable:
             else SpeakerKind.ORGANIZATION
         )
         variants = sorted(total.spellings, key=lambda s: (-total.spellings[s], s))
+        gender = combine_documents(total.genders) if kind == SpeakerKind.PERSON else None
         return SpeakerRow(
             id=_slug(canonical),
             name=_display(self._tallies[canonical]),
@@ -656,8 +730,18 @@ class SpeakerTable:
             belief=total.counts[CueCategory.BELIEF.value],
             role=_most_stated(total.roles, total.role_quotes),
             organization=_most_stated(total.orgs, total.org_quotes),
+            gender=gender.gender if gender is not None else Gender.UNKNOWN,
+            gender_evidence=gender.evidence if gender is not None else None,
             variants=tuple(variants),
         )
+
+
+def _with_first_name(row: SpeakerRow, names: FirstNames) -> SpeakerRow:
+    """A row with its gender completed and checked by its name's given name."""
+    gender, evidence = checked(row.name, row.kind, row.gender, row.gender_evidence, names)
+    if (gender, evidence) == (row.gender, row.gender_evidence):
+        return row
+    return attrs.evolve(row, gender=gender, gender_evidence=evidence)
 
 
 def _heading(key: str, tally: _Tally) -> bool:
@@ -918,6 +1002,16 @@ class _Merger:
                     if pa.suffix == pb.suffix and _spelling(pa.first, pb.first):
                         near[a].add(b)
                         near[b].add(a)
+                    elif (
+                        pa.suffix == pb.suffix
+                        and _nickname(pa.first, pb.first)
+                        and (self._beside(a, b) or self._roles_agree(a, b))
+                    ):
+                        # "Chuck Grassley" and "Charles Grassley", both stated as senator. A
+                        # familiar form is shared by many: "Bob Mason", a retired letter
+                        # carrier, is not "Robert Mason", a professor quoted in two articles.
+                        near[a].add(b)
+                        near[b].add(a)
                     elif _one_person_by_role(pa, pb) and self._roles_agree(a, b):
                         # "Joe Biden" and "Joseph R. Biden Jr.", both stated vice president;
                         # "Donald Trump Jr." is stated with no role and stays apart.
@@ -1051,6 +1145,12 @@ def _spelling(a: str, b: str) -> bool:
     if len(short) < 5 or len(long) != len(short) + 1:
         return False
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _nickname(a: str, b: str) -> bool:
+    """Rule 5: one given name is a familiar form of the other ("chuck", "charles"; "bill",
+    "william"), as ``lexicons/nicknames.txt`` lists them."""
+    return b in nicknames().get(a, ()) or a in nicknames().get(b, ())
 
 
 def _capitalised(tally: _Tally) -> bool:

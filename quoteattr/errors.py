@@ -85,6 +85,15 @@ class Errors:
     E018 = "[E018] An author is a byline string or a list of name strings, not {got}."
     E019 = "[E019] Unknown profile {profile!r}; choose one of {choices}."
     E020 = "[E020] Quotes.filter({name}=...): {reason}."
+    E021 = (
+        "[E021] First names need the nomquamgender package, which is not installed. Install "
+        'it with `pip install "quoteattr[gender]"`.'
+    )
+    E022 = "[E022] plot.{function}() needs {what}: {reason}."
+    E023 = (
+        "[E023] quoteattr.plot needs matplotlib, which cannot be imported ({reason}). Install "
+        'it with `pip install "quoteattr[plot]"`.'
+    )
 
 
 def bad_data(reason: str, data: object) -> QuoteattrError:

@@ -12,7 +12,8 @@ offsets (Python ``str`` indices), end exclusive.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
@@ -517,6 +518,54 @@ class SpeakerEntity:
 
 _E = TypeVar("_E", bound=enum.Enum)
 
+# What the quotes profile keeps of reported speech, as quoteattr.core.profiles selects it (a
+# test checks that both say the same): content that is a clause (these rules), by a speech or
+# writing cue, that is no indirect question (it opens with one of these words).
+_CLAUSAL = frozenset({Rule.CCOMP, Rule.FRONTED, Rule.ACCORDING, Rule.LABEL})
+_SAID = frozenset({CueCategory.SPEECH, CueCategory.WRITING})
+_QUESTION = frozenset(
+    {"whether", "if", "who", "whom", "whose", "what", "when", "where", "why", "how", "which"}
+)
+_FIRST_WORD = re.compile(r"[^\W_]+")
+_LINE_BREAKS = re.compile(r"\n\s*")
+
+
+def _as_quotes(q: Quote) -> bool:
+    """A claim the quotes profile keeps, as far as a Quote's fields tell: a direct quote, or
+    reported speech or writing whose content is a clause and no question. Whether its cue is
+    negated ("has not said he would run") needs the parse, and is not checked."""
+    if q.kind == QuoteKind.DIRECT:
+        return True
+    if q.rule not in _CLAUSAL or q.cue is None or q.cue.category not in _SAID:
+        return False
+    first = _FIRST_WORD.match(q.text)
+    return first is None or first.group().lower() not in _QUESTION
+
+
+def _pieces(q: Quote) -> Iterator[Quote]:
+    """A direct quote split at its quote marks, one Quote per part, as the quotes profile
+    counts them (“A,” she said, “B.” is two quotes of one attribution)."""
+    if q.kind != QuoteKind.DIRECT or len(q.parts) < 2:
+        yield q
+        return
+    for k, (s, e) in enumerate(q.parts):
+        before = q.text[: s - q.start]
+        breaks = len(_LINE_BREAKS.findall(before))  # a paragraph ends at a line break
+        context = q.context
+        if context is not None and not (context.start <= s and e <= context.end):
+            context = None  # a part in a later paragraph: its sentences are not known
+        yield attrs.evolve(
+            q,
+            text=q.text[s - q.start : e - q.start],
+            start=s,
+            end=e,
+            parts=((s, e),),
+            fragments=tuple(f for f in q.fragments if s <= f.start and f.end <= e),
+            sentence=q.sentence if k == 0 else None,  # needs the parse for later parts
+            paragraph=q.paragraph + breaks if q.paragraph is not None else None,
+            context=context,
+        )
+
 
 def _wanted(name: str, cls: type[_E], value: object) -> frozenset[_E] | None:
     """The enum members a filter argument asks for: a value or a collection of values
@@ -559,6 +608,7 @@ class Quotes(list[Quote]):
         speaker_kinds: SpeakerKind | str | Iterable[SpeakerKind | str] | None = None,
         min_confidence: float | None = None,
         rules: Rule | str | Iterable[Rule | str] | None = None,
+        profile: Profile | str | None = None,
     ) -> Quotes:
         """The quotes that pass every filter given, in their order.
 
@@ -574,6 +624,14 @@ class Quotes(list[Quote]):
                 a speaker is dropped.
             min_confidence: the lowest confidence kept, in [0, 1].
             rules: the rules to keep (:class:`Rule`); a quote without one is dropped.
+            profile: ``"quotes"`` keeps what the ``quotes`` profile would have found, as
+                far as a Quote's fields tell: direct quotes, split into one Quote per pair
+                of quote marks, and reported speech or writing whose content is a clause
+                (rules ``ccomp``, ``fronted``, ``according``, ``label``) and no question.
+                Unlike extracting with ``profile="quotes"``, it keeps reported speech under
+                a negated cue ("has not said he would run": the negation is in the parse),
+                and a split part after the first has no ``sentence`` (nor a ``context`` when
+                it lies in a later paragraph). ``"claims"`` keeps every quote.
 
         Returns:
             a new :class:`Quotes`.
@@ -586,6 +644,11 @@ class Quotes(list[Quote]):
         want_categories = _wanted("categories", CueCategory, categories)
         want_speakers = _wanted("speaker_kinds", SpeakerKind, speaker_kinds)
         want_rules = _wanted("rules", Rule, rules)
+        want_profile = _wanted("profile", Profile, profile)
+        if want_profile is not None and len(want_profile) != 1:
+            reason = f"{profile!r} is not one profile"
+            raise QuoteattrError(Errors.E020.format(name="profile", reason=reason))
+        as_quotes = want_profile == frozenset({Profile.QUOTES})
         if min_confidence is not None and not (
             isinstance(min_confidence, int | float)
             and not isinstance(min_confidence, bool)
@@ -609,7 +672,10 @@ class Quotes(list[Quote]):
                 return False
             return min_confidence is None or q.confidence >= min_confidence
 
-        return Quotes(q for q in self if keep(q))
+        kept = (q for q in self if keep(q))
+        if as_quotes:
+            return Quotes(piece for q in kept if _as_quotes(q) for piece in _pieces(q))
+        return Quotes(kept)
 
     def to_dataframe(self, *, doc_id: str | None = None) -> pd.DataFrame:
         """The quotes as a DataFrame, one row per quote (:func:`quoteattr.to_dataframe`).

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pytest
 
 import quoteattr
-from quoteattr import Cue, CueCategory, Quote, QuoteKind, Speaker, SpeakerKind
+from quoteattr import Cue, CueCategory, Gender, Quote, QuoteKind, Speaker, SpeakerKind
 from quoteattr.corpus import ROW_COLUMNS, SpeakerRow, SpeakerTable, clean_name, role_key
 
 PER, ORG = SpeakerKind.PERSON, SpeakerKind.ORGANIZATION
@@ -282,6 +282,16 @@ def test_spellings_each_in_one_article_stay_apart() -> None:
     assert (len(apart.rows()), len(together.rows())) == (2, 1)
 
 
+def test_a_familiar_form_joins_on_a_shared_role_or_document() -> None:
+    """ "Chuck Grassley" and "Charles Grassley", both stated as senator, are one; "Bob Mason"
+    and "Robert Mason", named in several articles but never together nor with one role, are
+    two (a familiar form is shared by many); quoted in one article, they are one."""
+    senator = table_of([q("Chuck Grassley", role="Sen.")] * 2, [q("Charles Grassley", role="Sen.")])
+    apart = table_of([q("Bob Mason")], [q("Robert Mason")], [q("Robert Mason")])
+    together = table_of([q("Bob Mason"), q("Robert Mason")], [q("Robert Mason")])
+    assert [len(t.rows()) for t in (senator, apart, together)] == [1, 2, 1]
+
+
 def test_a_short_form_that_fits_two_names_joins_neither() -> None:
     """ "Ed Rendell" with "Edward Rendell" and "Edwina Rendell": three rows."""
     table = table_of([q("Ed Rendell")] * 2, [q("Edward Rendell")], [q("Edwina Rendell")])
@@ -390,7 +400,7 @@ def test_role_is_the_one_stated_in_the_most_documents() -> None:
         [q("Ted Cruz", role="Sen.")],
     )
     [row] = table.rows()
-    assert (row.role, row.organization, row.gender) == ("Sen.", "Texas", None)
+    assert (row.role, row.organization, row.gender) == ("Sen.", "Texas", Gender.UNKNOWN)
 
 
 def test_role_ties_go_to_the_most_quotes_then_the_alphabet() -> None:
@@ -463,7 +473,7 @@ def test_row_to_dict_follows_the_columns() -> None:
         ROW_COLUMNS,
         "person",
         ["Jane Doe"],
-        None,
+        "unknown",
     )
 
 

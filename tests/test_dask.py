@@ -19,7 +19,7 @@ import quoteattr
 import quoteattr.dask
 from quoteattr.batch import extract_many
 from quoteattr.dask import FRAME_DTYPES, extract_bag, extract_dataframe, pipeline
-from quoteattr.io.formats import CSV_COLUMNS
+from quoteattr.io.dataframe import DATAFRAME_COLUMNS
 
 MINISTER = "“We will win,” the minister said."
 TWO = "“Fine,” Anna Smith said.\n\n“Later,” said John Brown."
@@ -123,7 +123,8 @@ def test_dataframe_is_to_dataframe_of_the_same_records(nlp: Any) -> None:
 @pytest.mark.model
 @pytest.mark.usefixtures("local_pipeline")
 def test_dataframe_columns_and_dtypes() -> None:
-    """The rows have the CSV columns, with the dtypes of FRAME_DTYPES (meta and data alike)."""
+    """The rows have to_dataframe's columns, with the dtypes of FRAME_DTYPES (meta and data
+    alike)."""
     frame = dd.from_pandas(pd.DataFrame({"id": ["a"], "text": [MINISTER]}), npartitions=1)
     result = extract_dataframe(frame)
     computed = result.compute(scheduler="sync")
@@ -131,7 +132,7 @@ def test_dataframe_columns_and_dtypes() -> None:
         list(computed.columns),
         {c: str(t) for c, t in computed.dtypes.items()},
         {c: str(t) for c, t in result.dtypes.items()},
-    ) == (list(CSV_COLUMNS), FRAME_DTYPES, FRAME_DTYPES)
+    ) == (list(DATAFRAME_COLUMNS), FRAME_DTYPES, FRAME_DTYPES)
 
 
 @pytest.mark.model

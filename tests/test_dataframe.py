@@ -38,16 +38,21 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     ]
 
 
-def test_columns_are_the_csv_columns() -> None:
-    """The DataFrame has the CSV columns, in order, ``error`` last."""
+def test_columns_are_the_csv_columns_and_the_speaker_id() -> None:
+    """The DataFrame has the CSV columns in order, ``speaker_id`` after ``speaker``."""
     frame = quoteattr.to_dataframe([MINISTER])
-    assert (tuple(frame.columns), DATAFRAME_COLUMNS) == (CSV_COLUMNS, CSV_COLUMNS)
+    at = CSV_COLUMNS.index("speaker") + 1
+    expected = (*CSV_COLUMNS[:at], "speaker_id", *CSV_COLUMNS[at:])
+    assert (tuple(frame.columns), DATAFRAME_COLUMNS) == (expected, expected)
 
 
 def test_rows_are_quote_rows() -> None:
     """Each row holds quote_row's values, so the DataFrame and the CSV agree."""
     frame = quoteattr.to_dataframe([MINISTER, BARE], doc_id="d")
-    assert records(frame) == [quote_row("d", 0, MINISTER), quote_row("d", 1, BARE)]
+    assert records(frame) == [
+        {**quote_row("d", 0, MINISTER), "speaker_id": None},
+        {**quote_row("d", 1, BARE), "speaker_id": None},
+    ]
 
 
 def test_rows_match_the_csv_output() -> None:
@@ -55,6 +60,7 @@ def test_rows_match_the_csv_output() -> None:
     results: list[tuple[str, Any]] = [("d", [MINISTER, BARE]), ("e", "[E007] e: gone.")]
     frame = quoteattr.to_dataframe(results)
     from_csv = list(csv.DictReader(io.StringIO("".join(render_csv(results)))))
+    frame = frame.drop(columns="speaker_id")
     from_frame = list(csv.DictReader(io.StringIO(frame.to_csv(index=False))))
     assert from_frame == from_csv
 
@@ -65,9 +71,13 @@ def test_dtypes() -> None:
     assert {name: str(dtype) for name, dtype in frame.dtypes.items()} == {
         "doc_id": "string",
         "quote_index": "Int64",
+        "attribution": "Int64",
         "kind": "category",
         "speaker": "string",
+        "speaker_id": "string",
         "speaker_kind": "category",
+        "speaker_gender": "category",
+        "gender_evidence": "string",
         "role": "string",
         "organization": "string",
         "mention": "string",
@@ -80,6 +90,7 @@ def test_dtypes() -> None:
         "start": "Int64",
         "end": "Int64",
         "text": "string",
+        "context": "string",
         "confidence": "Float64",
         "error": "string",
     }
@@ -94,9 +105,11 @@ def test_dtypes_are_frame_dtypes() -> None:
 def test_kind_categories_are_every_enum_value() -> None:
     """The kind columns know every value of their enum, whatever the data holds."""
     frame = quoteattr.to_dataframe([MINISTER])
-    assert [list(frame[c].cat.categories) for c in ("kind", "speaker_kind", "cue_category")] == [
+    columns = ("kind", "speaker_kind", "speaker_gender", "cue_category")
+    assert [list(frame[c].cat.categories) for c in columns] == [
         ["direct", "indirect", "mixed"],
         ["person", "organization", "unnamed", "unknown"],
+        ["female", "male", "unknown"],
         ["speech", "writing", "report", "belief"],
     ]
 
@@ -106,8 +119,12 @@ def test_missing_speaker_and_cue_are_na() -> None:
     row = quoteattr.to_dataframe([BARE]).iloc[0]
     assert [c for c in DATAFRAME_COLUMNS if pd.isna(row[c])] == [
         "doc_id",
+        "attribution",
         "speaker",
+        "speaker_id",
         "speaker_kind",
+        "speaker_gender",
+        "gender_evidence",
         "role",
         "organization",
         "mention",
@@ -117,6 +134,7 @@ def test_missing_speaker_and_cue_are_na() -> None:
         "cue_category",
         "cue_start",
         "cue_end",
+        "context",
         "error",
     ]
 

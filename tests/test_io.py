@@ -22,7 +22,7 @@ from quoteattr.io.formats import (
     render_jsonl,
     render_table,
 )
-from quoteattr.model import Quote, QuoteKind, Speaker, SpeakerKind
+from quoteattr.model import Gender, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
 from tests.samples import MINISTER, TEXT
 
 SPLIT = Quote(
@@ -254,9 +254,12 @@ def test_quote_row_flattens_speaker_and_cue() -> None:
     assert quote_row("doc", 3, MINISTER) == {
         "doc_id": "doc",
         "quote_index": 3,
+        "attribution": None,
         "kind": "direct",
         "speaker": "the minister",
         "speaker_kind": "unnamed",
+        "speaker_gender": "unknown",
+        "gender_evidence": None,
         "role": None,
         "organization": None,
         "mention": "the minister",
@@ -269,17 +272,46 @@ def test_quote_row_flattens_speaker_and_cue() -> None:
         "start": 0,
         "end": 14,
         "text": "“We will win,”",
+        "context": None,
         "confidence": 0.95,
         "error": None,
     }
+
+
+def test_quote_row_has_context_attribution_and_gender() -> None:
+    """quote_row carries the quote's context sentence, its attribution and the speaker's
+    gender with its evidence."""
+    quote = Quote(
+        kind=QuoteKind.DIRECT,
+        text="“x,”",
+        start=0,
+        end=4,
+        parts=((0, 4),),
+        speaker=Speaker(
+            "Ann Lee", SpeakerKind.PERSON, gender=Gender.FEMALE, gender_evidence="honorific"
+        ),
+        attribution=2,
+        context=TextSpan("“x,” Ms. Lee said.", 0, 18),
+    )
+    row = quote_row("d", 0, quote)
+    assert [row[k] for k in ("attribution", "speaker_gender", "gender_evidence", "context")] == [
+        2,
+        "female",
+        "honorific",
+        "“x,” Ms. Lee said.",
+    ]
 
 
 def test_quote_row_without_speaker_or_cue_leaves_them_empty() -> None:
     """A quote with no speaker and no cue has None in all their columns."""
     row = quote_row("doc", 0, SPLIT)
     assert {k for k, v in row.items() if v is None} == {
+        "attribution",
         "speaker",
         "speaker_kind",
+        "speaker_gender",
+        "gender_evidence",
+        "context",
         "role",
         "organization",
         "mention",
@@ -326,7 +358,8 @@ def test_csv_of_no_results_is_the_header() -> None:
 def test_csv_has_a_row_per_quote() -> None:
     """Each quote of each document is a row, indexed within its document."""
     rows = csv_rows("".join(render_csv([("d1", [MINISTER, SPLIT]), ("d2", [SPLIT])])))
-    assert [(r[0], r[1], r[16]) for r in rows[1:]] == [
+    text = CSV_COLUMNS.index("text")
+    assert [(r[0], r[1], r[text]) for r in rows[1:]] == [
         ("d1", "0", MINISTER.text),
         ("d1", "1", SPLIT.text),
         ("d2", "0", SPLIT.text),

@@ -35,9 +35,12 @@ FORMATS = ("table", "jsonl", "json", "csv", "html")
 CSV_COLUMNS = (
     "doc_id",
     "quote_index",
+    "attribution",
     "kind",
     "speaker",
     "speaker_kind",
+    "speaker_gender",
+    "gender_evidence",
     "role",
     "organization",
     "mention",
@@ -50,6 +53,7 @@ CSV_COLUMNS = (
     "start",
     "end",
     "text",
+    "context",
     "confidence",
     "error",
 )
@@ -68,9 +72,12 @@ def quote_row(doc_id: str | None, index: int, quote: Quote) -> dict[str, Any]:
     return {
         "doc_id": doc_id,
         "quote_index": index,
+        "attribution": quote.attribution,
         "kind": quote.kind.value,
         "speaker": sp.name if sp else None,
         "speaker_kind": sp.kind.value if sp else None,
+        "speaker_gender": sp.gender.value if sp else None,
+        "gender_evidence": sp.gender_evidence if sp else None,
         "role": sp.role if sp else None,
         "organization": sp.organization if sp else None,
         "mention": mention.text if mention else None,
@@ -83,6 +90,7 @@ def quote_row(doc_id: str | None, index: int, quote: Quote) -> dict[str, Any]:
         "start": quote.start,
         "end": quote.end,
         "text": quote.text,
+        "context": quote.context.text if quote.context is not None else None,
         "confidence": quote.confidence,
         "error": None,
     }

@@ -13,7 +13,8 @@ statement"), and paragraph labels that are no source ("Related:").
 ``titles.txt``, ``honorifics.txt``, ``demonyms.txt`` and ``bodies.txt`` serve speaker
 resolution: the words that make a role, the courtesy titles dropped from names, the adjectives
 that name a body, and the nouns that refer back to an organisation or a place;
-``not_writers.txt`` the bylines that name a desk, not a writer.
+``not_writers.txt`` the bylines that name a desk, not a writer; ``nicknames.txt`` the familiar
+forms of given names ("chuck" for "charles") that the speakers table joins across documents.
 ``english_words.txt`` lists the common English words whose share tells English text from
 another language (:mod:`quoteattr.core.language`).
 :class:`quoteattr.core.lexicon.Lexicons` carries them all, injectable, into a run.
@@ -48,6 +49,7 @@ __all__ = [
     "english_words",
     "honorifics",
     "light_verbs",
+    "nicknames",
     "not_sources",
     "not_writers",
     "parse_frames",
@@ -316,6 +318,18 @@ def honorifics() -> Mapping[str, str | None]:
     """Courtesy title, lower case ("mrs.") -> "male", "female" or None (read-only)."""
     return MappingProxyType(
         {r[0]: (None if r[1] == "none" else r[1]) for r in _table_rows("honorifics.txt", 2, 2)}
+    )
+
+
+@functools.cache
+def nicknames() -> Mapping[str, frozenset[str]]:
+    """Familiar form of a given name, lower case ("chuck") -> the given names it stands for
+    ({"charles"}) (read-only)."""
+    return MappingProxyType(
+        {
+            r[0]: frozenset(n.strip() for n in r[1].split(","))
+            for r in _table_rows("nicknames.txt", 2, 2)
+        }
     )
 
 
