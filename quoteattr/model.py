@@ -253,7 +253,8 @@ class Speaker:
     ``gender_evidence`` what shows it: ``"honorific"`` ("Ms. Chen"), ``"title"``
     ("congresswoman", "spokesman"), ``"pronouns"`` (the pronouns the text uses for the person
     after naming them), ``"pronoun"`` (the speaker is a "she" or "he" resolved to the person),
-    or ``"first name"`` (the optional first-name table, never the text).
+    ``"first name"`` (the optional first-name table, never the text), or ``"conflicting"``
+    (the evidence disagrees, and the gender is unknown).
     """
 
     name: str

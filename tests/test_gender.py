@@ -48,7 +48,7 @@ def test_conflicting_evidence_gives_no_gender() -> None:
     """A person the text calls both Mr. and Mrs. (two people of one name) has none."""
     entity = Entity("Pat Chen", ("pat", "chen"))
     entity.evidence = {"honorific": {"male", "female"}}
-    assert entity.reported_gender() == (None, None)
+    assert entity.reported_gender() == (None, "conflicting")
     entity.evidence = {"honorific": {"female"}, "pronouns": {"female"}}
     assert entity.reported_gender() == ("female", "honorific")
 

@@ -92,9 +92,13 @@ class Entity:
     def reported_gender(self) -> tuple[str | None, str | None]:
         """The gender to report, and the evidence for it: a courtesy title or a gendered
         role first, else the pronouns the text uses after naming the person; none when the
-        evidence disagrees ("Mr." once and "Mrs." once: a name two people share)."""
+        evidence disagrees ("Mr." once and "Mrs." once: a name two people share), which says
+        so (evidence ``"conflicting"``), so that no later source (a first-name table) fills
+        it in."""
         given = set().union(*self.evidence.values()) if self.evidence else set()
-        if len(given) != 1:
+        if len(given) > 1:
+            return None, "conflicting"
+        if not given:
             return None, None
         for source in ("honorific", "title", "pronouns"):
             if source in self.evidence:
