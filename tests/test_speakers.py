@@ -405,3 +405,34 @@ def test_asked_without_a_subject_names_no_asker() -> None:
     doc[0].tag_ = "VBN"
     [q] = extract_doc(doc)
     assert (q.content, q.speaker) == ("whether he would run", None)
+
+
+@pytest.mark.parametrize(
+    ("noun", "speaker"), [("study", "Media Matters"), ("showing", "A strong showing")]
+)
+def test_a_documents_named_author_speaks_for_it(noun: str, speaker: str) -> None:
+    """ "A study by Media Matters found it rained.": the author the text names is the source;
+    "A strong showing by Media Matters" is no document of theirs."""
+    text = (
+        f"A {noun} by Media Matters found it rained."
+        if noun == "study"
+        else ("A strong showing by Media Matters found it rained.")
+    )
+    rows: list[tuple[object, ...]] = [("A", 1 if noun == "study" else 2, "det", "DET")]
+    if noun != "study":
+        rows.append(("strong", 2, "amod", "ADJ"))
+    h = len(rows)
+    rows += [
+        (noun, h + 4, "nsubj", "NOUN"),
+        ("by", h, "prep", "ADP"),
+        ("Media", h + 3, "compound", "PROPN"),
+        ("Matters", h + 1, "pobj", "PROPN"),
+        ("found", h + 4, "ROOT", "VERB", "find"),
+        ("it", h + 6, "nsubj", "PRON"),
+        ("rained", h + 4, "ccomp", "VERB", "rain"),
+        (".", h + 4, "punct", "PUNCT"),
+    ]
+    doc = build_doc(text, rows, ents=[(h + 2, h + 4, "ORG")])
+    [q] = extract_doc(doc)
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert q.speaker.mention.text == speaker

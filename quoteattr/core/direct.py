@@ -139,6 +139,7 @@ def _own_attribution(
     lexicon: CueLexicon,
     prev_end: int,
     next_start: int,
+    documents: Collection[str] | None,
 ) -> Attribution:
     """Rules 1 to 4: an attribution in the quote's own sentence."""
     trailing = _trailing(layout, cand.end, next_start)
@@ -158,7 +159,7 @@ def _own_attribution(
     if cue is None:
         cue, rule = _last_cue(doc, lexicon, leading), Rule.LEADING
     if cue is not None:
-        speaker = speaker_of_cue(doc, cue, cand.parts)
+        speaker = speaker_of_cue(doc, cue, cand.parts, documents)
         return Attribution(cue, speaker, rule)
     dash = _dash_speaker(doc, trailing)
     if dash is not None:
@@ -167,7 +168,12 @@ def _own_attribution(
 
 
 def _colon_lead(
-    doc: Doc, layout: Layout, cand: Candidate, lexicon: CueLexicon, not_sources: Collection[str]
+    doc: Doc,
+    layout: Layout,
+    cand: Candidate,
+    lexicon: CueLexicon,
+    not_sources: Collection[str],
+    documents: Collection[str] | None,
 ) -> Attribution:
     """Rule 5: "He declared:" closing the previous sentence or paragraph introduces the quote.
 
@@ -191,7 +197,7 @@ def _colon_lead(
     tokens.reverse()
     cue = _last_cue(doc, lexicon, tokens)
     if cue is not None:
-        return Attribution(cue, speaker_of_cue(doc, cue, cand.parts), Rule.COLON)
+        return Attribution(cue, speaker_of_cue(doc, cue, cand.parts, documents), Rule.COLON)
     if not tokens:
         return Attribution()
     label = [doc[i] for i in tokens]
@@ -293,6 +299,7 @@ def attribute_direct(
     candidates: list[Candidate],
     lexicon: CueLexicon,
     not_sources: Collection[str] = frozenset(),
+    documents: Collection[str] | None = None,
 ) -> list[Finding]:
     """Finds cue and speaker of each direct quote, joining interrupted and follow-on quotes.
 
@@ -302,6 +309,8 @@ def attribute_direct(
         candidates: direct-quote candidates in text order.
         lexicon: the cue lexicon.
         not_sources: label words that name no source ("Related:", "Q:").
+        documents: nouns of documents that speak for their author (see
+            :func:`~quoteattr.core.mentions.speaker_of_cue`).
 
     Returns:
         the direct quotes' findings, in text order.
@@ -311,14 +320,14 @@ def attribute_direct(
     for k, cand in enumerate(candidates):
         prev_end = candidates[k - 1].end if k else 0
         next_start = candidates[k + 1].start if k + 1 < n else len(layout.text)
-        att = _own_attribution(doc, layout, cand, lexicon, prev_end, next_start)
+        att = _own_attribution(doc, layout, cand, lexicon, prev_end, next_start, documents)
         own_trailing = att.cue is not None and doc[att.cue.start].idx >= cand.end
         # “A,” she said. “B,” she said. has two attributions, so two quotes.
         if out and not own_trailing and _attribution_gap(doc, layout, out[-1], cand, lexicon):
             out[-1].candidate.parts.extend(cand.parts)
             continue
         if att.cue is None and att.speaker is None:
-            att = _colon_lead(doc, layout, cand, lexicon, not_sources)
+            att = _colon_lead(doc, layout, cand, lexicon, not_sources, documents)
         if (
             att.cue is None
             and att.speaker is None

@@ -29,6 +29,7 @@ class Lexicons:
     ``quotation_only`` verbs introduce quotations only; ``light_verbs`` make a noun cue their
     subject's act ("issued a statement"); ``not_sources`` are labels that name no source
     ("Related:"); ``sourceless`` cue verbs whose subject is no source ("seems to");
+    ``documents`` nouns that speak for their author ("a study by X");
     ``boilerplate`` how paragraphs that are no prose open ("read more:");
     ``titles``, ``honorifics``, ``demonyms`` and ``bodies`` serve speaker
     resolution; ``not_writers`` are bylines' desk words ("Staff").
@@ -39,6 +40,7 @@ class Lexicons:
     light_verbs: frozenset[str]
     not_sources: frozenset[str]
     sourceless: frozenset[str]
+    documents: frozenset[str]
     boilerplate: tuple[str, ...]
     titles: Mapping[str, Title]
     honorifics: Mapping[str, str | None]
@@ -55,6 +57,7 @@ class Lexicons:
             light_verbs=lexicons.light_verbs(),
             not_sources=lexicons.not_sources(),
             sourceless=lexicons.sourceless(),
+            documents=lexicons.documents(),
             boilerplate=lexicons.boilerplate(),
             titles=lexicons.titles(),
             honorifics=lexicons.honorifics(),

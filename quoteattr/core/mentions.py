@@ -323,12 +323,19 @@ def speaker_kind(
     return SpeakerKind.UNKNOWN
 
 
-def speaker_of_cue(doc: Doc, cue: CueMatch, parts: list[tuple[int, int]]) -> tuple[int, int] | None:
+def speaker_of_cue(
+    doc: Doc,
+    cue: CueMatch,
+    parts: list[tuple[int, int]],
+    documents: Collection[str] | None = None,
+) -> tuple[int, int] | None:
     """Returns the mention (token range) of the speaker of ``cue``.
 
     The speaker is the cue's subject, the object of "to" in "according to", or, where the
     parse gives none, a name next to the cue (see ``_nearby_nominal``); never a token inside
-    the content ``parts`` (character ranges).
+    the content ``parts`` (character ranges). A document's named author speaks for it
+    ("a study by the Senate committee found"; ``documents``: the nouns of documents,
+    default the shipped ``documents.txt``).
     """
     head = doc[cue.head]
     subject: Token | None = None
@@ -357,7 +364,9 @@ def speaker_of_cue(doc: Doc, cue: CueMatch, parts: list[tuple[int, int]]) -> tup
         subject = _nearby_nominal(doc, cue, parts)
     if subject is None:
         return None
-    return mention_bounds(named_in_apposition(subject))
+    if documents is None:
+        documents = lexicons.documents()
+    return mention_bounds(named_in_apposition(_author_of(subject, documents)))
 
 
 # Passive cues whose subject is the speaker all the same: "Smith was quoted as saying".
@@ -382,6 +391,25 @@ def _addressed(verb: Token) -> bool:
         and verb.lemma_.lower() in _ASKING
         and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
     )
+
+
+def _author_of(head: Token, documents: Collection[str]) -> Token:
+    """Who a document or an utterance is by, when the text names them: "a study by the
+    Senate committee said" credits the committee, "a statement from the Clinton campaign
+    said" the campaign. Anything else stays itself: "a strong showing from Rubio" is no
+    document of his."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() not in documents:
+        return head
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in {"by", "from"}:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ in _NAMED_SOURCES:
+                    return obj
+    return head
+
+
+# Entity labels of a document's named author.
+_NAMED_SOURCES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def named_in_apposition(head: Token) -> Token:

@@ -357,6 +357,6 @@ def reported_findings(
         kind = QuoteKind.MIXED if inner else QuoteKind.INDIRECT
         # "The tensions seem to be ...": a raising verb's subject is no source.
         sourceless = r.cue.lemma in lexicons.sourceless
-        speaker = None if sourceless else speaker_of_cue(doc, r.cue, parts)
+        speaker = None if sourceless else speaker_of_cue(doc, r.cue, parts, lexicons.documents)
         out.append(Finding(kind, parts, r.cue, speaker, r.rule, inner))
     return out

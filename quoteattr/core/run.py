@@ -68,7 +68,9 @@ def find(doc: Doc, lexicons: Lexicons) -> Found:
         )
     top = [p for p in pairs if p.depth == 0]
     candidates, _fragments = direct_candidates(layout, top, lexicons.cues)
-    findings = attribute_direct(doc, layout, candidates, lexicons.cues, lexicons.not_sources)
+    findings = attribute_direct(
+        doc, layout, candidates, lexicons.cues, lexicons.not_sources, lexicons.documents
+    )
     findings += reported_findings(doc, layout, lexicons, findings, top)
     findings = _in_prose(doc, findings, Ranges(non_prose(layout.text, lexicons.boilerplate)))
     surnames = person_surnames(doc)

@@ -46,6 +46,7 @@ __all__ = [
     "cue_phrases",
     "cue_verbs",
     "demonyms",
+    "documents",
     "english_words",
     "honorifics",
     "light_verbs",
@@ -234,6 +235,12 @@ def quotation_only() -> frozenset[str]:
 def light_verbs() -> frozenset[str]:
     """Verbs that make a noun cue their subject's act ("issued a statement", "voiced concern")."""
     return _word_list("light_verbs.txt")
+
+
+@functools.cache
+def documents() -> frozenset[str]:
+    """Nouns of documents and utterances that speak for their author ("study", "letter")."""
+    return _word_list("documents.txt")
 
 
 @functools.cache
