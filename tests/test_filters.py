@@ -104,13 +104,13 @@ def test_extract_many_takes_a_profile(nlp: Any) -> None:
 
 @pytest.mark.model
 def test_extract_many_with_the_components_own_profile_uses_its_quotes() -> None:
-    """A component configured for quotes gives extract_many(profile="quotes") its quotes, and
-    claims when asked for them."""
+    """A component configured for quotes gives extract_many its quotes (its profile is the
+    default), and claims when asked for them."""
     own = quoteattr.pipelines.load_pipeline()
     own.add_pipe("quoteattr", config={"profile": "quotes"})
     text = "“We won,” he said. “We will.”\n\nShe thinks it rained."
-    [(_, quotes)] = list(quoteattr.extract_many([("a", text)], nlp=own, profile="quotes"))
-    [(_, claims)] = list(quoteattr.extract_many([("a", text)], nlp=own))
+    [(_, quotes)] = list(quoteattr.extract_many([("a", text)], nlp=own))
+    [(_, claims)] = list(quoteattr.extract_many([("a", text)], nlp=own, profile="claims"))
     assert isinstance(quotes, list) and isinstance(claims, list)
     assert [len(quotes), len(claims)] == [2, 2]
     assert [q.content for q in claims] == ["“We won,” “We will.”", "it rained"]

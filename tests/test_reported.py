@@ -372,7 +372,9 @@ def test_fronted_rule_skips_a_time_clause() -> None:
 
 
 def test_weak_outer_attribution_keeps_a_surer_inner_one() -> None:
-    """Trump's claim that Smith said it grew: the noun cue (0.49) keeps Smith's saying (0.84)."""
+    """Trump's claim that Smith said it grew: the noun cue (rule table 0.49) keeps Smith's
+    saying (0.84), nesting weighing them by the rule table, whatever the confidence model
+    then gives each."""
     doc = build_doc(
         "Trump's claim that Smith said it grew fails.",
         [
@@ -389,11 +391,8 @@ def test_weak_outer_attribution_keeps_a_surer_inner_one() -> None:
         ],
         ents=[(0, 1, "PERSON"), (4, 5, "PERSON")],
     )
-    got = [(summary(q)[1:], q.confidence) for q in extract_doc(doc)]
-    assert got == [
-        (("that Smith said it grew", "claim", "Trump"), 0.49),
-        (("it grew", "said", "Smith"), 0.84),
-    ]
+    got = [summary(q)[1:] for q in extract_doc(doc)]
+    assert got == [("that Smith said it grew", "claim", "Trump"), ("it grew", "said", "Smith")]
 
 
 def test_headline_label() -> None:

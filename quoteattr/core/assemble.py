@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..model import Cue, Quote, Speaker, TextSpan
-from .confidence import confidence
+from .confidence import SPEAKERLESS, ConfidenceModel, features
 from .cues import CueMatch
 from .findings import Finding
 from .layout import Layout
@@ -33,17 +33,40 @@ def _speaker(doc: Doc, text: str, f: Finding) -> Speaker | None:
     return Speaker(r.name, r.kind, mention, r.role, r.organization, r.gender, r.gender_evidence)
 
 
-def assemble(doc: Doc, layout: Layout, f: Finding) -> Quote:
+def _confidence(
+    f: Finding, cue: Cue | None, speaker: Speaker | None, paragraph: int, model: ConfidenceModel
+) -> float:
+    if speaker is None:
+        return SPEAKERLESS
+    size = sum(e - s for s, e in f.parts) + len(f.parts) - 1  # Quote.content's length
+    found = features(
+        f.kind,
+        f.rule,
+        cue,
+        speaker,
+        size,
+        paragraph,
+        len(f.parts),
+        len(f.fragments),
+        model.lemmas,
+        model.profile,
+    )
+    return model.predict(found)
+
+
+def assemble(doc: Doc, layout: Layout, f: Finding, model: ConfidenceModel) -> Quote:
     """Builds the Quote of a finding.
 
     Args:
         doc: the Doc the finding comes from.
         layout: its layout.
         f: the finding, its speaker resolved.
+        model: the confidence model of the profile.
 
     Returns:
-        the quote, its confidence from its rule and the kind of its speaker as resolved: an
-        "he" no rule could name is ``unknown``, and as sure as an unknown speaker is.
+        the quote, its confidence the model's for what it says of how it was found (its
+        rule, cue and speaker as resolved: an "he" no rule could name is ``unknown``), 0.05
+        without a speaker.
     """
     text = layout.text
     start, end = f.start, f.end
@@ -55,6 +78,7 @@ def assemble(doc: Doc, layout: Layout, f: Finding) -> Quote:
         if piece is not None and layout.paragraph_of(piece.start) == layout.paragraph_of(start):
             reach += [piece.start, piece.end]
     lo, hi = layout.sentence_span(min(reach), max(reach))
+    paragraph = layout.paragraph_of(start)
     return Quote(
         kind=f.kind,
         text=text[start:end],
@@ -63,9 +87,9 @@ def assemble(doc: Doc, layout: Layout, f: Finding) -> Quote:
         parts=tuple(f.parts),
         cue=cue,
         speaker=speaker,
-        confidence=confidence(f.kind, f.rule, speaker.kind if speaker is not None else None),
+        confidence=_confidence(f, cue, speaker, paragraph, model),
         sentence=layout.sentence_of(start),
-        paragraph=layout.paragraph_of(start),
+        paragraph=paragraph,
         fragments=tuple(TextSpan(text[s:e], s, e) for s, e in f.fragments),
         rule=f.rule,
         attribution=f.attribution,

@@ -9,9 +9,25 @@ about nine in ten of them to be right.
 
 from __future__ import annotations
 
-from ..model import QuoteKind, Rule, SpeakerKind
+import functools
+import math
+from collections.abc import Collection, Mapping
+from types import MappingProxyType
+from typing import Any
 
-__all__ = ["confidence"]
+import attrs
+
+from .. import lexicons
+from ..model import Cue, Profile, Quote, QuoteKind, Rule, Speaker, SpeakerKind
+
+__all__ = [
+    "SPEAKERLESS",
+    "ConfidenceModel",
+    "confidence",
+    "default_models",
+    "features",
+    "quote_features",
+]
 
 # Measured attribution precision of each rule with a named person as the speaker.
 # Every rule has one (a test checks it): a rule without a measured precision is an error, not
@@ -69,3 +85,145 @@ def confidence(kind: QuoteKind, rule: Rule, speaker: SpeakerKind | None) -> floa
     if kind == QuoteKind.MIXED:
         base += _MIXED_BONUS
     return round(min(0.99, max(0.0, base * SPEAKER_FACTOR[speaker])), 2)
+
+
+# ---------------------------------------------------------------------------------------------
+# The learned model: a logistic regression over what a quote says of how it was found
+
+# Pronouns that stand for a speaker named elsewhere, and relative pronouns.
+_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "you", "it", "him", "her", "them"})
+_RELATIVES = frozenset({"who", "whom", "which", "that"})
+#: Confidence of a quote without a speaker: it cannot be correctly attributed to anyone.
+SPEAKERLESS = 0.05
+
+
+def quote_features(
+    quote: Quote, lemmas: Collection[str] = (), *, profile: Profile = Profile.CLAIMS
+) -> list[str]:
+    """The features the confidence model reads off a quote (:func:`features`).
+
+    Only the quote's own fields are read, so that the same features come from a Quote of
+    any run (training reads them from extraction output).
+    """
+    return features(
+        quote.kind,
+        quote.rule,
+        quote.cue,
+        quote.speaker,
+        len(quote.content),
+        quote.paragraph,
+        len(quote.parts),
+        len(quote.fragments),
+        lemmas,
+        profile,
+    )
+
+
+def features(
+    quote_kind: QuoteKind,
+    rule: Rule | None,
+    cue: Cue | None,
+    speaker: Speaker | None,
+    size: int,
+    paragraph: int | None,
+    parts: int,
+    fragments: int,
+    lemmas: Collection[str],
+    profile: Profile,
+) -> list[str]:
+    """The features of a quote: its rule, kind, cue category and (when it is one of
+    ``lemmas``) lemma, the kind of its speaker and the form of the mention (a name, a
+    description, a pronoun), whether resolution named someone else than the mention, its
+    length (``size``: characters of content), parts and fragments, and whether it is in the
+    headline (``paragraph`` 0)."""
+    rule_name = rule.value if rule is not None else "none"
+    kind = speaker.kind.value if speaker is not None else "none"
+    mention = speaker.mention.text if speaker is not None and speaker.mention else ""
+    low = mention.lower()
+    if not mention:
+        form = "none"
+    elif low in _PRONOUNS:
+        form = "pronoun"
+    elif low in _RELATIVES:
+        form = "relative"
+    elif mention[:1].isupper():
+        form = "name"
+    else:
+        form = "description"
+    category = cue.category.value if cue is not None else "none"
+    lemma = cue.lemma if cue is not None and cue.lemma in lemmas else "other"
+    length = "short" if size < 30 else "medium" if size < 100 else "long" if size < 250 else "huge"
+    out = [
+        f"rule={rule_name}",
+        f"kind={quote_kind.value}",
+        f"category={category}",
+        f"lemma={lemma}",
+        f"speaker={kind}",
+        f"form={form}",
+        f"rule*speaker={rule_name}*{kind}",
+        f"length={length}",
+        f"headline={paragraph == 0}",
+    ]
+    if speaker is not None and mention and speaker.name != mention and form != "pronoun":
+        out.append("renamed")
+    if parts > 1:
+        out.append("parts")
+    if fragments:
+        out.append("fragments")
+    if profile == Profile.QUOTES:
+        out.append(f"quotes:kind={quote_kind.value}")
+    return out
+
+
+@attrs.frozen
+class ConfidenceModel:
+    """A logistic regression: the probability that a quote is correctly attributed.
+
+    ``weights`` maps a feature (:func:`features`) to its weight, ``lemmas`` are the cue
+    lemmas with a weight of their own. Trained by ``benchmarks/train_confidence.py``, which
+    measures it leave-one-publisher-out; shipped as data in ``quoteattr/lexicons``.
+    """
+
+    intercept: float
+    weights: Mapping[str, float]
+    lemmas: frozenset[str] = frozenset()
+    profile: Profile = Profile.CLAIMS
+
+    def __call__(self, quote: Quote) -> float:
+        """The quote's confidence, rounded to two decimals; 0.05 without a speaker."""
+        if quote.speaker is None:
+            return SPEAKERLESS
+        return self.predict(quote_features(quote, self.lemmas, profile=self.profile))
+
+    def predict(self, found: Collection[str]) -> float:
+        """The confidence of a quote with a speaker and these :func:`features`, rounded to
+        two decimals, in [0.05, 0.99]."""
+        z = self.intercept + sum(self.weights.get(f, 0.0) for f in found)
+        return round(min(0.99, max(SPEAKERLESS, 1.0 / (1.0 + math.exp(-z)))), 2)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The model as JSON-safe data."""
+        return {
+            "profile": self.profile.value,
+            "intercept": self.intercept,
+            "lemmas": sorted(self.lemmas),
+            "weights": dict(sorted(self.weights.items())),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ConfidenceModel:
+        """A model from :meth:`to_dict` output."""
+        return cls(
+            intercept=float(data["intercept"]),
+            weights={str(k): float(v) for k, v in data["weights"].items()},
+            lemmas=frozenset(data.get("lemmas", ())),
+            profile=Profile(data.get("profile", "claims")),
+        )
+
+
+@functools.cache
+def default_models() -> Mapping[Profile, ConfidenceModel]:
+    """The shipped models, one per profile (``lexicons/confidence-<profile>.json``)."""
+    return MappingProxyType(
+        {p: ConfidenceModel.from_dict(lexicons.confidence_model(p.value)) for p in Profile}
+    )

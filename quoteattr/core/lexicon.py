@@ -16,6 +16,8 @@ import attrs
 
 from .. import lexicons
 from ..lexicons import Title
+from ..model import Profile
+from .confidence import ConfidenceModel, default_models
 from .cues import CueLexicon
 
 __all__ = ["Lexicons", "default_lexicons"]
@@ -32,7 +34,8 @@ class Lexicons:
     ``documents`` nouns that speak for their author ("a study by X");
     ``boilerplate`` how paragraphs that are no prose open ("read more:");
     ``titles``, ``honorifics``, ``demonyms`` and ``bodies`` serve speaker
-    resolution; ``not_writers`` are bylines' desk words ("Staff").
+    resolution; ``not_writers`` are bylines' desk words ("Staff"); ``confidence`` the
+    confidence model of each profile.
     """
 
     cues: CueLexicon
@@ -47,6 +50,7 @@ class Lexicons:
     demonyms: Mapping[str, str]
     bodies: Mapping[str, str]
     not_writers: frozenset[str]
+    confidence: Mapping[Profile, ConfidenceModel] = attrs.field(factory=default_models)
 
     @classmethod
     def default(cls) -> Lexicons:

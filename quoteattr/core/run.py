@@ -137,7 +137,8 @@ def extract_doc(
     resolve(doc, found, lex)
     if writer is not None:
         _name_writer(doc, found, writer)
-    return [assemble(doc, found.layout, f) for f in select(doc, found.findings, chosen)]
+    model = lex.confidence[chosen]
+    return [assemble(doc, found.layout, f, model) for f in select(doc, found.findings, chosen)]
 
 
 def profile_of(value: Profile | str) -> Profile:

@@ -24,6 +24,7 @@ Users extend them through the component config, never by mutating what is return
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from types import MappingProxyType
@@ -40,6 +41,7 @@ __all__ = [
     "Title",
     "bodies",
     "boilerplate",
+    "confidence_model",
     "cue_adjectives",
     "cue_frames",
     "cue_nouns",
@@ -235,6 +237,15 @@ def quotation_only() -> frozenset[str]:
 def light_verbs() -> frozenset[str]:
     """Verbs that make a noun cue their subject's act ("issued a statement", "voiced concern")."""
     return _word_list("light_verbs.txt")
+
+
+def confidence_model(profile: str) -> dict[str, object]:
+    """The confidence model of a profile, as written by ``benchmarks/train_confidence.py``."""
+    name = f"confidence-{profile}.json"
+    data: dict[str, object] = json.loads(
+        resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    )
+    return data
 
 
 @functools.cache
