@@ -26,6 +26,7 @@ from .core.run import extract_doc
 from .errors import Errors, QuoteattrError
 from .model import Quote, Quotes
 from .pipelines import components
+from .texts import lone_surrogate
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -61,13 +62,16 @@ def _record(index: int, record: object) -> _Input:
             if text is None:
                 return bad(doc_id, "no 'text' string")
             return bad(doc_id, f"'text' has type {type(text).__name__}, not str")
+        error = lone_surrogate(text)
+        if error is not None:
+            return _Input(doc_id, error=error)
         try:
             return _Input(doc_id, text, record_author(author))
         except ValueError as err:
             return bad(doc_id, str(err))
 
     if isinstance(record, str):
-        return _Input(str(index), record)
+        return checked(str(index), record)
     if isinstance(record, Mapping):
         raw_id = record.get("id")
         doc_id = str(index) if raw_id is None else str(raw_id)

@@ -19,6 +19,7 @@ from .core.run import extract_doc
 from .errors import Errors, QuoteattrError
 from .model import Quotes
 from .pipelines import components
+from .texts import lone_surrogate
 
 __all__ = ["extract", "extract_doc"]
 
@@ -48,12 +49,15 @@ def extract(
     Raises:
         QuoteattrError: [E001] for another type, [E008] for a Doc without a parse,
             [E002] when the default pipeline is not installed, [E018] for an author that is
-            neither a str nor a list of str.
+            neither a str nor a list of str, [E019] for a text with a lone surrogate.
     """
     if isinstance(text_or_doc, Doc):
         return Quotes(extract_doc(text_or_doc, author=author))
     if not isinstance(text_or_doc, str):
         raise QuoteattrError(Errors.E001.format(type=type(text_or_doc).__name__))
+    error = lone_surrogate(text_or_doc)
+    if error is not None:
+        raise error
     pipeline = nlp if nlp is not None else pipelines.load()
     own = components(pipeline)
     lexicons = own[0].lexicons if own else None
