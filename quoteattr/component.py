@@ -76,11 +76,14 @@ class QuoteAttributor(Pipe):
         extra_nouns: more noun cues, noun -> category and optional prepositions, as in
             ``lexicons/cue_nouns.txt`` (``{"rebuttal": "speech prep:of"}``).
         extra_adjectives: more adjective cues, adjective -> category.
+
+    It pickles as its name and config (the lexicons are rebuilt from them), so a pipeline
+    holding it can be sent to worker processes.
     """
 
     def __init__(
         self,
-        nlp: Language,
+        nlp: Language | None,
         name: str = "quoteattr",
         *,
         extension: str = "quotes",
@@ -93,12 +96,24 @@ class QuoteAttributor(Pipe):
         self.name = name
         self.extension = extension
         self.speakers_extension = speakers_extension
+        self._config: dict[str, Any] = {
+            "extension": extension,
+            "speakers_extension": speakers_extension,
+            "extra_cues": dict(extra_cues or {}),
+            "extra_frames": dict(extra_frames or {}),
+            "extra_nouns": dict(extra_nouns or {}),
+            "extra_adjectives": dict(extra_adjectives or {}),
+        }
         lexicons = default_lexicons()
         if extra_cues or extra_frames or extra_nouns or extra_adjectives:
             lexicons = lexicons.extended(extra_cues, extra_frames, extra_nouns, extra_adjectives)
         self.lexicons = lexicons
         register_extensions(extension)
         register_speakers_extension(speakers_extension, extension)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickles as the name and config the component is rebuilt from."""
+        return (_rebuild, (self.name, self._config))
 
     @property
     def lexicon(self) -> CueLexicon:
@@ -112,6 +127,11 @@ class QuoteAttributor(Pipe):
         quotes = extract_doc(doc, self.lexicons)
         doc._.set(f"{self.extension}_data", [q.to_dict() for q in quotes])
         return doc
+
+
+def _rebuild(name: str, config: dict[str, Any]) -> QuoteAttributor:
+    """A component from its pickled name and config (see ``QuoteAttributor.__reduce__``)."""
+    return QuoteAttributor(None, name, **config)
 
 
 @Language.factory(

@@ -69,8 +69,8 @@ class Errors:
     E014 = "[E014] Record {id}: {reason}."
     E015 = "[E015] {id}: processing failed: {reason}."
     E016 = (
-        "[E016] --resume continues a JSON Lines output file: it needs --output PATH and "
-        "--format jsonl."
+        "[E016] --resume continues a JSON Lines output file: it needs --output PATH (a file, "
+        "not a device or a pipe) and --format jsonl."
     )
     E017 = (
         "[E017] {path}: line {line} is not a record written by `quoteattr extract --format "

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import pipelines
-from .chunks import extract_long
+from .chunks import chunk_chars, extract_long
 from .core.bylines import with_author
 from .core.run import extract_doc
 from .errors import Errors, QuoteattrError
@@ -36,8 +36,10 @@ def extract(
         text_or_doc: the article text, or a Doc parsed by any English pipeline with a parser.
         nlp: the pipeline that parses a str (default: :func:`quoteattr.load`, loaded once
             and cached). Ignored for a Doc. When it has a quoteattr component, that
-            component's cues are used. A str longer than its ``max_length`` is parsed in
-            paragraph-aligned chunks (:func:`quoteattr.chunks.split_text`).
+            component's cues are used. A str longer than its ``max_length``, or than the
+            default memory budget allows (:func:`quoteattr.chunks.chunk_chars`, about
+            450,000 characters), is parsed in paragraph-aligned chunks
+            (:func:`quoteattr.chunks.split_text`).
         author: the article's byline ("By Jane Doe") or list of authors. With one writer,
             the "I" of the text outside quotations is that writer
             (:func:`quoteattr.core.bylines.with_author`).
@@ -61,8 +63,10 @@ def extract(
     pipeline = nlp if nlp is not None else pipelines.load()
     own = components(pipeline)
     lexicons = own[0].lexicons if own else None
-    if len(text_or_doc) > pipeline.max_length:
-        quotes = extract_long(text_or_doc, pipeline, lexicons)  # paragraph-aligned chunks
+    longest = min(pipeline.max_length, chunk_chars())
+    if len(text_or_doc) > longest:
+        # Paragraph-aligned chunks, one parsed at a time: memory stays within the budget.
+        quotes = extract_long(text_or_doc, pipeline, lexicons, longest)
         return Quotes(with_author(text_or_doc, quotes, author))
     # The quotes are found here, with the author: the component need not run as well.
     doc = pipeline(text_or_doc, disable=[name for name, proc in pipeline.pipeline if proc in own])

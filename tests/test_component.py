@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Iterator
 from importlib.metadata import entry_points
 from typing import Any
@@ -12,7 +13,7 @@ from spacy.tokens import Doc, DocBin
 
 import quoteattr
 import quoteattr.component
-from quoteattr import DEFAULT_MODEL, Quote, QuoteattrError
+from quoteattr import DEFAULT_MODEL, CueCategory, Quote, QuoteattrError
 from quoteattr.component import QuoteAttributor, make_quoteattr
 
 MINISTER = "“We will win,” the minister said."
@@ -286,3 +287,13 @@ def test_extra_nouns_and_adjectives_config_reach_the_lexicon() -> None:
     )
     assert pipe.lexicon.nouns["rebuttal"].preps == frozenset({"of"})
     assert "irate" in pipe.lexicon.adjectives
+
+
+def test_component_pickles_with_its_config() -> None:
+    """A pipeline with the component pickles (worker processes receive it so): the copy has
+    the same config and finds the extra cues."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("quoteattr", config={"extra_cues": {"harrumph": "speech"}, "extension": "qx"})
+    copy = pickle.loads(pickle.dumps(nlp))
+    own = copy.get_pipe("quoteattr")
+    assert (own.extension, own.lexicon.verbs.get("harrumph")) == ("qx", CueCategory.SPEECH)

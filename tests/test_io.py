@@ -340,9 +340,11 @@ def test_csv_row_values_are_quote_row_values() -> None:
     assert row == expected
 
 
-def test_csv_document_without_quotes_gives_no_row() -> None:
-    """A document with no quotes adds no row."""
-    assert csv_rows("".join(render_csv([("d1", []), ("d2", [SPLIT])])))[1][0] == "d2"
+def test_csv_document_without_quotes_gives_a_row_with_its_id() -> None:
+    """A document with no quotes is a row with its id and nothing else, so that the CSV
+    lists every document (issue 15: it used to add no row)."""
+    rows = csv_rows("".join(render_csv([("d1", []), ("d2", [SPLIT])])))
+    assert ([r[0] for r in rows[1:]], [v for v in rows[1][1:] if v]) == (["d1", "d2"], [])
 
 
 def test_csv_error_row_has_only_id_and_error() -> None:
@@ -403,7 +405,16 @@ def test_json_is_an_array_of_the_jsonl_records() -> None:
     """render_json gives one JSON array of the records render_jsonl writes, in order."""
     results: list[tuple[str, Any]] = [("a", [MINISTER]), ("b", "[E007] b: gone."), ("c", [])]
     expected = [json.loads(line) for line in render_jsonl(results)]
-    assert json.loads(render_json(results)) == expected
+    assert json.loads("".join(render_json(results))) == expected
+
+
+@pytest.mark.parametrize("n", [0, 1, 3])
+def test_json_streamed_is_the_text_json_dumps_gives(n: int) -> None:
+    """render_json yields a record at a time the very text of json.dumps(..., indent=2)."""
+    results: list[tuple[str, Any]] = [("a", [MINISTER]), ("b", "[E007] b: gone."), ("c", [])]
+    records = [json.loads(line) for line in render_jsonl(results[:n])]
+    expected = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    assert "".join(render_json(results[:n])) == expected
 
 
 # ---------------------------------------------------------------------------------------------
