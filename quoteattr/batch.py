@@ -9,7 +9,8 @@ budget allows (:func:`quoteattr.chunks.chunk_chars`) or than ``nlp.max_length`` 
 paragraph-aligned chunks (:mod:`quoteattr.chunks`). Pieces go in batches of at most
 ``batch_size`` texts and at most that many characters together, parsed here
 (:func:`quoteattr.pool.run_batch`) or by worker processes (:class:`quoteattr.pool.Pool`).
-The first batches are small (1, 2, 4, ... texts) so that the first results come out at once.
+The first batch holds one text, so that the first result comes out after one document, not
+after a whole batch (a ramp 1, 2, 4, ... cost 7% on 20-document streams for nothing more).
 """
 
 from __future__ import annotations
@@ -250,14 +251,14 @@ def _stream(
     pending: deque[_Piece] = deque()  # every piece read and not yet turned into a result
     jobs: dict[int, list[_Piece]] = {}  # batches submitted and not yet collected
     assembler = _Assembler()
-    size = 1  # batches grow 1, 2, 4, ... up to batch_size: the first results come out soon
+    size = 1  # the first batch is one text, so that the first result comes out at once
     number = 0
     finished = False
     try:
         while True:
             while len(jobs) < runner.capacity and feed.more:
                 batch = feed.take(size)
-                size = min(batch_size, size * 2)
+                size = batch_size
                 pending.extend(batch)
                 work = [p for p in batch if p.error is None]
                 if work:

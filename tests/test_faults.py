@@ -711,12 +711,12 @@ def test_a_budget_too_small_is_named() -> None:
         list(extract_many([FINE], nlp=standin.standin(), n_process=2, memory_budget=600 * 2**20))
 
 
-def test_first_batches_are_small_so_results_come_at_once() -> None:
-    """Batches grow 1, 2, 4, ... up to batch_size: the first result does not wait for a
-    whole batch of 32 documents."""
+def test_the_first_batch_is_one_document_so_results_come_at_once() -> None:
+    """The first batch is one document: the first result does not wait for a whole batch
+    of 32; the batches after it are full."""
     standin.BATCHES.clear()
     list(extract_many([FINE] * 100, nlp=standin.standin("test_batch_sizes"), batch_size=32))
-    assert [n for n, _ in standin.BATCHES] == [1, 2, 4, 8, 16, 32, 32, 5]
+    assert [n for n, _ in standin.BATCHES] == [1, 32, 32, 32, 3]
 
 
 # ---------------------------------------------------------------------------------------------
