@@ -5,12 +5,16 @@ thread samples the resident memory of the process and of its worker processes ev
 (``/proc``, Linux):
 
     python benchmarks/bench_memory.py [--size 3000000] [--budget 2G] [--data PATH] [--compare]
+    python benchmarks/bench_memory.py --per-char 100000,200000
 
 1. ``extract_many`` in one process under ``--budget``: the process's peak (VmHWM);
 2. ``extract_many`` with two processes under the same budget (shared by the two workers):
    the highest sum of the parent's and the workers' resident memory, and each one's peak;
 3. with ``--compare``, one process with chunks as long as spaCy's ``max_length`` (1,000,000
    characters), which is what a budget of 4 GiB or more allows: the memory the budget saves.
+
+``--per-char`` measures what the budget is sized from instead: each size's text parsed as one
+Doc, in a fresh process, and its peak above the loaded model, per character.
 
 The article is the development set's texts joined by blank lines up to ``--size``
 characters (the seed article repeated when the data is absent). This prints figures; it is not
@@ -146,16 +150,45 @@ def child(config: str, args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def per_char(size: int, data: Path) -> dict[str, Any]:
+    """Parses ``size`` characters as one Doc; the peak above the loaded model."""
+    import quoteattr
+
+    warnings.simplefilter("ignore")
+    text, _ = article(data, size)
+    nlp = quoteattr.pipelines.load_pipeline()
+    nlp("Warm up. “Yes,” he said.")
+    base = rss_kb(os.getpid())[1]
+    nlp(text)
+    peak = rss_kb(os.getpid())[1]
+    return {"size": size, "base_mb": base / 1024, "above_mb": (peak - base) / 1024}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--size", type=int, default=3_000_000, help="characters of the article")
     ap.add_argument("--budget", default="2G", help="the memory budget (2G, 1500M, ...)")
     ap.add_argument("--compare", action="store_true", help="also run without the budget's cut")
+    ap.add_argument("--per-char", help="sizes to parse as one Doc each (100000,200000)")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
-        print(json.dumps(child(args.child, args)))
+        if args.child.startswith("doc:"):
+            print(json.dumps(per_char(int(args.child[4:]), args.data)))
+        else:
+            print(json.dumps(child(args.child, args)))
+        return 0
+    if args.per_char:
+        for size in (int(x) for x in args.per_char.split(",")):
+            cmd = [sys.executable, __file__, "--child", f"doc:{size}", "--data", str(args.data)]
+            done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+            r = json.loads(done.stdout.splitlines()[-1])
+            print(
+                f"{size:9,} characters as one Doc: peak {r['above_mb']:,.0f} MB above the "
+                f"loaded model ({r['base_mb']:,.0f} MB), "
+                f"{r['above_mb'] * 2**20 / size / 1000:.2f} kB per character"
+            )
         return 0
     configs = ["one", "two"] + (["compare"] if args.compare else [])
     for config in configs:

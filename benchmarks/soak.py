@@ -7,8 +7,8 @@ The documents are short synthetic news paragraphs (a quote, a speaker with a mad
 a sentence of filler) whose made-up words are nearly all new, so that every document brings
 words the model has never seen (the case where a long-running process's vocabulary grows);
 every 500th repeats the id of the one before, to check that resuming goes by position. The
-command runs with ``--resume`` into one JSON Lines file; after a random 2 to 12 seconds one of
-these faults hits it:
+command runs with ``--resume`` into one JSON Lines file; once it has written a random 1 to
+2,500 more records, one of these faults hits it:
 
 - SIGKILL of the parent (no clean-up runs: the workers must notice and exit on their own),
 - SIGTERM or SIGINT of the parent (it stops its workers and exits 130),
@@ -21,10 +21,11 @@ equal to what ``extract_many`` in this process finds.
 It prints those counts, the exit statuses, the workers left behind after a killed parent,
 and the highest resident memory of the parent and of any worker, sampled every 0.2 s.
 
-Last, memory on novel text without faults: the same documents through ``extract_many`` in
-this process, with two workers (which parse inside ``nlp.memory_zone()``: their memory
-should stay flat) and then in one process (the caller's pipeline, which has no memory zone:
-spaCy's string store keeps every new word). This prints figures; it is not a test.
+Last, memory on novel text without faults: the same documents with two workers (which parse
+inside ``nlp.memory_zone()``: their memory should stay flat), in one process as the command
+line parses (memory zones too), and through ``extract_many`` with a caller's pipeline, which
+may be shared with other threads and so gets no memory zone (spaCy's string store keeps every
+new word). This prints figures; it is not a test.
 """
 
 from __future__ import annotations
@@ -154,21 +155,36 @@ class Watch:
         self._thread.join()
 
 
-def run_once(cmd: list[str], fault: str | None, rng: random.Random) -> dict[str, Any]:
-    """Runs the command once, with a fault after a random delay (None: to its end)."""
+def lines(path: Path) -> int:
+    """How many whole lines a file has (0 when it does not exist)."""
+    try:
+        return path.read_bytes().count(b"\n")
+    except OSError:
+        return 0
+
+
+def run_once(
+    cmd: list[str], out: Path, fault: str | None, rng: random.Random, total: int
+) -> dict[str, Any]:
+    """Runs the command once; the fault hits it after it has written a random 1 to 2,500
+    more records (None: it runs to its end)."""
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     watch = Watch(proc.pid)
     orphans: list[int] = []
+
+    def wait_for(more: int) -> None:
+        target = min(total - 1, lines(out) + more)
+        while lines(out) < target and proc.poll() is None:
+            time.sleep(0.02)
+
     if fault is not None:
-        deadline = time.monotonic() + rng.uniform(2, 12)
-        while time.monotonic() < deadline and proc.poll() is None:
-            time.sleep(0.05)
+        wait_for(rng.randint(1, 2500))
         if proc.poll() is None:
             workers = workers_of(proc.pid)
             if fault == "SIGKILL worker" and workers:
                 os.kill(rng.choice(workers), signal.SIGKILL)
-                # the run goes on: let it work a while more, then stop it with SIGTERM
-                time.sleep(rng.uniform(2, 6))
+                # the run goes on: let it write more, then stop it with SIGTERM
+                wait_for(rng.randint(1, 1000))
                 if proc.poll() is None:
                     proc.send_signal(signal.SIGTERM)
             else:
@@ -223,29 +239,34 @@ def check(
 
 
 def memory_on_novel_text(inputs: list[dict[str, str]]) -> None:
-    """Resident memory every tenth of the documents: both workers' (two processes), then
-    this process's (one process)."""
+    """Resident memory every tenth of the documents: both workers' (two processes); then this
+    process's, parsing as the command line does in one process (memory zones) and as
+    extract_many does with a caller's pipeline (none)."""
     import quoteattr
+    from quoteattr.batch import extract_with
 
     warnings.simplefilter("ignore")
     texts = [d["text"] for d in inputs]
     step = max(1, len(texts) // 10)
-    for processes in (2, 1):
-        nlp = quoteattr.load() if processes == 1 else None
+    runs = [
+        ("2 processes; both workers", lambda: quoteattr.extract_many(texts, n_process=2)),
+        ("1 process, as the command line (memory zones); this process",
+         lambda: extract_with(texts, memory_zone=True)),
+        ("1 process, extract_many with a caller's pipeline (no zone); this process",
+         lambda: quoteattr.extract_many(texts)),
+    ]  # fmt: skip
+    for label, run in runs:
         marks = []
         start = time.monotonic()
-        results = quoteattr.extract_many(texts, nlp=nlp, n_process=processes)
-        for i, _ in enumerate(results, start=1):
+        for i, _ in enumerate(run(), start=1):
             if i % step == 0 or i == len(texts):
-                if processes == 2:
-                    pids = workers_of(os.getpid())
-                    kb = sum(rss_kb(p) for p in pids)
+                if label.startswith("2"):
+                    kb = sum(rss_kb(p) for p in workers_of(os.getpid()))
                 else:
                     kb = rss_kb(os.getpid())
                 marks.append((i, kb))
         seconds = time.monotonic() - start
-        who = "both workers" if processes == 2 else "this process (the one-process path)"
-        print(f"\nmemory on novel text, {processes} process(es), {seconds:.0f} s; {who}, MB:")
+        print(f"\nmemory on novel text, {label}, MB ({seconds:.0f} s):")
         print("   " + ", ".join(f"{i:,}: {kb / 1024:,.0f}" for i, kb in marks))
         first = marks[0][1]
         print(f"   growth from {marks[0][0]:,} documents to the end: "
@@ -261,6 +282,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--workdir", type=Path, default=None, help="default: a temporary directory")
     ap.add_argument("--skip-memory", action="store_true", help="no memory run on novel text")
     args = ap.parse_args(argv)
+    # A shell starts a background job with SIGINT ignored, and the runs would inherit that:
+    # they must take Ctrl-C as a terminal user's run does.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     rng = random.Random(args.seed)
     work = args.workdir or Path(tempfile.mkdtemp(prefix="quoteattr-soak-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -283,7 +307,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     runs = 0
     while True:
         fault = plan[runs] if runs < args.faults else None
-        result = run_once(cmd, fault, rng)
+        result = run_once(cmd, out, fault, rng, args.docs)
         runs += 1
         watch: Watch = result["watch"]
         parent_peak = max(parent_peak, watch.parent_peak)
@@ -293,7 +317,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         label = fault or "none (to the end)"
         faults[label] += 1
         statuses[(label, result["status"])] += 1
-        written = out.read_bytes().count(b"\n") if out.exists() else 0
+        written = lines(out)
         print(f"  run {runs:2}: {label:18} exit {result['status']:4}  {written:6,} records")
         if fault is None:
             if result["status"] not in (0, 1):

@@ -224,12 +224,14 @@ class _Runner(Protocol):
 
 
 class _Here:
-    """Parses each batch in this process, when it is collected."""
+    """Parses each batch in this process, when it is collected (inside a memory zone when
+    the pipeline is this run's alone)."""
 
     capacity = 1
 
-    def __init__(self, nlp: Language) -> None:
+    def __init__(self, nlp: Language, zone: bool = False) -> None:
         self.nlp = nlp
+        self.zone = zone
         self._queue: deque[tuple[int, Sequence[Task]]] = deque()
 
     def submit(self, job: int, tasks: Sequence[Task]) -> None:
@@ -237,7 +239,11 @@ class _Here:
 
     def collect(self) -> tuple[int, list[Outcome]]:
         job, tasks = self._queue.popleft()
-        return job, run_batch(self.nlp, tasks)
+        if not self.zone:
+            return job, run_batch(self.nlp, tasks)
+        # The strings of the batch's words are freed after it; the quotes are plain objects.
+        with self.nlp.memory_zone():
+            return job, run_batch(self.nlp, tasks)
 
     def close(self, *, graceful: bool = False) -> None:
         self._queue.clear()
@@ -354,6 +360,7 @@ def extract_with(
     batch_size: int = 32,
     n_process: int = 1,
     memory_budget: int | None = None,
+    memory_zone: bool = False,
 ) -> Generator[BatchResult, None, None]:
     """:func:`extract_many` with the pipeline ``quoteattr.load(model, config=config)``:
     with several processes only the workers load it, so this process does not hold a model.
@@ -365,23 +372,31 @@ def extract_with(
         batch_size: the most documents in one batch.
         n_process: processes that parse (-1: one per CPU).
         memory_budget: as :func:`extract_many` takes it.
+        memory_zone: in one process, parse each batch inside ``nlp.memory_zone()``, so that
+            the strings of new words do not pile up over a long run (workers always do).
+            Only when no other thread uses the pipeline during the run: the zone frees the
+            strings of every Doc made meanwhile (the command line's case).
 
     Yields:
         the results, as :func:`extract_many` does.
     """
     if _processes(n_process) == 1:
         pipeline = pipelines.load(model, config=config)
-        yield from _here(records, pipeline, batch_size, memory_budget)
+        yield from _here(records, pipeline, batch_size, memory_budget, memory_zone)
     else:
         source = Source(model, json.dumps(dict(config or {}), sort_keys=True))
         yield from _pooled(records, source, None, batch_size, _processes(n_process), memory_budget)
 
 
 def _here(
-    records: Iterable[object], nlp: Language, batch_size: int, memory_budget: int | None
+    records: Iterable[object],
+    nlp: Language,
+    batch_size: int,
+    memory_budget: int | None,
+    zone: bool = False,
 ) -> Iterator[BatchResult]:
     limit = min(nlp.max_length, chunk_chars(memory_budget, 1))
-    yield from _stream(records, _Here(nlp), limit, max(1, batch_size))
+    yield from _stream(records, _Here(nlp, zone), limit, max(1, batch_size))
 
 
 def _pooled(

@@ -8,7 +8,7 @@ a quote mark (a quote continued over paragraphs, or attributed by the paragraph 
 whole).
 
 How long a chunk may be is set by a memory budget (:func:`chunk_chars`): spaCy's tok2vec and
-parser hold every text of a batch at once, at about 3.4 kB per character with the default model,
+parser hold every text of a batch at once, at about 3.6 kB per character with the default model,
 so a 3 MB article parsed in one piece peaks near 10 GB; under the default budget of 2 GiB per
 process it is parsed in chunks of about 450,000 characters, one chunk at a time.
 """
@@ -31,10 +31,10 @@ from .model import Quote, TextSpan
 from .pipelines import components
 
 #: Peak memory per character of text in one batch, with the default model (tok2vec and the
-#: parser hold the whole batch): 3.3 to 3.4 kB measured on news text
-#: (``benchmarks/bench_memory.py``), rounded up for what the allocator does not give back.
+#: parser hold the whole batch): 3.6 to 3.8 kB measured on the development set's news text
+#: (``benchmarks/bench_memory.py --per-char``), rounded up.
 BYTES_PER_CHAR = 4_000
-#: What a process holds before it parses: the interpreter, spaCy and the model (160 MB
+#: What a process holds before it parses: the interpreter, spaCy and the model (155 MB
 #: measured), with room for what earlier batches leave behind.
 PROCESS_BASE = 300 * 2**20
 #: The memory budget of each process when none is given: 2 GiB.

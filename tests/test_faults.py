@@ -31,7 +31,7 @@ import pytest
 import quoteattr
 import quoteattr.pipelines
 from quoteattr import QuoteattrError
-from quoteattr.batch import extract_many
+from quoteattr.batch import extract_many, extract_with
 from quoteattr.chunks import chunk_chars
 from quoteattr.cli import main
 from quoteattr.io import read_inputs
@@ -208,8 +208,6 @@ def test_a_pipeline_that_cannot_load_in_the_workers_is_an_error(tmp_path: Path) 
 
 def extract_with_model(records: list[str], model: str) -> Iterator[Any]:
     """extract_with by model name, with two processes."""
-    from quoteattr.batch import extract_with
-
     return extract_with(records, model, n_process=2)
 
 
@@ -703,6 +701,19 @@ def test_extract_parses_a_long_text_a_chunk_at_a_time() -> None:
         True,
         True,
     )
+
+
+@pytest.mark.parametrize("zone", [True, False], ids=["zone", "no-zone"])
+def test_one_process_with_a_memory_zone_keeps_no_new_words(
+    monkeypatch: pytest.MonkeyPatch, zone: bool
+) -> None:
+    """In one process, as the command line runs (memory_zone=True), the strings of new
+    words are freed after each batch; with a caller's pipeline (no zone) spaCy keeps them."""
+    nlp = standin.standin()
+    monkeypatch.setattr(quoteattr.pipelines, "load", lambda *a, **k: nlp)
+    word = "Zorblatquuxian" if zone else "Vexmorthulian"
+    results = list(extract_with([f"“Yes,” {word} said."], memory_zone=zone))
+    assert (outcomes(results), word in nlp.vocab.strings) == ([1], not zone)
 
 
 def test_a_budget_too_small_is_named() -> None:

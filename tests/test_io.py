@@ -16,6 +16,7 @@ from quoteattr.cli import _parser
 from quoteattr.io import FORMATS, Record, read_inputs
 from quoteattr.io.formats import (
     CSV_COLUMNS,
+    json_line,
     quote_row,
     render_csv,
     render_json,
@@ -399,6 +400,18 @@ def test_jsonl_keeps_non_ascii_text_readable() -> None:
     """Curly quotes are written as themselves, not as \\u escapes."""
     (line,) = render_jsonl([("d1", [MINISTER])])
     assert "“We will win,”" in line
+
+
+def test_json_line_escapes_lone_surrogates_only() -> None:
+    """A lone surrogate becomes JSON's escape (the line is UTF-8 and reads back the same);
+    other non-ASCII text stays as it is."""
+    data = {"id": "b\ud800", "text": "“x”"}
+    line = json_line(data)
+    assert (line, json.loads(line) == data, len(line.encode("utf-8")) > 0) == (
+        '{"id": "b\\ud800", "text": "“x”"}',
+        True,
+        True,
+    )
 
 
 def test_json_is_an_array_of_the_jsonl_records() -> None:

@@ -103,11 +103,13 @@ def _record(doc_id: str, outcome: Sequence[Quote] | str) -> dict[str, Any]:
 
 
 def json_line(data: object, indent: int | None = None) -> str:
-    """``data`` as JSON, non-ASCII text as it is; with ``\\uXXXX`` escapes instead only when
-    it holds a lone surrogate, which UTF-8 cannot encode (the JSON reads back the same)."""
+    """``data`` as JSON, non-ASCII text as it is, except a lone surrogate, which UTF-8 cannot
+    encode: it is written as JSON's escape (``\\ud800``), which reads back as the same
+    string."""
     text = json.dumps(data, ensure_ascii=False, indent=indent)
     if SURROGATE.search(text) is not None:
-        text = json.dumps(data, ensure_ascii=True, indent=indent)
+        # A raw surrogate can only be inside a JSON string, where its escape means the same.
+        text = SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
     return text
 
 

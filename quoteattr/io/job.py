@@ -219,7 +219,8 @@ def run_extract(
         raise ValueError(f"unknown format {job.format!r}")
     if job.resume and (job.format != "jsonl" or not job.output):
         raise QuoteattrError(Errors.E016)
-    stdin = stdin if stdin is not None else sys.stdin.buffer
+    if stdin is None and "-" in job.inputs:
+        stdin = sys.stdin.buffer
     if job.output:
         check_not_an_input(job.output, job.inputs, stdin)
     progress = Progress(stderr, enabled=job.progress)
@@ -248,6 +249,7 @@ def run_extract(
                 batch_size=job.batch_size,
                 n_process=job.n_process,
                 memory_budget=job.memory_budget,
+                memory_zone=True,  # this run is the pipeline's only user
             )
             with contextlib.closing(results):
                 for chunk in _render(job, _counted(results, progress, tally), texts):
