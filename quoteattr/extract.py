@@ -51,7 +51,7 @@ def extract(
     Raises:
         QuoteattrError: [E001] for another type, [E008] for a Doc without a parse,
             [E002] when the default pipeline is not installed, [E018] for an author that is
-            neither a str nor a list of str, [E019] for a text with a lone surrogate.
+            neither a str nor a list of str, [E024] for a text with a lone surrogate.
     """
     if isinstance(text_or_doc, Doc):
         return Quotes(extract_doc(text_or_doc, author=author))

@@ -39,7 +39,7 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     verified data directory, without running its package's code (:func:`verify_model`).
 
     Raises:
-        QuoteattrError: [E002] when the pipeline cannot be loaded; [E024] when a file of a
+        QuoteattrError: [E002] when the pipeline cannot be loaded; [E029] when a file of a
             pinned model is not the pinned one.
     """
     try:

@@ -188,7 +188,7 @@ class Source:
         it (and it was not changed since), else the pipeline pickled.
 
         Raises:
-            QuoteattrError: [E027] when the pipeline cannot be pickled.
+            QuoteattrError: [E032] when the pipeline cannot be pickled.
         """
         if nlp is None:
             return cls()
@@ -202,7 +202,7 @@ class Source:
                 "load it with quoteattr.load(model, config=...), make its components "
                 "picklable, or use n_process=1"
             )
-            raise QuoteattrError(Errors.E027.format(reason=_reason(err), hint=hint)) from err
+            raise QuoteattrError(Errors.E032.format(reason=_reason(err), hint=hint)) from err
 
     def open(self) -> Language:
         """The pipeline (in the worker)."""
@@ -380,7 +380,7 @@ class Pool:
         """Starts the workers and waits until each has loaded its pipeline.
 
         Raises:
-            QuoteattrError: a worker's load error ([E002], [E024], ...), or [E026] when
+            QuoteattrError: a worker's load error ([E002], [E029], ...), or [E031] when
                 workers keep dying before they are ready.
         """
         for _ in range(self.processes):
@@ -501,7 +501,7 @@ class Pool:
         elif kind == "fatal":
             reason = message[1]
             raise QuoteattrError(
-                reason if reason.startswith("[E") else Errors.E026.format(reason=reason)
+                reason if reason.startswith("[E") else Errors.E031.format(reason=reason)
             )
         elif kind == "start":
             worker.started = message[1]
@@ -538,7 +538,7 @@ class Pool:
             self._failed_starts += 1
             if self._failed_starts >= _FAILED_STARTS:
                 reason = f"{_FAILED_STARTS} died in a row before they were ready ({how})"
-                raise QuoteattrError(Errors.E026.format(reason=reason))
+                raise QuoteattrError(Errors.E031.format(reason=reason))
         again: list[_Unit] = []
         for unit in worker.units.values():
             if unit.id != worker.started:

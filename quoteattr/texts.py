@@ -19,8 +19,8 @@ SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def lone_surrogate(text: str) -> QuoteattrError | None:
-    """The [E019] error of a text holding a lone surrogate, or None for a text without one."""
+    """The [E024] error of a text holding a lone surrogate, or None for a text without one."""
     found = SURROGATE.search(text)
     if found is None:
         return None
-    return QuoteattrError(Errors.E019.format(code=ord(found.group()), offset=found.start()))
+    return QuoteattrError(Errors.E024.format(code=ord(found.group()), offset=found.start()))

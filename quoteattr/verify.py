@@ -6,7 +6,7 @@ pinned by version only: a new upload under the same version, a line added to the
 random bytes in ``parser/model`` take the seed article from 21 quotes to 3). So before the
 default pipeline is loaded, every file of its package is hashed and compared with the table in
 ``quoteattr/pins/`` (``sha256sum`` lines, paths relative to the package directory): a changed,
-missing or added file is an [E024] error that names it, and nothing of the package has run.
+missing or added file is an [E029] error that names it, and nothing of the package has run.
 The pipeline is then loaded from the verified data directory by path, so the package's own
 ``__init__.py`` is never executed.
 
@@ -81,7 +81,7 @@ def verify_model(name: str, root: Path | None = None) -> Path:
         the verified data directory (the one holding ``config.cfg``), to load by path.
 
     Raises:
-        QuoteattrError: [E002] when the model is not installed; [E024] naming the first file
+        QuoteattrError: [E002] when the model is not installed; [E029] naming the first file
             that is changed, missing or not in the table.
     """
     package = PINNED_MODELS[name][0]
@@ -94,7 +94,7 @@ def verify_model(name: str, root: Path | None = None) -> Path:
 
     def bad(file: str, reason: str) -> QuoteattrError:
         return QuoteattrError(
-            Errors.E024.format(name=name, file=root / file, reason=reason, package=package)
+            Errors.E029.format(name=name, file=root / file, reason=reason, package=package)
         )
 
     present = _files(root)

@@ -557,14 +557,14 @@ def test_resume_refuses_an_output_of_other_inputs(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, shared_nlp: None
 ) -> None:
     """Resuming goes by position: an output whose first record is not the first input's is
-    [E023] (an id-keyed resume would skip d1 and write d0 after it), and is left as it was."""
+    [E028] (an id-keyed resume would skip d1 and write d0 after it), and is left as it was."""
     inputs = docs_jsonl(tmp_path, MINISTER, TWO, NONE)
     out = tmp_path / "out.jsonl"
     out.write_text('{"id": "d1", "quotes": []}\n', encoding="utf-8")
     status, _, err = run(capsys, "extract", "--format", "jsonl", "-o", str(out), "--resume", inputs)
     assert (status, err.splitlines()[-1], ids_in(out)) == (
         2,
-        f"quoteattr: [E023] Cannot resume into {out}: its record 1 is 'd1', but input record 1 "
+        f"quoteattr: [E028] Cannot resume into {out}: its record 1 is 'd1', but input record 1 "
         "is 'd0'. It was written from other input; resume with the same inputs, in the same "
         "order, or start a new output.",
         ["d1"],

@@ -162,7 +162,7 @@ def test_a_killed_workers_documents_are_retried(faulty: Any, tmp_path: Path) -> 
 
 
 def test_a_document_that_kills_two_workers_is_an_error_record(faulty: Any) -> None:
-    """A document that takes its worker down twice becomes an [E020] record; the documents
+    """A document that takes its worker down twice becomes an [E025] record; the documents
     of its batch are parsed again alone and get their quotes; no worker is left."""
     texts = [FINE, FINE, f"{FINE} KILL-ME", FINE, LATER]  # one quote each
     results = list(extract_many(texts, nlp=faulty, n_process=2, batch_size=8))
@@ -170,7 +170,7 @@ def test_a_document_that_kills_two_workers_is_an_error_record(faulty: Any) -> No
         [
             1,
             1,
-            "[E020] 2: the worker process died while processing it, twice (killed by "
+            "[E025] 2: the worker process died while processing it, twice (killed by "
             "SIGKILL, as the out-of-memory killer does); the document is not processed.",
             1,
             1,
@@ -408,13 +408,13 @@ def test_surrogate_ids_and_texts_in_every_format(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
 ) -> None:
     """A lone surrogate in an id is written (escaped) in every format, one in a text is that
-    document's [E019] error record; every document is in the output, which is UTF-8."""
+    document's [E024] error record; every document is in the output, which is UTF-8."""
     target = tmp_path / f"out.{fmt}"
     status, _, err = run_main(
         capsys, "extract", hostile_jsonl(tmp_path), "--format", fmt, "-o", str(target)
     )
     text = target.read_bytes().decode("utf-8")  # raises if it is not UTF-8
-    assert (status, "[E019]" in err, "b\\ud800" in text, text.count("[E019]") >= 1) == (
+    assert (status, "[E024]" in err, "b\\ud800" in text, text.count("[E024]") >= 1) == (
         1,
         True,
         True,
@@ -440,16 +440,16 @@ def test_surrogate_ids_round_trip_through_jsonl_and_resume(
     assert (status, [r["id"] for r in records], records[1]["error"][:6]) == (
         1,
         ["b\ud800", "c", "d"],
-        "[E019]",
+        "[E024]",
     )
 
 
 def test_extract_names_a_lone_surrogate() -> None:
-    """extract() of a text with a lone surrogate raises [E019] with its offset, not spaCy's
+    """extract() of a text with a lone surrogate raises [E024] with its offset, not spaCy's
     UnicodeEncodeError."""
     with pytest.raises(QuoteattrError) as info:
         quoteattr.extract("ab\udc80", nlp=standin.standin())
-    assert str(info.value).startswith("[E019] The text has a lone surrogate (U+DC80) at offset 2")
+    assert str(info.value).startswith("[E024] The text has a lone surrogate (U+DC80) at offset 2")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -466,7 +466,7 @@ def test_output_that_is_an_input_is_refused(
     how: str,
 ) -> None:
     """``-o`` naming an input file (under any name, or as standard input) exits 2 with
-    [E021] before anything is written; the input is intact."""
+    [E026] before anything is written; the input is intact."""
     source = tmp_path / "docs.jsonl"
     source.write_text(json.dumps({"id": "a", "text": FINE}) + "\n", encoding="utf-8")
     before = source.read_bytes()
@@ -485,7 +485,7 @@ def test_output_that_is_an_input_is_refused(
         request.addfinalizer(stdin.close)
         monkeypatch.setattr(sys, "stdin", stdin)
     status, _, err = run_main(capsys, "extract", *inputs, "--format", "jsonl", "-o", str(target))
-    assert (status, err.split(" ", 2)[1], source.read_bytes()) == (2, "[E021]", before)
+    assert (status, err.split(" ", 2)[1], source.read_bytes()) == (2, "[E026]", before)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -497,7 +497,7 @@ def test_resume_keeps_repeated_ids_and_ids_that_print_alike(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Repeated ids and ids that print alike (1 and "1") lose nothing on resume: it goes by
-    position; each repeat is warned about ([W003])."""
+    position; each repeat is warned about ([W004])."""
     path = tmp_path / "in.jsonl"
     records = [{"id": 1, "text": FINE}, {"id": "1", "text": LATER}, {"id": "a", "text": FINE}]
     records += [{"id": "a", "text": LATER}, {"id": "b", "text": FINE}]
@@ -509,12 +509,12 @@ def test_resume_keeps_repeated_ids_and_ids_that_print_alike(
     status, _, err = run_main(
         capsys, "extract", str(path), "--format", "jsonl", "-o", str(out), "--resume"
     )
-    warned = [line for line in err.splitlines() if "[W003]" in line]
+    warned = [line for line in err.splitlines() if "[W004]" in line]
     assert (status, out.read_bytes(), len(warned), warned[0]) == (
         0,
         complete,
         2,
-        "quoteattr: warning: [W003] Record 2 repeats the id '1' of record 1: each record still "
+        "quoteattr: warning: [W004] Record 2 repeats the id '1' of record 1: each record still "
         "gets its own result, in input order, but a reader keyed by id will mix them up.",
     )
 
@@ -525,7 +525,7 @@ def test_a_locked_output_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], resume: bool
 ) -> None:
     """While another run holds the output's lock, a second run (resumed or not) exits 2
-    with [E022] and leaves the file as it is."""
+    with [E027] and leaves the file as it is."""
     inputs = tmp_path / "in.jsonl"
     inputs.write_text(json.dumps({"id": "a", "text": FINE}) + "\n", encoding="utf-8")
     out = tmp_path / "out.jsonl"
@@ -541,21 +541,21 @@ def test_a_locked_output_is_refused(
         os.close(fd)
     assert (status, err.split(" ", 2)[1], out.read_text("utf-8")) == (
         2,
-        "[E022]",
+        "[E027]",
         '{"id": "x", "quotes": []}\n',
     )
 
 
 def test_two_concurrent_resumes_write_each_record_once(tmp_path: Path, standin_model: str) -> None:
     """Two resumed runs started on one output at once: one writes, the other is refused
-    ([E022]); every record is in the file once."""
+    ([E027]); every record is in the file once."""
     inputs = slow_jsonl(tmp_path / "in.jsonl", 40, pause=0.1)
     out = tmp_path / "out.jsonl"
     args = (inputs, "--format", "jsonl", "-o", str(out), "--resume")
     runs = [cli(standin_model, *args, stderr=subprocess.PIPE) for _ in range(2)]
     results = sorted((r.wait(60), r.communicate()[1].decode().split(" ", 2)[1:2]) for r in runs)
     ids = [json.loads(line)["id"] for line in out.read_text("utf-8").splitlines()]
-    assert (results, ids) == ([(0, []), (2, ["[E022]"])], [f"d{i}" for i in range(40)])
+    assert (results, ids) == ([(0, []), (2, ["[E027]"])], [f"d{i}" for i in range(40)])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -717,8 +717,8 @@ def test_one_process_with_a_memory_zone_keeps_no_new_words(
 
 
 def test_a_budget_too_small_is_named() -> None:
-    """A budget that leaves no room to parse is [E025]."""
-    with pytest.raises(QuoteattrError, match=r"^\[E025\] A memory budget of 600 MiB is too"):
+    """A budget that leaves no room to parse is [E030]."""
+    with pytest.raises(QuoteattrError, match=r"^\[E030\] A memory budget of 600 MiB is too"):
         list(extract_many([FINE], nlp=standin.standin(), n_process=2, memory_budget=600 * 2**20))
 
 
@@ -760,8 +760,8 @@ def test_memory_sizes(value: str, size: int) -> None:
 
 
 def test_a_memory_size_that_is_not_one_is_named() -> None:
-    """Anything else is [E028]."""
-    with pytest.raises(QuoteattrError, match=r"^\[E028\] Not a memory size: 'lots'"):
+    """Anything else is [E033]."""
+    with pytest.raises(QuoteattrError, match=r"^\[E033\] Not a memory size: 'lots'"):
         parse_size("lots")
 
 

@@ -210,9 +210,9 @@ TEXTS = st.one_of(
 @given(text=TEXTS)
 def test_extract_never_raises_and_offsets_hold(nlp: Any, text: str) -> None:
     """On any text, extract returns quotes whose every offset indexes the text; a text with a
-    lone surrogate, which is not Unicode text, raises [E019] (not spaCy's UnicodeEncodeError)."""
+    lone surrogate, which is not Unicode text, raises [E024] (not spaCy's UnicodeEncodeError)."""
     if SURROGATE.search(text):
-        with pytest.raises(QuoteattrError, match=r"^\[E019\] "):
+        with pytest.raises(QuoteattrError, match=r"^\[E024\] "):
             quoteattr.extract(text, nlp=nlp)
         return
     check_offsets(text, quoteattr.extract(text, nlp=nlp))
@@ -223,7 +223,7 @@ def test_extract_never_raises_and_offsets_hold(nlp: Any, text: str) -> None:
 @given(text=TEXTS)
 def test_chunked_extract_never_raises_and_offsets_hold(nlp: Any, text: str) -> None:
     """Parsed in chunks of at most 40 characters, any text still gives quotes whose offsets
-    index the whole text (a text with a lone surrogate an [E019] result)."""
+    index the whole text (a text with a lone surrogate an [E024] result)."""
     saved = nlp.max_length
     nlp.max_length = 40
     try:
@@ -231,7 +231,7 @@ def test_chunked_extract_never_raises_and_offsets_hold(nlp: Any, text: str) -> N
     finally:
         nlp.max_length = saved
     if SURROGATE.search(text):
-        assert str(quotes).startswith("[E019] ")
+        assert str(quotes).startswith("[E024] ")
         return
     assert isinstance(quotes, list)
     check_offsets(text, quotes)

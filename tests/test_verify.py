@@ -69,7 +69,7 @@ def test_a_tampered_model_file_is_named(
     model_copy: Path, change: str, file: str, reason: str
 ) -> None:
     """A line added to the package's code, random bytes in the parser's weights, a file
-    added or removed: [E024] names the file and what is wrong with it."""
+    added or removed: [E029] names the file and what is wrong with it."""
     path = model_copy / file
     if change == "code":
         with path.open("a", encoding="utf-8") as fh:
@@ -83,14 +83,14 @@ def test_a_tampered_model_file_is_named(
     with pytest.raises(QuoteattrError) as info:
         verify_model(DEFAULT_MODEL, model_copy)
     assert str(info.value).startswith(
-        f"[E024] The spaCy pipeline '{DEFAULT_MODEL}' is not the one quoteattr pins: "
+        f"[E029] The spaCy pipeline '{DEFAULT_MODEL}' is not the one quoteattr pins: "
         f"{path} {reason}"
     )
 
 
 def test_quoteattr_load_refuses_a_tampered_model_without_running_it(model_copy: Path) -> None:
     """quoteattr.load() in a process that finds the tampered package first exits with
-    [E024] naming __init__.py, and the line added to it never ran."""
+    [E029] naming __init__.py, and the line added to it never ran."""
     marker = model_copy.parent / "ran"
     with (model_copy / "__init__.py").open("a", encoding="utf-8") as fh:
         fh.write(f"\nopen({str(marker)!r}, 'w').write('owned')\n")
@@ -99,7 +99,7 @@ def test_quoteattr_load_refuses_a_tampered_model_without_running_it(model_copy: 
     done = subprocess.run(
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
     )
-    assert (done.returncode, "[E024]" in done.stderr, "__init__.py has sha256" in done.stderr) == (
+    assert (done.returncode, "[E029]" in done.stderr, "__init__.py has sha256" in done.stderr) == (
         1,
         True,
         True,

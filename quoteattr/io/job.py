@@ -16,9 +16,9 @@ status and one line on standard error:
 ====  ==============================================================================
 
 Resuming (``--resume``) goes by position: the output's first N records must be the results
-of the first N inputs, and their ids must agree, record by record ([E023] otherwise); those
+of the first N inputs, and their ids must agree, record by record ([E028] otherwise); those
 inputs are skipped and the rest appended. Repeated ids are allowed (each record has its own
-result) but warned about ([W003]).
+result) but warned about ([W004]).
 """
 
 from __future__ import annotations
@@ -106,11 +106,11 @@ def parse_size(value: str) -> int:
     (K, M, G and T are powers of 1024).
 
     Raises:
-        QuoteattrError: [E028] for anything else.
+        QuoteattrError: [E033] for anything else.
     """
     match = _SIZE.fullmatch(value)
     if match is None:
-        raise QuoteattrError(Errors.E028.format(value=value))
+        raise QuoteattrError(Errors.E033.format(value=value))
     number, unit = match.groups()
     return int(float(number) * 1024 ** "_kmgt".index(unit.lower() or "_"))
 
@@ -146,14 +146,14 @@ _REPEATS_SHOWN = 10
 
 
 def _watch_ids(records: Iterable[Record], progress: Progress, tally: _Tally) -> Iterator[Record]:
-    """Passes the records on, warning [W003] about ids seen before."""
+    """Passes the records on, warning [W004] about ids seen before."""
     first: dict[int, int] = {}  # hash of an id -> the position where it first came
     for position, record in enumerate(records, start=1):
         seen = first.setdefault(hash(record.id), position)
         if seen != position:
             tally.repeated += 1
             if tally.repeated <= _REPEATS_SHOWN:
-                text = Warnings.W003.format(position=position, id=record.id, first=seen)
+                text = Warnings.W004.format(position=position, id=record.id, first=seen)
                 progress.message(f"quoteattr: warning: {terminal(text)}")
         yield record
 
@@ -172,11 +172,11 @@ def _skip_done(records: Iterable[Record], done: Done, progress: Progress) -> Ite
                 f"its record {position} is {id_there!r}, but input record {position} is "
                 f"{record.id!r}"
             )
-            raise QuoteattrError(Errors.E023.format(path=done.path, reason=reason))
+            raise QuoteattrError(Errors.E028.format(path=done.path, reason=reason))
         progress.skipped += 1
     if position < done.count:
         reason = f"it holds {done.count} records, the input only {position}"
-        raise QuoteattrError(Errors.E023.format(path=done.path, reason=reason))
+        raise QuoteattrError(Errors.E028.format(path=done.path, reason=reason))
 
 
 def _keep_texts(records: Iterable[Record], texts: dict[str, list[str]]) -> Iterator[Record]:
@@ -208,9 +208,9 @@ def run_extract(
         :attr:`Exit.OK` or :attr:`Exit.DOCUMENTS_FAILED`.
 
     Raises:
-        QuoteattrError: [E016] for ``--resume`` without a JSON Lines ``--output``, [E021] for
-            an output that is an input, [E022] for an output another run holds, [E023] for an
-            output written from other inputs, [E002]/[E024] for the model, ...
+        QuoteattrError: [E016] for ``--resume`` without a JSON Lines ``--output``, [E026] for
+            an output that is an input, [E027] for an output another run holds, [E028] for an
+            output written from other inputs, [E002]/[E029] for the model, ...
         OSError: when the output cannot be written.
         OutputClosed: when the reader of the output pipe has gone.
         KeyboardInterrupt: when interrupted (:class:`Interrupted` for SIGTERM).

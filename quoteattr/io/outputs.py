@@ -1,11 +1,11 @@
 """Where results are written, safely: never over an input, one writer at a time, whole files.
 
 - :func:`check_not_an_input`: ``-o`` naming an input file (the same file under any name: a
-  symbolic or hard link, or standard input redirected from it) is [E021], before anything is
+  symbolic or hard link, or standard input redirected from it) is [E026], before anything is
   opened for writing; truncating it first would destroy the input before it is read.
 - :func:`open_output` for JSON Lines (the format ``--resume`` continues) writes into the file
   itself, each record flushed as it is written, under an exclusive lock (``flock``): a second
-  run on the same file is [E022] instead of writing every record again. A killed run leaves
+  run on the same file is [E027] instead of writing every record again. A killed run leaves
   whole records and at most one cut line, which :func:`quoteattr.io.records.read_done`
   repairs.
 - :func:`open_output` for the one-shot formats (JSON, CSV, the table, HTML) writes a
@@ -63,7 +63,7 @@ def check_not_an_input(output: str, inputs: Sequence[str], stdin: IO[bytes] | No
         stdin: standard input, to compare when ``-`` is an input.
 
     Raises:
-        QuoteattrError: [E021] when the output is an input's file.
+        QuoteattrError: [E026] when the output is an input's file.
     """
     try:
         target = os.stat(output)
@@ -83,11 +83,11 @@ def check_not_an_input(output: str, inputs: Sequence[str], stdin: IO[bytes] | No
             continue
         if _same(target, other):
             name = "standard input" if path == "-" else path
-            raise QuoteattrError(Errors.E021.format(output=output, input=name))
+            raise QuoteattrError(Errors.E026.format(output=output, input=name))
 
 
 def lock(fd: int, path: str) -> None:
-    """Takes the exclusive lock of an open file, or raises [E022] when another process
+    """Takes the exclusive lock of an open file, or raises [E027] when another process
     holds it (POSIX ``flock``; where there is none, no lock is taken)."""
     try:
         import fcntl
@@ -96,7 +96,7 @@ def lock(fd: int, path: str) -> None:
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
-        raise QuoteattrError(Errors.E022.format(path=path)) from None
+        raise QuoteattrError(Errors.E027.format(path=path)) from None
 
 
 class Output:
@@ -231,7 +231,7 @@ def open_output(
             what it holds; a cut last line is removed first).
 
     Raises:
-        QuoteattrError: [E022] when another run holds the file's lock; [E016] when asked to
+        QuoteattrError: [E027] when another run holds the file's lock; [E016] when asked to
             resume into something that is not a regular file.
         OSError: when the file cannot be opened.
     """
