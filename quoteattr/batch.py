@@ -1,44 +1,46 @@
 """Many documents at once, and documents longer than the pipeline takes in one piece.
 
-:func:`extract_many` streams ``(id, quotes or error)`` results over ``nlp.pipe``: one result
-per input record, in input order, in constant memory. A record that cannot be used and a
-document whose processing raises each give an error result for that record only; the stream
-goes on.
+:func:`extract_many` streams ``(id, quotes or error)`` results: one result per input record,
+in input order, in bounded memory. A record that cannot be used and a document whose
+processing raises each give an error result for that record only; the stream goes on.
 
-A text longer than the pipeline's ``nlp.max_length`` is cut into paragraph-aligned chunks
-(:mod:`quoteattr.chunks`), each chunk one Doc on its way through the pipe.
+Records are read as the work needs them and cut into pieces: a text longer than the memory
+budget allows (:func:`quoteattr.chunks.chunk_chars`) or than ``nlp.max_length`` is cut into
+paragraph-aligned chunks (:mod:`quoteattr.chunks`). Pieces go in batches of at most
+``batch_size`` texts and at most that many characters together, parsed here
+(:func:`quoteattr.pool.run_batch`) or by worker processes (:class:`quoteattr.pool.Pool`).
+The first batch holds one text, so that the first result comes out after one document, not
+after a whole batch (a ramp 1, 2, 4, ... cost 7% on 20-document streams for nothing more).
 """
 
 from __future__ import annotations
 
-import contextlib
+import json
+import os
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 import attrs
-from spacy.tokens import Doc
 
 from . import pipelines
-from .chunks import ChunkQuotes, merge, sentence_count, split_text
+from .chunks import ChunkQuotes, chunk_chars, merge, split_text
 from .core.bylines import record_author, with_author
 from .core.language import warn_if_not_english
-from .core.lexicon import Lexicons
-from .core.run import extract_doc, profile_of
+from .core.run import profile_of
 from .errors import Errors, QuoteattrError
 from .model import Profile, Quote, Quotes
-from .pipelines import components
+from .pipelines import DEFAULT_MODEL
+from .pool import Failed, Outcome, Pool, Source, Task, run_batch
+from .texts import lone_surrogate
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["BatchResult", "extract_many"]
+__all__ = ["BatchResult", "extract_many", "extract_with"]
 
 #: One record's outcome: its id, and its quotes or the error that kept it from being processed.
 BatchResult = tuple[str, list[Quote] | QuoteattrError]
-
-# ---------------------------------------------------------------------------------------------
-# extract_many
 
 
 @attrs.frozen
@@ -63,13 +65,16 @@ def _record(index: int, record: object) -> _Input:
             if text is None:
                 return bad(doc_id, "no 'text' string")
             return bad(doc_id, f"'text' has type {type(text).__name__}, not str")
+        error = lone_surrogate(text)
+        if error is not None:
+            return _Input(doc_id, error=error)
         try:
             return _Input(doc_id, text, record_author(author))
         except ValueError as err:
             return bad(doc_id, str(err))
 
     if isinstance(record, str):
-        return _Input(str(index), record)
+        return checked(str(index), record)
     if isinstance(record, Mapping):
         raw_id = record.get("id")
         doc_id = str(index) if raw_id is None else str(raw_id)
@@ -92,185 +97,204 @@ def _record(index: int, record: object) -> _Input:
 
 @attrs.define
 class _Piece:
-    """One Doc's worth of a record, on its way through ``nlp.pipe``."""
+    """One text's worth of a record: a whole document, or a chunk of a long one."""
 
-    seq: int  # its place in the stream of pieces: the context passed through nlp.pipe
     id: str
     text: str  # the chunk ("" for a record that is not processed)
     start: int  # where the chunk starts in the record's text
     last: bool  # the record's last piece
     whole: str | None = None  # the record's text, when it has several pieces
-    error: QuoteattrError | None = None
     author: str | list[str] | None = None  # the record's byline
+    error: QuoteattrError | None = None  # why the record is not processed
+    outcome: Outcome | None = None
+
+    @property
+    def settled(self) -> bool:
+        return self.error is not None or self.outcome is not None
 
 
 @attrs.define
 class _Feed:
-    """Turns records into pieces for ``nlp.pipe``, remembering the pieces in flight.
-
-    One generator (:meth:`pieces`) serves every ``nlp.pipe`` stream of a run, so that a
-    stream started after a broken one goes on where the pieces left off.
-    """
+    """Reads records as batches are needed and cuts them into pieces."""
 
     records: Iterator[object]
-    nlp: Language
-    pending: deque[_Piece] = attrs.field(factory=deque)
-    seq: int = 0
-    done: bool = False
-    failure: BaseException | None = None  # what the records' own iterator raised
+    limit: int  # the most characters of one piece, and of one batch
+    queued: deque[_Piece] = attrs.field(factory=deque)
+    index: int = 0
+    ended: bool = False
+    failure: Exception | None = None  # what the records' own iterator raised
 
-    def pieces(self) -> Iterator[tuple[str, int]]:
-        """Yields ``(text, seq)`` for nlp.pipe(as_tuples=True), one or more per record."""
-        index = 0
-        while True:
-            try:
-                record = next(self.records)
-            except StopIteration:
-                self.done = True
-                return
-            except Exception as err:
-                self.failure = err
-                raise
-            got = _record(index, record)
-            index += 1
-            text = got.text
-            if text is None:
-                # Goes through the pipe as an empty Doc, so that results keep their order
-                # and the pieces in flight stay few whatever the input.
-                yield self._add(_Piece(self.seq, got.id, "", 0, True, error=got.error))
-                continue
-            warn_if_not_english(text, got.id)  # [W003], naming the record
-            spans = split_text(text, self.nlp.max_length)
-            whole = text if len(spans) > 1 else None
-            for k, (s, e) in enumerate(spans):
-                last = k == len(spans) - 1
-                piece = _Piece(self.seq, got.id, text[s:e], s, last, whole, author=got.author)
-                yield self._add(piece)
+    @property
+    def more(self) -> bool:
+        return bool(self.queued) or not self.ended
 
-    def _add(self, piece: _Piece) -> tuple[str, int]:
-        self.pending.append(piece)
-        self.seq += 1
-        return piece.text, piece.seq
+    def take(self, size: int) -> list[_Piece]:
+        """The next pieces: at most ``size``, whose texts hold at most ``limit`` characters
+        together (a piece longer than what is left starts the next batch)."""
+        batch: list[_Piece] = []
+        chars = 0
+        while len(batch) < size and (self.queued or self._read()):
+            piece = self.queued[0]
+            if batch and chars + len(piece.text) > self.limit:
+                break
+            batch.append(self.queued.popleft())
+            chars += len(piece.text)
+        return batch
 
-
-def _quote_extension(nlp: Language) -> str | None:
-    """The Doc extension the pipeline's quoteattr component fills, if it has one."""
-    own = components(nlp)
-    return own[0].extension if own else None
-
-
-def _drop(_name: str, _proc: object, _docs: object, _error: Exception) -> None:
-    """A spaCy error handler that lets the failing Docs drop out of ``nlp.pipe``.
-
-    :func:`extract_many` notices the gap (each Doc carries its place in the stream) and
-    processes the missing Docs again one by one, which finds the one that fails and its error.
-    Module-level so that worker processes can use it.
-    """
-
-
-@contextlib.contextmanager
-def _dropping_errors(nlp: Language) -> Iterator[None]:
-    """Installs :func:`_drop` as the error handler of the pipeline and of every component
-    that takes one, and restores theirs after.
-
-    spaCy 3.8's parser and entity recognizer are Cython classes that cannot store a handler
-    (``nlp.set_error_handler`` raises AttributeError on them): they keep raising, which
-    breaks the stream in one process (extract_many then redoes the Docs in flight) and drops
-    the batch in a worker process (the pipeline's default handler takes it).
-    """
-    saved = []
-    for _, proc in nlp.pipeline:
-        getter = getattr(proc, "get_error_handler", None)
-        setter = getattr(proc, "set_error_handler", None)
-        if getter is None or setter is None:
-            continue
-        previous = getter()
+    def _read(self) -> bool:
+        """Reads one record into pieces; False when there are no more."""
+        if self.ended:
+            return False
         try:
-            setter(_drop)
-        except AttributeError:
-            continue
-        saved.append((setter, previous))
-    default = nlp.default_error_handler
-    nlp.default_error_handler = _drop
-    try:
-        yield
-    finally:
-        nlp.default_error_handler = default
-        for setter, previous in saved:
-            setter(previous)
-
-
-def _guarded(nlp: Language, stream: Iterator[Any]) -> Iterator[Any]:
-    """Pulls from ``nlp.pipe`` with errors dropped; between items the pipeline is as it was.
-
-    spaCy reads the handlers when a component starts on the stream (and a worker process when
-    it starts), which happens inside ``next``; the caller's own ``nlp(text)`` calls between
-    results still raise as usual.
-    """
-    while True:
-        with _dropping_errors(nlp):
-            try:
-                item = next(stream)
-            except StopIteration:
-                return
-        yield item
-
-
-def _process_alone(nlp: Language, text: str, disable: Iterable[str] = ()) -> Doc:
-    """Runs the pipeline on one text, calling each component directly so that it raises."""
-    doc = nlp.make_doc(text)
-    for name, proc in nlp.pipeline:
-        if name not in disable:
-            doc = proc(doc)
-    return doc
+            record = next(self.records)
+        except StopIteration:
+            self.ended = True
+            return False
+        except Exception as err:
+            self.failure = err  # raised after the results of the records before it
+            self.ended = True
+            return False
+        got = _record(self.index, record)
+        self.index += 1
+        text = got.text
+        if text is None:
+            self.queued.append(_Piece(got.id, "", 0, True, error=got.error))
+            return True
+        warn_if_not_english(text, got.id)  # [W003], naming the record
+        spans = split_text(text, self.limit)
+        whole = text if len(spans) > 1 else None
+        for k, (s, e) in enumerate(spans):
+            last = k == len(spans) - 1
+            self.queued.append(_Piece(got.id, text[s:e], s, last, whole, got.author))
+        return True
 
 
 @attrs.define
 class _Assembler:
-    """Turns processed pieces back into one result per record."""
+    """Turns settled pieces back into one result per record, in order."""
 
-    nlp: Language
-    extension: str | None
     chunks: list[ChunkQuotes] = attrs.field(factory=list)
     error: QuoteattrError | None = None
-    # Where the component's quotes are not used (another profile): its lexicons, the profile
-    # to extract with, and the component's name, left out of the pipe.
-    lexicons: Lexicons | None = None
-    profile: Profile = Profile.CLAIMS
-    disable: tuple[str, ...] = ()
 
-    def add(self, piece: _Piece, doc: Doc | None) -> Iterator[BatchResult]:
-        """Takes a piece and its Doc (None when it dropped out of the pipe); yields the
-        record's result after its last piece."""
+    def ready(self, pending: deque[_Piece]) -> Iterator[BatchResult]:
+        """Yields the results of the records whose pieces at the front are all settled."""
+        while pending and pending[0].settled:
+            yield from self._add(pending.popleft())
+
+    def _add(self, piece: _Piece) -> Iterator[BatchResult]:
         if piece.error is not None:
             self.error = piece.error
         elif self.error is None:
-            try:
-                if doc is None:
-                    doc = _process_alone(self.nlp, piece.text, self.disable)
-                quotes = self._quotes(doc)
-                sentences = sentence_count(doc) if piece.whole is not None else 0
-                self.chunks.append(ChunkQuotes(piece.start, quotes, sentences))
-            except Exception as err:
-                reason = f"{type(err).__name__}: {err}"
-                self.error = QuoteattrError(Errors.E015.format(id=piece.id, reason=reason))
+            outcome = piece.outcome
+            if isinstance(outcome, Failed):
+                message = Errors.E025 if outcome.died else Errors.E015
+                self.error = QuoteattrError(
+                    message.format(id=piece.id, reason=outcome.reason, how=outcome.reason)
+                )
+            elif outcome is not None:
+                try:
+                    quotes = [
+                        q if isinstance(q, Quote) else Quote.from_dict(q) for q in outcome.quotes
+                    ]
+                except QuoteattrError as err:
+                    reason = f"QuoteattrError: {err}"
+                    self.error = QuoteattrError(Errors.E015.format(id=piece.id, reason=reason))
+                else:
+                    self.chunks.append(ChunkQuotes(piece.start, quotes, outcome.sentences))
         if not piece.last:
             return
         if self.error is not None:
             yield piece.id, self.error
         else:
-            quotes, text = self.chunks[0].quotes, piece.text
+            quotes, text = (self.chunks[0].quotes if self.chunks else []), piece.text
             if piece.whole is not None:
                 quotes, text = merge(piece.whole, self.chunks), piece.whole
             yield piece.id, Quotes(with_author(text, quotes, piece.author))
         self.chunks, self.error = [], None
 
-    def _quotes(self, doc: Doc) -> list[Quote]:
-        if self.extension is not None:
-            found = doc._.get(self.extension)
-            if found is not None:
-                return list(found)
-        return extract_doc(doc, self.lexicons, profile=self.profile)
+
+class _Runner(Protocol):
+    """Where batches are parsed: here, or in a pool of worker processes."""
+
+    @property
+    def capacity(self) -> int: ...
+
+    def submit(self, job: int, tasks: Sequence[Task]) -> None: ...
+
+    def collect(self) -> tuple[int, list[Outcome]]: ...
+
+    def close(self, *, graceful: bool = False) -> None: ...
+
+
+class _Here:
+    """Parses each batch in this process, when it is collected (inside a memory zone when
+    the pipeline is this run's alone)."""
+
+    capacity = 1
+
+    def __init__(self, nlp: Language, zone: bool = False, profile: Profile | None = None) -> None:
+        self.nlp = nlp
+        self.zone = zone
+        self.profile = profile
+        self._queue: deque[tuple[int, Sequence[Task]]] = deque()
+
+    def submit(self, job: int, tasks: Sequence[Task]) -> None:
+        self._queue.append((job, tasks))
+
+    def collect(self) -> tuple[int, list[Outcome]]:
+        job, tasks = self._queue.popleft()
+        if not self.zone:
+            return job, run_batch(self.nlp, tasks, profile=self.profile)
+        # The strings of the batch's words are freed after it; the quotes are plain objects.
+        with self.nlp.memory_zone():
+            return job, run_batch(self.nlp, tasks, profile=self.profile)
+
+    def close(self, *, graceful: bool = False) -> None:
+        self._queue.clear()
+
+
+def _stream(
+    records: Iterable[object], runner: _Runner, limit: int, batch_size: int
+) -> Iterator[BatchResult]:
+    """The results of the records, parsed by ``runner``; closes it at the end, early or not."""
+    feed = _Feed(iter(records), limit)
+    pending: deque[_Piece] = deque()  # every piece read and not yet turned into a result
+    jobs: dict[int, list[_Piece]] = {}  # batches submitted and not yet collected
+    assembler = _Assembler()
+    size = 1  # the first batch is one text, so that the first result comes out at once
+    number = 0
+    finished = False
+    try:
+        while True:
+            while len(jobs) < runner.capacity and feed.more:
+                batch = feed.take(size)
+                size = batch_size
+                pending.extend(batch)
+                work = [p for p in batch if p.error is None]
+                if work:
+                    runner.submit(number, [(p.text, p.whole is not None) for p in work])
+                    jobs[number] = work
+                    number += 1
+                yield from assembler.ready(pending)
+            yield from assembler.ready(pending)
+            if not jobs:
+                if not feed.more:
+                    break
+                continue
+            done, outcomes = runner.collect()
+            for piece, outcome in zip(jobs.pop(done), outcomes, strict=True):
+                piece.outcome = outcome
+        finished = True
+    finally:
+        # An early stop (the consumer closed the stream, an exception, Ctrl-C) ends worker
+        # processes at once; a finished run lets them exit.
+        runner.close(graceful=finished)
+    if feed.failure is not None:
+        raise feed.failure  # the records' own iterator failed
+
+
+def _processes(n_process: int) -> int:
+    return (os.cpu_count() or 1) if n_process == -1 else max(1, n_process)
 
 
 def extract_many(
@@ -279,12 +303,20 @@ def extract_many(
     nlp: Language | None = None,
     batch_size: int = 32,
     n_process: int = 1,
+    memory_budget: int | None = None,
     profile: Profile | str | None = None,
 ) -> Iterator[BatchResult]:
     """Finds the quotes of many documents, streaming one result per record in input order.
 
-    Memory stays constant on any number of documents: records are read as ``nlp.pipe``
-    needs them and only the documents in flight are held.
+    Memory stays bounded on any number of documents: records are read as the work needs
+    them and only the documents in flight are held; no batch holds more text than the
+    memory budget allows.
+
+    With ``n_process`` above 1, worker processes parse (:class:`quoteattr.pool.Pool`): they
+    load the pipeline themselves (a pipeline from :func:`quoteattr.load` by its model and
+    config, any other sent pickled), and end within seconds when the stream is closed early,
+    raises or is interrupted. A worker that dies has its documents parsed again, each on its
+    own; a document that a second worker dies on gets [E025].
 
     Args:
         records: each one a text (its id is its 0-based position, as a str), an
@@ -296,67 +328,107 @@ def extract_many(
         nlp: the pipeline (default: :func:`quoteattr.load`, loaded once per process). With the
             quoteattr component its results are used; without it, the quotes are found in
             the parsed Docs.
-        batch_size: documents per ``nlp.pipe`` batch.
-        n_process: worker processes for ``nlp.pipe``.
+        batch_size: the most documents in one batch.
+        n_process: processes that parse (-1: one per CPU).
+        memory_budget: bytes the parsing may use, all processes together (default: 2 GiB per
+            process); it sets the longest text parsed at once
+            (:func:`quoteattr.chunks.chunk_chars`).
         profile: what counts as a quote (:class:`~quoteattr.model.Profile`); None: the
             profile of the pipeline's quoteattr component, else ``claims``. When the
-            component has another profile, it is left out of the pipe and the quotes are
-            found with its cues under this one.
+            component has another profile, it does not run and the quotes are found with its
+            cues under this one.
 
     Yields:
         ``(id, quotes)``, or ``(id, error)`` with a :class:`~quoteattr.QuoteattrError`:
         [E014] for a record with no text, whose text is not a str, or whose author is
         neither a str nor a list of str (the record's error for a
-        :class:`~quoteattr.io.Record` read with one); [E015] for a document whose
-        processing raised. Neither stops the stream.
+        :class:`~quoteattr.io.Record` read with one); [E024] for a text with a lone
+        surrogate; [E015] for a document whose processing raised; [E025] for a document
+        two worker processes died on. None of them stops the stream.
 
     Raises:
-        QuoteattrError: [E002] when ``nlp`` is None and the default pipeline is not installed;
-            [E019] for an unknown profile.
+        QuoteattrError: [E002] when ``nlp`` is None and the default pipeline is not
+            installed ([E029] when it is not the pinned one); [E030] for a memory budget too
+            small; [E031] when worker processes cannot start; [E032] for a pipeline that
+            cannot be sent to them; [E019] for an unknown profile.
     """
-    pipeline = nlp if nlp is not None else pipelines.load()
-    own = components(pipeline)
-    chosen = profile_of(profile) if profile is not None else pipelines.profile_of_pipeline(pipeline)
-    feed = _Feed(iter(records), pipeline)
-    pieces = feed.pieces()
-    assembler = _Assembler(pipeline, _quote_extension(pipeline), profile=chosen)
-    if own and own[0].profile != chosen:
-        # The component would find the quotes of its own profile: parse without it and find
-        # them here, with its cues, as quoteattr.extract does.
-        assembler.extension, assembler.lexicons = None, own[0].lexicons
-        assembler.disable = tuple(name for name, proc in pipeline.pipeline if proc in own)
+    chosen = profile_of(profile) if profile is not None else None
+    if _processes(n_process) == 1:
+        pipeline = nlp if nlp is not None else pipelines.load()
+        yield from _here(records, pipeline, batch_size, memory_budget, profile=chosen)
+    else:
+        source = Source.of(nlp, chosen)
+        yield from _pooled(records, source, nlp, batch_size, _processes(n_process), memory_budget)
 
-    def settle(upto: int) -> Iterator[BatchResult]:
-        """Pieces before ``upto`` that did not come out of the pipe: redo them one by one."""
-        while feed.pending and feed.pending[0].seq < upto:
-            yield from assembler.add(feed.pending.popleft(), None)
 
-    while True:
-        seq_at_start = feed.seq
-        # A generator: closed below, which also stops worker processes.
-        stream: Any = pipeline.pipe(
-            pieces,
-            as_tuples=True,
-            batch_size=batch_size,
-            n_process=n_process,
-            disable=assembler.disable,
-        )
-        try:
-            for doc, seq in _guarded(pipeline, stream):
-                yield from settle(seq)
-                yield from assembler.add(feed.pending.popleft(), doc)
-        except Exception:
-            # The stream itself broke, not one component on some Docs (the handler takes
-            # those): redo the pieces in flight alone, then go on with a new stream.
-            if feed.failure is None and feed.seq == seq_at_start and not feed.pending:
-                raise  # it broke before taking any input: the pipeline cannot run at all
-            yield from settle(feed.seq)
-            if feed.failure is not None:
-                raise feed.failure from None  # the records' own iterator failed
-            if feed.done:
-                return
-            continue
-        finally:
-            stream.close()
-        yield from settle(feed.seq)
-        return
+def extract_with(
+    records: Iterable[object],
+    model: str = DEFAULT_MODEL,
+    *,
+    config: Mapping[str, Any] | None = None,
+    batch_size: int = 32,
+    n_process: int = 1,
+    memory_budget: int | None = None,
+    memory_zone: bool = False,
+    profile: Profile | str | None = None,
+) -> Generator[BatchResult, None, None]:
+    """:func:`extract_many` with the pipeline ``quoteattr.load(model, config=config)``:
+    with several processes only the workers load it, so this process does not hold a model.
+
+    Args:
+        records: as :func:`extract_many` takes them.
+        model: the installed pipeline's name.
+        config: the quoteattr component's config.
+        batch_size: the most documents in one batch.
+        n_process: processes that parse (-1: one per CPU).
+        memory_budget: as :func:`extract_many` takes it.
+        memory_zone: in one process, parse each batch inside ``nlp.memory_zone()``, so that
+            the strings of new words do not pile up over a long run (workers always do).
+            Only when no other thread uses the pipeline during the run: the zone frees the
+            strings of every Doc made meanwhile (the command line's case).
+        profile: what counts as a quote (None: the component config's, else claims).
+
+    Yields:
+        the results, as :func:`extract_many` does.
+    """
+    chosen = profile_of(profile) if profile is not None else None
+    if _processes(n_process) == 1:
+        pipeline = pipelines.load(model, config=config)
+        yield from _here(records, pipeline, batch_size, memory_budget, memory_zone, chosen)
+    else:
+        config_json = json.dumps(dict(config or {}), sort_keys=True)
+        source = Source(model, config_json, profile=chosen)
+        yield from _pooled(records, source, None, batch_size, _processes(n_process), memory_budget)
+
+
+def _here(
+    records: Iterable[object],
+    nlp: Language,
+    batch_size: int,
+    memory_budget: int | None,
+    zone: bool = False,
+    profile: Profile | None = None,
+) -> Iterator[BatchResult]:
+    limit = min(nlp.max_length, chunk_chars(memory_budget, 1))
+    yield from _stream(records, _Here(nlp, zone, profile), limit, max(1, batch_size))
+
+
+def _pooled(
+    records: Iterable[object],
+    source: Source,
+    nlp: Language | None,
+    batch_size: int,
+    processes: int,
+    memory_budget: int | None,
+) -> Iterator[BatchResult]:
+    limit = chunk_chars(memory_budget, processes)
+    pool = Pool(source, processes)
+    try:
+        pool.start()
+    except BaseException:
+        pool.close()
+        raise
+    longest = nlp.max_length if nlp is not None else pool.max_length
+    if longest is not None:
+        limit = min(limit, longest)
+    yield from _stream(records, pool, limit, max(1, batch_size))

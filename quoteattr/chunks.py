@@ -6,6 +6,11 @@ to offsets in the whole text (:func:`shift`, :func:`merge`). A quote cannot span
 so the cuts are put at paragraph breaks, preferably before a paragraph that does not open with
 a quote mark (a quote continued over paragraphs, or attributed by the paragraph before, stays
 whole).
+
+How long a chunk may be is set by a memory budget (:func:`chunk_chars`): spaCy's tok2vec and
+parser hold every text of a batch at once, at about 3.6 kB per character with the default model,
+so a 3 MB article parsed in one piece peaks near 10 GB; under the default budget of 2 GiB per
+process it is parsed in chunks of about 450,000 characters, one chunk at a time.
 """
 
 from __future__ import annotations
@@ -21,11 +26,63 @@ from spacy.tokens import Doc
 from .core.layout import paragraph_bounds
 from .core.lexicon import Lexicons
 from .core.run import extract_doc
+from .errors import Errors, QuoteattrError
 from .model import Profile, Quote, TextSpan
 from .pipelines import components
 
+#: Peak memory per character of text in one batch, with the default model (tok2vec and the
+#: parser hold the whole batch): 3.6 to 3.8 kB measured on the development set's news text
+#: (``benchmarks/bench_memory.py --per-char``), rounded up.
+BYTES_PER_CHAR = 4_000
+#: What a process holds before it parses: the interpreter, spaCy and the model (155 MB
+#: measured), with room for what earlier batches leave behind.
+PROCESS_BASE = 300 * 2**20
+#: The memory budget of each process when none is given: 2 GiB.
+DEFAULT_BUDGET = 2 * 2**30
+#: The shortest chunk a budget may ask for: shorter ones cut too many quotes' context.
+MIN_CHUNK = 10_000
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**30:.2f} GiB" if n >= 2**30 else f"{n / 2**20:.0f} MiB"
+
+
+def chunk_chars(budget: int | None = None, processes: int = 1) -> int:
+    """The most characters a process may parse at once under a memory budget.
+
+    Args:
+        budget: bytes for the whole run, shared evenly by ``processes`` (default:
+            :data:`DEFAULT_BUDGET` for each process).
+        processes: how many processes parse at the same time.
+
+    Returns:
+        ``(budget / processes - PROCESS_BASE) / BYTES_PER_CHAR``.
+
+    Raises:
+        QuoteattrError: [E030] when that is below :data:`MIN_CHUNK`.
+    """
+    processes = max(1, processes)
+    share = DEFAULT_BUDGET if budget is None else budget // processes
+    chars = (share - PROCESS_BASE) // BYTES_PER_CHAR
+    if chars < MIN_CHUNK:
+        least = PROCESS_BASE + MIN_CHUNK * BYTES_PER_CHAR
+        raise QuoteattrError(
+            Errors.E030.format(
+                budget=_size(budget if budget is not None else share),
+                processes=processes,
+                least=_size(least),
+            )
+        )
+    return int(chars)
+
+
 __all__ = [
+    "BYTES_PER_CHAR",
+    "DEFAULT_BUDGET",
+    "MIN_CHUNK",
+    "PROCESS_BASE",
     "ChunkQuotes",
+    "chunk_chars",
     "extract_long",
     "merge",
     "sentence_count",
@@ -151,6 +208,7 @@ def merge(text: str, chunks: Iterable[ChunkQuotes]) -> list[Quote]:
 
 
 def sentence_count(doc: Doc) -> int:
+    """How many sentences a Doc has (0 for an empty one)."""
     return sum(1 for _ in doc.sents) if len(doc) else 0
 
 
@@ -158,9 +216,11 @@ def extract_long(
     text: str,
     nlp: Language,
     lexicons: Lexicons | None = None,
+    *,
     profile: Profile = Profile.CLAIMS,
+    max_length: int | None = None,
 ) -> list[Quote]:
-    """Finds the quotes of a text longer than ``nlp.max_length``, chunk by chunk.
+    """Finds the quotes of a long text, chunk by chunk, one chunk parsed at a time.
 
     Args:
         text: the whole text.
@@ -168,13 +228,18 @@ def extract_long(
             out of the parse: the quotes are found here).
         lexicons: the cues and word lists (default: the shipped ones).
         profile: what counts as a quote.
+        max_length: the longest chunk (default: ``nlp.max_length`` or, if smaller,
+            :func:`chunk_chars` of the default budget).
 
     Returns:
         the quotes, with offsets into ``text``.
     """
-    spans = split_text(text, nlp.max_length)
+    if max_length is None:
+        max_length = min(nlp.max_length, chunk_chars())
+    spans = split_text(text, max_length)
     own = [name for name, proc in nlp.pipeline if proc in components(nlp)]
-    docs = nlp.pipe((text[s:e] for s, e in spans), disable=own)
+    # One chunk a batch: the parser holds a whole batch at once (see BYTES_PER_CHAR).
+    docs = nlp.pipe((text[s:e] for s, e in spans), disable=own, batch_size=1)
     return merge(
         text,
         (

@@ -1,11 +1,15 @@
-"""The command line: arguments and I/O only.
+"""The command line: arguments, and nothing else.
 
 quoteattr extract [INPUT ...] [--format table|jsonl|json|csv|html] [--output PATH] [--model NAME]
-                  [--title TITLE] [--profile claims|quotes] [--kinds K,...] [--categories C,...]
-                  [--speaker-kinds S,...] [--min-confidence X] [--first-names]
+                  [--title TITLE] [--memory-budget SIZE] [--profile claims|quotes]
+                  [--kinds K,...] [--categories C,...] [--speaker-kinds S,...]
+                  [--min-confidence X] [--first-names] ...
 quoteattr evaluate GOLD.jsonl PRED.jsonl [--kinds direct,mixed] [--json]
 quoteattr speakers PRED.jsonl [...] [--format csv|jsonl] [--output PATH] [--min-quotes N]
                    [--first-names]
+
+What ``extract`` does, and the exit statuses (0 all good, 1 some documents failed, 2 a usage
+or fatal error, 130 interrupted), are :mod:`quoteattr.io.job`'s.
 """
 
 from __future__ import annotations
@@ -13,20 +17,23 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import warnings
-from collections.abc import Iterable, Iterator, Sequence
-from typing import IO, Any
+from collections.abc import Sequence
+from typing import Any
 
-from . import pipelines
-from .batch import extract_many
-from .errors import Errors, QuoteattrError, QuoteattrWarning
+from .errors import Errors, QuoteattrError
 from .evaluate import format_table, score
-from .gender import first_names, with_first_names
-from .io.formats import FORMATS, Result, render_csv, render_json, render_jsonl, render_table
-from .io.html import DEFAULT_TITLE, render_html
-from .io.progress import Progress
-from .io.records import Record, read_done, read_inputs
-from .model import Profile, Quotes
+from .io.formats import FORMATS
+from .io.html import DEFAULT_TITLE
+from .io.job import (
+    ExtractJob,
+    guarded,
+    parse_size,
+    resume_hint,
+    run_extract,
+    sigterm_interrupts,
+)
+from .io.speakers import render_speakers_csv, render_speakers_jsonl, speaker_table
+from .model import Profile
 from .pipelines import DEFAULT_MODEL
 
 __all__ = ["main"]
@@ -41,6 +48,14 @@ def _positive_int(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"{value!r} is not a positive integer")
     return number
+
+
+def _size(value: str) -> int:
+    """An argparse type: a memory size (2G, 1500M, bytes)."""
+    try:
+        return parse_size(value)
+    except QuoteattrError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -61,10 +76,21 @@ def _parser() -> argparse.ArgumentParser:
         "--title", default=DEFAULT_TITLE, help="the page's title and heading (--format html)"
     )
     ex.add_argument(
-        "--batch-size", type=_positive_int, default=32, help="documents per nlp.pipe batch"
+        "--batch-size", type=_positive_int, default=32, help="the most documents in one batch"
     )
     ex.add_argument(
-        "--n-process", type=_positive_int, default=1, help="worker processes for nlp.pipe"
+        "--n-process",
+        type=_positive_int,
+        default=1,
+        help="processes that parse (above 1: worker processes, each loading the model)",
+    )
+    ex.add_argument(
+        "--memory-budget",
+        type=_size,
+        default=None,
+        metavar="SIZE",
+        help="memory the parsing may use, all processes together (2G, 1500M; default: 2 GiB "
+        "a process); long texts are parsed in chunks that fit",
     )
     ex.add_argument(
         "--progress",
@@ -75,7 +101,8 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument(
         "--resume",
         action="store_true",
-        help="append to the --output JSONL file, skipping the ids it already holds",
+        help="continue the --output JSONL file of an interrupted run: skip the inputs whose "
+        "results it holds (checked by position and id) and append the rest",
     )
     ex.add_argument(
         "--warnings",
@@ -128,121 +155,26 @@ def _listed(value: str) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()]
 
 
-def _results(
-    records: Iterable[Record],
-    model: str,
-    batch_size: int,
-    n_process: int,
-    profile: str = Profile.CLAIMS.value,
-) -> Iterator[Result]:
-    """Runs the pipeline over the records: one result per record, in order, errors as text."""
-    nlp = pipelines.load(model)
-    for doc_id, outcome in extract_many(
-        records, nlp=nlp, batch_size=batch_size, n_process=n_process, profile=profile
-    ):
-        yield doc_id, str(outcome) if isinstance(outcome, QuoteattrError) else outcome
-
-
-def _selected(results: Iterable[Result], args: argparse.Namespace) -> Iterator[Result]:
-    """The results with extract's filters and first names applied (errors pass through).
-
-    The filters' values are checked and the first-name table loaded here, before any
-    document is read or any output file opened.
-    """
-    wanted = {
-        "kinds": args.kinds,
-        "categories": args.categories,
-        "speaker_kinds": args.speaker_kinds,
-        "min_confidence": args.min_confidence,
-    }
-    Quotes().filter(**wanted)  # [E020] for a bad value
-    names = first_names() if args.first_names else None  # [E021] without the extra
-
-    def applied() -> Iterator[Result]:
-        for doc_id, outcome in results:
-            if not isinstance(outcome, str):
-                outcome = Quotes(outcome).filter(**wanted)
-                if names is not None:
-                    outcome = with_first_names(outcome, names)
-            yield doc_id, outcome
-
-    return applied()
-
-
-def _skip_done(records: Iterable[Record], done: set[str], progress: Progress) -> Iterator[Record]:
-    """Leaves out the records whose id a resumed output file already holds."""
-    for r in records:
-        if r.id in done:
-            progress.skipped += 1
-        else:
-            yield r
-
-
-def _keep_texts(records: Iterable[Record], texts: dict[str, list[str]]) -> Iterator[Record]:
-    """Passes the records on, keeping each one's text under its id (the html page shows it)."""
-    for r in records:
-        texts.setdefault(r.id, []).append(r.text or "")
-        yield r
-
-
-def _write(chunks: Iterable[str], out: IO[str]) -> None:
-    for chunk in chunks:
-        out.write(chunk)
-
-
-def _extract(args: argparse.Namespace) -> int:
-    failed = 0
-    done: set[str] = set()
-    if args.resume:
-        if args.format != "jsonl" or not args.output:
-            raise QuoteattrError(Errors.E016)
-        done, failed = read_done(args.output)  # earlier failures still fail the run
-    progress = Progress(sys.stderr, enabled=args.progress)
-
-    def counted(results: Iterable[Result]) -> Iterator[Result]:
-        nonlocal failed
-        for doc_id, outcome in results:
-            if isinstance(outcome, str):
-                failed += 1
-                progress.message(f"quoteattr: {doc_id}: {outcome}")
-            progress.update(failed=isinstance(outcome, str))
-            yield doc_id, outcome
-
-    texts: dict[str, list[str]] = {}
-    records = read_inputs(args.inputs)
-    if args.resume:
-        records = _skip_done(records, done, progress)
-    if args.format == "html":
-        records = _keep_texts(records, texts)
-    results = _results(records, args.model, args.batch_size, args.n_process, args.profile)
-    results = counted(_selected(results, args))
-    chunks: Iterable[str]
-    if args.format == "jsonl":
-        chunks = render_jsonl(results)
-    elif args.format == "json":
-        chunks = [render_json(results)]
-    elif args.format == "csv":
-        chunks = render_csv(results)
-    elif args.format == "html":
-        documents = ((i, texts[i].pop(0), outcome) for i, outcome in results)
-        chunks = render_html(documents, title=args.title)
-    else:
-        chunks = render_table(results)
-    try:
-        with warnings.catch_warnings():
-            # An unclosed quote mark is the source's typo, not the user's: over 100,000
-            # articles its warnings would bury the real errors, so they are opt-in.
-            if not args.warnings:
-                warnings.simplefilter("ignore", QuoteattrWarning)
-            if args.output:
-                mode = "a" if args.resume else "w"
-                with open(args.output, mode, encoding="utf-8", newline="") as out:
-                    _write(chunks, out)
-            else:
-                _write(chunks, sys.stdout)
-    finally:
-        progress.close()
-    return 1 if failed else 0
+def _job(args: argparse.Namespace) -> ExtractJob:
+    return ExtractJob(
+        inputs=args.inputs,
+        format=args.format,
+        output=args.output,
+        model=args.model,
+        title=args.title,
+        batch_size=args.batch_size,
+        n_process=args.n_process,
+        memory_budget=args.memory_budget,
+        progress=args.progress,
+        resume=args.resume,
+        warnings=args.warnings,
+        profile=args.profile,
+        kinds=args.kinds,
+        categories=args.categories,
+        speaker_kinds=args.speaker_kinds,
+        min_confidence=args.min_confidence,
+        first_names=args.first_names,
+    )
 
 
 def _read_jsonl(path: str) -> list[dict[str, Any]]:
@@ -280,16 +212,14 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _speakers(args: argparse.Namespace) -> int:
-    from .io.speakers import render_speakers_csv, render_speakers_jsonl, speaker_table
-
     table = speaker_table(args.pred)
     rows = table.rows(min_quotes=args.min_quotes, first_names=args.first_names)
     render = render_speakers_jsonl if args.format == "jsonl" else render_speakers_csv
     if args.output:
         with open(args.output, "w", encoding="utf-8", newline="") as out:
-            _write(render(rows), out)
+            out.writelines(render(rows))
     else:
-        _write(render(rows), sys.stdout)
+        sys.stdout.writelines(render(rows))
     s = table.summary()
     print(
         f"quoteattr: {s.documents:,} documents ({s.failed_documents:,} failed), "
@@ -303,20 +233,19 @@ def _speakers(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Runs the command line; returns the exit status (1 when any document failed)."""
+    """Runs the command line; returns the exit status (see :mod:`quoteattr.io.job`)."""
     args = _parser().parse_args(argv)
-    try:
+    with sigterm_interrupts():
         if args.command == "extract":
-            return _extract(args)
+            job = _job(args)
+            return guarded(
+                lambda: run_extract(job, stdout=sys.stdout, stderr=sys.stderr),
+                sys.stderr,
+                resume_hint=resume_hint(job),
+            )
         if args.command == "speakers":
-            return _speakers(args)
-        return _evaluate(args)
-    except QuoteattrError as err:
-        print(f"quoteattr: {err}", file=sys.stderr)
-        return 2
-    except OSError as err:
-        print(f"quoteattr: {err}", file=sys.stderr)
-        return 2
+            return guarded(lambda: _speakers(args), sys.stderr)
+        return guarded(lambda: _evaluate(args), sys.stderr)
 
 
 if __name__ == "__main__":

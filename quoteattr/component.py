@@ -140,11 +140,14 @@ class QuoteAttributor(Pipe):
         spans_key: when set, the quotes also go into ``doc.spans[spans_key]`` as labelled
             spans (:func:`quote_spans`), which displaCy's span view draws; None (the
             default) writes no spans.
+
+    It pickles as its name and config (the lexicons are rebuilt from them), so a pipeline
+    holding it can be sent to worker processes.
     """
 
     def __init__(
         self,
-        nlp: Language,
+        nlp: Language | None,
         name: str = "quoteattr",
         *,
         extension: str = "quotes",
@@ -160,6 +163,16 @@ class QuoteAttributor(Pipe):
         self.extension = extension
         self.speakers_extension = speakers_extension
         self.spans_key = spans_key
+        self._config: dict[str, Any] = {
+            "extension": extension,
+            "speakers_extension": speakers_extension,
+            "extra_cues": dict(extra_cues or {}),
+            "extra_frames": dict(extra_frames or {}),
+            "extra_nouns": dict(extra_nouns or {}),
+            "extra_adjectives": dict(extra_adjectives or {}),
+            "profile": str(profile),
+            "spans_key": spans_key,
+        }
         lexicons = default_lexicons()
         if extra_cues or extra_frames or extra_nouns or extra_adjectives:
             lexicons = lexicons.extended(extra_cues, extra_frames, extra_nouns, extra_adjectives)
@@ -167,6 +180,10 @@ class QuoteAttributor(Pipe):
         self.profile = profile_of(profile)
         register_extensions(extension)
         register_speakers_extension(speakers_extension, extension)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickles as the name and config the component is rebuilt from."""
+        return (_rebuild, (self.name, self._config))
 
     @property
     def lexicon(self) -> CueLexicon:
@@ -183,6 +200,11 @@ class QuoteAttributor(Pipe):
             # doc.spans, not a custom attribute: DocBin and nlp.pipe(n_process=2) carry it.
             doc.spans[self.spans_key] = quote_spans(doc, quotes, self.spans_key)
         return doc
+
+
+def _rebuild(name: str, config: dict[str, Any]) -> QuoteAttributor:
+    """A component from its pickled name and config (see ``QuoteAttributor.__reduce__``)."""
+    return QuoteAttributor(None, name, **config)
 
 
 @Language.factory(

@@ -76,7 +76,7 @@ def extract_bag(
             ``"<partition>-<position in the partition>"`` (a bag does not know its
             partitions' lengths before it is computed; give ids to have your own).
         model: the installed spaCy pipeline each worker loads (once).
-        batch_size: documents per ``nlp.pipe`` batch.
+        batch_size: the most documents in one batch.
 
     Returns:
         a bag of plain records, one per input record in the same order, as the JSONL
@@ -131,7 +131,7 @@ def extract_dataframe(
         id_column: the column of document ids (its values as str); when the frame has no
             such column, the index is the id.
         model: the installed spaCy pipeline each worker loads (once).
-        batch_size: documents per ``nlp.pipe`` batch.
+        batch_size: the most documents in one batch.
 
     Returns:
         a dask DataFrame of quote rows.

@@ -35,6 +35,10 @@ class Warnings:
         "({share:.1%}) are common English words, where English news has 13% or more. "
         "quoteattr reads English only: the quotes found here are unreliable."
     )
+    W004 = (
+        "[W004] Record {position} repeats the id {id!r} of record {first}: each record still "
+        "gets its own result, in input order, but a reader keyed by id will mix them up."
+    )
 
 
 class Errors:
@@ -75,8 +79,8 @@ class Errors:
     E014 = "[E014] Record {id}: {reason}."
     E015 = "[E015] {id}: processing failed: {reason}."
     E016 = (
-        "[E016] --resume continues a JSON Lines output file: it needs --output PATH and "
-        "--format jsonl."
+        "[E016] --resume continues a JSON Lines output file: it needs --output PATH (a file, "
+        "not a device or a pipe) and --format jsonl."
     )
     E017 = (
         "[E017] {path}: line {line} is not a record written by `quoteattr extract --format "
@@ -94,6 +98,39 @@ class Errors:
         "[E023] quoteattr.plot needs matplotlib, which cannot be imported ({reason}). Install "
         'it with `pip install "quoteattr[plot]"`.'
     )
+    E024 = (
+        "[E024] The text has a lone surrogate (U+{code:04X}) at offset {offset}: it is not "
+        "Unicode text, and spaCy cannot process it. Decode the source with errors='replace' "
+        "(or fix it) first."
+    )
+    E025 = (
+        "[E025] {id}: the worker process died while processing it, twice ({how}); the "
+        "document is not processed."
+    )
+    E026 = (
+        "[E026] --output {output} is also the input {input}: writing would destroy it. Write "
+        "somewhere else."
+    )
+    E027 = (
+        "[E027] {path} is locked by another quoteattr run (two runs writing one file would "
+        "each write every record). Wait for it to end, or write somewhere else."
+    )
+    E028 = (
+        "[E028] Cannot resume into {path}: {reason}. It was written from other input; "
+        "resume with the same inputs, in the same order, or start a new output."
+    )
+    E029 = (
+        "[E029] The spaCy pipeline {name!r} is not the one quoteattr pins: {file} {reason}. "
+        "Reinstall it (`pip install --force-reinstall --no-deps {package}`, or with "
+        "--require-hashes, see docs/reliability.md) or name another pipeline."
+    )
+    E030 = (
+        "[E030] A memory budget of {budget} is too small for {processes} process(es): each "
+        "needs at least {least}."
+    )
+    E031 = "[E031] The worker processes cannot start: {reason}."
+    E032 = "[E032] The pipeline cannot be sent to worker processes ({reason}): {hint}."
+    E033 = "[E033] Not a memory size: {value!r} (write it as 2G, 1500M or a number of bytes)."
 
 
 def bad_data(reason: str, data: object) -> QuoteattrError:

@@ -13,13 +13,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import pipelines
-from .chunks import extract_long
+from .chunks import chunk_chars, extract_long
 from .core.bylines import with_author
 from .core.language import warn_if_not_english
 from .core.run import extract_doc, profile_of
 from .errors import Errors, QuoteattrError
 from .model import Profile, Quotes
 from .pipelines import components, profile_of_pipeline
+from .texts import lone_surrogate
 
 __all__ = ["extract", "extract_doc"]
 
@@ -37,8 +38,10 @@ def extract(
         text_or_doc: the article text, or a Doc parsed by any English pipeline with a parser.
         nlp: the pipeline that parses a str (default: :func:`quoteattr.load`, loaded once
             and cached). Ignored for a Doc. When it has a quoteattr component, that
-            component's cues are used. A str longer than its ``max_length`` is parsed in
-            paragraph-aligned chunks (:func:`quoteattr.chunks.split_text`).
+            component's cues are used. A str longer than its ``max_length``, or than the
+            default memory budget allows (:func:`quoteattr.chunks.chunk_chars`, about
+            450,000 characters), is parsed in paragraph-aligned chunks
+            (:func:`quoteattr.chunks.split_text`).
         author: the article's byline ("By Jane Doe") or list of authors. With one writer,
             the "I" of the text outside quotations is that writer
             (:func:`quoteattr.core.bylines.with_author`).
@@ -54,7 +57,8 @@ def extract(
     Raises:
         QuoteattrError: [E001] for another type, [E008] for a Doc without a parse,
             [E002] when the default pipeline is not installed, [E018] for an author that is
-            neither a str nor a list of str, [E019] for an unknown profile.
+            neither a str nor a list of str, [E019] for an unknown profile, [E024] for a text
+            with a lone surrogate.
 
     Warns:
         QuoteattrWarning: [W003] when the text is clearly not English
@@ -68,12 +72,17 @@ def extract(
     if not isinstance(text_or_doc, str):
         raise QuoteattrError(Errors.E001.format(type=type(text_or_doc).__name__))
     warn_if_not_english(text_or_doc, stacklevel=2)
+    error = lone_surrogate(text_or_doc)
+    if error is not None:
+        raise error
     pipeline = nlp if nlp is not None else pipelines.load()
     own = components(pipeline)
     lexicons = own[0].lexicons if own else None
     chosen = profile_of(profile) if profile is not None else profile_of_pipeline(pipeline)
-    if len(text_or_doc) > pipeline.max_length:
-        quotes = extract_long(text_or_doc, pipeline, lexicons, chosen)
+    longest = min(pipeline.max_length, chunk_chars())
+    if len(text_or_doc) > longest:
+        # Paragraph-aligned chunks, one parsed at a time: memory stays within the budget.
+        quotes = extract_long(text_or_doc, pipeline, lexicons, profile=chosen, max_length=longest)
         return Quotes(with_author(text_or_doc, quotes, author))
     # The quotes are found here, with the author: the component need not run as well.
     doc = pipeline(text_or_doc, disable=[name for name, proc in pipeline.pipeline if proc in own])

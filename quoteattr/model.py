@@ -157,6 +157,41 @@ def _clip(text: str, width: int = 60) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
+def _int(data: Mapping[str, Any], key: str) -> int:
+    """A required integer (not a bool, not a float: an offset is a whole number)."""
+    value = _need(data, key)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise bad_data(f"{key!r} must be an integer, not {value!r}", data)
+    return value
+
+
+def _optional_int(data: Mapping[str, Any], key: str) -> int | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    return _int(data, key)
+
+
+def _str(data: Mapping[str, Any], key: str) -> str:
+    value = _need(data, key)
+    if not isinstance(value, str):
+        raise bad_data(f"{key!r} must be a string, not {value!r}", data)
+    return value
+
+
+def _optional_str(data: Mapping[str, Any], key: str, default: str | None = None) -> str | None:
+    value = data.get(key, default)
+    if value is None or isinstance(value, str):
+        return value
+    raise bad_data(f"{key!r} must be a string or null, not {value!r}", data)
+
+
+def _mapping(value: object, what: str, data: object) -> Mapping[str, Any] | None:
+    if value is None or isinstance(value, Mapping):
+        return value
+    raise bad_data(f"{what!r} must be an object or null, not {value!r}", data)
+
+
 def _enum(cls: type[enum.Enum], value: object, data: object) -> Any:
     try:
         return cls(value)
@@ -188,11 +223,7 @@ class TextSpan:
         Raises:
             QuoteattrError: [E003] when a key is missing or the offsets do not fit the text.
         """
-        return cls(
-            text=str(_need(data, "text")),
-            start=int(_need(data, "start")),
-            end=int(_need(data, "end")),
-        )
+        return cls(text=_str(data, "text"), start=_int(data, "start"), end=_int(data, "end"))
 
 
 @attrs.frozen(repr=False)
@@ -232,10 +263,10 @@ class Cue:
             QuoteattrError: [E003] on a missing key, a bad category or offsets that do not fit.
         """
         return cls(
-            text=str(_need(data, "text")),
-            start=int(_need(data, "start")),
-            end=int(_need(data, "end")),
-            lemma=str(data.get("lemma", "")),
+            text=_str(data, "text"),
+            start=_int(data, "start"),
+            end=_int(data, "end"),
+            lemma=_optional_str(data, "lemma", "") or "",
             category=_enum(CueCategory, data.get("category", "speech"), data),
         )
 
@@ -297,15 +328,16 @@ class Speaker:
         Raises:
             QuoteattrError: [E003] on a missing key or a bad kind.
         """
-        mention = data.get("mention") if isinstance(data, Mapping) else None
+        name = _str(data, "name")
+        mention = _mapping(data.get("mention"), "mention", data)
         return cls(
-            name=str(_need(data, "name")),
+            name=name,
             kind=_enum(SpeakerKind, data.get("kind", "unknown"), data),
             mention=TextSpan.from_dict(mention) if mention is not None else None,
-            role=data.get("role"),
-            organization=data.get("organization"),
+            role=_optional_str(data, "role"),
+            organization=_optional_str(data, "organization"),
             gender=_enum(Gender, data.get("gender", "unknown"), data),
-            gender_evidence=data.get("gender_evidence"),
+            gender_evidence=_optional_str(data, "gender_evidence"),
         )
 
 
@@ -323,6 +355,19 @@ def _to_parts(value: Iterable[Iterable[int]]) -> tuple[tuple[int, int], ...]:
     out = []
     for part in value:
         s, e = (int(x) for x in part)
+        out.append((s, e))
+    return tuple(out)
+
+
+def _read_parts(value: object) -> tuple[tuple[int, int], ...]:
+    """``parts`` as ``to_dict`` writes them: a list of [start, end] pairs of integers."""
+    if not isinstance(value, list | tuple):
+        raise TypeError(f"parts {value!r} is not a list")
+    out = []
+    for part in value:
+        s, e = part
+        if any(isinstance(x, bool) or not isinstance(x, int) for x in (s, e)):
+            raise TypeError(f"part {part!r} is not a pair of integers")
         out.append((s, e))
     return tuple(out)
 
@@ -435,47 +480,53 @@ class Quote:
                 ``schema`` may be absent (taken as the current version).
 
         Raises:
-            QuoteattrError: [E004] for another schema version, [E003] for missing keys,
-                bad kinds or offsets that do not fit the text.
+            QuoteattrError: [E004] for another schema version, [E003] for anything else that
+                is not what ``to_dict`` writes: not a mapping, a missing key, a value of the
+                wrong type (``text`` None, a float offset, ``sentence`` "x"), a bad kind, or
+                offsets that do not fit the text.
         """
-        version = data.get("schema", SCHEMA_VERSION) if isinstance(data, Mapping) else None
+        if not isinstance(data, Mapping):
+            raise bad_data("expected a mapping", data)
+        version = data.get("schema", SCHEMA_VERSION)
         if version not in _READABLE:
             supported = " and ".join(str(v) for v in _READABLE)
             raise QuoteattrError(Errors.E004.format(version=version, supported=supported))
-        cue = data.get("cue")
-        speaker = data.get("speaker")
+        cue = _mapping(data.get("cue"), "cue", data)
+        speaker = _mapping(data.get("speaker"), "speaker", data)
         rule = data.get("rule")
         context = data.get("context")
-        start = int(_need(data, "start"))
-        end = int(_need(data, "end"))
+        start = _int(data, "start")
+        end = _int(data, "end")
         try:
-            parts = _to_parts(data.get("parts") or [[start, end]])
+            parts = _read_parts(data.get("parts") or [[start, end]])
         except (TypeError, ValueError):
-            raise bad_data("parts must be a list of [start, end] pairs", data) from None
+            raise bad_data("parts must be a list of [start, end] pairs of integers", data) from None
+        confidence = data.get("confidence", 1.0)
+        if isinstance(confidence, bool) or not isinstance(confidence, int | float):
+            raise bad_data(f"'confidence' must be a number, not {confidence!r}", data)
+        fragments = data.get("fragments") or ()
+        if not isinstance(fragments, list | tuple):
+            raise bad_data(f"'fragments' must be a list, not {fragments!r}", data)
         return cls(
             kind=_enum(QuoteKind, _need(data, "kind"), data),
-            text=str(_need(data, "text")),
+            text=_str(data, "text"),
             start=start,
             end=end,
             parts=parts,
             cue=Cue.from_dict(cue) if cue is not None else None,
             speaker=Speaker.from_dict(speaker) if speaker is not None else None,
-            confidence=float(data.get("confidence", 1.0)),
-            sentence=data.get("sentence"),
-            paragraph=data.get("paragraph"),
-            fragments=tuple(TextSpan.from_dict(f) for f in data.get("fragments") or ()),
+            confidence=float(confidence),
+            sentence=_optional_int(data, "sentence"),
+            paragraph=_optional_int(data, "paragraph"),
+            fragments=tuple(
+                TextSpan.from_dict(_mapping(f, "fragment", data) or {}) for f in fragments
+            ),
             rule=_enum(Rule, rule, data) if rule is not None else None,
-            attribution=_optional_int(data.get("attribution"), "attribution", data),
-            context=TextSpan.from_dict(context) if context is not None else None,
+            attribution=_optional_int(data, "attribution"),
+            context=TextSpan.from_dict(_mapping(context, "context", data) or {})
+            if context is not None
+            else None,
         )
-
-
-def _optional_int(value: object, key: str, data: object) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise bad_data(f"{key} must be an integer or null, not {value!r}", data)
-    return value
 
 
 def _to_quotes(value: Iterable[Quote]) -> tuple[Quote, ...]:

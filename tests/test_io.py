@@ -16,6 +16,7 @@ from quoteattr.cli import _parser
 from quoteattr.io import FORMATS, Record, read_inputs
 from quoteattr.io.formats import (
     CSV_COLUMNS,
+    json_line,
     quote_row,
     render_csv,
     render_json,
@@ -373,9 +374,11 @@ def test_csv_row_values_are_quote_row_values() -> None:
     assert row == expected
 
 
-def test_csv_document_without_quotes_gives_no_row() -> None:
-    """A document with no quotes adds no row."""
-    assert csv_rows("".join(render_csv([("d1", []), ("d2", [SPLIT])])))[1][0] == "d2"
+def test_csv_document_without_quotes_gives_a_row_with_its_id() -> None:
+    """A document with no quotes is a row with its id and nothing else, so that the CSV
+    lists every document (issue 15: it used to add no row)."""
+    rows = csv_rows("".join(render_csv([("d1", []), ("d2", [SPLIT])])))
+    assert ([r[0] for r in rows[1:]], [v for v in rows[1][1:] if v]) == (["d1", "d2"], [])
 
 
 def test_csv_error_row_has_only_id_and_error() -> None:
@@ -432,11 +435,32 @@ def test_jsonl_keeps_non_ascii_text_readable() -> None:
     assert "“We will win,”" in line
 
 
+def test_json_line_escapes_lone_surrogates_only() -> None:
+    """A lone surrogate becomes JSON's escape (the line is UTF-8 and reads back the same);
+    other non-ASCII text stays as it is."""
+    data = {"id": "b\ud800", "text": "“x”"}
+    line = json_line(data)
+    assert (line, json.loads(line) == data, len(line.encode("utf-8")) > 0) == (
+        '{"id": "b\\ud800", "text": "“x”"}',
+        True,
+        True,
+    )
+
+
 def test_json_is_an_array_of_the_jsonl_records() -> None:
     """render_json gives one JSON array of the records render_jsonl writes, in order."""
     results: list[tuple[str, Any]] = [("a", [MINISTER]), ("b", "[E007] b: gone."), ("c", [])]
     expected = [json.loads(line) for line in render_jsonl(results)]
-    assert json.loads(render_json(results)) == expected
+    assert json.loads("".join(render_json(results))) == expected
+
+
+@pytest.mark.parametrize("n", [0, 1, 3])
+def test_json_streamed_is_the_text_json_dumps_gives(n: int) -> None:
+    """render_json yields a record at a time the very text of json.dumps(..., indent=2)."""
+    results: list[tuple[str, Any]] = [("a", [MINISTER]), ("b", "[E007] b: gone."), ("c", [])]
+    records = [json.loads(line) for line in render_jsonl(results[:n])]
+    expected = json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    assert "".join(render_json(results[:n])) == expected
 
 
 # ---------------------------------------------------------------------------------------------

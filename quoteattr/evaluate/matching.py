@@ -184,6 +184,19 @@ def _pred_quote(text: str, index: int, q: Mapping[str, Any]) -> _Pred:
     )
 
 
+def _quote_list(doc: Mapping[str, Any], role: str) -> Sequence[Mapping[str, Any]]:
+    """A document's ``quotes``: a list of objects ([E003] for anything else)."""
+    quotes = doc.get("quotes") or ()
+    if not isinstance(quotes, list | tuple):
+        raise bad_data(
+            f"a {role} document's 'quotes' must be a list, not {quotes!r}", doc.get("id")
+        )
+    for q in quotes:
+        if not isinstance(q, Mapping):
+            raise bad_data(f"a {role} quote must be an object, not {q!r}", doc.get("id"))
+    return quotes
+
+
 def _doc_field(doc: Mapping[str, Any], key: str, role: str) -> Any:
     if not isinstance(doc, Mapping) or key not in doc:
         keys = sorted(doc) if isinstance(doc, Mapping) else type(doc).__name__
@@ -320,7 +333,7 @@ def _run(
     keep = frozenset([kinds] if isinstance(kinds, str) else kinds) if kinds is not None else None
     predicted: dict[str, Sequence[Mapping[str, Any]]] = {}
     for doc in pred_docs:
-        predicted[str(_doc_field(doc, "id", "predicted"))] = doc.get("quotes") or ()
+        predicted[str(_doc_field(doc, "id", "predicted"))] = _quote_list(doc, "predicted")
 
     tallies = {lv.name: _Tally() for lv in LEVELS}
     kind_gold: Counter[str] = Counter()
@@ -337,7 +350,7 @@ def _run(
         text = str(_doc_field(doc, "text", "gold"))
         if doc_id not in predicted:
             missing.append(doc_id)
-        golds = [_gold_quote(text, q) for q in doc.get("quotes") or () if _keep(q, keep)]
+        golds = [_gold_quote(text, q) for q in _quote_list(doc, "gold") if _keep(q, keep)]
         golds = [g for g in golds if g.chars]
         preds = [
             _pred_quote(text, k, q)

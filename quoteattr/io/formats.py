@@ -1,9 +1,14 @@
 """Output formats: JSON Lines, JSON, CSV and a readable who-said-what table.
 
-Every writer takes plain data, ``(doc_id, quotes or error)`` results, and returns a string.
-The HTML page (``html``) lives in :mod:`quoteattr.io.html`, as it needs each document's text
-too. :func:`quote_row` is the one flattening of a quote into columns: the CSV output, the HTML
-table and :func:`quoteattr.to_dataframe` all use it.
+Every writer takes plain data, ``(doc_id, quotes or error)`` results, and yields strings, a
+document at a time. The HTML page (``html``) lives in :mod:`quoteattr.io.html`, as it needs
+each document's text too. :func:`quote_row` is the one flattening of a quote into columns: the
+CSV output, the HTML table and :func:`quoteattr.to_dataframe` all use it.
+
+Nothing a document holds can stop a writer (:mod:`quoteattr.io.sanitize`): a lone surrogate in
+an id is written as JSON's ``\\ud800`` escape in JSON Lines and JSON (it reads back as the same
+string) and as the text ``\\ud800`` in CSV and the table; CSV cells that a spreadsheet would
+run as formulas start with an apostrophe; the table escapes control characters.
 """
 
 from __future__ import annotations
@@ -15,11 +20,14 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..model import Quote
+from ..texts import SURROGATE
+from .sanitize import spreadsheet, terminal
 
 __all__ = [
     "CSV_COLUMNS",
     "FORMATS",
     "Result",
+    "json_line",
     "quote_row",
     "render_csv",
     "render_json",
@@ -102,30 +110,59 @@ def _record(doc_id: str, outcome: Sequence[Quote] | str) -> dict[str, Any]:
     return {"id": doc_id, "quotes": [q.to_dict() for q in outcome]}
 
 
+def json_line(data: object, indent: int | None = None) -> str:
+    """``data`` as JSON, non-ASCII text as it is, except a lone surrogate, which UTF-8 cannot
+    encode: it is written as JSON's escape (``\\ud800``), which reads back as the same
+    string."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    if SURROGATE.search(text) is not None:
+        # A raw surrogate can only be inside a JSON string, where its escape means the same.
+        text = SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text
+
+
 def render_jsonl(results: Iterable[Result]) -> Iterable[str]:
     """Yields one JSON line (with its newline) per document: ``{"id", "quotes"}`` or
     ``{"id", "error"}``."""
     for doc_id, outcome in results:
-        yield json.dumps(_record(doc_id, outcome), ensure_ascii=False) + "\n"
+        yield json_line(_record(doc_id, outcome)) + "\n"
 
 
-def render_json(results: Iterable[Result]) -> str:
-    """Returns one JSON array of the records that :func:`render_jsonl` writes."""
-    records = [_record(doc_id, outcome) for doc_id, outcome in results]
-    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+def render_json(results: Iterable[Result]) -> Iterable[str]:
+    """Yields one JSON array of the records that :func:`render_jsonl` writes, a record at a
+    time (the text of ``json.dumps(records, ensure_ascii=False, indent=2)``)."""
+    first = True
+    for doc_id, outcome in results:
+        # A record nested one level down: every line of it indented by two more spaces
+        # (JSON strings hold no raw newline, so only the layout's newlines are touched).
+        record = json_line(_record(doc_id, outcome), indent=2).replace("\n", "\n  ")
+        yield ("[\n  " if first else ",\n  ") + record
+        first = False
+    yield "[]\n" if first else "\n]\n"
+
+
+def _cells(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: spreadsheet(v) if isinstance(v, str) else v for k, v in row.items()}
 
 
 def render_csv(results: Iterable[Result]) -> Iterable[str]:
-    """Yields CSV text: a header, then a row per quote, and a row per failed document."""
+    """Yields CSV text: a header, then a row per quote, a row with only the id for a document
+    without quotes, and a row with the id and the error for a failed document.
+
+    Text cells that a spreadsheet would take for a formula start with an apostrophe, and
+    lone surrogates are escaped (:func:`quoteattr.io.sanitize.spreadsheet`).
+    """
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for doc_id, outcome in results:
         if isinstance(outcome, str):
-            writer.writerow({"doc_id": doc_id, "error": outcome})
+            writer.writerow(_cells({"doc_id": doc_id, "error": outcome}))
+        elif not outcome:
+            writer.writerow(_cells({"doc_id": doc_id}))
         else:
             for i, q in enumerate(outcome):
-                writer.writerow(quote_row(doc_id, i, q))
+                writer.writerow(_cells(quote_row(doc_id, i, q)))
         yield buf.getvalue()
         buf.seek(0)
         buf.truncate()
@@ -140,18 +177,24 @@ def _clip(text: str, width: int) -> str:
 
 
 def render_table(results: Iterable[Result], width: int = 100) -> Iterable[str]:
-    """Yields a readable who-said-what table, one block per document."""
+    """Yields a readable who-said-what table, one block per document.
+
+    It is meant for a terminal: control characters, direction overrides and lone surrogates
+    in ids, names, cues, quotes and errors are shown escaped
+    (:func:`quoteattr.io.sanitize.terminal`).
+    """
     for doc_id, outcome in results:
+        name = terminal(doc_id)
         if isinstance(outcome, str):
-            yield f"{doc_id}: ERROR {outcome}\n\n"
+            yield f"{name}: ERROR {terminal(outcome)}\n\n"
             continue
-        lines = [f"{doc_id}: {len(outcome)} quote{'s' if len(outcome) != 1 else ''}"]
+        lines = [f"{name}: {len(outcome)} quote{'s' if len(outcome) != 1 else ''}"]
         for q in outcome:
-            who = q.speaker.name if q.speaker else "?"
+            who = terminal(q.speaker.name) if q.speaker else "?"
             kind = q.speaker.kind.value if q.speaker else "-"
-            cue = q.cue.text if q.cue else "-"
+            cue = terminal(q.cue.text) if q.cue else "-"
             lines.append(
                 f"  {who} ({kind}) [{cue}] {q.kind.value} {q.start}-{q.end} conf {q.confidence:.2f}"
             )
-            lines.append(f"      {_clip(q.content, width)}")
+            lines.append(f"      {terminal(_clip(q.content, width))}")
         yield "\n".join(lines) + "\n\n"

@@ -28,6 +28,7 @@ from ..entities import speakers
 from ..errors import Errors, QuoteattrError
 from ..model import CueCategory, Quote, SpeakerEntity, SpeakerKind
 from .formats import quote_row
+from .sanitize import printable
 
 __all__ = [
     "CSS",
@@ -207,7 +208,8 @@ _COLUMNS = (
 
 
 def _esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    # printable: an id with a lone surrogate ("b\ud800") cannot be written as UTF-8.
+    return html.escape(printable(str(text)), quote=True)
 
 
 def _plural(count: int, word: str) -> str:

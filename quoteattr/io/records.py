@@ -5,10 +5,11 @@ A JSONL record may also give its byline, as ``"author"`` or in a ``"meta"`` obje
 
 Nothing is lost: a file or line that cannot be read becomes a record with an ``error`` that
 names the file and line, and reading goes on with the rest. JSONL files are read a line at a
-time, so memory does not grow with the file.
+time, so memory does not grow with the file. A UTF-8 byte order mark at the start of a file
+(or of standard input) is not text and is left out, in text files as in JSONL files.
 
 :func:`read_done` reads back an output file of ``quoteattr extract --format jsonl`` so that a
-killed run can be resumed.
+killed run can be resumed: its records are the first inputs' results, in input order.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import attrs
 from ..core.bylines import record_author
 from ..errors import Errors, QuoteattrError
 
-__all__ = ["Record", "read_done", "read_inputs"]
+__all__ = ["Done", "Record", "read_done", "read_inputs"]
 
 # How much of a .jsonl file is looked at to tell a binary file from text: one error record
 # for the file, not one per "line" of a binary blob.
@@ -61,7 +62,8 @@ def _decode(raw: bytes, where: str) -> tuple[str | None, str | None]:
             reason = "binary data (NUL bytes), not text"
         return None, Errors.E007.format(path=where, reason=reason)
     try:
-        return raw.decode("utf-8"), None
+        # A byte order mark is an encoding's signature, not the text's first character.
+        return raw.decode("utf-8").removeprefix("\ufeff"), None
     except UnicodeDecodeError as err:
         reason = f"invalid UTF-8 at byte {err.start}"
         return None, Errors.E007.format(path=where, reason=reason)
@@ -146,8 +148,35 @@ def read_inputs(inputs: list[str], stdin: IO[bytes] | None = None) -> Iterator[R
         yield Record(path, text=text, error=error)
 
 
-def read_done(path: str) -> tuple[set[str], int]:
-    """Reads the ids already written to a JSON Lines output file, to resume a killed run.
+@attrs.frozen
+class Done:
+    """What an output file of an earlier run holds: its first ``count`` records are the
+    results of the first ``count`` inputs, in order."""
+
+    path: str
+    count: int = 0  # whole records
+    failed: int = 0  # error records among them
+
+    def ids(self) -> Iterator[str]:
+        """The ids of the file's records, in order (read again from the file)."""
+        if not self.count:
+            return
+        with open(self.path, "rb") as fh:
+            seen = 0
+            for raw in fh:
+                if not raw.strip():
+                    continue
+                record, _ = _done_record(raw)
+                if record is None:
+                    return
+                yield str(record["id"])
+                seen += 1
+                if seen == self.count:
+                    return
+
+
+def read_done(path: str) -> Done:
+    """Reads an output file of an earlier run, to resume it.
 
     A last line cut short by the kill (no newline and not a whole record) is removed from the
     file, so that the resumed run writes that document again; a whole record that only lacks
@@ -157,16 +186,16 @@ def read_done(path: str) -> tuple[set[str], int]:
         path: a file written by ``quoteattr extract --format jsonl``.
 
     Returns:
-        the ids in the file, and how many of its records are errors.
+        how many records it holds and how many of them are errors; :meth:`Done.ids` reads
+        their ids.
 
     Raises:
         QuoteattrError: [E017] when a line before the last is not such a record.
         OSError: when the file cannot be read or repaired.
     """
-    done: set[str] = set()
-    failed = 0
+    count = failed = 0
     if not os.path.exists(path):
-        return done, failed
+        return Done(path)
     good_end = 0  # the end of the last whole line
     with open(path, "rb+") as fh:
         for number, raw in enumerate(fh, start=1):
@@ -182,10 +211,10 @@ def read_done(path: str) -> tuple[set[str], int]:
             elif record is None:
                 raise QuoteattrError(Errors.E017.format(path=path, line=number, reason=reason))
             if record is not None:
-                done.add(str(record["id"]))
+                count += 1
                 failed += "error" in record
             good_end += len(raw)
-    return done, failed
+    return Done(path, count, failed)
 
 
 def _done_record(raw: bytes) -> tuple[dict[str, object] | None, str]:

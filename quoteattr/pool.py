@@ -1,0 +1,588 @@
+"""Batches of texts through a spaCy pipeline: in this process, or in worker processes the
+library owns.
+
+:func:`run_batch` parses a batch the way ``nlp.pipe`` does (each component over the whole
+batch), but without touching the pipeline's error handlers: when a component raises, the
+batch is done again text by text, each component called on its own, which finds the text that
+fails and its error. Nothing of the caller's pipeline changes, so threads may share it.
+
+:class:`Pool` runs batches in worker processes started with ``spawn``. spaCy's own
+``nlp.pipe(n_process=2)`` joins workers that are blocked on a full queue, so a consumer that
+stops early (``break``, ``close()``, a full disk, a closed pipe, Ctrl-C) waits forever, and a
+killed parent leaves its workers running. Here:
+
+- each worker loads the pipeline once (by model name and component config through
+  :func:`quoteattr.pipelines.load`, so the default model is verified in each; any other
+  pipeline is sent pickled), parses and extracts, and sends back quote dicts
+  (``Quote.to_dict()``) or an error for each text, never Docs, with the warnings it raised;
+- the parent sends each worker at most two batches at a time (one it parses, one waiting),
+  over pipes of its own, and a thread in the worker empties its pipe at once, so no side ever
+  blocks the other;
+- :meth:`Pool.close` ends the workers within seconds whatever they are doing (SIGTERM, then
+  SIGKILL), and a worker whose parent dies sees its pipe close and exits at once;
+- a worker that dies (killed, out of memory) is replaced; the texts of the batch it was
+  parsing are parsed again one by one, and a text that takes a second worker with it becomes
+  an error (``Failed(died=True)``); the batches it had not started are sent elsewhere;
+- each batch is parsed inside ``nlp.memory_zone()``, so the strings of novel text do not pile
+  up in a long-running worker.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import multiprocessing
+import os
+import pickle
+import queue
+import signal
+import threading
+import time
+import warnings
+from collections import deque
+from collections.abc import Iterator, Sequence
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from typing import Any
+
+import attrs
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import pipelines
+from .chunks import sentence_count
+from .core.lexicon import Lexicons
+from .core.run import extract_doc
+from .errors import Errors, QuoteattrError
+from .model import Profile, Quote
+from .pipelines import DEFAULT_MODEL, components
+
+__all__ = ["Failed", "Found", "Outcome", "Pool", "Source", "Task", "describe_exit", "run_batch"]
+
+#: One text to parse, and whether to count its sentences (a chunk of a longer text).
+Task = tuple[str, bool]
+
+#: Batches a worker holds at a time: the one it parses and the next, so it never waits.
+_PER_WORKER = 2
+#: Seconds a worker gets to exit after it is asked to (pipe closed, or SIGTERM).
+_GRACE = 3.0
+#: Workers that may die in a row before they are ready before the pool gives up.
+_FAILED_STARTS = 3
+
+
+@attrs.frozen
+class Found:
+    """A text's quotes (Quote objects in this process, ``to_dict()`` dicts from a worker)
+    and its sentence count (0 unless asked for)."""
+
+    quotes: list[Any]
+    sentences: int = 0
+
+
+@attrs.frozen
+class Failed:
+    """Why a text has no quotes: the exception its processing raised, or how the worker
+    processes that parsed it died (``died``)."""
+
+    reason: str
+    died: bool = False
+
+
+Outcome = Found | Failed
+
+
+# ---------------------------------------------------------------------------------------------
+# One batch, in this process
+
+
+def _reason(err: BaseException) -> str:
+    return f"{type(err).__name__}: {err}"
+
+
+@attrs.frozen
+class _Finder:
+    """Where a parsed Doc's quotes come from: the quoteattr component's extension, or
+    :func:`~quoteattr.core.run.extract_doc` with these lexicons and profile (when the
+    pipeline has no component, or one of another profile, which then does not run)."""
+
+    extension: str | None
+    skip: frozenset[str] = frozenset()
+    lexicons: Lexicons | None = None
+    profile: Profile = Profile.CLAIMS
+
+    @classmethod
+    def of(cls, nlp: Language, profile: Profile | None) -> _Finder:
+        own = components(nlp)
+        if own and (profile is None or own[0].profile == profile):
+            return cls(own[0].extension)
+        names = frozenset(name for name, proc in nlp.pipeline if proc in own)
+        lexicons = own[0].lexicons if own else None
+        return cls(None, names, lexicons, profile if profile is not None else Profile.CLAIMS)
+
+
+def _parse(nlp: Language, texts: Sequence[str], skip: frozenset[str] = frozenset()) -> list[Doc]:
+    """Runs every component over the batch, as ``nlp.pipe`` does in one process (but those
+    of ``skip``)."""
+    docs = [nlp.make_doc(text) for text in texts]
+    for name, proc in nlp.pipeline:
+        if name in skip:
+            continue
+        if hasattr(proc, "pipe"):
+            docs = list(proc.pipe(docs, batch_size=max(1, len(docs))))
+        else:
+            docs = [proc(doc) for doc in docs]
+    if len(docs) != len(texts):
+        # A component whose own error handler drops failing Docs (the caller set it).
+        raise RuntimeError(f"{len(texts) - len(docs)} Docs dropped out of the batch")
+    return docs
+
+
+def _outcome(doc: Doc, count: bool, finder: _Finder, plain: bool) -> Outcome:
+    """A parsed Doc's quotes (dicts when ``plain``), or the error that finding them raised."""
+    extension = finder.extension
+    try:
+        data = doc._.get(f"{extension}_data") if extension is not None else None
+        if data is not None:
+            quotes: list[Any] = list(data) if plain else [Quote.from_dict(d) for d in data]
+        else:
+            found = extract_doc(doc, finder.lexicons, profile=finder.profile)
+            quotes = [q.to_dict() for q in found] if plain else list(found)
+        return Found(quotes, sentence_count(doc) if count else 0)
+    except Exception as err:
+        return Failed(_reason(err))
+
+
+def _alone(nlp: Language, task: Task, finder: _Finder, plain: bool) -> Outcome:
+    """One text through the pipeline, each component called directly, so that it raises."""
+    text, count = task
+    try:
+        doc = nlp.make_doc(text)
+        for name, proc in nlp.pipeline:
+            if name not in finder.skip:
+                doc = proc(doc)
+    except Exception as err:
+        return Failed(_reason(err))
+    return _outcome(doc, count, finder, plain)
+
+
+def run_batch(
+    nlp: Language,
+    tasks: Sequence[Task],
+    *,
+    plain: bool = False,
+    profile: Profile | None = None,
+) -> list[Outcome]:
+    """Parses a batch and finds each text's quotes; one outcome per task, in order.
+
+    The components run over the whole batch; when one raises (spaCy 3.8's parser fails a
+    whole batch for one bad Doc), the batch is done again text by text, so only the text
+    that fails gets a :class:`Failed`. The pipeline's error handlers are left as they are.
+
+    Args:
+        nlp: the pipeline (with or without the quoteattr component).
+        tasks: ``(text, count sentences)`` pairs.
+        plain: give quotes as ``Quote.to_dict()`` dicts (to send to another process).
+        profile: what counts as a quote; None: the quoteattr component's profile (claims
+            without one).
+
+    Returns:
+        a :class:`Found` or :class:`Failed` for each task.
+    """
+    finder = _Finder.of(nlp, profile)
+    try:
+        docs = _parse(nlp, [text for text, _ in tasks], finder.skip)
+    except Exception:
+        return [_alone(nlp, task, finder, plain) for task in tasks]
+    return [
+        _outcome(doc, count, finder, plain) for doc, (_, count) in zip(docs, tasks, strict=True)
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Where a worker gets its pipeline
+
+
+@attrs.frozen
+class Source:
+    """How a worker gets its pipeline: by model name and component config (loaded and cached
+    by :func:`quoteattr.pipelines.load`), or the pipeline itself, pickled."""
+
+    model: str | None = DEFAULT_MODEL
+    config: str = "{}"  # the component config, as JSON
+    pickled: bytes | None = None
+    profile: Profile | None = None  # the profile asked for (None: the component's)
+
+    @classmethod
+    def of(cls, nlp: Language | None, profile: Profile | None = None) -> Source:
+        """The source of a pipeline: its model and config when :func:`quoteattr.load` loaded
+        it (and it was not changed since), else the pipeline pickled.
+
+        Raises:
+            QuoteattrError: [E032] when the pipeline cannot be pickled.
+        """
+        if nlp is None:
+            return cls(profile=profile)
+        key = pipelines.key_of(nlp)
+        if key is not None:
+            return cls(key[0], json.dumps(key[1], sort_keys=True), profile=profile)
+        try:
+            return cls(None, pickled=pickle.dumps(nlp), profile=profile)
+        except Exception as err:
+            hint = (
+                "load it with quoteattr.load(model, config=...), make its components "
+                "picklable, or use n_process=1"
+            )
+            raise QuoteattrError(Errors.E032.format(reason=_reason(err), hint=hint)) from err
+
+    def open(self) -> Language:
+        """The pipeline (in the worker)."""
+        if self.pickled is not None:
+            nlp: Language = pickle.loads(self.pickled)
+            return nlp
+        assert self.model is not None
+        return pipelines.load(self.model, config=json.loads(self.config))
+
+
+# ---------------------------------------------------------------------------------------------
+# The worker process
+
+
+def _send(conn: Connection, message: object) -> None:
+    try:
+        conn.send(message)
+    except OSError:
+        os._exit(0)  # the parent is gone: nobody is left to read the results
+
+
+def _listen(tasks: Connection, inbox: queue.SimpleQueue[Any]) -> None:
+    """Moves batches from the parent's pipe to the inbox as soon as they come, so that the
+    parent never blocks on a full pipe; exits the process when the parent is gone."""
+    try:
+        while True:
+            unit = tasks.recv()
+            inbox.put(unit)
+            if unit is None:
+                return
+    except (EOFError, OSError):
+        # The parent died (SIGKILL, or it closed the pipe without a word): stop at once,
+        # even in the middle of a parse.
+        os._exit(0)
+
+
+def _caught(records: list[warnings.WarningMessage]) -> list[tuple[type[Warning], str]]:
+    """Warnings as (category, message) pairs that pickle (other categories become
+    UserWarning)."""
+    out = []
+    for w in records:
+        category = w.category
+        if category.__module__ not in ("builtins", "quoteattr.errors"):
+            category = UserWarning
+        out.append((category, str(w.message)))
+    return out
+
+
+def _work(source: Source, tasks: Connection, results: Connection) -> None:
+    """A worker process: load the pipeline, then parse batches until told to stop."""
+    # Ctrl-C reaches the whole process group; the parent decides what to do about it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
+    threading.Thread(target=_listen, args=(tasks, inbox), daemon=True).start()
+    try:
+        nlp = source.open()
+    except Exception as err:
+        _send(results, ("fatal", str(err) if isinstance(err, QuoteattrError) else _reason(err)))
+        return
+    _send(results, ("ready", os.getpid(), nlp.max_length))
+    while (unit := inbox.get()) is not None:
+        unit_id, batch = unit
+        _send(results, ("start", unit_id))
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            with nlp.memory_zone():
+                outcomes = run_batch(nlp, batch, plain=True, profile=source.profile)
+        _send(results, ("done", unit_id, outcomes, _caught(caught)))
+
+
+# ---------------------------------------------------------------------------------------------
+# The parent's side
+
+
+def describe_exit(code: int | None) -> str:
+    """How a process ended, from its exit code (negative: the signal that killed it)."""
+    if code is None:
+        return "it did not exit"
+    if code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        if -code == signal.SIGKILL:
+            return f"killed by {name}, as the out-of-memory killer does"
+        return f"killed by {name}"
+    return f"exit status {code}"
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """Ignores SIGINT while a worker starts, so that it starts ignoring it (an ignored signal
+    stays ignored across exec): Ctrl-C is the parent's to handle, and a worker still
+    importing spaCy would print a traceback. Only the main thread may change handlers."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+
+
+@attrs.define
+class _Unit:
+    """Tasks of one job, sent to a worker together."""
+
+    id: int
+    job: int
+    indices: list[int]
+    tasks: list[Task]
+
+
+@attrs.define
+class _Job:
+    """A batch as submitted: its outcomes so far, and how often each task's worker died."""
+
+    outcomes: list[Outcome | None]
+    left: int
+    deaths: list[int]
+
+
+@attrs.define(eq=False)
+class _Worker:
+    process: BaseProcess
+    tasks: Connection  # parent -> worker
+    results: Connection  # worker -> parent
+    units: dict[int, _Unit] = attrs.field(factory=dict)  # sent, in the order sent
+    started: int | None = None  # the unit it is parsing
+    ready: bool = False
+    broken: bool = False  # a send failed: it is dying
+
+
+class Pool:
+    """Worker processes that parse batches of texts and send back their quotes.
+
+    Use it as a context manager, or call :meth:`close`. One thread uses a pool at a time.
+
+    Args:
+        source: where workers get their pipeline.
+        processes: how many workers.
+    """
+
+    def __init__(self, source: Source, processes: int) -> None:
+        self.source = source
+        self.processes = max(1, processes)
+        self.max_length: int | None = None
+        self._context = multiprocessing.get_context("spawn")
+        self._workers: list[_Worker] = []
+        self._jobs: dict[int, _Job] = {}
+        self._waiting: deque[_Unit] = deque()
+        self._finished: deque[tuple[int, list[Outcome]]] = deque()
+        self._unit_ids = 0
+        self._failed_starts = 0
+
+    @property
+    def capacity(self) -> int:
+        """How many batches may be submitted and not yet collected."""
+        return _PER_WORKER * self.processes
+
+    @property
+    def pids(self) -> list[int]:
+        """The process ids of the live workers."""
+        return [w.process.pid for w in self._workers if w.process.pid is not None]
+
+    def __enter__(self) -> Pool:
+        return self
+
+    def __exit__(self, kind: object, *_: object) -> None:
+        self.close(graceful=kind is None)
+
+    def start(self) -> None:
+        """Starts the workers and waits until each has loaded its pipeline.
+
+        Raises:
+            QuoteattrError: a worker's load error ([E002], [E029], ...), or [E031] when
+                workers keep dying before they are ready.
+        """
+        for _ in range(self.processes):
+            self._spawn()
+        while not all(w.ready for w in self._workers):
+            self._wait()
+
+    def submit(self, job: int, tasks: Sequence[Task]) -> None:
+        """Sends a batch to the workers; :meth:`collect` gives its outcomes."""
+        self._jobs[job] = _Job([None] * len(tasks), len(tasks), [0] * len(tasks))
+        self._waiting.append(self._unit(job, list(range(len(tasks))), list(tasks)))
+        self._dispatch()
+
+    def collect(self) -> tuple[int, list[Outcome]]:
+        """Waits for a submitted batch to be done; returns its job number and outcomes.
+
+        Warnings the workers raised while parsing it are raised again here.
+        """
+        while not self._finished:
+            if not self._jobs:
+                raise RuntimeError("collect() with no batch submitted")
+            self._wait()
+        return self._finished.popleft()
+
+    def close(self, *, graceful: bool = False) -> None:
+        """Ends every worker within seconds and waits for them.
+
+        Args:
+            graceful: let the workers finish what they hold and exit on their own (for the
+                end of a run); otherwise they are terminated at once.
+        """
+        workers, self._workers = self._workers, []
+        if graceful:
+            for w in workers:
+                with contextlib.suppress(OSError):
+                    w.tasks.send(None)
+            deadline = time.monotonic() + _GRACE
+            for w in workers:
+                w.process.join(max(0.0, deadline - time.monotonic()))
+        for w in workers:
+            if w.process.is_alive():
+                w.process.terminate()
+        for w in workers:
+            w.process.join(_GRACE)
+            if w.process.is_alive():
+                w.process.kill()
+                w.process.join(_GRACE)
+            for conn in (w.tasks, w.results):
+                conn.close()
+        self._jobs.clear()
+        self._waiting.clear()
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _unit(self, job: int, indices: list[int], tasks: list[Task]) -> _Unit:
+        self._unit_ids += 1
+        return _Unit(self._unit_ids, job, indices, tasks)
+
+    def _spawn(self) -> None:
+        tasks_r, tasks_w = self._context.Pipe(duplex=False)
+        results_r, results_w = self._context.Pipe(duplex=False)
+        process = self._context.Process(
+            target=_work,
+            args=(self.source, tasks_r, results_w),
+            name="quoteattr-worker",
+            daemon=True,
+        )
+        with _sigint_ignored():
+            process.start()
+        # Only the worker holds these ends now: when it dies, the parent reads EOF, and
+        # when the parent dies, the worker does.
+        tasks_r.close()
+        results_w.close()
+        self._workers.append(_Worker(process, tasks_w, results_r))
+
+    def _dispatch(self) -> None:
+        """Sends waiting units to the workers with room, the least busy first."""
+        while self._waiting:
+            room = [w for w in self._workers if not w.broken and len(w.units) < _PER_WORKER]
+            if not room:
+                return
+            worker = min(room, key=lambda w: len(w.units))
+            unit = self._waiting.popleft()
+            worker.units[unit.id] = unit
+            try:
+                worker.tasks.send((unit.id, unit.tasks))
+            except OSError:
+                worker.broken = True  # it died; _wait buries it and sends the unit again
+
+    def _wait(self) -> None:
+        """Waits for any worker to send something or to die, and deals with it."""
+        handles: dict[Any, _Worker] = {}
+        for w in self._workers:
+            handles[w.results] = w
+            handles[w.process.sentinel] = w
+        for handle in wait(list(handles)):
+            worker = handles[handle]
+            if worker not in self._workers:
+                continue  # buried already, through its other handle
+            if not self._read(worker) or handle is worker.process.sentinel:
+                self._bury(worker)
+
+    def _read(self, worker: _Worker) -> bool:
+        """Handles every message the worker has sent; False once its pipe is closed."""
+        try:
+            while worker.results.poll():
+                self._handle(worker, worker.results.recv())
+        except (EOFError, OSError):
+            return False
+        return True
+
+    def _handle(self, worker: _Worker, message: tuple[Any, ...]) -> None:
+        kind = message[0]
+        if kind == "ready":
+            worker.ready = True
+            self.max_length = message[2]
+            self._failed_starts = 0
+        elif kind == "fatal":
+            reason = message[1]
+            raise QuoteattrError(
+                reason if reason.startswith("[E") else Errors.E031.format(reason=reason)
+            )
+        elif kind == "start":
+            worker.started = message[1]
+        elif kind == "done":
+            _, unit_id, outcomes, caught = message
+            unit = worker.units.pop(unit_id)
+            worker.started = None
+            for category, text in caught:
+                warnings.warn(text, category, stacklevel=2)
+            for index, outcome in zip(unit.indices, outcomes, strict=True):
+                self._settle(unit.job, index, outcome)
+            self._dispatch()
+
+    def _settle(self, job_id: int, index: int, outcome: Outcome) -> None:
+        job = self._jobs[job_id]
+        job.outcomes[index] = outcome
+        job.left -= 1
+        if job.left == 0:
+            del self._jobs[job_id]
+            self._finished.append((job_id, [o for o in job.outcomes if o is not None]))
+
+    def _bury(self, worker: _Worker) -> None:
+        """A worker died: its texts go elsewhere, the one it was parsing alone, and a new
+        worker takes its place."""
+        self._workers.remove(worker)
+        worker.process.join(_GRACE)
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join(_GRACE)
+        for conn in (worker.tasks, worker.results):
+            conn.close()
+        how = describe_exit(worker.process.exitcode)
+        if not worker.ready:
+            self._failed_starts += 1
+            if self._failed_starts >= _FAILED_STARTS:
+                reason = f"{_FAILED_STARTS} died in a row before they were ready ({how})"
+                raise QuoteattrError(Errors.E031.format(reason=reason))
+        again: list[_Unit] = []
+        for unit in worker.units.values():
+            if unit.id != worker.started:
+                again.append(unit)  # not started: nothing to blame it for
+                continue
+            job = self._jobs[unit.job]
+            for index, task in zip(unit.indices, unit.tasks, strict=True):
+                job.deaths[index] += 1
+                if job.deaths[index] >= 2:
+                    self._settle(unit.job, index, Failed(how, died=True))
+                else:
+                    # Alone, so that a text that kills its worker takes no other with it.
+                    again.append(self._unit(unit.job, [index], [task]))
+        self._waiting.extendleft(reversed(again))
+        if self._jobs or self._waiting:
+            self._spawn()
+        self._dispatch()
