@@ -61,7 +61,6 @@ the summary.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 import unicodedata
@@ -74,7 +73,7 @@ import attrs
 from .errors import QuoteattrError
 from .gender import FirstNames, checked, combine_documents, speakers_gender
 from .gender import first_names as first_names_table
-from .lexicons import bodies, honorifics, nicknames, titles
+from .lexicons import SURNAME_PARTICLES, honorifics, nicknames, org_nouns, titles
 from .model import CueCategory, Gender, Quote, QuoteKind, Speaker, SpeakerKind
 
 if TYPE_CHECKING:
@@ -116,8 +115,6 @@ ROW_COLUMNS = (
 
 # "Donald Trump Jr." is not "Donald Trump": these end a name and are kept apart from it.
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-# "Bill de Blasio": the particle belongs to the surname ("De Blasio" alone is a surname).
-_PARTICLES = frozenset({"de", "del", "della", "da", "di", "du", "van", "von", "der", "le", "la"})
 # Words an acronym may or may not take a letter from: "Federal Bureau of Investigation" is
 # FBI, "Department of Justice" is DOJ.
 _FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "&", "on", "in", "at", "to"})
@@ -304,7 +301,7 @@ def _person(key: str) -> _Person | None:
     # "bill de blasio": the surname starts at the particle; "de blasio" is a bare surname.
     cut = len(words) - 1
     for i, w in enumerate(words[:-1]):
-        if w in _PARTICLES:
+        if w in SURNAME_PARTICLES:
             cut = i
             break
     last = " ".join(words[cut:])
@@ -757,15 +754,9 @@ def _is_person(key: str, tally: _Tally) -> bool:
     """Mostly quoted as a person, and not named as a body ("The Clinton campaign", which
     the documents give as a person 13 times out of 22)."""
     words = key.split()
-    if len(words) > 1 and words[-1] in _org_nouns():
+    if len(words) > 1 and words[-1] in org_nouns():
         return False
     return tally.kinds["person"] >= tally.kinds["organization"]
-
-
-@functools.cache
-def _org_nouns() -> frozenset[str]:
-    """Nouns that head the name of a body: "campaign", "administration", "party"."""
-    return frozenset(noun for noun, what in bodies().items() if what == "org")
 
 
 def _blocks(key: str) -> list[str]:
@@ -1081,7 +1072,7 @@ class _Merger:
         groups: dict[tuple[str, str], list[tuple[str, _Person]]] = {}
         for k in self.keys:
             words = k.split()
-            if len(words) < 2 or words[-1] not in _org_nouns():
+            if len(words) < 2 or words[-1] not in org_nouns():
                 continue
             owner = " ".join(words[:-1])
             p = _person(owner)
@@ -1158,7 +1149,7 @@ def _capitalised(tally: _Tally) -> bool:
     not as a description the model took for a person ("the billionaire business mogul")."""
     for spelling in tally.spellings:
         words = clean_name(spelling).display.split()
-        if all(w[:1].isupper() or w[:1].isdigit() or w in _PARTICLES for w in words):
+        if all(w[:1].isupper() or w[:1].isdigit() or w in SURNAME_PARTICLES for w in words):
             return True
     return False
 
