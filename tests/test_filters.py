@@ -12,22 +12,10 @@ import pytest
 import quoteattr
 from quoteattr import Profile, QuoteattrError, Quotes
 from quoteattr.cli import main
-from quoteattr.core import profiles
 from quoteattr.extract import extract_doc
-from quoteattr.model.quotes import _CLAUSAL, _QUESTION, _SAID
 from tests.conftest import build_doc
 from tests.test_direct import INTERRUPTED_ROWS
 from tests.test_profiles import reported
-
-
-def test_the_filter_reads_the_profiles_own_lists() -> None:
-    """The rules, cue categories and question words filter(profile=) uses are the ones the
-    quotes profile uses in the core."""
-    assert (_CLAUSAL, _SAID, _QUESTION) == (
-        profiles._CLAUSAL,
-        profiles._SAID,
-        profiles._QUESTION,
-    )
 
 
 @pytest.mark.parametrize(

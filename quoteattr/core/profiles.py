@@ -13,19 +13,11 @@ from __future__ import annotations
 import attrs
 from spacy.tokens import Doc
 
-from ..model import CueCategory, Profile, QuoteKind, Rule
+from ..model import Profile, QuoteKind
+from ..model.kinds import CLAUSAL_RULES, QUESTION_WORDS, SAID_CATEGORIES
 from .findings import Finding
 
 __all__ = ["select"]
-
-# The rules whose content is a clause; the others take an object, an infinitive, a
-# prepositional phrase or a noun's complement ("urged them to act", "called for a ban").
-_CLAUSAL = frozenset({Rule.CCOMP, Rule.FRONTED, Rule.ACCORDING, Rule.LABEL})
-_SAID = frozenset({CueCategory.SPEECH, CueCategory.WRITING})
-# Words that open an indirect question: "asked whether ...", "wondered why ...".
-_QUESTION = frozenset(
-    {"whether", "if", "who", "whom", "whose", "what", "when", "where", "why", "how", "which"}
-)
 
 
 def select(doc: Doc, findings: list[Finding], profile: Profile) -> list[Finding]:
@@ -55,10 +47,10 @@ def select(doc: Doc, findings: list[Finding], profile: Profile) -> list[Finding]
 def _said_clause(doc: Doc, f: Finding) -> bool:
     """True for reported speech or writing whose content is a clause: not negated, not a
     question."""
-    if f.rule not in _CLAUSAL or f.cue is None or f.cue.category not in _SAID:
+    if f.rule not in CLAUSAL_RULES or f.cue is None or f.cue.category not in SAID_CATEGORIES:
         return False
     cue = doc[f.cue.head]
     if any(c.dep_ == "neg" for c in cue.children):
         return False  # "has not said he would run": no statement
     first = doc.char_span(f.start, f.end, alignment_mode="expand")
-    return first is None or not len(first) or first[0].lower_ not in _QUESTION
+    return first is None or not len(first) or first[0].lower_ not in QUESTION_WORDS

@@ -25,15 +25,14 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..model import CueCategory
+from ..model.kinds import QUESTION_WORDS, SAID_CATEGORIES
 
 __all__ = ["quotes_view"]
 
-_SAID = frozenset({CueCategory.SPEECH, CueCategory.WRITING})
 _NEGATION = re.compile(r"\b(?:not|never|n['’]t)\b", re.IGNORECASE)
 _OPENING = ("“", '"', "''", "‘", "«", "„", "‹")
-_QUESTION_START = re.compile(
-    r"^\W*(?:whether|if|who|whom|whose|what|when|where|why|how|which)\b", re.IGNORECASE
-)
+_QUESTION_ALTERNATIVES = "|".join(sorted(QUESTION_WORDS))
+_QUESTION_START = re.compile(rf"^\W*(?:{_QUESTION_ALTERNATIVES})\b", re.IGNORECASE)
 
 
 def quotes_view(
@@ -62,7 +61,7 @@ def quotes_view(
         else:
             kind = q.get("kind")
         category = categorize(cue_text) if cue_text else None
-        if category not in _SAID and not (kind == "direct" and category is None):
+        if category not in SAID_CATEGORIES and not (kind == "direct" and category is None):
             continue
         if _NEGATION.search(cue_text):
             continue

@@ -89,3 +89,14 @@ class CueCategory(enum.StrEnum):
     WRITING = "writing"
     REPORT = "report"
     BELIEF = "belief"
+
+
+# What the quotes profile keeps of reported speech, one definition for the core's selection
+# (quoteattr.core.profiles), Quotes.filter(profile=) and the development view: content that
+# is a clause (these rules: "said the plan failed", not "urged them to act" or "called for a
+# ban"), by a speech or writing cue, that is no indirect question ("asked whether ...").
+CLAUSAL_RULES = frozenset({Rule.CCOMP, Rule.FRONTED, Rule.ACCORDING, Rule.LABEL})
+SAID_CATEGORIES = frozenset({CueCategory.SPEECH, CueCategory.WRITING})
+QUESTION_WORDS = frozenset(
+    {"whether", "if", "who", "whom", "whose", "what", "when", "where", "why", "how", "which"}
+)

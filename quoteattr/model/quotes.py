@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING, TypeVar
 import attrs
 
 from ..errors import Errors, QuoteattrError
-from .kinds import CueCategory, Profile, QuoteKind, Rule, SpeakerKind
+from .kinds import (
+    CLAUSAL_RULES,
+    QUESTION_WORDS,
+    SAID_CATEGORIES,
+    CueCategory,
+    Profile,
+    QuoteKind,
+    Rule,
+    SpeakerKind,
+)
 from .values import Quote
 
 if TYPE_CHECKING:
@@ -20,14 +29,6 @@ __all__ = ["Quotes"]
 
 _E = TypeVar("_E", bound=enum.Enum)
 
-# What the quotes profile keeps of reported speech, as quoteattr.core.profiles selects it (a
-# test checks that both say the same): content that is a clause (these rules), by a speech or
-# writing cue, that is no indirect question (it opens with one of these words).
-_CLAUSAL = frozenset({Rule.CCOMP, Rule.FRONTED, Rule.ACCORDING, Rule.LABEL})
-_SAID = frozenset({CueCategory.SPEECH, CueCategory.WRITING})
-_QUESTION = frozenset(
-    {"whether", "if", "who", "whom", "whose", "what", "when", "where", "why", "how", "which"}
-)
 _FIRST_WORD = re.compile(r"[^\W_]+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 
@@ -38,10 +39,10 @@ def _as_quotes(q: Quote) -> bool:
     negated ("has not said he would run") needs the parse, and is not checked."""
     if q.kind == QuoteKind.DIRECT:
         return True
-    if q.rule not in _CLAUSAL or q.cue is None or q.cue.category not in _SAID:
+    if q.rule not in CLAUSAL_RULES or q.cue is None or q.cue.category not in SAID_CATEGORIES:
         return False
     first = _FIRST_WORD.match(q.text)
-    return first is None or first.group().lower() not in _QUESTION
+    return first is None or first.group().lower() not in QUESTION_WORDS
 
 
 def _split_at_marks(q: Quote) -> Iterator[Quote]:
