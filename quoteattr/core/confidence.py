@@ -1,10 +1,16 @@
-"""Confidence: how often a quote found this way is correctly attributed.
+"""Confidence: the chance that a quote is correctly attributed.
 
-A quote's confidence is the precision of the rule that found it, scaled by what sort of
-speaker it names, as measured on the development set (``quoteattr evaluate`` on
-polnear-train, attribution matched at cov30; see docs/evaluation.md). It is a calibrated
-estimate, so that a user can keep, say, only quotes with confidence >= 0.9 and expect
-about nine in ten of them to be right.
+A quote's confidence is what :class:`ConfidenceModel` says of it: a logistic regression, one
+per profile, over what the quote says of how it was found (its rule, kind, cue category and
+frequent cue lemmas, its speaker's kind and mention form, its length, parts and fragments),
+computed at assembly, after speaker resolution, so that "“No,” he said." with an unresolved
+"he" scores as an unknown speaker. The weights are data (``lexicons/confidence-*.json``),
+fitted by ``benchmarks/train_confidence.py`` and measured there leave-one-publisher-out. A
+quote without a speaker gets :data:`SPEAKERLESS` (0.05) whatever the model says.
+
+:func:`confidence` is the older rule table (the measured precision of each rule, scaled by the
+speaker's kind): nesting still uses it to weigh one attribution against another before
+resolution, when the speaker's entity is not known yet ("Diplomats said Turkey fears ...").
 """
 
 from __future__ import annotations
