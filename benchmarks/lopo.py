@@ -9,8 +9,12 @@ that an outlet they fail stands out.
     quoteattr extract ../shared/data/polnear-train.jsonl --format jsonl -o pred.jsonl
     python benchmarks/lopo.py pred.jsonl [--gold ../shared/data/polnear-train.jsonl]
 
-With ``--view quotes`` the gold is the development view of the ``quotes`` profile
-(:func:`quoteattr.evaluate.views.quotes_view`).
+For the ``quotes`` profile, score against its development view (written by
+``benchmarks/quotes_view.py``, which keeps each article's ``meta``):
+
+    python benchmarks/quotes_view.py -o quotes-view.jsonl
+    quoteattr extract ../shared/data/polnear-train.jsonl --profile quotes --format jsonl -o q.jsonl
+    python benchmarks/lopo.py q.jsonl --gold quotes-view.jsonl
 """
 
 from __future__ import annotations
@@ -73,13 +77,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("pred", type=Path, help="predictions JSONL (quoteattr extract --format jsonl)")
     ap.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
-    ap.add_argument("--view", choices=["claims", "quotes"], default="claims")
     args = ap.parse_args(argv)
     gold = read_jsonl(args.gold)
-    if args.view == "quotes":
-        from quoteattr.evaluate.views import quotes_view
-
-        gold = [quotes_view(doc) for doc in gold]
     pred = read_jsonl(args.pred)
     rows = {}
     for outlet, docs in by_publisher(gold).items():
@@ -91,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     worst = min(held_out, key=lambda o: held_out[o]["attribution F1"])
     rows[f"worst: {worst}"[:14]] = held_out[worst]
     rows["all outlets"] = figures(score(gold, pred))
-    print(f"gold: {args.gold} ({args.view} view); predictions: {args.pred}")
+    print(f"gold: {args.gold}; predictions: {args.pred}")
     print(table(rows))
     print("worst outlet: lowest attribution F1; calibration: mean |confidence - precision|")
     return 0
