@@ -43,6 +43,10 @@ class Warnings:
         "[W004] Record {position} repeats the id {id!r} of record {first}: each record still "
         "gets its own result, in input order, but a reader keyed by id will mix them up."
     )
+    W005 = (
+        "[W005] {path}: {count:,} files are not read (only .txt and .jsonl files are, "
+        "compressed with gzip, bzip2 or xz or not): {names}."
+    )
 
 
 class Errors:
@@ -135,6 +139,23 @@ class Errors:
     E031 = "[E031] The worker processes cannot start: {reason}."
     E032 = "[E032] The pipeline cannot be sent to worker processes ({reason}): {hint}."
     E033 = "[E033] Not a memory size: {value!r} (write it as 2G, 1500M or a number of bytes)."
+    E034 = (
+        "[E034] --format {format} contradicts --output {output}, whose extension means "
+        "{inferred}: leave --format out (the extension decides), or name the output otherwise."
+    )
+    E035 = (
+        "[E035] Unknown text encoding {encoding!r} (Python's codec names: utf-8, latin-1, "
+        "cp1252, utf-16...)."
+    )
+    E036 = (
+        "[E036] No predicted document has the id of a gold document ({gold}; {pred}): every "
+        "figure would be zero. {hint}"
+    )
+    E037 = "[E037] Unknown quote kind {kind!r} in kinds=; choose from {choices}."
+    E038 = (
+        "[E038] --match-names: {first!r} and {second!r} of the {which} file have the same file "
+        "name {name!r}; ids that differ only by their folder cannot be matched by name."
+    )
 
 
 def bad_data(reason: str, data: object) -> QuoteattrError:

@@ -27,7 +27,7 @@ from ..core.layout import paragraph_bounds
 from ..entities import speakers
 from ..errors import Errors, QuoteattrError
 from ..model import CueCategory, Quote, SpeakerEntity, SpeakerKind
-from .formats import quote_row
+from .formats import DEFAULT_TITLE, quote_row
 from .sanitize import printable
 
 __all__ = [
@@ -47,8 +47,6 @@ __all__ = [
 #: could not be read), and its quotes or an error message.
 Document = tuple[str | None, str | None, Sequence[Quote] | str]
 
-#: The page's title and heading unless one is given.
-DEFAULT_TITLE = "quoteattr: who said what"
 
 #: Quotes below this confidence are shown de-emphasised and tagged "low confidence": the
 #: confidence is calibrated, so below 0.5 a quote is more likely wrong than right.
