@@ -30,6 +30,7 @@ from .io.formats import DEFAULT_TITLE, output_format
 from .io.job import (
     ExtractJob,
     guarded,
+    interrupt_note,
     parse_size,
     resume_hint,
     run_extract,
@@ -273,13 +274,14 @@ def extract(
             encoding=encoding,
         )
 
-    hint = None
+    hint = note = None
     with contextlib.suppress(QuoteattrError):  # [E033], said by the run below
-        hint = resume_hint(job())
+        hint, note = resume_hint(job()), interrupt_note(job())
     status = guarded(
         lambda: run_extract(job(), stdout=sys.stdout, stderr=sys.stderr),
         sys.stderr,
         resume_hint=hint,
+        interrupted=note,
     )
     raise typer.Exit(status)
 

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 import quoteattr
 import quoteattr.batch
 import quoteattr.component
+import quoteattr.io.progress as progress_module
 from quoteattr import Cue, Quote, QuoteattrError, QuoteKind, Speaker, SpeakerKind, TextSpan
 from quoteattr.batch import extract_many
 from quoteattr.chunks import shift, split_text
@@ -658,18 +659,20 @@ def test_read_done_refuses_a_file_it_did_not_write(
 def test_progress_flag_draws_a_bar_with_the_total(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, shared_nlp: None
 ) -> None:
-    """--progress draws a tqdm bar on stderr: first the model loading, last the documents
-    done out of the total, the rate and the failures."""
+    """--progress draws a tqdm bar on stderr: first the model loading with the total already
+    counted, last the documents done out of the total, the rate and the failures."""
     inputs = docs_jsonl(tmp_path, MINISTER, TWO, NONE)
     _, out, err = run(capsys, "extract", "--format", "jsonl", "--progress", inputs)
     frames = [f.strip() for f in err.replace("\n", "\r").split("\r") if f.strip()]
+    loading = f"loading model {quoteattr.DEFAULT_MODEL}: "
     assert (
         len(out.splitlines()),
-        frames[0].startswith(f"loading model {quoteattr.DEFAULT_MODEL}"),
+        frames[0].startswith(loading),
+        any(f.startswith(loading) and "| 0/3 [" in f for f in frames),
         frames[-1].startswith("100%"),
         "| 3/3 [" in frames[-1],
         frames[-1].endswith("docs/s, 0 failed]"),
-    ) == (3, True, True, True, True)
+    ) == (3, True, True, True, True, True)
 
 
 @pytest.mark.model
@@ -739,6 +742,28 @@ def test_progress_shows_the_total_percentage_time_left_and_failures() -> None:
         True,
         True,
         True,
+    )
+
+
+def test_progress_rate_is_measured_from_the_first_document(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The rate and time left are "?" until a second document, then the average since the
+    first: neither the model loading nor a burst of results (a batch) skews them."""
+    clock = [100.0]
+    monkeypatch.setattr(progress_module, "_now", lambda: clock[0])
+    stream = FakeTerminal()
+    progress = Progress(stream, total=10, tick=0)
+    progress.update()  # the first document, after the model loaded
+    progress.message("quoteattr: a line that makes the bar redraw")
+    first = frames(stream)[-1]
+    clock[0] = 102.0  # two more documents, both at once, two seconds later
+    progress.update()
+    progress.update()
+    progress.close()
+    assert (first.split("<")[-1], frames(stream)[-1].split("<")[-1]) == (
+        "?, ? docs/s, 0 failed]",
+        "00:07,  1.00 docs/s, 0 failed]",
     )
 
 

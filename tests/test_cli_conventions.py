@@ -20,6 +20,7 @@ import pytest
 from typer.testing import CliRunner
 
 import quoteattr
+import quoteattr.io.job
 import quoteattr.pipelines
 from quoteattr import Quote
 from quoteattr.cli import app
@@ -344,6 +345,58 @@ def test_stdin_is_read_for_dash(shared_nlp: None) -> None:
     """No input (or -) reads standard input."""
     result = invoke("extract", "--format", "jsonl", stdin=MINISTER)
     assert (result.exit_code, json.loads(result.stdout)["id"]) == (0, "-")
+
+
+# ---------------------------------------------------------------------------------------------
+# Ctrl-C (a real SIGINT to a real run is tests/test_faults.py's)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("output", "said"),
+    [
+        (
+            "out.jsonl",
+            "the results finished before it are written; run the same command with --resume "
+            "to continue {out}",
+        ),
+        (
+            "out.csv",
+            "nothing is written to {out}; to continue a run later, write JSON Lines to a file "
+            "(-o FILE.jsonl) and use --resume",
+        ),
+        (
+            None,
+            "the results finished before it are written; to continue a run later, write JSON "
+            "Lines to a file (-o FILE.jsonl) and use --resume",
+        ),
+    ],
+    ids=["jsonl-file", "csv-file", "stdout"],
+)
+def test_ctrl_c_says_in_one_line_how_to_resume(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    shared_nlp: None,
+    output: str | None,
+    said: str,
+) -> None:
+    """Ctrl-C exits 130 with one line on stderr naming --resume, whatever the output: how to
+    continue a JSON Lines file, else how to write one that can be continued."""
+    real = quoteattr.io.job.read_inputs
+
+    def interrupted(*args: Any, **kwargs: Any) -> Any:
+        records = real(*args, **kwargs)
+        yield next(records)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(quoteattr.io.job, "read_inputs", interrupted)
+    source = write(tmp_path / "a.txt", MINISTER)
+    out = str(tmp_path / output) if output else None
+    result = invoke("extract", source, source, *(["-o", out] if out else []))
+    assert (result.exit_code, result.stderr) == (
+        130,
+        f"quoteattr: interrupted: {said.format(out=out)}\n",
+    )
 
 
 # ---------------------------------------------------------------------------------------------

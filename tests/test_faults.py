@@ -826,7 +826,8 @@ def test_an_interrupted_one_shot_output_leaves_the_old_file(
     )
     assert (status, err, out.read_text("utf-8"), sorted(p.name for p in tmp_path.iterdir())) == (
         130,
-        "quoteattr: interrupted: the results finished before it are written\n",
+        f"quoteattr: interrupted: nothing is written to {out}; to continue a run later, "
+        "write JSON Lines to a file (-o FILE.jsonl) and use --resume\n",
         "the old results\n",
         ["good.txt", f"out.{fmt}"],
     )

@@ -75,6 +75,7 @@ __all__ = [
     "ExtractJob",
     "Interrupted",
     "guarded",
+    "interrupt_note",
     "parse_size",
     "resume_hint",
     "run_extract",
@@ -422,6 +423,23 @@ def resume_hint(job: ExtractJob) -> str | None:
     return None
 
 
+def interrupt_note(job: ExtractJob) -> str:
+    """What an interrupted ``extract`` says after "interrupted: ": what is written, and how
+    to continue (with ``--resume``, which needs a JSON Lines output file)."""
+    path = resume_hint(job)
+    if path is not None:
+        return (
+            "the results finished before it are written; run the same command with --resume "
+            f"to continue {path}"
+        )
+    # Only a JSON Lines file can be continued: a one-shot format (quotes.csv) is renamed into
+    # place at the end, and standard output cannot be read back.
+    advice = "to continue a run later, write JSON Lines to a file (-o FILE.jsonl) and use --resume"
+    if job.output is not None and resumable(job.output):
+        return f"nothing is written to {job.output}; {advice}"
+    return f"the results finished before it are written; {advice}"
+
+
 def _quiet_stdout() -> None:
     """Points standard output at the null device, so that the interpreter's last flush does
     not fail again on a closed pipe."""
@@ -431,13 +449,21 @@ def _quiet_stdout() -> None:
         os.close(devnull)
 
 
-def guarded(run: Callable[[], int], stderr: IO[str], *, resume_hint: str | None = None) -> int:
+def guarded(
+    run: Callable[[], int],
+    stderr: IO[str],
+    *,
+    resume_hint: str | None = None,
+    interrupted: str | None = None,
+) -> int:
     """Runs a command and turns what ends it early into an exit status and a message.
 
     Args:
         run: the command; returns its status.
         stderr: where the message goes.
         resume_hint: the output file a JSON Lines run writes, named in the hint to resume.
+        interrupted: what Ctrl-C's line says after "interrupted: " (see
+            :func:`interrupt_note`); by default what ``resume_hint`` implies.
 
     Returns:
         the command's status, or :attr:`Exit.FATAL` / :attr:`Exit.INTERRUPTED`.
@@ -453,7 +479,9 @@ def guarded(run: Callable[[], int], stderr: IO[str], *, resume_hint: str | None 
         return run()
     except KeyboardInterrupt as err:
         what = "terminated (SIGTERM)" if isinstance(err, Interrupted) else "interrupted"
-        say(f"{what}: the results finished before it are written{again}")
+        if interrupted is None and resume_hint:
+            interrupted = f"the results finished before it are written{again}"
+        say(f"{what}: {interrupted}" if interrupted else what)
         return Exit.INTERRUPTED
     except QuoteattrError as err:
         say(str(err))
