@@ -749,7 +749,8 @@ def test_progress_rate_is_measured_from_the_first_document(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The rate and time left are "?" until a second document, then the average since the
-    first: neither the model loading nor a burst of results (a batch) skews them."""
+    first, held while the next batch is parsed: neither the model loading nor the bursts
+    of results (a batch at a time) skew them."""
     clock = [100.0]
     monkeypatch.setattr(progress_module, "_now", lambda: clock[0])
     stream = FakeTerminal()
@@ -760,11 +761,61 @@ def test_progress_rate_is_measured_from_the_first_document(
     clock[0] = 102.0  # two more documents, both at once, two seconds later
     progress.update()
     progress.update()
+    clock[0] = 110.0  # the next batch is being parsed
     progress.close()
     assert (first.split("<")[-1], frames(stream)[-1].split("<")[-1]) == (
         "?, ? docs/s, 0 failed]",
         "00:07,  1.00 docs/s, 0 failed]",
     )
+
+
+def test_progress_rate_counts_from_the_start_of_the_parse(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Told when the model is loaded, the bar drops the loading note and gives a rate and a
+    time left from the first document on."""
+    clock = [100.0]
+    monkeypatch.setattr(progress_module, "_now", lambda: clock[0])
+    stream = FakeTerminal()
+    progress = Progress(stream, total=10, loading="model m", tick=0)
+    clock[0] = 104.0  # the model took four seconds to load
+    progress.started()
+    clock[0] = 104.5
+    progress.update()
+    progress.close()
+    last = frames(stream)[-1]
+    assert (last.startswith("10%|"), last.split("<")[-1]) == (
+        True,
+        "00:04,  2.00 docs/s, 0 failed]",
+    )
+
+
+@pytest.mark.model
+def test_the_command_line_starts_the_rate_once_the_model_is_loaded(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    nlp: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """In one process the bar is told that the parse starts after the model has loaded and
+    before the first document is done."""
+    said: list[str] = []
+
+    def load(*args: Any, **kwargs: Any) -> Any:
+        said.append("load")
+        return nlp
+
+    def started(self: Progress) -> None:
+        said.append("started")
+
+    def update(self: Progress, *, failed: bool = False) -> None:
+        said.append("update")
+
+    monkeypatch.setattr(quoteattr.pipelines, "load", load)
+    monkeypatch.setattr(Progress, "started", started)
+    monkeypatch.setattr(Progress, "update", update)
+    run(capsys, "extract", "--format", "jsonl", docs_jsonl(tmp_path, MINISTER, TWO))
+    assert said == ["load", "started", "update", "update"]
 
 
 def test_progress_total_can_come_later() -> None:

@@ -182,6 +182,14 @@ def _watch_ids(records: Iterable[Record], progress: Progress, tally: _Tally) -> 
         yield record
 
 
+def _loaded(records: Iterable[Record], progress: Progress) -> Iterator[Record]:
+    """The records, telling the progress bar that the model is loaded when the first one is
+    asked for (in one process the batch loads the model before it reads a record), so that
+    the rate is measured from the first document's parse on, not from the first result."""
+    progress.started()
+    yield from records
+
+
 def _skip_done(records: Iterable[Record], done: Done) -> Iterator[Record]:
     """Leaves out the inputs whose results the output file holds, checking their ids."""
     written = done.ids()
@@ -286,6 +294,8 @@ def run_extract(
             texts: dict[str, list[str]] = {}
             if job.format == "html":
                 records = _keep_texts(records, texts)
+            if job.n_process == 1:
+                records = _loaded(records, progress)
             results = extract_with(
                 records,
                 job.model,

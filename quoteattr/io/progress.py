@@ -36,27 +36,36 @@ _COUNTER = "{desc}{n_fmt}{unit} [{elapsed}, {rate_noinv_fmt}{postfix}]"
 
 
 class _Bar(_Tqdm):
-    """A tqdm bar whose rate (and so time left) is the average since the first document.
+    """A tqdm bar whose rate (and so time left) is the average since the parsing began.
 
     Results come in bursts, a batch at a time (1 document, then 32 every few seconds on the
     development set), after seconds of model loading: tqdm's moving average swung between
     0.3 and 6 documents a second, a time left of 44 minutes for a 2-minute run, and its
-    average from the start counts the loading as work. Until a second document comes the
-    rate and the time left are "?".
+    average from the start counts the loading as work. The rate is counted from when the
+    first document's parse began (:meth:`Progress.started`), or when that is not known from
+    when the first document was done; until a document is done after that point, the rate
+    and the time left are "?".
     """
 
-    since: tuple[float, float] | None = None  # (time, count) at the first document
+    #: (time, count) when the first document's parse began (:meth:`Progress.started`), else
+    #: when it was done.
+    since: tuple[float, float] | None = None
+    #: (time, count) when the last document was done. The rate is the documents done over
+    #: the time they took, held between two results as tqdm's own rate is: counted up to
+    #: now, it fell from 0.55 to 0.26 documents a second while the second batch (32
+    #: documents, done at once) was parsed, and the time left rose to 54 minutes.
+    upto: tuple[float, float] | None = None
 
     @property
     def format_dict(self) -> dict[str, Any]:
-        """tqdm's fields for a frame, with the rate since the first document."""
+        """tqdm's fields for a frame, with the rate since the parsing began."""
         shown = dict(super().format_dict)
         rate = 0.0  # tqdm shows a rate of 0 as "?"
-        if self.since is not None:
-            start, count = self.since
-            took = _now() - start
-            if self.n > count and took > 0:
-                rate = (self.n - count) / took
+        if self.since is not None and self.upto is not None:
+            took = self.upto[0] - self.since[0]
+            done = self.upto[1] - self.since[1]
+            if done > 0 and took > 0:
+                rate = done / took
         shown["rate"] = rate
         return shown
 
@@ -139,20 +148,34 @@ class Progress:
         self._postfix()
         self._bar.refresh()
 
+    def started(self) -> None:
+        """Says that the model is loaded and the first document is being parsed: the rate
+        is measured from now on (without this call, from the first document done on)."""
+        if self._bar is None:
+            return
+        self._end_loading()
+        self._bar.since = (_now(), self._bar.n)
+        self._bar.refresh()
+
     def update(self, *, failed: bool = False) -> None:
         """Counts one more document (and one more failure if ``failed``)."""
         self.done += 1
         self.failed += failed
         if self._bar is None:
             return
-        if self._loading:
-            self._loading = False
-            self._bar.set_description_str("", refresh=False)
+        self._end_loading()
         if failed:
             self._postfix()
-        self._bar.update()
+        now, count = _now(), self._bar.n + 1  # set before update() draws the frame
         if self._bar.since is None:
-            self._bar.since = (_now(), self._bar.n)
+            self._bar.since = (now, count)
+        self._bar.upto = (now, count)
+        self._bar.update()
+
+    def _end_loading(self) -> None:
+        if self._loading and self._bar is not None:
+            self._loading = False
+            self._bar.set_description_str("", refresh=False)
 
     def message(self, line: str) -> None:
         """Writes a line of its own (an error, a warning) above the bar."""
