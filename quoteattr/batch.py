@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import warnings
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
@@ -26,9 +27,9 @@ import attrs
 from . import pipelines
 from .chunks import ChunkQuotes, chunk_chars, merge, split_text
 from .core.bylines import record_author, with_author
-from .core.language import warn_if_not_english
+from .core.language import language_warning
 from .core.run import profile_of
-from .errors import Errors, QuoteattrError
+from .errors import Errors, QuoteattrError, QuoteattrWarning, outside_stacklevel
 from .model import Profile, Quote, Quotes
 from .pipelines import DEFAULT_MODEL
 from .pool import Failed, Outcome, Pool, Source, Task, run_batch
@@ -160,7 +161,9 @@ class _Feed:
         if text is None:
             self.queued.append(_Piece(got.id, "", 0, True, error=got.error))
             return True
-        warn_if_not_english(text, got.id)  # [W003], naming the record
+        message = language_warning(text, got.id)  # [W003], naming the record
+        if message is not None:
+            warnings.warn(message, QuoteattrWarning, stacklevel=outside_stacklevel())
         spans = split_text(text, self.limit)
         whole = text if len(spans) > 1 else None
         for k, (s, e) in enumerate(spans):
@@ -272,7 +275,8 @@ def _stream(
                 pending.extend(batch)
                 work = [p for p in batch if p.error is None]
                 if work:
-                    runner.submit(number, [(p.text, p.whole is not None) for p in work])
+                    tasks = [Task(p.text, p.whole is not None, p.id, p.start) for p in work]
+                    runner.submit(number, tasks)
                     jobs[number] = work
                     number += 1
                 yield from assembler.ready(pending)

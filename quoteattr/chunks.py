@@ -243,7 +243,9 @@ def extract_long(
     return merge(
         text,
         (
-            ChunkQuotes(s, extract_doc(doc, lexicons, profile=profile), sentence_count(doc))
+            ChunkQuotes(
+                s, extract_doc(doc, lexicons, profile=profile, start=s), sentence_count(doc)
+            )
             for (s, _), doc in zip(spans, docs, strict=True)
         ),
     )

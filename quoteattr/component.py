@@ -32,6 +32,7 @@ from .model import Quote, Quotes, SpeakerEntity
 
 __all__ = [
     "CUE_LABEL",
+    "DOCUMENT_KEY",
     "SPEAKER_LABEL",
     "QuoteAttributor",
     "make_quoteattr",
@@ -46,6 +47,19 @@ __all__ = [
 CUE_LABEL = "CUE"
 #: The label of a speaker mention's span in ``doc.spans``.
 SPEAKER_LABEL = "SPEAKER"
+#: The ``doc.user_data`` key under which a caller that knows them puts the document's id and
+#: where the Doc's text starts in it (a chunk of a longer document), ``(doc_id, start)``, so
+#: that the component's quote-mark warnings name the document and give offsets into it
+#: (:func:`quoteattr.extract_many` does).
+DOCUMENT_KEY = "quoteattr.document"
+
+
+def document_of(doc: Doc) -> tuple[str | None, int]:
+    """The ``(doc_id, start)`` a caller put under :data:`DOCUMENT_KEY`, or ``(None, 0)``."""
+    found = doc.user_data.get(DOCUMENT_KEY)
+    if isinstance(found, tuple) and len(found) == 2:
+        return (None if found[0] is None else str(found[0])), int(found[1])
+    return None, 0
 
 
 def register_extensions(name: str) -> None:
@@ -194,7 +208,8 @@ class QuoteAttributor(Pipe):
         """Finds the quotes of ``doc`` and sets ``doc._.<extension>_data``."""
         register_extensions(self.extension)  # a worker process may not have them yet
         register_speakers_extension(self.speakers_extension, self.extension)
-        quotes = extract_doc(doc, self.lexicons, profile=self.profile)
+        doc_id, start = document_of(doc)
+        quotes = extract_doc(doc, self.lexicons, profile=self.profile, doc_id=doc_id, start=start)
         doc._.set(f"{self.extension}_data", [q.to_dict() for q in quotes])
         if self.spans_key is not None:
             # doc.spans, not a custom attribute: DocBin and nlp.pipe(n_process=2) carry it.

@@ -10,6 +10,8 @@ can filter one warning without silencing the others::
 
 from __future__ import annotations
 
+import sys
+
 
 class QuoteattrWarning(UserWarning):
     """Base class of every warning quoteattr issues."""
@@ -22,13 +24,15 @@ class QuoteattrError(ValueError):
 class Warnings:
     """Warning messages; format them with ``str.format``."""
 
+    # W001 and W002: ``{doc}`` is "" or " of document 'id'" (:func:`of_document`), so that a
+    # warning raised over many documents says which one.
     W001 = (
-        "[W001] Unbalanced quote mark {mark!r} at offset {offset} ({context!r}): the quote "
-        "it belongs to is skipped, the rest of the document is processed."
+        "[W001] Unbalanced quote mark {mark!r} at offset {offset}{doc} ({context!r}): the "
+        "quote it belongs to is skipped, the rest of the document is processed."
     )
     W002 = (
-        "[W002] Quote opened at offset {offset} is not closed before the end of its paragraph "
-        "({context!r}): it is skipped."
+        "[W002] Quote opened at offset {offset}{doc} is not closed before the end of its "
+        "paragraph ({context!r}): it is skipped."
     )
     W003 = (
         "[W003] {doc} does not look like English: {english} of its first {words} words "
@@ -38,6 +42,10 @@ class Warnings:
     W004 = (
         "[W004] Record {position} repeats the id {id!r} of record {first}: each record still "
         "gets its own result, in input order, but a reader keyed by id will mix them up."
+    )
+    W005 = (
+        "[W005] {path}: {count:,} files are not read (only .txt and .jsonl files are, "
+        "compressed with gzip, bzip2 or xz or not): {names}."
     )
 
 
@@ -131,8 +139,61 @@ class Errors:
     E031 = "[E031] The worker processes cannot start: {reason}."
     E032 = "[E032] The pipeline cannot be sent to worker processes ({reason}): {hint}."
     E033 = "[E033] Not a memory size: {value!r} (write it as 2G, 1500M or a number of bytes)."
+    E034 = (
+        "[E034] --format {format} contradicts --output {output}, whose extension means "
+        "{inferred}: leave --format out (the extension decides), or name the output otherwise."
+    )
+    E035 = (
+        "[E035] Unknown text encoding {encoding!r} (Python's codec names: utf-8, latin-1, "
+        "cp1252, utf-16...)."
+    )
+    E036 = (
+        "[E036] No predicted document has the id of a gold document ({gold}; {pred}): every "
+        "figure would be zero. {hint}"
+    )
+    E037 = "[E037] Unknown quote kind {kind!r} in kinds=; choose from {choices}."
+    E038 = (
+        "[E038] --match-names: {first!r} and {second!r} of the {which} file have the same file "
+        "name {name!r}; ids that differ only by their folder cannot be matched by name."
+    )
 
 
 def bad_data(reason: str, data: object) -> QuoteattrError:
     """The [E003] error for quote data that cannot be read: ``reason``, and the data."""
     return QuoteattrError(Errors.E003.format(reason=reason, data=data))
+
+
+def of_document(doc_id: str | None) -> str:
+    """The words that name a document in a message: ``" of document 'a.txt'"``, or "" when
+    the id is not known (a single text given to ``extract``)."""
+    return "" if doc_id is None else f" of document {doc_id!r}"
+
+
+#: The packages whose frames a warning does not point at: quoteattr's own, and spaCy's and
+#: thinc's, which call the quoteattr component from ``nlp(text)`` and ``nlp.pipe(texts)``.
+_INTERNAL = frozenset({"quoteattr", "spacy", "thinc"})
+
+
+def outside_stacklevel() -> int:
+    """The ``stacklevel`` that makes :func:`warnings.warn` point at the user's line: the first
+    frame outside quoteattr, spaCy and thinc (a fixed level points at library internals,
+    which differ by path: ``extract``, ``nlp(text)``, ``extract_many`` and its generators,
+    worker warnings raised again in the parent).
+
+    Call it in the arguments of ``warnings.warn``, in the function that warns::
+
+        warnings.warn(message, QuoteattrWarning, stacklevel=outside_stacklevel())
+
+    Returns:
+        1 for the caller's own frame, plus one for each quoteattr, spaCy or thinc frame
+        above it.
+    """
+    frame = sys._getframe(1)
+    level = 1
+    while frame.f_back is not None:
+        name = str(frame.f_globals.get("__name__", ""))
+        if name.partition(".")[0] not in _INTERNAL:
+            break
+        frame = frame.f_back
+        level += 1
+    return level

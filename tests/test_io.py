@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import bz2
 import csv
+import gzip
 import io
 import json
+import lzma
 import sys
 import types
 from pathlib import Path
@@ -12,17 +15,20 @@ from typing import Any
 
 import pytest
 
-from quoteattr.cli import _parser
+from quoteattr.cli import Format
+from quoteattr.errors import QuoteattrError, QuoteattrWarning
 from quoteattr.io import FORMATS, Record, read_inputs
 from quoteattr.io.formats import (
     CSV_COLUMNS,
     json_line,
+    output_format,
     quote_row,
     render_csv,
     render_json,
     render_jsonl,
     render_table,
 )
+from quoteattr.io.records import check_encoding, count_records
 from quoteattr.model import Gender, Quote, QuoteKind, Speaker, SpeakerKind, TextSpan
 from tests.samples import MINISTER, TEXT
 
@@ -125,11 +131,10 @@ def test_missing_file_gives_e007(tmp_path: Path) -> None:
     assert read([path]) == [Record(path, error=f"[E007] {path}: No such file or directory.")]
 
 
-def test_directory_gives_e007(tmp_path: Path) -> None:
-    """A directory is not a document: it gives an [E007] error."""
-    assert read([str(tmp_path)]) == [
-        Record(str(tmp_path), error=f"[E007] {tmp_path}: Is a directory.")
-    ]
+def test_empty_directory_gives_e007(tmp_path: Path) -> None:
+    """A directory with no document in it gives an [E007] error, not nothing."""
+    reason = "the directory holds no .txt or .jsonl file (compressed or not)"
+    assert read([str(tmp_path)]) == [Record(str(tmp_path), error=f"[E007] {tmp_path}: {reason}.")]
 
 
 def test_reading_goes_on_after_an_error(tmp_path: Path) -> None:
@@ -236,13 +241,141 @@ def test_jsonl_reading_goes_on_after_bad_lines(tmp_path: Path) -> None:
 
 
 # ---------------------------------------------------------------------------------------------
+# inputs: compressed files, directories, encodings, the count for the progress bar
+
+COMPRESS = {"gz": gzip.compress, "bz2": bz2.compress, "xz": lzma.compress}
+
+
+@pytest.mark.parametrize("ending", list(COMPRESS))
+def test_compressed_text_and_jsonl_files_are_read(tmp_path: Path, ending: str) -> None:
+    """a.txt.gz (.bz2, .xz) is one text document, b.jsonl.gz a file of records."""
+    squeeze = COMPRESS[ending]
+    text = write(tmp_path, f"a.txt.{ending}", squeeze(TEXT.encode("utf-8")))
+    lines = squeeze(b'{"id": "r1", "text": "One."}\n{"id": "r2", "text": "Two."}\n')
+    records = write(tmp_path, f"b.jsonl.{ending}", lines)
+    assert read([text, records]) == [
+        Record(text, text=TEXT),
+        Record("r1", text="One."),
+        Record("r2", text="Two."),
+    ]
+
+
+def test_a_corrupt_compressed_file_is_an_error_record(tmp_path: Path) -> None:
+    """A .gz file that is not gzip gives an [E007] record; reading goes on."""
+    bad = write(tmp_path, "a.txt.gz", b"not gzip at all")
+    good = write(tmp_path, "b.txt", "B")
+    records = read([bad, good])
+    assert (records[0].id, records[0].error, records[1]) == (
+        bad,
+        f"[E007] {bad}: cannot be decompressed (BadGzipFile: Not a gzipped file (b'no')).",
+        Record(good, text="B"),
+    )
+
+
+def test_a_compressed_jsonl_cut_short_keeps_its_whole_records(tmp_path: Path) -> None:
+    """A .jsonl.gz cut short gives the records before the cut, then an [E007] record."""
+    whole = gzip.compress(b"".join(b'{"id": "r%d", "text": "T"}\n' % i for i in range(500)))
+    path = write(tmp_path, "cut.jsonl.gz", whole[: len(whole) // 2])
+    records = read([path])
+    last = records[-1]
+    assert (
+        all(r.error is None for r in records[:-1]),
+        len(records) > 1,
+        last.error is not None and "cannot be decompressed (EOFError" in last.error,
+    ) == (True, True, True)
+
+
+def test_a_directory_stands_for_its_documents_in_path_order(tmp_path: Path) -> None:
+    """A directory gives its .txt and .jsonl files (compressed too, in subdirectories),
+    sorted by path; hidden ones are left out and the others named in [W005]."""
+    write(tmp_path, "b.txt", "B")
+    (tmp_path / "sub").mkdir()
+    write(tmp_path / "sub", "c.TXT.xz", lzma.compress(b"C"))
+    write(tmp_path, "a.jsonl", '{"id": "a1", "text": "A"}\n')
+    write(tmp_path, ".secret.txt", "S")
+    (tmp_path / ".git").mkdir()
+    write(tmp_path / ".git", "x.txt", "X")
+    write(tmp_path, "page.html", "<p>")
+    with pytest.warns(QuoteattrWarning) as warned:
+        records = read([str(tmp_path)])
+    assert ([(r.id, r.text) for r in records], [str(w.message) for w in warned]) == (
+        [("a1", "A"), (str(tmp_path / "b.txt"), "B"), (str(tmp_path / "sub" / "c.TXT.xz"), "C")],
+        [
+            f"[W005] {tmp_path}: 1 files are not read (only .txt and .jsonl files are, "
+            f"compressed with gzip, bzip2 or xz or not): {tmp_path / 'page.html'}."
+        ],
+    )
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252", "utf-16"])
+def test_encoding_decodes_text_and_jsonl_files(tmp_path: Path, encoding: str) -> None:
+    """Text and JSONL files in another encoding are read with ``encoding=``; its byte order
+    mark (UTF-16's) is not text."""
+    text = write(tmp_path, "a.txt", "Café «au lait»".encode(encoding))
+    lines = '{"id": "é", "text": "Zoë"}\r\n{"id": "2", "text": "Ü"}\n'
+    records = write(tmp_path, "b.jsonl", lines.encode(encoding))
+    assert list(read_inputs([text, records], encoding=encoding)) == [
+        Record(text, text="Café «au lait»"),
+        Record("é", text="Zoë"),
+        Record("2", text="Ü"),
+    ]
+
+
+def test_text_not_in_the_encoding_names_it(tmp_path: Path) -> None:
+    """Bytes the encoding cannot decode give [E007] naming the encoding and the byte."""
+    path = write(tmp_path, "a.txt", b"ok \x81 here")
+    assert list(read_inputs([path], encoding="cp1252")) == [
+        Record(path, error=f"[E007] {path}: invalid cp1252 at byte 3.")
+    ]
+
+
+def test_an_unknown_encoding_is_e035() -> None:
+    """check_encoding refuses a codec Python does not know, and names a known one."""
+    with pytest.raises(QuoteattrError, match=r"^\[E035\] Unknown text encoding 'klingon'"):
+        check_encoding("klingon")
+    assert check_encoding("Latin-1") == "iso8859-1"
+
+
+def test_count_records_counts_files_lines_and_directories(tmp_path: Path) -> None:
+    """Text files, standard input and missing files count one, JSONL files their non-blank
+    lines (compressed too), directories their documents."""
+    folder = tmp_path / "dir"
+    folder.mkdir()
+    write(folder, "x.txt", "X")
+    write(folder, "y.jsonl", '{"text": "1"}\n\n{"text": "2"}\r{"text": "3"}')
+    inputs = [
+        write(tmp_path, "a.txt", "A"),
+        write(tmp_path, "b.jsonl.gz", gzip.compress(b'{"text": "1"}\n{"text": "2"}\n')),
+        str(tmp_path / "missing.txt"),
+        "-",
+        str(folder),
+    ]
+    assert count_records(inputs) == 1 + 2 + 1 + 1 + (1 + 3)
+
+
+def test_count_records_gives_up_past_its_limit(tmp_path: Path) -> None:
+    """Past ``limit`` bytes of JSONL the count is None (unknown), not a wrong number."""
+    path = write(tmp_path, "a.jsonl", '{"text": "T"}\n' * 100)
+    assert (count_records([path], limit=10_000), count_records([path], limit=100)) == (100, None)
+
+
+def test_count_records_matches_what_is_read(tmp_path: Path) -> None:
+    """The count is the number of records read, bad lines and blank lines included."""
+    path = jsonl_file(tmp_path, "", {"text": "T"}, "   ", "{bad", {"id": "n"})
+    assert count_records([path]) == len(read([path])) == 3
+
+
+# ---------------------------------------------------------------------------------------------
 # formats: CSV
 
 
 def test_formats_are_the_cli_choices() -> None:
     """The command line offers exactly the formats of FORMATS, table first (the default)."""
-    args = _parser().parse_args(["extract"])
-    assert (FORMATS, args.format) == (("table", "jsonl", "json", "csv", "html"), "table")
+    assert (FORMATS, tuple(Format), output_format(None, None)) == (
+        ("table", "jsonl", "json", "csv", "html"),
+        FORMATS,
+        "table",
+    )
 
 
 def test_quote_row_has_exactly_the_csv_columns() -> None:

@@ -86,16 +86,15 @@ def test_nul_byte_in_one_jsonl_line_spoils_that_line_only(tmp_path: Path) -> Non
     ]
 
 
-def test_directory_as_input_gives_an_error_record(tmp_path: Path) -> None:
-    """A directory named as an input gives an [E007] record; the next input is read."""
-    good = tmp_path / "a.txt"
-    good.write_text("A", encoding="utf-8")
-    records = list(read_inputs([str(tmp_path), str(good)]))
-    assert (records[0].id, records[0].error, records[1]) == (
-        str(tmp_path),
-        f"[E007] {tmp_path}: Is a directory.",
-        Record(str(good), text="A"),
-    )
+def test_directory_as_input_is_read_then_the_next_input(tmp_path: Path) -> None:
+    """A directory named as an input stands for its documents; the next input is read."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("A", encoding="utf-8")
+    good = tmp_path / "b.txt"
+    good.write_text("B", encoding="utf-8")
+    records = list(read_inputs([str(folder), str(good)]))
+    assert records == [Record(str(folder / "a.txt"), text="A"), Record(str(good), text="B")]
 
 
 @pytest.mark.parametrize("newline", [b"\r\n", b"\r"], ids=["crlf", "cr"])

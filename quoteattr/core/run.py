@@ -19,7 +19,14 @@ from collections.abc import Sequence
 import attrs
 from spacy.tokens import Doc
 
-from ..errors import Errors, QuoteattrError, QuoteattrWarning, Warnings
+from ..errors import (
+    Errors,
+    QuoteattrError,
+    QuoteattrWarning,
+    Warnings,
+    of_document,
+    outside_stacklevel,
+)
 from ..model import Profile, Quote, SpeakerKind
 from . import marks
 from .assemble import assemble
@@ -51,21 +58,22 @@ class Found:
     findings: list[Finding]
 
 
-def find(doc: Doc, lexicons: Lexicons) -> Found:
+def find(doc: Doc, lexicons: Lexicons, *, doc_id: str | None = None, start: int = 0) -> Found:
     """Runs stages 1 to 5 on a parsed, non-empty Doc.
 
     Warns [W001] and [W002] (:class:`~quoteattr.errors.QuoteattrWarning`) for quote marks
-    that cannot be paired.
+    that cannot be paired, at the first line outside quoteattr and spaCy (the user's call),
+    naming ``doc_id`` when given and the offset in the whole document (``start`` plus the
+    offset in the Doc).
     """
     layout = Layout(doc)  # reads doc.text once: spaCy rebuilds it on every access
     pairs, problems = marks.find_quotes(layout.text)
     for p in problems:
         template = Warnings.W001 if p.code == "W001" else Warnings.W002
-        warnings.warn(
-            template.format(mark=p.mark, offset=p.offset, context=p.context),
-            QuoteattrWarning,
-            stacklevel=3,
+        message = template.format(
+            mark=p.mark, offset=start + p.offset, context=p.context, doc=of_document(doc_id)
         )
+        warnings.warn(message, QuoteattrWarning, stacklevel=outside_stacklevel())
     top = [p for p in pairs if p.depth == 0]
     candidates, _fragments = direct_candidates(layout, top, lexicons.cues)
     findings = attribute_direct(
@@ -106,6 +114,8 @@ def extract_doc(
     *,
     author: str | Sequence[str] | None = None,
     profile: Profile | str = Profile.CLAIMS,
+    doc_id: str | None = None,
+    start: int = 0,
 ) -> list[Quote]:
     """Finds the quotes of a parsed Doc.
 
@@ -118,6 +128,9 @@ def extract_doc(
             or wrote, a quote per pair of quote marks).
         author: the article's byline or list of authors: with one writer, the "I" of the
             text outside quotations is that writer (:func:`quoteattr.core.bylines.with_author`).
+        doc_id: the document's id, named in the quote-mark warnings ([W001], [W002]).
+        start: where the Doc's text starts in the document (a chunk of a longer one), added
+            to the offsets the warnings give; the quotes' offsets are the Doc's.
 
     Returns:
         the quotes in text order.
@@ -133,7 +146,7 @@ def extract_doc(
         return []
     if not doc.has_annotation("DEP"):
         raise QuoteattrError(Errors.E008)
-    found = find(doc, lex)
+    found = find(doc, lex, doc_id=doc_id, start=start)
     resolve(doc, found, lex)
     if writer is not None:
         _name_writer(doc, found, writer)

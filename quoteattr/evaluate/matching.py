@@ -10,7 +10,8 @@ from typing import Any
 
 import attrs
 
-from ..errors import bad_data
+from ..errors import Errors, QuoteattrError, bad_data
+from ..model import QuoteKind
 from .scores import (
     LEVELS,
     PRF,
@@ -45,6 +46,8 @@ class Judgement:
 
 # Words that are never a surname. Honorifics: "Mr. Mattis" must agree with "Jim Mattis";
 # generational suffixes: "Martin Luther King Jr." has the surname "King".
+#: The kinds a ``kinds=`` filter may name.
+_KINDS = frozenset(k.value for k in QuoteKind)
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "prof", "president", "rev"})
 _SURNAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
 _SURNAME_WORD = re.compile(r"[\w'-]+")
@@ -284,7 +287,8 @@ def score(
     Raises:
         QuoteattrError: [E003] on a document without ``id`` or ``text`` (gold) or ``id``
             (predicted), on a quote without content offsets, with offsets outside its text or
-            with a confidence outside [0, 1].
+            with a confidence outside [0, 1]; [E037] for a kind that is not a
+            :class:`~quoteattr.model.QuoteKind` (a typo would score nothing).
     """
     return _run(gold_docs, pred_docs, kinds)[0]
 
@@ -331,6 +335,10 @@ def _run(
     kinds: Iterable[str] | None,
 ) -> tuple[Scores, list[Judgement]]:
     keep = frozenset([kinds] if isinstance(kinds, str) else kinds) if kinds is not None else None
+    for kind in sorted(keep or ()):
+        if kind not in _KINDS:
+            choices = ", ".join(k.value for k in QuoteKind)
+            raise QuoteattrError(Errors.E037.format(kind=kind, choices=choices))
     predicted: dict[str, Sequence[Mapping[str, Any]]] = {}
     for doc in pred_docs:
         predicted[str(_doc_field(doc, "id", "predicted"))] = _quote_list(doc, "predicted")

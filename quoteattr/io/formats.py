@@ -16,18 +16,23 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ..errors import Errors, QuoteattrError
 from ..model import Quote
 from ..texts import SURROGATE
 from .sanitize import spreadsheet, terminal
 
 __all__ = [
     "CSV_COLUMNS",
+    "DEFAULT_TITLE",
+    "EXTENSIONS",
     "FORMATS",
     "Result",
     "json_line",
+    "output_format",
     "quote_row",
     "render_csv",
     "render_json",
@@ -38,7 +43,50 @@ __all__ = [
 #: One input document's outcome: its id, and its quotes or an error message.
 Result = tuple[str, Sequence[Quote] | str]
 
+
 FORMATS = ("table", "jsonl", "json", "csv", "html")
+#: The HTML page's title and heading unless one is given (:mod:`quoteattr.io.html`).
+DEFAULT_TITLE = "quoteattr: who said what"
+
+#: The format an output file's extension means (``-o out.csv`` writes CSV).
+EXTENSIONS = {".jsonl": "jsonl", ".json": "json", ".csv": "csv", ".html": "html", ".htm": "html"}
+
+
+def output_format(
+    chosen: str | None,
+    output: str | None,
+    *,
+    choices: Sequence[str] = FORMATS,
+    default: str = "table",
+) -> str:
+    """The format to write: the one chosen, else the one the output's extension means
+    (:data:`EXTENSIONS`, among ``choices``), else ``default``.
+
+    Args:
+        chosen: the format asked for (``--format``), or None.
+        output: the output path (``--output``), or None for standard output.
+        choices: the formats the command writes.
+        default: the format without a choice or a known extension.
+
+    Returns:
+        the format.
+
+    Raises:
+        QuoteattrError: [E034] when the format chosen is not the one the extension means
+            (``--format table -o out.csv`` would write a table into a .csv file).
+    """
+    inferred = None
+    if output is not None:
+        suffix = os.path.splitext(output)[1].lower()
+        inferred = EXTENSIONS.get(suffix)
+        if inferred not in choices:
+            inferred = None
+    if chosen is None:
+        return inferred or default
+    if inferred is not None and chosen != inferred:
+        raise QuoteattrError(Errors.E034.format(format=chosen, output=output, inferred=inferred))
+    return chosen
+
 
 CSV_COLUMNS = (
     "doc_id",

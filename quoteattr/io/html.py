@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 
 from ..model import CueCategory, Quote
-from .formats import quote_row
+from .formats import DEFAULT_TITLE, quote_row
 from .highlight import LOW_CONFIDENCE, PALETTE, Cast, esc, headline, highlight, marked_text, who
 
 __all__ = [
@@ -41,8 +41,6 @@ __all__ = [
 #: could not be read), and its quotes or an error message.
 Document = tuple[str | None, str | None, Sequence[Quote] | str]
 
-#: The page's title and heading unless one is given.
-DEFAULT_TITLE = "quoteattr: who said what"
 
 #: The colour of quotes without a speaker (class ``qa-s0``).
 _NO_SPEAKER = ("#eaeef2", "#57606a")

@@ -15,6 +15,13 @@ status and one line on standard error:
       continues with ``--resume``
 ====  ==============================================================================
 
+The format is the one asked for, else the one the output's extension means (``-o out.csv``
+writes CSV), else the table; a format that contradicts the extension is [E034]. Warnings
+(the documents' [W003] language check, a directory's [W005] left-out files, and with
+``--warnings`` the quote-mark [W001] and [W002]) and error lines go to standard error above
+the progress bar (:mod:`quoteattr.io.progress`), whose total is counted in a thread while
+the model loads (:func:`quoteattr.io.records.count_records`).
+
 Resuming (``--resume``) goes by position: the output's first N records must be the results
 of the first N inputs, and their ids must agree, record by record ([E028] otherwise); those
 inputs are skipped and the rest appended. Repeated ids are allowed (each record has its own
@@ -37,13 +44,20 @@ from typing import IO, Any
 
 import attrs
 
-from ..batch import extract_with
 from ..errors import Errors, QuoteattrError, QuoteattrWarning, Warnings
 from ..gender import FirstNames, first_names, with_first_names
 from ..model import Quotes
-from ..pipelines import DEFAULT_MODEL
-from .formats import FORMATS, Result, render_csv, render_json, render_jsonl, render_table
-from .html import DEFAULT_TITLE, render_html
+from ..verify import DEFAULT_MODEL
+from .formats import (
+    DEFAULT_TITLE,
+    FORMATS,
+    Result,
+    output_format,
+    render_csv,
+    render_json,
+    render_jsonl,
+    render_table,
+)
 from .outputs import (
     OutputClosed,
     OutputFailed,
@@ -53,7 +67,7 @@ from .outputs import (
     resumable,
 )
 from .progress import Progress
-from .records import Done, Record, read_inputs
+from .records import Done, Record, check_encoding, count_records, read_inputs
 from .sanitize import terminal
 
 __all__ = [
@@ -61,6 +75,7 @@ __all__ = [
     "ExtractJob",
     "Interrupted",
     "guarded",
+    "interrupt_note",
     "parse_size",
     "resume_hint",
     "run_extract",
@@ -122,7 +137,7 @@ class ExtractJob:
     """What ``quoteattr extract`` is asked to do (its options, parsed)."""
 
     inputs: list[str] = attrs.field(factory=lambda: ["-"])
-    format: str = "table"
+    format: str | None = None  # None: from the output's extension, else the table
     output: str | None = None
     model: str = DEFAULT_MODEL
     title: str = DEFAULT_TITLE
@@ -138,6 +153,7 @@ class ExtractJob:
     speaker_kinds: list[str] | None = None
     min_confidence: float | None = None
     first_names: bool = False
+    encoding: str = "utf-8"
 
 
 @attrs.define
@@ -166,7 +182,15 @@ def _watch_ids(records: Iterable[Record], progress: Progress, tally: _Tally) -> 
         yield record
 
 
-def _skip_done(records: Iterable[Record], done: Done, progress: Progress) -> Iterator[Record]:
+def _loaded(records: Iterable[Record], progress: Progress) -> Iterator[Record]:
+    """The records, telling the progress bar that the model is loaded when the first one is
+    asked for (in one process the batch loads the model before it reads a record), so that
+    the rate is measured from the first document's parse on, not from the first result."""
+    progress.started()
+    yield from records
+
+
+def _skip_done(records: Iterable[Record], done: Done) -> Iterator[Record]:
     """Leaves out the inputs whose results the output file holds, checking their ids."""
     written = done.ids()
     position = 0
@@ -181,7 +205,6 @@ def _skip_done(records: Iterable[Record], done: Done, progress: Progress) -> Ite
                 f"{record.id!r}"
             )
             raise QuoteattrError(Errors.E028.format(path=done.path, reason=reason))
-        progress.skipped += 1
     if position < done.count:
         reason = f"it holds {done.count} records, the input only {position}"
         raise QuoteattrError(Errors.E028.format(path=done.path, reason=reason))
@@ -218,14 +241,18 @@ def run_extract(
     Raises:
         QuoteattrError: [E016] for ``--resume`` without a JSON Lines ``--output``, [E026] for
             an output that is an input, [E027] for an output another run holds, [E028] for an
-            output written from other inputs, [E002]/[E029] for the model, ...
+            output written from other inputs, [E002]/[E029] for the model, [E034] for a
+            format the output's extension contradicts, [E035] for an unknown encoding, ...
         OSError: when the output cannot be written.
         OutputClosed: when the reader of the output pipe has gone.
         KeyboardInterrupt: when interrupted (:class:`Interrupted` for SIGTERM).
     """
-    if job.format not in FORMATS:
-        raise ValueError(f"unknown format {job.format!r}")
-    if job.resume and (job.format != "jsonl" or not job.output):
+    fmt = output_format(job.format, job.output)  # [E034]
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}")
+    job = attrs.evolve(job, format=fmt)
+    encoding = check_encoding(job.encoding)  # [E035]
+    if job.resume and (fmt != "jsonl" or not job.output):
         raise QuoteattrError(Errors.E016)
     if stdin is None and "-" in job.inputs:
         stdin = sys.stdin.buffer
@@ -241,26 +268,34 @@ def run_extract(
     }
     Quotes().filter(**wanted)  # [E020] for a bad value
     names = first_names() if job.first_names else None  # [E021] without the extra
-    progress = Progress(stderr, enabled=job.progress)
+    progress = Progress(stderr, enabled=job.progress, loading=loading(job))
     tally = _Tally()
     try:
+        if progress.active:
+            _count(job.inputs, encoding, progress)
+        # Imported here, once the progress bar says what loads: the batch imports spaCy,
+        # which takes a second (the command line has not imported it before).
+        from ..batch import extract_with
+
         with (
             open_output(
-                job.output, stdout=stdout, streamed=job.format == "jsonl", resume=job.resume
+                job.output, stdout=stdout, streamed=fmt == "jsonl", resume=job.resume
             ) as out,
             warnings.catch_warnings(),
         ):
-            # An unclosed quote mark is the source's typo, not the user's: over 100,000
-            # articles its warnings would bury the real errors, so they are opt-in.
-            if not job.warnings:
-                warnings.simplefilter("ignore", QuoteattrWarning)
-            records: Iterable[Record] = _watch_ids(read_inputs(job.inputs, stdin), progress, tally)
+            _show_warnings(progress, quote_marks=job.warnings)
+            records: Iterable[Record] = _watch_ids(
+                read_inputs(job.inputs, stdin, encoding=encoding), progress, tally
+            )
             if out.done is not None:
                 tally.failed += out.done.failed  # earlier failures still fail the run
-                records = _skip_done(records, out.done, progress)
+                progress.skip(out.done.count)
+                records = _skip_done(records, out.done)
             texts: dict[str, list[str]] = {}
             if job.format == "html":
                 records = _keep_texts(records, texts)
+            if job.n_process == 1:
+                records = _loaded(records, progress)
             results = extract_with(
                 records,
                 job.model,
@@ -280,6 +315,62 @@ def run_extract(
             progress.message(f"quoteattr: warning: {more:,} more records repeat an earlier id")
         progress.close()
     return Exit.DOCUMENTS_FAILED if tally.failed else Exit.OK
+
+
+#: Bytes of JSON Lines counted before the run starts; more are counted in a thread while the
+#: model loads, up to :data:`_COUNTED_IN_THREAD` (reading 16 MiB takes about 0.02 s).
+_COUNTED_FIRST = 16 * 2**20
+_COUNTED_IN_THREAD = 2**30
+
+
+def _count(inputs: list[str], encoding: str, progress: Progress) -> None:
+    """Gives the progress bar its total: counted at once when the inputs are small, else in a
+    thread while the model loads; a total too costly to count stays unknown."""
+    with contextlib.suppress(Exception):  # the bar only goes without its total
+        total = count_records(inputs, encoding=encoding, limit=_COUNTED_FIRST)
+        if total is not None:
+            progress.set_total(total)
+            return
+
+    def count() -> None:
+        with contextlib.suppress(Exception):
+            total = count_records(inputs, encoding=encoding, limit=_COUNTED_IN_THREAD)
+            if total is not None:
+                progress.set_total(total)
+
+    threading.Thread(target=count, name="quoteattr-count", daemon=True).start()
+
+
+def _show_warnings(progress: Progress, *, quote_marks: bool) -> None:
+    """Sends warnings to standard error as ``quoteattr: warning: ...`` lines above the
+    progress bar (in a ``warnings.catch_warnings()`` block, which restores the defaults).
+
+    Args:
+        progress: where the lines go.
+        quote_marks: show the quote-mark warnings [W001] and [W002] too.
+    """
+
+    def show(
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: IO[str] | None = None,
+        line: str | None = None,
+    ) -> None:
+        if issubclass(category, QuoteattrWarning):
+            text = f"quoteattr: warning: {message}"
+        else:
+            text = warnings.formatwarning(message, category, filename, lineno, line).rstrip()
+        progress.message(terminal(text))
+
+    warnings.showwarning = show
+    # Each document's warning, not only the first of its kind.
+    warnings.simplefilter("always", QuoteattrWarning)
+    if not quote_marks:
+        # An unclosed quote mark is the source's typo, not the user's: over 100,000 articles
+        # its warnings would bury the real errors, so they are opt-in.
+        warnings.filterwarnings("ignore", message=r"\[W00[12]\]", category=QuoteattrWarning)
 
 
 def _selected(
@@ -318,16 +409,45 @@ def _render(
     if job.format == "csv":
         return render_csv(results)
     if job.format == "html":
+        from .html import render_html  # imports the core, and spaCy
+
         documents = ((i, texts[i].pop(0), outcome) for i, outcome in results)
         return render_html(documents, title=job.title)
     return render_table(results)
 
 
+def loading(job: ExtractJob) -> str:
+    """What the progress bar says is loading before the first result."""
+    workers = f" in {job.n_process} processes" if job.n_process > 1 else ""
+    return f"model {job.model}{workers}"
+
+
 def resume_hint(job: ExtractJob) -> str | None:
     """The output a stopped run can be resumed into (a JSON Lines file), or None."""
-    if job.format == "jsonl" and job.output is not None and resumable(job.output):
+    try:
+        fmt = output_format(job.format, job.output)
+    except QuoteattrError:
+        return None
+    if fmt == "jsonl" and job.output is not None and resumable(job.output):
         return job.output
     return None
+
+
+def interrupt_note(job: ExtractJob) -> str:
+    """What an interrupted ``extract`` says after "interrupted: ": what is written, and how
+    to continue (with ``--resume``, which needs a JSON Lines output file)."""
+    path = resume_hint(job)
+    if path is not None:
+        return (
+            "the results finished before it are written; run the same command with --resume "
+            f"to continue {path}"
+        )
+    # Only a JSON Lines file can be continued: a one-shot format (quotes.csv) is renamed into
+    # place at the end, and standard output cannot be read back.
+    advice = "to continue a run later, write JSON Lines to a file (-o FILE.jsonl) and use --resume"
+    if job.output is not None and resumable(job.output):
+        return f"nothing is written to {job.output}; {advice}"
+    return f"the results finished before it are written; {advice}"
 
 
 def _quiet_stdout() -> None:
@@ -339,13 +459,21 @@ def _quiet_stdout() -> None:
         os.close(devnull)
 
 
-def guarded(run: Callable[[], int], stderr: IO[str], *, resume_hint: str | None = None) -> int:
+def guarded(
+    run: Callable[[], int],
+    stderr: IO[str],
+    *,
+    resume_hint: str | None = None,
+    interrupted: str | None = None,
+) -> int:
     """Runs a command and turns what ends it early into an exit status and a message.
 
     Args:
         run: the command; returns its status.
         stderr: where the message goes.
         resume_hint: the output file a JSON Lines run writes, named in the hint to resume.
+        interrupted: what Ctrl-C's line says after "interrupted: " (see
+            :func:`interrupt_note`); by default what ``resume_hint`` implies.
 
     Returns:
         the command's status, or :attr:`Exit.FATAL` / :attr:`Exit.INTERRUPTED`.
@@ -361,7 +489,9 @@ def guarded(run: Callable[[], int], stderr: IO[str], *, resume_hint: str | None 
         return run()
     except KeyboardInterrupt as err:
         what = "terminated (SIGTERM)" if isinstance(err, Interrupted) else "interrupted"
-        say(f"{what}: the results finished before it are written{again}")
+        if interrupted is None and resume_hint:
+            interrupted = f"the results finished before it are written{again}"
+        say(f"{what}: {interrupted}" if interrupted else what)
         return Exit.INTERRUPTED
     except QuoteattrError as err:
         say(str(err))
