@@ -25,7 +25,7 @@ __all__ = ["by_file_name", "file_name", "read_jsonl", "run_evaluate"]
 _LAST_PART = re.compile(r"[^/\\]*$")
 _ENDINGS = re.compile(r"(\.txt)?(\.(gz|bz2|xz))?$", re.IGNORECASE)
 #: How many gold ids without a prediction the warning names.
-_NAMED = 3
+_MISSING_NAMED = 3
 
 
 def read_jsonl(path: str) -> list[dict[str, Any]]:
@@ -155,8 +155,8 @@ def run_evaluate(
             )
         )
     if scores.docs_missing:
-        named = ", ".join(repr(i) for i in scores.missing_ids[:_NAMED])
-        more = ", ..." if scores.docs_missing > _NAMED else ""
+        named = ", ".join(repr(i) for i in scores.missing_ids[:_MISSING_NAMED])
+        more = ", ..." if scores.docs_missing > _MISSING_NAMED else ""
         stderr.write(
             terminal(
                 f"quoteattr: warning: {scores.docs_missing:,} of {scores.docs:,} gold documents "

@@ -152,7 +152,7 @@ def quote_row(doc_id: str | None, index: int, quote: Quote) -> dict[str, Any]:
     }
 
 
-def _record(doc_id: str, outcome: Sequence[Quote] | str) -> dict[str, Any]:
+def _result_record(doc_id: str, outcome: Sequence[Quote] | str) -> dict[str, Any]:
     if isinstance(outcome, str):
         return {"id": doc_id, "error": outcome}
     return {"id": doc_id, "quotes": [q.to_dict() for q in outcome]}
@@ -173,7 +173,7 @@ def render_jsonl(results: Iterable[Result]) -> Iterable[str]:
     """Yields one JSON line (with its newline) per document: ``{"id", "quotes"}`` or
     ``{"id", "error"}``."""
     for doc_id, outcome in results:
-        yield json_line(_record(doc_id, outcome)) + "\n"
+        yield json_line(_result_record(doc_id, outcome)) + "\n"
 
 
 def render_json(results: Iterable[Result]) -> Iterable[str]:
@@ -183,7 +183,7 @@ def render_json(results: Iterable[Result]) -> Iterable[str]:
     for doc_id, outcome in results:
         # A record nested one level down: every line of it indented by two more spaces
         # (JSON strings hold no raw newline, so only the layout's newlines are touched).
-        record = json_line(_record(doc_id, outcome), indent=2).replace("\n", "\n  ")
+        record = json_line(_result_record(doc_id, outcome), indent=2).replace("\n", "\n  ")
         yield ("[\n  " if first else ",\n  ") + record
         first = False
     yield "[]\n" if first else "\n]\n"

@@ -272,7 +272,7 @@ def run_extract(
     tally = _Tally()
     try:
         if progress.active:
-            _count(job.inputs, encoding, progress)
+            _count_inputs(job.inputs, encoding, progress)
         # Imported here, once the progress bar says what loads: the batch imports spaCy,
         # which takes a second (the command line has not imported it before).
         from ..batch import extract_with
@@ -323,7 +323,7 @@ _COUNTED_FIRST = 16 * 2**20
 _COUNTED_IN_THREAD = 2**30
 
 
-def _count(inputs: list[str], encoding: str, progress: Progress) -> None:
+def _count_inputs(inputs: list[str], encoding: str, progress: Progress) -> None:
     """Gives the progress bar its total: counted at once when the inputs are small, else in a
     thread while the model loads; a total too costly to count stays unknown."""
     with contextlib.suppress(Exception):  # the bar only goes without its total

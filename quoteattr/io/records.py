@@ -54,7 +54,7 @@ COMPRESSIONS = (".gz", ".bz2", ".xz")
 #: The files a directory stands for, by the end of their name (after a compression's).
 _DOCUMENT_FILES = (".txt", ".jsonl")
 #: How many left-out files a [W005] warning names before it only counts them.
-_NAMED = 5
+_LEFT_OUT_NAMED = 5
 #: What a corrupt compressed file raises: gzip's BadGzipFile and bz2 an OSError, a file cut
 #: short EOFError, xz its own error.
 _CORRUPT = (OSError, EOFError, lzma.LZMAError)
@@ -282,8 +282,8 @@ def _directory(path: str, warn: bool) -> Iterator[tuple[str, str | None]]:
         yield where, Errors.E007.format(path=where, reason=err.strerror or str(err))
     if others and warn:
         others.sort()
-        named = ", ".join(others[:_NAMED]) + (
-            f" and {len(others) - _NAMED:,} more" if len(others) > _NAMED else ""
+        named = ", ".join(others[:_LEFT_OUT_NAMED]) + (
+            f" and {len(others) - _LEFT_OUT_NAMED:,} more" if len(others) > _LEFT_OUT_NAMED else ""
         )
         message = Warnings.W005.format(path=path, count=len(others), names=named)
         warnings.warn(message, QuoteattrWarning, stacklevel=outside_stacklevel())

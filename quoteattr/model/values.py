@@ -236,7 +236,7 @@ class Speaker:
         )
 
 
-def _count(n: int, noun: str) -> str:
+def _plural(n: int, noun: str) -> str:
     """``1 quote``, ``2 quotes``."""
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
@@ -448,7 +448,7 @@ class SpeakerEntity:
         5 quotes)``."""
         fields = [repr(_one_line(self.name)), str(self.kind)]
         fields += _named(("role", self.role), ("org", self.organization))
-        fields += [_count(len(self.mentions), "mention"), _count(len(self.quotes), "quote")]
+        fields += [_plural(len(self.mentions), "mention"), _plural(len(self.quotes), "quote")]
         return f"SpeakerEntity({', '.join(fields)})"
 
     def to_dict(self) -> dict[str, Any]:
