@@ -63,13 +63,13 @@ def figures(s: Scores) -> dict[str, float]:
 def table(rows: dict[str, dict[str, float]]) -> str:
     """The figures as a plain-text table, one row per outlet."""
     names = list(next(iter(rows.values())))
-    head = "outlet".ljust(14) + "".join(n.rjust(15) for n in names)
+    head = "outlet".ljust(20) + "".join(n.rjust(15) for n in names)
     lines = [head]
     for outlet, row in rows.items():
         cells = "".join(
             (f"{row[n]:.3f}" if n == "calibration" else f"{row[n]:.1f}").rjust(15) for n in names
         )
-        lines.append(outlet.ljust(14) + cells)
+        lines.append(outlet.ljust(20) + cells)
     return "\n".join(lines)
 
 
@@ -88,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     held_out = dict(rows)
     rows["mean"] = {n: sum(r[n] for r in held_out.values()) / len(held_out) for n in names}
     worst = min(held_out, key=lambda o: held_out[o]["attribution F1"])
-    rows[f"worst: {worst}"[:14]] = held_out[worst]
+    rows[f"worst: {worst}"] = held_out[worst]
     rows["all outlets"] = figures(score(gold, pred))
     print(f"gold: {args.gold}; predictions: {args.pred}")
     print(table(rows))
