@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from quoteattr.extract import extract_doc
-from quoteattr.model import Quote, QuoteKind, SpeakerKind
+from quoteattr.model import Quote, QuoteKind, Rule, SpeakerKind
 from tests.conftest import build_doc
 
 P = "PUNCT"
@@ -339,3 +339,60 @@ def test_title_after_a_speech_verb_is_not_a_quotation() -> None:
         "wrote", "write", [("Tough", "amod", "ADJ"), ("Choices", "dobj", "NOUN")]
     )
     assert directs(doc) == []
+
+
+def test_label_after_a_dash_names_the_speaker() -> None:
+    """POLLS WERE EARLY - David Wasserman: “Yes.” -> the name after the dash labels the quote."""
+    doc = build_doc(
+        "Polls were early - David Wasserman: “Yes.”",
+        [
+            ("Polls", 1, "nsubj", "NOUN"),
+            ("were", 1, "ROOT", "AUX", "be"),
+            ("early", 1, "advmod", "ADV"),
+            ("-", 1, "punct", P),
+            ("David", 5, "compound", "PROPN"),
+            ("Wasserman", 1, "appos", "PROPN"),
+            (":", 1, "punct", P),
+            ("“", 1, "punct", P),
+            ("Yes", 1, "dep", "INTJ"),
+            (".", 1, "punct", P),
+            ("”", 1, "punct", P),
+        ],
+        ents=[(4, 6, "PERSON")],
+    )
+    [q] = directs(doc)
+    assert (q.rule, who(q)) == (Rule.LABEL, ("David Wasserman", ":"))
+
+
+LABEL_ROWS: list[Any] = [
+    ("Trump", 0, "ROOT", "NOUN"),
+    (":", 0, "punct", P),
+    ("“", 0, "punct", P),
+    ("Yes", 0, "dep", "INTJ"),
+    (".", 0, "punct", P),
+    ("”", 0, "punct", P),
+]
+
+
+def test_label_the_tagger_calls_a_noun_is_a_name_the_document_gives_a_person() -> None:
+    """Donald Trump spoke. / Trump: “Yes.” -> Trump, though the tagger made that "Trump" a
+    common noun with no entity: the document names a PERSON "Donald Trump"."""
+    text = "Donald Trump spoke.\n\nTrump: “Yes.”"
+    first = [
+        ("Donald", 1, "compound", "PROPN"),
+        ("Trump", 2, "nsubj", "PROPN"),
+        ("spoke", 2, "ROOT", "VERB", "speak"),
+        (".", 2, "punct", P),
+        ("\n\n", 3, "dep", "SPACE"),
+    ]
+    rows = first + [(w, h + 5, d, pos) for w, h, d, pos in LABEL_ROWS]
+    doc = build_doc(text, rows, ents=[(0, 2, "PERSON")])
+    [q] = directs(doc)
+    assert (q.rule, who(q)) == (Rule.LABEL, ("Trump", ":"))
+
+
+def test_a_common_noun_label_the_document_names_nowhere_is_no_speaker() -> None:
+    """Trump: “Yes.” alone, "Trump" tagged a common noun and no entity anywhere: no label."""
+    doc = build_doc("Trump: “Yes.”", LABEL_ROWS)
+    [q] = directs(doc)
+    assert q.rule != Rule.LABEL and q.speaker is None

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 import attrs
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..model import CueCategory, QuoteKind, Rule
 from .content import Candidate
@@ -200,12 +200,8 @@ def _colon_lead(
         return Attribution(cue, speaker_of_cue(doc, cue, cand.parts, documents), Rule.COLON)
     if not tokens:
         return Attribution()
-    label = [doc[i] for i in tokens]
-    if (
-        len(label) <= 6
-        and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in label)
-        and not any(t.lower_ in not_sources for t in label)
-    ):
+    label = _label(doc, tokens)
+    if label and not any(t.lower_ in not_sources for t in label):
         mark = CueMatch(colon, colon + 1, colon, ":", CueCategory.SPEECH)
         return Attribution(mark, mention_bounds(phrase_head(label[-1])), Rule.LABEL)
     root = doc[tokens[-1]].sent.root
@@ -220,6 +216,36 @@ def _colon_lead(
         return Attribution()  # "It was clear: “…”"
     verb = CueMatch(root.i, root.i + 1, root.i, root.lemma_.lower(), CueCategory.SPEECH)
     return Attribution(verb, mention_bounds(subject), Rule.INTRODUCED)
+
+
+_DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _label(doc: Doc, tokens: list[int]) -> list[Token]:
+    """The name that labels a quote, from the tokens before its colon, or nothing.
+
+    A label is at most six words after the line's start or its last dash, each a proper noun
+    ("Polls were early - David Wasserman: “…”") or "and" between two of them ("Mark
+    Blumenthal and Jon Cohen: “…”"), or a capitalised word the document names elsewhere as
+    part of a person or organisation: the small model tags the "Trump" of a headline's
+    "Trump: ‘We will win.’" a common noun, with no entity, where the article's "Donald Trump"
+    is a PERSON.
+    """
+    start = next(
+        (k + 1 for k in range(len(tokens) - 1, -1, -1) if doc[tokens[k]].text in _DASHES), 0
+    )
+    label = [doc[i] for i in tokens[start:]]
+    if not label or len(label) > 6 or label[0].pos_ == "CCONJ" or label[-1].pos_ == "CCONJ":
+        return []
+    named = {t.text for e in doc.ents if e.label_ in {"PERSON", "ORG"} for t in e}
+    for t in label:
+        if t.lower_ == "and" and t.pos_ == "CCONJ":
+            continue
+        if not t.text[:1].isupper():
+            return []
+        if t.pos_ != "PROPN" and not (t.is_alpha and t.text in named):
+            return []
+    return label
 
 
 def _previous_subject(
