@@ -396,3 +396,22 @@ def test_a_common_noun_label_the_document_names_nowhere_is_no_speaker() -> None:
     doc = build_doc("Trump: “Yes.”", LABEL_ROWS)
     [q] = directs(doc)
     assert q.rule != Rule.LABEL and q.speaker is None
+
+
+def test_previous_subject_is_never_the_quotes_own_first_word() -> None:
+    """Rally - “We won.” parsed as one sentence: its subject "We" is inside the quote, so the
+    previous-subject rule names no one rather than the quote's own pronoun."""
+    doc = build_doc(
+        "Rally - “We won.”",
+        [
+            ("Rally", 4, "dep", "PROPN"),
+            ("-", 4, "punct", P),
+            ("“", 4, "punct", P),
+            ("We", 4, "nsubj", "PRON"),
+            ("won", 4, "ROOT", "VERB", "win"),
+            (".", 4, "punct", P),
+            ("”", 4, "punct", P),
+        ],
+    )
+    [q] = directs(doc)
+    assert (q.text, q.speaker) == ("“We won.”", None)

@@ -262,6 +262,10 @@ def _previous_subject(
     subject = subject_of(root)
     if subject is None or subject.pos_ not in {"PROPN", "PRON"} or subject.lower_ in {"it", "this"}:
         return Attribution()
+    # Where the parser ran the quote into the sentence before it ("A rally. ‘We’re alive’"
+    # as one sentence), that sentence's subject can be the quote's own first word: no one.
+    if inside(cand.parts, subject.idx):
+        return Attribution()
     # "Trump continued his remarks. “…”": a cue verb heading that sentence is the cue.
     m = lexicon.match(doc, root.i)
     return Attribution(m, mention_bounds(subject), Rule.PREVIOUS_SUBJECT)
