@@ -19,7 +19,7 @@ from .findings import Finding
 from .layout import Ranges
 from .marks import MarkedQuote
 
-__all__ = ["mostly_quoted", "outermost", "snap"]
+__all__ = ["marked_ranges", "mostly_quoted", "outermost", "snap"]
 
 # How much less sure an outer attribution may be and still hide one nested in its content.
 _NESTING_MARGIN = 0.25
@@ -68,7 +68,13 @@ def outermost(doc: Doc, findings: list[Finding]) -> list[Finding]:
     return [f for f, c in zip(findings, sure, strict=True) if not nested(f, c)]
 
 
-def snap(parts: list[tuple[int, int]], top: Sequence[MarkedQuote]) -> list[tuple[int, int]]:
+def marked_ranges(top: Sequence[MarkedQuote]) -> Ranges:
+    """The character ranges of the top-level quote-mark pairs, for :func:`snap`: built once
+    per document, not once per finding."""
+    return Ranges((q.start, q.end) for q in top)
+
+
+def snap(parts: list[tuple[int, int]], marked: Ranges) -> list[tuple[int, int]]:
     """Widens content parts so that a quote mark pair is never cut in two.
 
     The parse leaves the closing mark of "called it “a disaster.”" outside the object's
@@ -76,9 +82,9 @@ def snap(parts: list[tuple[int, int]], top: Sequence[MarkedQuote]) -> list[tuple
 
     Args:
         parts: character ranges of the content.
-        top: the document's top-level quote-mark pairs (they never overlap), in text order.
+        marked: the document's top-level quote-mark pairs (they never overlap), from
+            :func:`marked_ranges`.
     """
-    marked = Ranges((q.start, q.end) for q in top)
     snapped = []
     for s, e in parts:
         q = _strictly_inside(marked, s)
