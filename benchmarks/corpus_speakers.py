@@ -31,15 +31,14 @@ from pathlib import Path
 from typing import Any
 
 import quoteattr
-from quoteattr import corpus
-from quoteattr.corpus import SpeakerTable, clean_name
+from quoteattr.corpus import SpeakerTable, clean_name, merging
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "polnear-train.jsonl"
 DEFAULT_GOLD = REPO / "tests" / "data" / "corpus_speakers.jsonl"
 
 
-# The merging rules of quoteattr.corpus, by the _Merger method that applies each (rule 1 is
+# The merging rules of quoteattr.corpus, by the Merger method that applies each (rule 1 is
 # the name key itself and cannot be left out).
 RULES = (
     ("- 2 middles", "_full_names"),
@@ -216,14 +215,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("\nwith one rule left out (all documents):")
         print(head)
         for label, methods in [*((lbl, [m]) for lbl, m in RULES), ("rule 1 only", all_rules)]:
-            saved = {m: getattr(corpus._Merger, m) for m in methods}
+            saved = {m: getattr(merging.Merger, m) for m in methods}
             for m in methods:
-                setattr(corpus._Merger, m, lambda self: None)
+                setattr(merging.Merger, m, lambda self: None)
             try:
                 print(line(label, score(preds, gold)))
             finally:
                 for m, method in saved.items():
-                    setattr(corpus._Merger, m, method)
+                    setattr(merging.Merger, m, method)
     rows = build(preds)[2].rows()
     merged = [r for r in rows if len({clean_name(v).key for v in r.variants}) > 1]
     print(

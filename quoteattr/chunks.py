@@ -94,9 +94,9 @@ __all__ = [
 # starts with the next paragraph, line or sentence.
 _BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[^\S\r\n]*(?:\r\n|\r|\n|\u2028|\u2029)\s*")
 _LINE_BREAK = re.compile(r"(?:\r\n|\r|\n|\u2028|\u2029)\s*")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+")
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’»)\]]*\s+")
 _SPACE = re.compile(r"\s+")
-_CUTS = (_BLANK_LINE, _LINE_BREAK, _SENTENCE_END, _SPACE)
+_CUTS = (_BLANK_LINE, _LINE_BREAK, _SENTENCE_BREAK, _SPACE)
 
 # A paragraph that opens with one of these may continue the quote of the paragraph before or
 # be attributed by it ("He declared:\n\n“…”"), so a cut before it is a last resort.

@@ -31,7 +31,7 @@ from pathlib import Path
 import attrs
 
 from .errors import Errors, QuoteattrError
-from .lexicons import bodies, honorifics, titles
+from .lexicons import SURNAME_PARTICLES, honorifics, org_nouns, titles
 from .model import Gender, Quote, Quotes, Speaker, SpeakerKind
 
 __all__ = [
@@ -174,8 +174,6 @@ def combine_documents(votes: Mapping[tuple[str, str], int]) -> DocumentGender:
 # ---------------------------------------------------------------------------------------------
 # first names
 
-# Words that begin a surname ("De Blasio", "van Hollen"), as quoteattr.corpus reads them.
-_PARTICLES = frozenset({"de", "del", "della", "da", "di", "du", "van", "von", "der", "le", "la"})
 _INITIAL = re.compile(r"^(?:[^\W\d_]\.)+$|^[^\W\d_]$")  # "J.", "J.J.", "J"
 
 
@@ -202,7 +200,7 @@ def given_name(name: str) -> str | None:
     """
     words = [w.strip(",;:()[]\"'“”‘’") for w in name.split()]
     words = [w for w in words if w]
-    if words and _fold(words[-1]) in _org_nouns():
+    if words and _fold(words[-1]) in org_nouns():
         return None  # "Muhammad Ali Center", "the Clinton campaign"
     while words:
         w = words[0]
@@ -220,15 +218,10 @@ def given_name(name: str) -> str | None:
     if len(words) < 2:
         return None  # a surname alone
     first = words[0]
-    if _INITIAL.match(first) or first.casefold() in _PARTICLES:
+    if _INITIAL.match(first) or first.casefold() in SURNAME_PARTICLES:
         return None  # "J.J. Goldberg", "De Blasio"
     folded = _fold(first)
     return folded if folded.replace("-", "").replace("'", "").isalpha() else None
-
-
-@functools.cache
-def _org_nouns() -> frozenset[str]:
-    return frozenset(noun for noun, what in bodies().items() if what == "org")
 
 
 # An entry of nomquamgender's name_data.json: "name": [sources, counts, p(gf), ...], for

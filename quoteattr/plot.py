@@ -68,7 +68,7 @@ def _axes(ax: Axes | None, size: tuple[float, float]) -> Axes:
     return axes
 
 
-def _frame(table: Any, function: str, columns: Sequence[str], what: str) -> pd.DataFrame:
+def _plot_frame(table: Any, function: str, columns: Sequence[str], what: str) -> pd.DataFrame:
     """A speakers or quotes table as a DataFrame that has ``columns``."""
     if isinstance(table, SpeakerTable | list):  # a table or its rows
         table = speakers_dataframe(table)
@@ -107,7 +107,7 @@ def top_speakers(
         ImportError: [E023] when matplotlib is not installed.
         QuoteattrError: [E022] for a table without the speakers table's columns.
     """
-    frame = _frame(speakers, "top_speakers", ("name", "kind", "quotes", "gender"), _SPEAKERS)
+    frame = _plot_frame(speakers, "top_speakers", ("name", "kind", "quotes", "gender"), _SPEAKERS)
     frame = frame[frame["kind"].astype("string").isin(list(kinds))]
     top = frame.sort_values("quotes", ascending=False, kind="stable").head(n).iloc[::-1]
     ax = _axes(ax, (7.0, 0.32 * max(len(top), 3) + 1.2))
@@ -151,7 +151,7 @@ def gender_share(
         QuoteattrError: [E022] for a table without the speakers table's columns, or an
             unknown ``by``.
     """
-    frame = _frame(speakers, "gender_share", ("kind", "quotes", "gender"), _SPEAKERS)
+    frame = _plot_frame(speakers, "gender_share", ("kind", "quotes", "gender"), _SPEAKERS)
     if by not in ("quotes", "people"):
         reason = f"by={by!r} is neither 'quotes' nor 'people'"
         raise QuoteattrError(Errors.E022.format(function="gender_share", what="by", reason=reason))
@@ -183,7 +183,7 @@ def speaker_kinds(quotes: Any, *, ax: Axes | None = None) -> Axes:
         ImportError: [E023] when matplotlib is not installed.
         QuoteattrError: [E022] for a table without the quotes table's columns.
     """
-    frame = _frame(quotes, "speaker_kinds", ("speaker_kind", "error"), _QUOTES)
+    frame = _plot_frame(quotes, "speaker_kinds", ("speaker_kind", "error"), _QUOTES)
     frame = frame[frame["error"].isna()]
     kinds = frame["speaker_kind"].astype("string").fillna("no speaker")
     totals = {k: int((kinds == k).sum()) for k in [*(s.value for s in SpeakerKind), "no speaker"]}
@@ -208,7 +208,7 @@ def cue_categories(quotes: Any, *, by: str | None = None, ax: Axes | None = None
         QuoteattrError: [E022] for a table without the columns.
     """
     columns = ("cue_category", "error", *((by,) if by else ()))
-    frame = _frame(quotes, "cue_categories", columns, _QUOTES)
+    frame = _plot_frame(quotes, "cue_categories", columns, _QUOTES)
     frame = frame[frame["error"].isna() & frame["cue_category"].notna()]
     categories = [c.value for c in CueCategory]
     ax = _axes(ax, (7.0, 3.6))

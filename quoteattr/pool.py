@@ -281,12 +281,14 @@ def _caught(records: list[warnings.WarningMessage]) -> list[tuple[type[Warning],
     return out
 
 
-def _work(source: Source, tasks: Connection, results: Connection) -> None:
-    """A worker process: load the pipeline, then parse batches until told to stop."""
+def _work(tasks: Connection, results: Connection) -> None:
+    """A worker process: take its :class:`Source`, load the pipeline, then parse batches
+    until told to stop."""
     # Ctrl-C reaches the whole process group; the parent decides what to do about it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
     threading.Thread(target=_listen, args=(tasks, inbox), daemon=True).start()
+    source: Source = inbox.get()
     try:
         nlp = source.open()
     except Exception as err:
@@ -413,8 +415,10 @@ class Pool:
             QuoteattrError: a worker's load error ([E002], [E029], ...), or [E031] when
                 workers keep dying before they are ready.
         """
-        for _ in range(self.processes):
-            self._spawn()
+        # All started before any is sent its source, so that they import in parallel.
+        started = [self._spawn(send=False) for _ in range(self.processes)]
+        for worker in started:
+            self._send_source(worker)
         while not all(w.ready for w in self._workers):
             self._wait()
 
@@ -469,12 +473,16 @@ class Pool:
         self._unit_ids += 1
         return _Unit(self._unit_ids, job, indices, tasks)
 
-    def _spawn(self) -> None:
+    def _spawn(self, *, send: bool = True) -> _Worker:
         tasks_r, tasks_w = self._context.Pipe(duplex=False)
         results_r, results_w = self._context.Pipe(duplex=False)
+        # The source goes through the worker's pipe, not in Process's arguments: a pickled
+        # pipeline is megabytes, and multiprocessing writes the arguments into a pipe whose
+        # reading end the parent itself holds open until the write ends, so a worker that
+        # dies before reading them all (a script without a __main__ guard) hung the parent.
         process = self._context.Process(
             target=_work,
-            args=(self.source, tasks_r, results_w),
+            args=(tasks_r, results_w),
             name="quoteattr-worker",
             daemon=True,
         )
@@ -484,7 +492,17 @@ class Pool:
         # when the parent dies, the worker does.
         tasks_r.close()
         results_w.close()
-        self._workers.append(_Worker(process, tasks_w, results_r))
+        worker = _Worker(process, tasks_w, results_r)
+        self._workers.append(worker)
+        if send:
+            self._send_source(worker)
+        return worker
+
+    def _send_source(self, worker: _Worker) -> None:
+        try:
+            worker.tasks.send(self.source)
+        except OSError:
+            worker.broken = True  # it died already; _wait buries it
 
     def _dispatch(self) -> None:
         """Sends waiting units to the workers with room, the least busy first."""
@@ -567,7 +585,11 @@ class Pool:
         if not worker.ready:
             self._failed_starts += 1
             if self._failed_starts >= _FAILED_STARTS:
-                reason = f"{_FAILED_STARTS} died in a row before they were ready ({how})"
+                reason = (
+                    f"{_FAILED_STARTS} died in a row before they were ready ({how}); a "
+                    "script that runs extract_many with n_process > 1 must do so under "
+                    "`if __name__ == '__main__'`"
+                )
                 raise QuoteattrError(Errors.E031.format(reason=reason))
         again: list[_Unit] = []
         for unit in worker.units.values():
@@ -583,6 +605,9 @@ class Pool:
                     # Alone, so that a text that kills its worker takes no other with it.
                     again.append(self._unit(unit.job, [index], [task]))
         self._waiting.extendleft(reversed(again))
-        if self._jobs or self._waiting:
-            self._spawn()
+        # Always a replacement, also while starting: a pool left with no worker would wait
+        # for ever on nothing. A script without ``if __name__ == "__main__":`` is the common
+        # case: each spawned worker re-runs it and dies before it is ready, and the third
+        # death in a row is [E031] instead of a hang.
+        self._spawn()
         self._dispatch()

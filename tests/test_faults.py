@@ -239,6 +239,30 @@ def test_a_killed_parent_leaves_no_worker(sig: int) -> None:
     assert (len(workers), gone_within(workers, 10)) == (2, True)
 
 
+UNGUARDED = """
+import sys
+sys.path.insert(0, {root!r})
+import quoteattr
+from tests.standin import standin
+nlp = standin("test_faults")
+print(len(list(quoteattr.extract_many(["x"] * 4, nlp=nlp, n_process=2))), flush=True)
+"""
+
+
+def test_a_script_without_a_main_guard_fails_with_a_message(tmp_path: Path) -> None:
+    """Workers that die while starting (a script file with no ``__main__`` guard re-runs
+    itself in each of them) end the run with [E031] naming the guard, where the pool was left
+    with no worker and waited for ever."""
+    script = tmp_path / "unguarded.py"
+    script.write_text(UNGUARDED.format(root=str(ROOT)), encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert (run.returncode, run.stdout) == (1, "")
+    assert "[E031]" in run.stderr
+    assert "__main__" in run.stderr.splitlines()[-1]
+
+
 def _cmdline(pid: int) -> str:
     """A process's command line (a worker's runs multiprocessing's ``spawn_main``)."""
     try:

@@ -14,7 +14,7 @@ from quoteattr import Profile, QuoteattrError, Quotes
 from quoteattr.cli import main
 from quoteattr.core import profiles
 from quoteattr.extract import extract_doc
-from quoteattr.model import _CLAUSAL, _QUESTION, _SAID
+from quoteattr.model.quotes import _CLAUSAL, _QUESTION, _SAID
 from tests.conftest import build_doc
 from tests.test_direct import INTERRUPTED_ROWS
 from tests.test_profiles import reported

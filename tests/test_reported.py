@@ -596,3 +596,84 @@ def test_noun_cue_source_after_from() -> None:
         ents=[(5, 6, "PERSON")],
     )
     assert summary(only(doc)) == ("indirect", "to act", "call", "Trump")
+
+
+def _tagged(doc: Any, tags: dict[int, str]) -> Any:
+    """The doc with some fine tags set by hand (build_doc derives them from the POS)."""
+    for i, tag in tags.items():
+        doc[i].tag_ = tag
+    return doc
+
+
+def test_next_act_hung_on_the_clause_is_its_own_cue() -> None:
+    """Smith said he makes money and questioned how it works: two acts of Smith's."""
+    doc = build_doc(
+        "Smith said he makes money and questioned how it works.",
+        [
+            ("Smith", 1, "nsubj", "PROPN"),
+            ("said", 1, "ROOT", "VERB", "say"),
+            ("he", 3, "nsubj", "PRON"),
+            ("makes", 1, "ccomp", "VERB", "make"),
+            ("money", 3, "dobj", "NOUN"),
+            ("and", 3, "cc", "CCONJ"),
+            ("questioned", 3, "conj", "VERB", "question"),
+            ("how", 9, "advmod", "SCONJ"),
+            ("it", 9, "nsubj", "PRON"),
+            ("works", 6, "ccomp", "VERB", "work"),
+            (".", 1, "punct", P),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    quotes = extract_doc(_tagged(doc, {3: "VBZ", 9: "VBZ"}))
+    assert [summary(q) for q in quotes] == [
+        ("indirect", "he makes money", "said", "Smith"),
+        ("indirect", "how it works", "questioned", "Smith"),
+    ]
+
+
+def test_conjunct_in_the_clauses_own_form_stays_in_it() -> None:
+    """Smith said Jones won and told stories: "told" is Jones's, in the reported clause."""
+    doc = build_doc(
+        "Smith said Jones won and told stories.",
+        [
+            ("Smith", 1, "nsubj", "PROPN"),
+            ("said", 1, "ROOT", "VERB", "say"),
+            ("Jones", 3, "nsubj", "PROPN"),
+            ("won", 1, "ccomp", "VERB", "win"),
+            ("and", 3, "cc", "CCONJ"),
+            ("told", 3, "conj", "VERB", "tell"),
+            ("stories", 5, "dobj", "NOUN", "story"),
+            (".", 1, "punct", P),
+        ],
+        ents=[(0, 1, "PERSON"), (2, 3, "PERSON")],
+    )
+    said = [q for q in extract_doc(doc) if q.cue is not None and q.cue.text == "said"]
+    assert [summary(q) for q in said] == [
+        ("indirect", "Jones won and told stories", "said", "Smith")
+    ]
+
+
+def test_participle_set_off_after_the_clause_is_the_speakers() -> None:
+    """Cruz said Trump is wrong, adding that he lies: "adding" is Cruz's second act."""
+    doc = build_doc(
+        "Cruz said Trump is wrong, adding that he lies.",
+        [
+            ("Cruz", 1, "nsubj", "PROPN"),
+            ("said", 1, "ROOT", "VERB", "say"),
+            ("Trump", 3, "nsubj", "PROPN"),
+            ("is", 1, "ccomp", "AUX", "be"),
+            ("wrong", 3, "acomp", "ADJ"),
+            (",", 3, "punct", P),
+            ("adding", 3, "advcl", "VERB", "add"),
+            ("that", 9, "mark", "SCONJ"),
+            ("he", 9, "nsubj", "PRON"),
+            ("lies", 6, "ccomp", "VERB", "lie"),
+            (".", 1, "punct", P),
+        ],
+        ents=[(0, 1, "PERSON"), (2, 3, "PERSON")],
+    )
+    quotes = extract_doc(_tagged(doc, {3: "VBZ", 6: "VBG", 9: "VBZ"}))
+    assert [summary(q) for q in quotes] == [
+        ("indirect", "Trump is wrong", "said", "Cruz"),
+        ("indirect", "that he lies", "adding", "Cruz"),
+    ]

@@ -70,6 +70,9 @@ class Reported:
     cue: CueMatch
     content: list[tuple[int, int]]
     rule: Rule
+    # The cue whose speaker this one shares, for a speaker's next act that the parser hung
+    # on the clause of the first ("said he makes $41,000 a year and questioned how ...").
+    speaker_cue: CueMatch | None = None
 
 
 def _runs(indices: Iterable[int]) -> list[tuple[int, int]]:
@@ -111,17 +114,52 @@ def _set_off(v: Token) -> bool:
     return i >= 0 and v.doc[i].is_punct
 
 
+_SPOKEN = frozenset({CueCategory.SPEECH, CueCategory.WRITING})
+
+
+def _next_cues(
+    v: Token, clause: Token, verbs: Mapping[str, CueCategory], handed: list[int]
+) -> set[int]:
+    """Tokens of the clause that are the speaker's next act, not what the cue reports.
+
+    The parser often hangs the speaker's second verb on the reported clause: in "Brownell
+    said he makes $41,000 a year and questioned how ..." and "Cruz said that Trump represents
+    'New York values,' stating that ...", "questioned" and "stating" are Brownell's and Cruz's
+    acts. Such a verb is a speech or writing cue without a subject of its own: a participle
+    set off by a comma, or a conjunct in the cue's own form ("said" ... "questioned") where
+    the clause's verb has another ("makes"). The cut leaves it to be found as its own cue,
+    whose index goes to ``handed`` so that it takes the speaker of ``v``.
+    """
+    cut: set[int] = set()
+    for child in clause.children:
+        if child.i < v.i or child.pos_ != "VERB" or verbs.get(verb_lemma(child)) not in _SPOKEN:
+            continue
+        if any(c.dep_ in _SUBJ for c in child.children):
+            continue
+        participle = child.dep_ == "advcl" and child.tag_ == "VBG" and _set_off(child)
+        conjunct = child.dep_ == "conj" and child.tag_ == v.tag_ != clause.tag_
+        if participle or conjunct:
+            handed.append(child.i)
+            cut |= _subtree(child)
+            # the "and" that joins it goes with it
+            cut |= {c.i for c in clause.children if c.dep_ == "cc" and c.i < child.i}
+    return cut
+
+
 def _content_of(
     doc: Doc,
     v: Token,
     category: CueCategory | None,
     quoted: Ranges,
     frames: Mapping[str, CueCategory],
+    verbs: Mapping[str, CueCategory],
+    handed: list[int],
 ) -> tuple[set[int], Rule, CueCategory] | None:
     """The content tokens of the verb cue ``v``, the rule that found them and their category.
 
     ``category`` is the verb's category as a cue verb, or None for a verb that is a cue only
-    in its ``frames``.
+    in its ``frames``; ``verbs`` are the cue verbs with their categories. The cues of the
+    speaker's next acts cut from the content go to ``handed`` (see ``_next_cues``).
     """
     # A cue can govern two clauses: the quotation before it and the paraphrase after it
     # ("“I'm done,” Obama said, adding he expected ..."): the one outside the quote marks,
@@ -133,7 +171,9 @@ def _content_of(
             clauses = [c for c in clauses if c.i > v.i]
         if clauses:
             after = [c for c in clauses if c.i > v.i]
-            return _subtree((after or clauses)[0]), Rule.CCOMP, ccomp
+            clause = (after or clauses)[0]
+            cut = _next_cues(v, clause, verbs, handed)
+            return _subtree(clause) - cut, Rule.CCOMP, ccomp
     # "Turkey will need to be convinced, the diplomats said": the cue hangs from the content.
     head = v.head
     if (
@@ -315,6 +355,8 @@ def find_reported(
     k = 0
     out: list[Reported] = []
     skip_until = -1
+    # speaker's next acts (see _next_cues) -> the cue whose speaker they share
+    borrowed: dict[int, CueMatch] = {}
     for i in _candidates(doc, lexicons):
         if i < skip_until:
             continue
@@ -334,10 +376,12 @@ def find_reported(
             cat = lexicon.verbs.get(lemma)
             frames = lexicon.frames.get(lemma, {})
             if (cat is not None or frames) and lemma not in excluded:
-                verb = _content_of(doc, tok, cat, inside_quotes, frames)
+                handed: list[int] = []
+                verb = _content_of(doc, tok, cat, inside_quotes, frames, lexicon.verbs, handed)
                 if verb is not None:
                     m = CueMatch(i, i + 1, i, lemma, verb[2])
                     found = verb[:2]
+                    borrowed.update((h, borrowed.get(i, m)) for h in handed)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.nouns:
             noun = lexicon.nouns[tok.lemma_.lower()]
             tokens = _noun_content(tok, noun.preps, lexicons.light_verbs)
@@ -358,7 +402,7 @@ def find_reported(
         tokens = {t for t in tokens if t in para}
         runs = _trim_runs(doc, _runs(tokens))
         if runs:
-            out.append(Reported(m, runs, rule))
+            out.append(Reported(m, runs, rule, borrowed.get(i)))
             if m.end > i + 1:
                 skip_until = m.end
     for bounds in layout.paragraphs:
@@ -405,6 +449,7 @@ def reported_findings(
         kind = QuoteKind.MIXED if inner else QuoteKind.INDIRECT
         # "The tensions seem to be ...": a raising verb's subject is no source.
         sourceless = r.cue.lemma in lexicons.sourceless
-        speaker = None if sourceless else speaker_of_cue(doc, r.cue, parts, lexicons.documents)
+        by = r.cue if r.speaker_cue is None else r.speaker_cue
+        speaker = None if sourceless else speaker_of_cue(doc, by, parts, lexicons.documents)
         out.append(Finding(kind, parts, r.cue, speaker, r.rule, inner))
     return out

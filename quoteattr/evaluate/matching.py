@@ -248,7 +248,7 @@ def _match(
 
 
 @attrs.define
-class _Tally:
+class _LevelTally:
     tp: int = 0
     attr_tp: int = 0
     speaker: Counter[bool] = attrs.field(factory=Counter)
@@ -335,7 +335,7 @@ def _run(
     for doc in pred_docs:
         predicted[str(_doc_field(doc, "id", "predicted"))] = _quote_list(doc, "predicted")
 
-    tallies = {lv.name: _Tally() for lv in LEVELS}
+    tallies = {lv.name: _LevelTally() for lv in LEVELS}
     kind_gold: Counter[str] = Counter()
     kind_hit: Counter[str] = Counter()
     kind_speaker: defaultdict[str, Counter[bool]] = defaultdict(Counter)

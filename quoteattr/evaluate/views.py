@@ -31,7 +31,7 @@ __all__ = ["quotes_view"]
 _SAID = frozenset({CueCategory.SPEECH, CueCategory.WRITING})
 _NEGATION = re.compile(r"\b(?:not|never|n['’]t)\b", re.IGNORECASE)
 _OPENING = ("“", '"', "''", "‘", "«", "„", "‹")
-_QUESTION = re.compile(
+_QUESTION_START = re.compile(
     r"^\W*(?:whether|if|who|whom|whose|what|when|where|why|how|which)\b", re.IGNORECASE
 )
 
@@ -68,7 +68,7 @@ def quotes_view(
             continue
         start, end = q["content"]
         content = text[start:end]
-        if kind == "indirect" and (not is_clause(content) or _QUESTION.match(content)):
+        if kind == "indirect" and (not is_clause(content) or _QUESTION_START.match(content)):
             continue
         if kind == "direct":
             for s, e in spans:

@@ -101,7 +101,7 @@ def speaker_table(paths: Iterable[str], table: SpeakerTable | None = None) -> Sp
     return table
 
 
-def _cells(row: SpeakerRow) -> dict[str, Any]:
+def _speaker_cells(row: SpeakerRow) -> dict[str, Any]:
     data = row.to_dict()
     data["variants"] = " | ".join(row.variants)
     return data
@@ -114,7 +114,7 @@ def render_speakers_csv(rows: Iterable[SpeakerRow]) -> Iterator[str]:
     writer = csv.DictWriter(buf, fieldnames=ROW_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow(_cells(row))
+        writer.writerow(_speaker_cells(row))
         yield buf.getvalue()
         buf.seek(0)
         buf.truncate()

@@ -37,6 +37,7 @@ from ..model import CueCategory
 
 __all__ = [
     "FRAME_KINDS",
+    "SURNAME_PARTICLES",
     "NounCue",
     "Title",
     "bodies",
@@ -55,6 +56,7 @@ __all__ = [
     "nicknames",
     "not_sources",
     "not_writers",
+    "org_nouns",
     "parse_frames",
     "parse_lexicon",
     "parse_nouns",
@@ -124,6 +126,12 @@ def cue_phrases() -> Mapping[str, CueCategory]:
 
 # The argument frames a cue verb can have; "prep" is written "prep:of,about".
 FRAME_KINDS = frozenset({"ccomp", "xcomp", "object", "prep"})
+
+#: Words that begin a surname ("Bill de Blasio", "Chris van Hollen"): "De Blasio" alone is a
+#: surname, and a name that opens with one has no given name. A closed class, kept in code.
+SURNAME_PARTICLES = frozenset(
+    {"de", "del", "della", "da", "di", "du", "van", "von", "der", "le", "la"}
+)
 
 
 def parse_frames(
@@ -366,3 +374,10 @@ def bodies() -> Mapping[str, str]:
             reason = f"expected 'org' or 'place', got {row[1]!r}"
             raise QuoteattrError(Errors.E005.format(path="bodies.txt", line=number, reason=reason))
     return MappingProxyType({r[0]: r[1] for r in rows})
+
+
+@functools.cache
+def org_nouns() -> frozenset[str]:
+    """The nouns of ``bodies.txt`` that head the name of an organisation ("campaign",
+    "administration", "party"): "the Clinton campaign" is a body, not a person."""
+    return frozenset(noun for noun, what in bodies().items() if what == "org")

@@ -1,133 +1,28 @@
-"""Value objects: what quoteattr hands to other programs.
+"""The value objects: TextSpan, Cue, Speaker, Quote and SpeakerEntity, with their dicts.
 
 They hold character offsets into the original text and copies of the text, never spaCy tokens
-or spans, so they pickle, compare, hash and serialize as plain data. Offsets are code-point
-offsets (Python ``str`` indices), end exclusive.
-
-``Quote.to_dict()`` and ``Quote.from_dict()`` round-trip exactly; the dict carries
-``"schema": SCHEMA_VERSION``. Version 2 added ``"rule"``; dicts of version 1 are still read
-(their rule is None).
+or spans; ``to_dict`` and ``from_dict`` round-trip exactly, and ``from_dict`` checks every
+field it reads ([E003], [E004]).
 """
 
 from __future__ import annotations
 
 import enum
-import re
-from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import attrs
 
-from .errors import Errors, QuoteattrError, bad_data
+from ..errors import Errors, QuoteattrError, bad_data
+from .kinds import CueCategory, Gender, QuoteKind, Rule, SpeakerKind
 
-if TYPE_CHECKING:
-    import pandas as pd
-
-__all__ = [
-    "SCHEMA_VERSION",
-    "Cue",
-    "CueCategory",
-    "Gender",
-    "Profile",
-    "Quote",
-    "QuoteKind",
-    "Quotes",
-    "Rule",
-    "Speaker",
-    "SpeakerEntity",
-    "SpeakerKind",
-    "TextSpan",
-]
+__all__ = ["SCHEMA_VERSION", "Cue", "Quote", "Speaker", "SpeakerEntity", "TextSpan"]
 
 #: Version of the dict layout written by ``Quote.to_dict`` (2 added ``"rule"`` and
 #: ``"attribution"``).
 SCHEMA_VERSION = 2
 # The versions from_dict reads.
 _READABLE = (1, 2)
-
-
-class QuoteKind(enum.StrEnum):
-    """How the content is given: verbatim, paraphrased, or paraphrased with verbatim pieces."""
-
-    DIRECT = "direct"
-    INDIRECT = "indirect"
-    MIXED = "mixed"
-
-
-class Profile(enum.StrEnum):
-    """What counts as a quote.
-
-    ``claims`` (the default): every attributed statement, belief, intention and report, as a
-    fact-checker wants them; the parts of one speech event are one Quote (“A,” he said, “B.”
-    has two parts). ``quotes``: what someone said or wrote, as a newsroom counting its
-    sources wants it: quote-marked quotations and reported speech whose content is a clause,
-    by a speech or writing cue, not negated, not a question; each pair of quote marks is a
-    Quote of its own, and the quotes of one speech event share their ``attribution``.
-    """
-
-    CLAIMS = "claims"
-    QUOTES = "quotes"
-
-
-class Rule(enum.StrEnum):
-    """How a quote was found: the rule that linked its content to its cue and speaker.
-
-    Direct quotes, from the surest evidence to the least: ``governor`` (the cue verb the
-    parse attaches the quote to), ``inner`` (a cue between the quote's parts), ``trailing``
-    and ``leading`` (a cue after or before it in its sentence), ``dash`` ("“…” — Bernie
-    Sanders"), ``colon`` ("He declared:" before it), ``introduced`` (a clause and a colon
-    before it with no cue: "Sanders delivered a snappy retort: “…”"), ``label`` (a name and
-    a colon: "Trump: ‘We will win.’"), ``previous-subject`` (the previous
-    sentence's subject), ``none`` (no attribution found). Reported speech: ``ccomp``,
-    ``fronted``, ``according``, ``xcomp``, ``prep``, ``object``, ``noun``, ``adjective`` and
-    ``label`` (see docs/design.md).
-    """
-
-    GOVERNOR = "governor"
-    INNER = "inner"
-    TRAILING = "trailing"
-    LEADING = "leading"
-    DASH = "dash"
-    COLON = "colon"
-    INTRODUCED = "introduced"
-    PREVIOUS_SUBJECT = "previous-subject"
-    NONE = "none"
-    CCOMP = "ccomp"
-    FRONTED = "fronted"
-    ACCORDING = "according"
-    XCOMP = "xcomp"
-    PREP = "prep"
-    OBJECT = "object"
-    NOUN = "noun"
-    ADJECTIVE = "adjective"
-    LABEL = "label"
-
-
-class SpeakerKind(enum.StrEnum):
-    """What sort of source the speaker is."""
-
-    PERSON = "person"
-    ORGANIZATION = "organization"
-    UNNAMED = "unnamed"
-    UNKNOWN = "unknown"
-
-
-class Gender(enum.StrEnum):
-    """A speaker's gender as the evidence shows it; ``unknown`` when it is weak, conflicting
-    or absent, and always for organisations, unnamed sources and unresolved pronouns."""
-
-    FEMALE = "female"
-    MALE = "male"
-    UNKNOWN = "unknown"
-
-
-class CueCategory(enum.StrEnum):
-    """What sort of act the cue reports: speech, writing, a report, or a belief."""
-
-    SPEECH = "speech"
-    WRITING = "writing"
-    REPORT = "report"
-    BELIEF = "belief"
 
 
 def _check_span(inst: Any, _attr: Any, _value: Any) -> None:
@@ -151,7 +46,7 @@ def _need(data: Mapping[str, Any], key: str) -> Any:
         raise bad_data(f"missing key {key!r}", data) from None
 
 
-def _clip(text: str, width: int = 60) -> str:
+def _one_line(text: str, width: int = 60) -> str:
     """``text`` on one line (runs of white space as one space), cut to ``width`` with "…"."""
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
@@ -210,7 +105,7 @@ class TextSpan:
 
     def __repr__(self) -> str:
         """One line: ``TextSpan('Stoltenberg', 700-711)``, long text cut."""
-        return f"TextSpan({_clip(self.text)!r}, {self.start}-{self.end})"
+        return f"TextSpan({_one_line(self.text)!r}, {self.start}-{self.end})"
 
     def to_dict(self) -> dict[str, Any]:
         """Returns ``{"text", "start", "end"}``."""
@@ -243,7 +138,7 @@ class Cue:
     def __repr__(self) -> str:
         """One line: ``Cue('told', 480-484, tell, speech)``."""
         lemma = f", {self.lemma}" if self.lemma else ""
-        return f"Cue({_clip(self.text)!r}, {self.start}-{self.end}{lemma}, {self.category})"
+        return f"Cue({_one_line(self.text)!r}, {self.start}-{self.end}{lemma}, {self.category})"
 
     def to_dict(self) -> dict[str, Any]:
         """Returns ``{"text", "start", "end", "lemma", "category"}``."""
@@ -299,10 +194,10 @@ class Speaker:
     def __repr__(self) -> str:
         """One line: ``Speaker('Jens Stoltenberg', person, mention 'Stoltenberg' 700-711,
         role 'Secretary-General', org 'NATO')``, the fields that are None left out."""
-        fields = [repr(_clip(self.name)), str(self.kind)]
+        fields = [repr(_one_line(self.name)), str(self.kind)]
         if self.mention is not None:
             m = self.mention
-            fields.append(f"mention {_clip(m.text)!r} {m.start}-{m.end}")
+            fields.append(f"mention {_one_line(m.text)!r} {m.start}-{m.end}")
         fields += _named(("role", self.role), ("org", self.organization))
         if self.gender != Gender.UNKNOWN:
             fields.append(str(self.gender))
@@ -348,7 +243,7 @@ def _count(n: int, noun: str) -> str:
 
 def _named(*fields: tuple[str, str | None]) -> list[str]:
     """``label 'value'`` for each field that is not None."""
-    return [f"{label} {_clip(value)!r}" for label, value in fields if value is not None]
+    return [f"{label} {_one_line(value)!r}" for label, value in fields if value is not None]
 
 
 def _to_parts(value: Iterable[Iterable[int]]) -> tuple[tuple[int, int], ...]:
@@ -426,10 +321,10 @@ class Quote:
     def __repr__(self) -> str:
         """One line: ``Quote(direct, 'Jens Stoltenberg' [told] “We have to win the peace,”
         485-512, conf 0.95)``; long text cut, "no speaker" when there is none."""
-        speaker = repr(_clip(self.speaker.name, 40)) if self.speaker else "no speaker"
-        cue = f" [{_clip(self.cue.text, 30)}]" if self.cue else ""
+        speaker = repr(_one_line(self.speaker.name, 40)) if self.speaker else "no speaker"
+        cue = f" [{_one_line(self.cue.text, 30)}]" if self.cue else ""
         return (
-            f"Quote({self.kind}, {speaker}{cue} {_clip(self.text)} "
+            f"Quote({self.kind}, {speaker}{cue} {_one_line(self.text)} "
             f"{self.start}-{self.end}, conf {self.confidence:.2f})"
         )
 
@@ -447,7 +342,7 @@ class Quote:
         """The quote as a one-row who-said-what table (what Jupyter shows)."""
         # The one import that points up (io imports this module): a display hook, run only
         # when Jupyter shows the object; the import contracts list it as their exception.
-        from .io.html import quotes_html
+        from ..io.html import quotes_html
 
         return quotes_html([self])
 
@@ -551,7 +446,7 @@ class SpeakerEntity:
     def __repr__(self) -> str:
         """One line: ``SpeakerEntity('Jens Stoltenberg', person, org 'NATO', 3 mentions,
         5 quotes)``."""
-        fields = [repr(_clip(self.name)), str(self.kind)]
+        fields = [repr(_one_line(self.name)), str(self.kind)]
         fields += _named(("role", self.role), ("org", self.organization))
         fields += [_count(len(self.mentions), "mention"), _count(len(self.quotes), "quote")]
         return f"SpeakerEntity({', '.join(fields)})"
@@ -566,188 +461,3 @@ class SpeakerEntity:
             "mentions": [m.to_dict() for m in self.mentions],
             "quotes": [q.to_dict() for q in self.quotes],
         }
-
-
-_E = TypeVar("_E", bound=enum.Enum)
-
-# What the quotes profile keeps of reported speech, as quoteattr.core.profiles selects it (a
-# test checks that both say the same): content that is a clause (these rules), by a speech or
-# writing cue, that is no indirect question (it opens with one of these words).
-_CLAUSAL = frozenset({Rule.CCOMP, Rule.FRONTED, Rule.ACCORDING, Rule.LABEL})
-_SAID = frozenset({CueCategory.SPEECH, CueCategory.WRITING})
-_QUESTION = frozenset(
-    {"whether", "if", "who", "whom", "whose", "what", "when", "where", "why", "how", "which"}
-)
-_FIRST_WORD = re.compile(r"[^\W_]+")
-_LINE_BREAKS = re.compile(r"\n\s*")
-
-
-def _as_quotes(q: Quote) -> bool:
-    """A claim the quotes profile keeps, as far as a Quote's fields tell: a direct quote, or
-    reported speech or writing whose content is a clause and no question. Whether its cue is
-    negated ("has not said he would run") needs the parse, and is not checked."""
-    if q.kind == QuoteKind.DIRECT:
-        return True
-    if q.rule not in _CLAUSAL or q.cue is None or q.cue.category not in _SAID:
-        return False
-    first = _FIRST_WORD.match(q.text)
-    return first is None or first.group().lower() not in _QUESTION
-
-
-def _pieces(q: Quote) -> Iterator[Quote]:
-    """A direct quote split at its quote marks, one Quote per part, as the quotes profile
-    counts them (“A,” she said, “B.” is two quotes of one attribution)."""
-    if q.kind != QuoteKind.DIRECT or len(q.parts) < 2:
-        yield q
-        return
-    for k, (s, e) in enumerate(q.parts):
-        before = q.text[: s - q.start]
-        breaks = len(_LINE_BREAKS.findall(before))  # a paragraph ends at a line break
-        context = q.context
-        if context is not None and not (context.start <= s and e <= context.end):
-            context = None  # a part in a later paragraph: its sentences are not known
-        yield attrs.evolve(
-            q,
-            text=q.text[s - q.start : e - q.start],
-            start=s,
-            end=e,
-            parts=((s, e),),
-            fragments=tuple(f for f in q.fragments if s <= f.start and f.end <= e),
-            sentence=q.sentence if k == 0 else None,  # needs the parse for later parts
-            paragraph=q.paragraph + breaks if q.paragraph is not None else None,
-            context=context,
-        )
-
-
-def _wanted(name: str, cls: type[_E], value: object) -> frozenset[_E] | None:
-    """The enum members a filter argument asks for: a value or a collection of values
-    (members or their strings); None for no filter.
-
-    Raises:
-        QuoteattrError: [E020] naming the first value that is not one of ``cls``.
-    """
-    if value is None:
-        return None
-    # A str is one value, not a collection of letters: kinds="direct".
-    values = [value] if isinstance(value, str | enum.Enum) else value
-    if not isinstance(values, Iterable):
-        raise QuoteattrError(Errors.E020.format(name=name, reason=f"got {value!r}"))
-    wanted = set()
-    for v in values:
-        try:
-            wanted.add(cls(v))
-        except ValueError:
-            choices = ", ".join(repr(m.value) for m in cls)
-            reason = f"{v!r} is not one of {choices}"
-            raise QuoteattrError(Errors.E020.format(name=name, reason=reason)) from None
-    return frozenset(wanted)
-
-
-class Quotes(list[Quote]):
-    """A list of quotes that a notebook shows as a who-said-what table.
-
-    It is a plain ``list`` in every other way: it compares equal to a list of the same
-    quotes, pickles and serializes as one.
-    """
-
-    __slots__ = ()
-
-    def filter(
-        self,
-        *,
-        kinds: QuoteKind | str | Iterable[QuoteKind | str] | None = None,
-        categories: CueCategory | str | Iterable[CueCategory | str] | None = None,
-        speaker_kinds: SpeakerKind | str | Iterable[SpeakerKind | str] | None = None,
-        min_confidence: float | None = None,
-        rules: Rule | str | Iterable[Rule | str] | None = None,
-        profile: Profile | str | None = None,
-    ) -> Quotes:
-        """The quotes that pass every filter given, in their order.
-
-        Each filter takes one value or a collection of values, as enum members or their
-        strings (``kinds="direct"``, ``categories={"speech", "writing"}``); None (the default)
-        lets every quote through.
-
-        Args:
-            kinds: the quote kinds to keep (:class:`QuoteKind`).
-            categories: the cue categories to keep (:class:`CueCategory`); a quote without
-                a cue has none and is dropped.
-            speaker_kinds: the speaker kinds to keep (:class:`SpeakerKind`); a quote without
-                a speaker is dropped.
-            min_confidence: the lowest confidence kept, in [0, 1].
-            rules: the rules to keep (:class:`Rule`); a quote without one is dropped.
-            profile: ``"quotes"`` keeps what the ``quotes`` profile would have found, as
-                far as a Quote's fields tell: direct quotes, split into one Quote per pair
-                of quote marks, and reported speech or writing whose content is a clause
-                (rules ``ccomp``, ``fronted``, ``according``, ``label``) and no question.
-                Unlike extracting with ``profile="quotes"``, it keeps reported speech under
-                a negated cue ("has not said he would run": the negation is in the parse),
-                and a split part after the first has no ``sentence`` (nor a ``context`` when
-                it lies in a later paragraph). ``"claims"`` keeps every quote.
-
-        Returns:
-            a new :class:`Quotes`.
-
-        Raises:
-            QuoteattrError: [E020] for a value that is not one of its enum, or a
-                ``min_confidence`` outside [0, 1].
-        """
-        want_kinds = _wanted("kinds", QuoteKind, kinds)
-        want_categories = _wanted("categories", CueCategory, categories)
-        want_speakers = _wanted("speaker_kinds", SpeakerKind, speaker_kinds)
-        want_rules = _wanted("rules", Rule, rules)
-        want_profile = _wanted("profile", Profile, profile)
-        if want_profile is not None and len(want_profile) != 1:
-            reason = f"{profile!r} is not one profile"
-            raise QuoteattrError(Errors.E020.format(name="profile", reason=reason))
-        as_quotes = want_profile == frozenset({Profile.QUOTES})
-        if min_confidence is not None and not (
-            isinstance(min_confidence, int | float)
-            and not isinstance(min_confidence, bool)
-            and 0.0 <= min_confidence <= 1.0
-        ):
-            reason = f"{min_confidence!r} is not a number in [0, 1]"
-            raise QuoteattrError(Errors.E020.format(name="min_confidence", reason=reason))
-
-        def keep(q: Quote) -> bool:
-            if want_kinds is not None and q.kind not in want_kinds:
-                return False
-            if want_categories is not None and (
-                q.cue is None or q.cue.category not in want_categories
-            ):
-                return False
-            if want_speakers is not None and (
-                q.speaker is None or q.speaker.kind not in want_speakers
-            ):
-                return False
-            if want_rules is not None and q.rule not in want_rules:
-                return False
-            return min_confidence is None or q.confidence >= min_confidence
-
-        kept = (q for q in self if keep(q))
-        if as_quotes:
-            return Quotes(piece for q in kept if _as_quotes(q) for piece in _pieces(q))
-        return Quotes(kept)
-
-    def to_dataframe(self, *, doc_id: str | None = None) -> pd.DataFrame:
-        """The quotes as a DataFrame, one row per quote (:func:`quoteattr.to_dataframe`).
-
-        Args:
-            doc_id: the ``doc_id`` of every row (default: missing).
-
-        Raises:
-            ImportError: [E011] when pandas is not installed.
-        """
-        # An import that points up (io imports this module), run on the call only; the
-        # import contracts list it as an exception.
-        from .io.dataframe import to_dataframe
-
-        return to_dataframe(self, doc_id=doc_id)
-
-    def _repr_html_(self) -> str:
-        """The who-said-what table of the quotes (what Jupyter shows)."""
-        # The one import that points up (io imports this module): a display hook, run only
-        # when Jupyter shows the object; the import contracts list it as their exception.
-        from .io.html import quotes_html
-
-        return quotes_html(self)
