@@ -741,6 +741,18 @@ def test_one_process_with_a_memory_zone_keeps_no_new_words(
     assert (outcomes(results), word in nlp.vocab.strings) == ([1], not zone)
 
 
+@pytest.mark.parametrize("zone", [True, False], ids=["zone", "no-zone"])
+def test_extract_many_in_one_process_takes_a_memory_zone_when_asked(
+    zone: bool,
+) -> None:
+    """extract_many(memory_zone=True) in one process frees the strings of new words after
+    each batch; by default (the caller's pipeline may be shared) spaCy keeps them."""
+    nlp = standin.standin()
+    word = "Quorblendivar" if zone else "Plinthomerage"
+    results = list(extract_many([f"“Yes,” {word} said."], nlp=nlp, memory_zone=zone))
+    assert (outcomes(results), word in nlp.vocab.strings) == ([1], not zone)
+
+
 def test_a_last_component_is_called_once_for_the_same_quotes() -> None:
     """With the quoteattr component last, its quotes are found without it (no round trip
     through dicts), equal to those read from its data when another component follows it."""
