@@ -88,7 +88,11 @@ class WorkerPeak:
 
     def _run(self) -> None:
         while not self._stop.wait(0.1):
-            for pid in workers():
+            try:
+                pids = workers()
+            except OSError:
+                continue  # a thread or process ended while /proc was read: sample again
+            for pid in pids:
                 self.kb = max(self.kb, *rss_kb(pid))
 
     def stop(self) -> None:
