@@ -2,6 +2,7 @@
 random, must come out as 20,000 records, in input order, none lost and none twice.
 
     python benchmarks/soak.py [--docs 20000] [--faults 10] [--seed 15] [--workdir DIR]
+    python benchmarks/soak.py --memory-only [--docs 20000]
 
 The documents are short synthetic news paragraphs (a quote, a speaker with a made-up name,
 a sentence of filler) whose made-up words are nearly all new, so that every document brings
@@ -22,10 +23,12 @@ It prints those counts, the exit statuses, the workers left behind after a kille
 and the highest resident memory of the parent and of any worker, sampled every 0.2 s.
 
 Last, memory on novel text without faults: the same documents with two workers (which parse
-inside ``nlp.memory_zone()``: their memory should stay flat), in one process as the command
-line parses (memory zones too), and through ``extract_many`` with a caller's pipeline, which
-may be shared with other threads and so gets no memory zone (spaCy's string store keeps every
-new word). This prints figures; it is not a test.
+inside ``nlp.memory_zone()``: their memory should stay flat; the figure is this process's and
+both workers' together), in one process as the command line parses (memory zones too), through
+``extract_many(memory_zone=True)``, and through ``extract_many`` with a caller's pipeline and
+no zone (the default, as the pipeline may be shared with other threads: spaCy's string store
+keeps every new word). ``--memory-only`` runs this part alone, on ``--docs`` documents. This
+prints figures; it is not a test.
 """
 
 from __future__ import annotations
@@ -239,9 +242,9 @@ def check(
 
 
 def memory_on_novel_text(inputs: list[dict[str, str]]) -> None:
-    """Resident memory every tenth of the documents: both workers' (two processes); then this
-    process's, parsing as the command line does in one process (memory zones) and as
-    extract_many does with a caller's pipeline (none)."""
+    """Resident memory every tenth of the documents: this process's and both workers' (two
+    processes); then this process's, parsing as the command line does in one process (memory
+    zones), with extract_many(memory_zone=True), and with extract_many's default (none)."""
     import quoteattr
     from quoteattr.batch import extract_with
 
@@ -249,9 +252,12 @@ def memory_on_novel_text(inputs: list[dict[str, str]]) -> None:
     texts = [d["text"] for d in inputs]
     step = max(1, len(texts) // 10)
     runs = [
-        ("2 processes; both workers", lambda: quoteattr.extract_many(texts, n_process=2)),
+        ("2 processes; this process and both workers",
+         lambda: quoteattr.extract_many(texts, n_process=2)),
         ("1 process, as the command line (memory zones); this process",
          lambda: extract_with(texts, memory_zone=True)),
+        ("1 process, extract_many(memory_zone=True); this process",
+         lambda: quoteattr.extract_many(texts, memory_zone=True)),
         ("1 process, extract_many with a caller's pipeline (no zone); this process",
          lambda: quoteattr.extract_many(texts)),
     ]  # fmt: skip
@@ -261,7 +267,7 @@ def memory_on_novel_text(inputs: list[dict[str, str]]) -> None:
         for i, _ in enumerate(run(), start=1):
             if i % step == 0 or i == len(texts):
                 if label.startswith("2"):
-                    kb = sum(rss_kb(p) for p in workers_of(os.getpid()))
+                    kb = sum(rss_kb(p) for p in [os.getpid(), *workers_of(os.getpid())])
                 else:
                     kb = rss_kb(os.getpid())
                 marks.append((i, kb))
@@ -281,7 +287,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--sample", type=int, default=300, help="records checked against a fresh run")
     ap.add_argument("--workdir", type=Path, default=None, help="default: a temporary directory")
     ap.add_argument("--skip-memory", action="store_true", help="no memory run on novel text")
+    ap.add_argument("--memory-only", action="store_true", help="only the memory run")
     args = ap.parse_args(argv)
+    if args.memory_only:
+        memory_on_novel_text(documents(args.docs, args.seed))
+        return 0
     # A shell starts a background job with SIGINT ignored, and the runs would inherit that:
     # they must take Ctrl-C as a terminal user's run does.
     signal.signal(signal.SIGINT, signal.default_int_handler)

@@ -309,6 +309,7 @@ def extract_many(
     n_process: int = 1,
     memory_budget: int | None = None,
     profile: Profile | str | None = None,
+    memory_zone: bool = False,
 ) -> Iterator[BatchResult]:
     """Finds the quotes of many documents, streaming one result per record in input order.
 
@@ -341,6 +342,10 @@ def extract_many(
             profile of the pipeline's quoteattr component, else ``claims``. When the
             component has another profile, it does not run and the quotes are found with its
             cues under this one.
+        memory_zone: in one process, parse each batch inside ``nlp.memory_zone()``, so that
+            the strings of new words do not pile up over a long stream of novel text (worker
+            processes always do). Only when no other thread uses the pipeline during the run:
+            the zone frees the strings of every Doc made meanwhile.
 
     Yields:
         ``(id, quotes)``, or ``(id, error)`` with a :class:`~quoteattr.QuoteattrError`:
@@ -359,7 +364,7 @@ def extract_many(
     chosen = profile_of(profile) if profile is not None else None
     if _processes(n_process) == 1:
         pipeline = nlp if nlp is not None else pipelines.load()
-        yield from _here(records, pipeline, batch_size, memory_budget, profile=chosen)
+        yield from _here(records, pipeline, batch_size, memory_budget, memory_zone, chosen)
     else:
         source = Source.of(nlp, chosen)
         yield from _pooled(records, source, nlp, batch_size, _processes(n_process), memory_budget)

@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+import numpy as np
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, SpanGroup
@@ -47,6 +49,8 @@ __all__ = [
 CUE_LABEL = "CUE"
 #: The label of a speaker mention's span in ``doc.spans``.
 SPEAKER_LABEL = "SPEAKER"
+# Token.sent_start -1 (must not start a sentence) as the uint64 of doc.to_array.
+_NOT_START = np.uint64(2**64 - 1)
 #: The ``doc.user_data`` key under which a caller that knows them puts the document's id and
 #: where the Doc's text starts in it (a chunk of a longer document), ``(doc_id, start)``, so
 #: that the component's quote-mark warnings name the document and give offsets into it
@@ -273,6 +277,18 @@ def mark_sentences(doc: Doc) -> Doc:
     of a name. :func:`quoteattr.load` puts this component before the parser; add it to your
     own pipeline with ``nlp.add_pipe("quoteattr_sentences", before="parser")``.
     """
-    for i, starts in sentence_marks(doc).items():
-        doc[i].is_sent_start = starts
+    marks = sentence_marks(doc)
+    if not marks:
+        return doc
+    if doc.has_annotation("DEP"):
+        for i, starts in marks.items():
+            doc[i].is_sent_start = starts  # spaCy's error [E043]: it must run before the parser
+        return doc
+    # One array write: each Token.is_sent_start assignment scans the whole Doc for a parse
+    # first, which made this component quadratic in the length of a text.
+    column = doc.to_array([SENT_START])
+    for i, starts in marks.items():
+        column[i] = 1 if starts else _NOT_START
+    # spaCy's stub types to_array's result as float64; it is the uint64 that from_array takes.
+    doc.from_array([SENT_START], column)  # type: ignore[arg-type]
     return doc

@@ -114,7 +114,8 @@ def _reason(err: BaseException) -> str:
 class _Finder:
     """Where a parsed Doc's quotes come from: the quoteattr component's extension, or
     :func:`~quoteattr.core.run.extract_doc` with these lexicons and profile (when the
-    pipeline has no component, or one of another profile, which then does not run)."""
+    pipeline has no component, or one of another profile, or the component is the last of
+    the pipeline; a skipped component does not run)."""
 
     extension: str | None
     skip: frozenset[str] = frozenset()
@@ -125,6 +126,12 @@ class _Finder:
     def of(cls, nlp: Language, profile: Profile | None) -> _Finder:
         own = components(nlp)
         if own and (profile is None or own[0].profile == profile):
+            last, proc = nlp.pipeline[-1]
+            if proc is own[0]:
+                # Nothing after the component reads what it sets: the same call it makes,
+                # here, gives its Quotes without their round trip through to_dict() and
+                # from_dict() (0.3% of the parse on the development set).
+                return cls(None, frozenset({last}), own[0].lexicons, own[0].profile)
             return cls(own[0].extension)
         names = frozenset(name for name, proc in nlp.pipeline if proc in own)
         lexicons = own[0].lexicons if own else None

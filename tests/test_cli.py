@@ -16,6 +16,7 @@ import pytest
 
 import quoteattr
 import quoteattr.component
+import quoteattr.pool
 from quoteattr import Quote
 from quoteattr.cli import main
 from quoteattr.io.formats import CSV_COLUMNS, quote_row
@@ -332,7 +333,8 @@ def test_failure_inside_the_pipeline_fails_only_that_document(
     monkeypatch: pytest.MonkeyPatch,
     shared_nlp: list[str],
 ) -> None:
-    """When the component fails on one document of a batch, the others still get their quotes."""
+    """When finding the quotes fails on one document of a batch (in the component, or after the
+    parse when the component is the pipeline's last), the others still get their quotes."""
     real = quoteattr.component.extract_doc
 
     def flaky(doc: Any, lexicon: Any = None, **options: Any) -> list[Quote]:
@@ -341,6 +343,7 @@ def test_failure_inside_the_pipeline_fails_only_that_document(
         return real(doc, lexicon, **options)
 
     monkeypatch.setattr(quoteattr.component, "extract_doc", flaky)
+    monkeypatch.setattr(quoteattr.pool, "extract_doc", flaky)
     paths = [
         write(tmp_path, n, t) for n, t in (("a.txt", MINISTER), ("b.txt", "“No,” he grumbled."))
     ]

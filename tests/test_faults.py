@@ -38,6 +38,7 @@ from quoteattr.io import read_inputs
 from quoteattr.io.formats import CSV_COLUMNS, render_csv, render_table
 from quoteattr.io.job import Exit, parse_size
 from quoteattr.io.outputs import lock
+from quoteattr.pool import _Finder
 
 from . import standin
 from .conftest import ROOT
@@ -742,6 +743,32 @@ def test_one_process_with_a_memory_zone_keeps_no_new_words(
     word = "Zorblatquuxian" if zone else "Vexmorthulian"
     results = list(extract_with([f"“Yes,” {word} said."], memory_zone=zone))
     assert (outcomes(results), word in nlp.vocab.strings) == ([1], not zone)
+
+
+@pytest.mark.parametrize("zone", [True, False], ids=["zone", "no-zone"])
+def test_extract_many_in_one_process_takes_a_memory_zone_when_asked(
+    zone: bool,
+) -> None:
+    """extract_many(memory_zone=True) in one process frees the strings of new words after
+    each batch; by default (the caller's pipeline may be shared) spaCy keeps them."""
+    nlp = standin.standin()
+    word = "Quorblendivar" if zone else "Plinthomerage"
+    results = list(extract_many([f"“Yes,” {word} said."], nlp=nlp, memory_zone=zone))
+    assert (outcomes(results), word in nlp.vocab.strings) == ([1], not zone)
+
+
+def test_a_last_component_is_called_once_for_the_same_quotes() -> None:
+    """With the quoteattr component last, its quotes are found without it (no round trip
+    through dicts), equal to those read from its data when another component follows it."""
+    texts = ["“Yes,” the mayor said.", "He said the plan would fail. “No,” she said."]
+    last = standin.standin()
+    followed = standin.standin()
+    followed.add_pipe("test_batch_sizes")
+    runs = [list(extract_many(texts, nlp=nlp)) for nlp in (last, followed)]
+    assert runs[0] == runs[1]
+    assert sum(len(quotes) for _, quotes in runs[0]) >= 2
+    assert _Finder.of(last, None).skip == {"quoteattr"}
+    assert _Finder.of(followed, None).skip == set()
 
 
 def test_a_budget_too_small_is_named() -> None:

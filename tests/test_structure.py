@@ -8,7 +8,8 @@ import pytest
 import spacy
 
 import quoteattr
-from quoteattr.core.structure import DATELINE, non_prose, sentence_marks
+from quoteattr.component import mark_sentences
+from quoteattr.core.structure import DATELINE, _Tokens, non_prose, sentence_marks
 from quoteattr.extract import extract_doc
 from tests.conftest import build_doc
 
@@ -52,6 +53,26 @@ def test_sentences_start_at_paragraphs_and_after_datelines() -> None:
         ".": False,
         "He": True,
     }
+
+
+def test_token_lookup_agrees_with_char_span_on_every_character() -> None:
+    """The binary search over token offsets finds, for every character (spaces, line breaks
+    and one past the end included), the first token of char_span's "expand" span."""
+    doc = BLANK("MORE NEWS\n\nCLEVELAND -  Donald Trump said it.Then\n He left. ")
+    tokens = _Tokens(doc)
+    for char in range(-1, len(doc.text) + 2):
+        span = doc.char_span(char, char + 1, alignment_mode="expand")
+        assert tokens.at(char) == (span.start if span is not None else None), char
+
+
+def test_mark_sentences_sets_the_marks_in_one_write() -> None:
+    """mark_sentences gives each marked token its start (True: 1, False: -1) and leaves
+    every other token unset (0), as one assignment per token would."""
+    doc = mark_sentences(BLANK("MORE NEWS\n\nCLEVELAND - Donald Trump said it. Then\nHe left."))
+    marks = sentence_marks(doc)
+    starts = {True: 1, False: -1}
+    assert [t.sent_start for t in doc] == [starts[marks[t.i]] if t.i in marks else 0 for t in doc]
+    assert sorted(set(marks.values())) == [False, True]
 
 
 def test_non_prose_is_datelines_and_boilerplate_paragraphs() -> None:

@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 import attrs
+import numpy as np
+import numpy.typing as npt
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from .. import lexicons
@@ -88,9 +91,21 @@ class CueLexicon:
     _index: dict[str, list[tuple[tuple[str, ...], CueCategory]]] = attrs.field(
         init=False, eq=False, repr=False
     )
+    _adjective_ids: npt.NDArray[np.uint64] = attrs.field(init=False, eq=False, repr=False)
+    _longest: int = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_index", _phrase_index(self.phrases))
+        ids = np.array([get_string_id(a) for a in self.adjectives], dtype=np.uint64)
+        object.__setattr__(self, "_adjective_ids", ids)
+        longest = max((len(w) for entries in self._index.values() for w, _ in entries), default=0)
+        object.__setattr__(self, "_longest", longest)
+
+    @property
+    def adjective_ids(self) -> npt.NDArray[np.uint64]:
+        """spaCy's string ids (hashes) of the adjective cues, which a scan over
+        ``doc.to_array(LOWER)`` compares without reading each token's string."""
+        return self._adjective_ids
 
     @classmethod
     def default(cls) -> CueLexicon:
@@ -165,9 +180,11 @@ class CueLexicon:
         entries = self._index.get(doc[i].lower_)
         if not entries:
             return None
+        # The words after i, read once: "in" starts 25 phrases ("in a statement", ...).
+        following = tuple(t.lower_ for t in doc[i : i + self._longest])
         for words, cat in entries:
             end = i + len(words)
-            if end <= len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(words)):
+            if following[: len(words)] == words:
                 head = i
                 if words[0] == "according":
                     head = i + 1  # "according to X": X is the object of "to"

@@ -10,6 +10,7 @@ import bisect
 import re
 from collections.abc import Iterable, Sequence
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 __all__ = ["Layout", "Ranges", "inside", "paragraph_bounds"]
@@ -70,8 +71,9 @@ class Layout:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text: str = doc.text
-        self.token_starts = [t.idx for t in doc]
+        self.text: str = doc.text  # spaCy rebuilds doc.text from its tokens on every read
+        # One array read: a Token object per token costs three times as much.
+        self.token_starts: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
         self.paragraphs = paragraph_bounds(self.text)
         self.paragraph_starts = [s for s, _ in self.paragraphs]
         self._sentence_starts: list[int] | None = None
@@ -96,6 +98,15 @@ class Layout:
     def paragraph_of(self, char: int) -> int:
         """Index of the paragraph that contains (or precedes) ``char``."""
         return max(0, bisect.bisect_right(self.paragraph_starts, char) - 1)
+
+    def paragraph_tokens(self, para: int) -> range:
+        """Indices of the tokens whose start :meth:`paragraph_of` puts in paragraph ``para``
+        (the whitespace between two paragraphs belongs to the first)."""
+        starts = self.paragraph_starts
+        lo = bisect.bisect_left(self.token_starts, starts[para]) if para > 0 else 0
+        if para + 1 < len(starts):
+            return range(lo, bisect.bisect_left(self.token_starts, starts[para + 1]))
+        return range(lo, len(self.token_starts))
 
     def _sentences(self) -> tuple[list[int], list[int]]:
         if self._sentence_starts is None:

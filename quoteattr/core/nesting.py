@@ -9,6 +9,7 @@ what the outer source said (:func:`outermost`).
 from __future__ import annotations
 
 import bisect
+import heapq
 from collections.abc import Sequence
 
 from spacy.tokens import Doc
@@ -19,7 +20,7 @@ from .findings import Finding
 from .layout import Ranges
 from .marks import MarkedQuote
 
-__all__ = ["mostly_quoted", "outermost", "snap"]
+__all__ = ["marked_ranges", "mostly_quoted", "outermost", "snap"]
 
 # How much less sure an outer attribution may be and still hide one nested in its content.
 _NESTING_MARGIN = 0.25
@@ -55,20 +56,42 @@ def outermost(doc: Doc, findings: list[Finding]) -> list[Finding]:
     # A news report of what someone said keeps both: "Mattis sent a letter calling for a
     # mission, Reuters reported" attributes the report to Reuters and the call to Mattis.
     sure = [prior_confidence(f) for f in findings]
-    parts = [
-        (p, c) for f, c in zip(findings, sure, strict=True) if not _is_report(f) for p in f.parts
-    ]
+    parts = sorted(
+        (s, e, c)
+        for f, c in zip(findings, sure, strict=True)
+        if not _is_report(f)
+        for s, e in f.parts
+    )
+    cues = sorted(
+        (doc[f.cue.start].idx, k)
+        for k, f in enumerate(findings)
+        if f.kind != QuoteKind.DIRECT and f.cue is not None
+    )
+    # One sweep over the cues in text order: the surest content part that holds each cue,
+    # from a heap of the parts begun so far (a part is dropped once it ends before a cue),
+    # instead of every cue against every part, which took a 48,000-word text 11 times
+    # longer per word than 64 articles.
+    nested = set()
+    begun: list[tuple[float, int]] = []  # (-confidence, end) of the parts begun
+    p = 0
+    for at, k in cues:
+        while p < len(parts) and parts[p][0] <= at:
+            heapq.heappush(begun, (-parts[p][2], parts[p][1]))
+            p += 1
+        while begun and begun[0][1] <= at:
+            heapq.heappop(begun)
+        if begun and -begun[0][0] >= sure[k] - _NESTING_MARGIN:
+            nested.add(k)
+    return [f for k, f in enumerate(findings) if k not in nested]
 
-    def nested(f: Finding, c: float) -> bool:
-        if f.kind == QuoteKind.DIRECT or f.cue is None:
-            return False
-        at = doc[f.cue.start].idx
-        return any(s <= at < e and other >= c - _NESTING_MARGIN for (s, e), other in parts)
 
-    return [f for f, c in zip(findings, sure, strict=True) if not nested(f, c)]
+def marked_ranges(top: Sequence[MarkedQuote]) -> Ranges:
+    """The character ranges of the top-level quote-mark pairs, for :func:`snap`: built once
+    per document, not once per finding."""
+    return Ranges((q.start, q.end) for q in top)
 
 
-def snap(parts: list[tuple[int, int]], top: Sequence[MarkedQuote]) -> list[tuple[int, int]]:
+def snap(parts: list[tuple[int, int]], marked: Ranges) -> list[tuple[int, int]]:
     """Widens content parts so that a quote mark pair is never cut in two.
 
     The parse leaves the closing mark of "called it “a disaster.”" outside the object's
@@ -76,9 +99,9 @@ def snap(parts: list[tuple[int, int]], top: Sequence[MarkedQuote]) -> list[tuple
 
     Args:
         parts: character ranges of the content.
-        top: the document's top-level quote-mark pairs (they never overlap), in text order.
+        marked: the document's top-level quote-mark pairs (they never overlap), from
+            :func:`marked_ranges`.
     """
-    marked = Ranges((q.start, q.end) for q in top)
     snapped = []
     for s, e in parts:
         q = _strictly_inside(marked, s)

@@ -25,19 +25,24 @@ the speaker's words, not the reporter's attribution.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Container, Iterable, Mapping, Sequence
 
 import attrs
+import numpy as np
+import numpy.typing as npt
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.parts_of_speech import ADJ, NOUN, VERB
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..model import CueCategory, QuoteKind, Rule
-from .cues import CueMatch, verb_lemma
+from .cues import CueLexicon, CueMatch, verb_lemma
 from .findings import Finding
-from .layout import Layout, inside
+from .layout import Layout, Ranges
 from .lexicon import Lexicons
 from .marks import MarkedQuote
 from .mentions import speaker_of_cue
-from .nesting import mostly_quoted, snap
+from .nesting import marked_ranges, mostly_quoted, snap
 
 __all__ = ["Reported", "find_reported", "reported_findings"]
 
@@ -55,6 +60,7 @@ _NOT_ATTRIBUTING = frozenset(
 # A cue with an object of its own ("said a prayer", "spoke to reporters") is not the bare
 # attribution of a fronted clause.
 _OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"})
+_ACCORDING = np.uint64(get_string_id("according"))
 
 
 @attrs.define
@@ -144,7 +150,7 @@ def _content_of(
     doc: Doc,
     v: Token,
     category: CueCategory | None,
-    quoted: list[tuple[int, int]],
+    quoted: Ranges,
     frames: Mapping[str, CueCategory],
     verbs: Mapping[str, CueCategory],
     handed: list[int],
@@ -160,7 +166,7 @@ def _content_of(
     # and after the cue when both are.
     ccomp = category if category is not None else frames.get("ccomp")
     if ccomp is not None:
-        clauses = [c for c in v.children if c.dep_ == "ccomp" and not inside(quoted, c.idx)]
+        clauses = [c for c in v.children if c.dep_ == "ccomp" and not quoted.holds(c.idx)]
         if category is None:
             clauses = [c for c in clauses if c.i > v.i]
         if clauses:
@@ -287,6 +293,43 @@ def _label_line(
     return Reported(cue, _trim_runs(doc, [(tokens[colon + 1], tokens[-1] + 1)]), Rule.LABEL)
 
 
+def _candidates(doc: Doc, lexicons: Lexicons) -> list[int]:
+    """The tokens that may start a cue, in order: every token :func:`find_reported` would
+    find a cue at is among them, most others are not.
+
+    Integer ids compared over ``to_array`` columns, where reading each token's strings
+    would create a Token object for each: "according" (the one phrase this stage reads,
+    "according to"; another phrase that a cue verb starts, "told reporters", is found by
+    its verb), a verb whose lemma is a cue verb or has frames, a noun whose lemma is a noun
+    cue, an adjective cue. Each distinct lemma's string is read once per document.
+    """
+    lexicon = lexicons.cues
+    columns = doc.to_array([LOWER, LEMMA, POS])
+    lower, lemma, pos = columns[:, 0], columns[:, 1], columns[:, 2]
+    strings = doc.vocab.strings
+
+    def lemmas(mask: npt.NDArray[np.bool_], words: Container[str]) -> npt.NDArray[np.bool_]:
+        wanted = [i for i in np.unique(lemma[mask]).tolist() if strings[i].lower() in words]
+        return mask & np.isin(lemma, np.array(wanted, dtype=np.uint64))
+
+    verbs = lemmas(pos == VERB, _VerbLemmas(lexicon))
+    nouns = lemmas(pos == NOUN, lexicon.nouns)
+    adjectives = (pos == ADJ) & np.isin(lower, lexicon.adjective_ids)
+    found = (lower == _ACCORDING) | verbs | nouns | adjectives
+    return list(np.flatnonzero(found).tolist())
+
+
+@attrs.frozen
+class _VerbLemmas:
+    """The lemmas a cue verb may have: the cue verbs, the verbs with frames, and "hop"
+    (:func:`~quoteattr.core.cues.verb_lemma` mends the small model's "hoped" -> "hop")."""
+
+    lexicon: CueLexicon
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.lexicon.verbs or word in self.lexicon.frames or word == "hop"
+
+
 def find_reported(
     doc: Doc,
     layout: Layout,
@@ -305,23 +348,27 @@ def find_reported(
         the attributions, in text order of their cues.
     """
     spans = sorted(quoted)
+    inside_quotes = Ranges(spans)
     lexicon = lexicons.cues
     excluded = lexicons.quotation_only
+    starts = layout.token_starts
     k = 0
     out: list[Reported] = []
     skip_until = -1
     # speaker's next acts (see _next_cues) -> the cue whose speaker they share
     borrowed: dict[int, CueMatch] = {}
-    for tok in doc:
-        i = tok.i
+    for i in _candidates(doc, lexicons):
         if i < skip_until:
             continue
-        while k < len(spans) and spans[k][1] <= tok.idx:
+        idx = starts[i]
+        while k < len(spans) and spans[k][1] <= idx:
             k += 1
-        if k < len(spans) and spans[k][0] <= tok.idx < spans[k][1]:
+        if k < len(spans) and spans[k][0] <= idx < spans[k][1]:
             continue
+        tok = doc[i]
         found: tuple[set[int], Rule] | None = None
-        m = lexicon.phrase_at(doc, i)
+        # Only "according to" is a phrase here: "according" is the only word it starts with.
+        m = lexicon.phrase_at(doc, i) if tok.lower_ == "according" else None
         if m is not None and m.lemma == "according to":
             found = _according(doc, m)
         elif tok.pos_ == "VERB" and tok.tag_.startswith("VB"):
@@ -330,7 +377,7 @@ def find_reported(
             frames = lexicon.frames.get(lemma, {})
             if (cat is not None or frames) and lemma not in excluded:
                 handed: list[int] = []
-                verb = _content_of(doc, tok, cat, spans, frames, lexicon.verbs, handed)
+                verb = _content_of(doc, tok, cat, inside_quotes, frames, lexicon.verbs, handed)
                 if verb is not None:
                     m = CueMatch(i, i + 1, i, lemma, verb[2])
                     found = verb[:2]
@@ -351,8 +398,8 @@ def find_reported(
         tokens, rule = found
         tokens -= set(range(m.start, m.end))
         # Reported content never leaves its cue's paragraph (a headline's parse can run on).
-        para = layout.paragraph_of(tok.idx)
-        tokens = {t for t in tokens if layout.paragraph_of(doc[t].idx) == para}
+        para = layout.paragraph_tokens(layout.paragraph_of(idx))
+        tokens = {t for t in tokens if t in para}
         runs = _trim_runs(doc, _runs(tokens))
         if runs:
             out.append(Reported(m, runs, rule, borrowed.get(i)))
@@ -389,10 +436,11 @@ def reported_findings(
     quoted = [part for d in direct for part in d.parts]
     quoted_ends = [e for _, e in quoted]
     starts = [q.start for q in top]
+    marked = marked_ranges(top)
     out = []
     for r in find_reported(doc, layout, lexicons, quoted):
         spans = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in r.content]
-        parts = snap(spans, top)
+        parts = snap(spans, marked)
         if mostly_quoted(parts, quoted, quoted_ends):
             continue  # “…,” he said: the direct quote already carries this attribution
         start, end = parts[0][0], parts[-1][1]

@@ -11,9 +11,11 @@ cue, speaker or name (datelines, link lines, captions, credits, advertisements, 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Collection
 
+from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc
 
 from .layout import paragraph_bounds
@@ -67,17 +69,18 @@ def sentence_marks(doc: Doc) -> dict[int, bool]:
         out are the parser's to decide.
     """
     text = doc.text
+    tokens = _Tokens(doc)
     marks: dict[int, bool] = {}
     for start, end in paragraph_bounds(text):
-        first = _token_at(doc, start)
+        first = tokens.at(start)
         if first is not None and first > 0:
             marks[first] = True
         prose = _dateline_end(text, start, end)
-        after = _token_at(doc, prose) if prose is not None else None
+        after = tokens.at(prose) if prose is not None else None
         if after is None:
             continue
         marks[after] = True
-        last = _token_at(doc, end - 1)
+        last = tokens.at(end - 1)
         for i in range(after + 1, (last if last is not None else after) + 1):
             if doc[i - 1].text in _SENTENCE_END:
                 break
@@ -85,9 +88,23 @@ def sentence_marks(doc: Doc) -> dict[int, bool]:
     return marks
 
 
-def _token_at(doc: Doc, char: int) -> int | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span.start if span is not None else None
+class _Tokens:
+    """The tokens' character offsets, read with one ``to_array``, for :meth:`at`."""
+
+    def __init__(self, doc: Doc) -> None:
+        columns = doc.to_array([IDX, LENGTH, SPACY])
+        self.starts: list[int] = columns[:, 0].tolist()
+        self.ends: list[int] = (columns[:, 0] + columns[:, 1]).tolist()
+        self.size = self.ends[-1] + int(columns[-1, 2]) if len(doc) else 0
+
+    def at(self, char: int) -> int | None:
+        """The first token of ``doc.char_span(char, char + 1, alignment_mode="expand")``
+        (None where that is None), by binary search instead of a Span: the token that holds
+        ``char``, or the next one when ``char`` is the space after a token."""
+        if not 0 <= char < self.size:
+            return None
+        i = bisect.bisect_right(self.starts, char) - 1
+        return i + 1 if char == self.ends[i] else i
 
 
 def non_prose(text: str, boilerplate: Collection[str] = ()) -> list[tuple[int, int]]:

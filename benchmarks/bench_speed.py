@@ -1,0 +1,267 @@
+"""Throughput, in one interleaved run: the parse alone, quoteattr's own work, extract_many in
+one and two processes, what that makes a day, peak memory, and cost per word by length.
+
+Every repetition times, on the same texts and in an order that rotates from one repetition
+to the next (so that a slow spell of a shared machine hits each measure in turn):
+
+- ``parse``: ``nlp.pipe`` of the default pipeline without quoteattr (the spaCy parse alone);
+- ``own``: ``extract_doc`` on the Docs that parse made (quoteattr's own work);
+- ``many1`` and ``many2``: ``extract_many`` with the quoteattr pipeline, ``n_process`` 1 and 2;
+- ``long`` and ``short``: ``extract_doc`` on one text made of ``--long`` articles joined by
+  blank lines, and on the same articles one by one, twice each in the order long, short,
+  short, long (both parsed once before the runs, as extract_many parses: quoteattr's sentence
+  marks, then the parse);
+- ``spin``: two CPU-bound Python processes at once against one after the other (about 2 when
+  two cores are free, about 1 when other work holds one).
+
+Ratios are taken within a repetition (the two timings are minutes apart at most) and given as
+the median with the lowest and highest over the repetitions. The 2-process figures are given
+for the whole call (the workers' start, about 2 s, included) and from the first result on,
+which is the rate of a long run; the projection of articles a day uses the latter and 760
+words an article. Words are whitespace-separated. Peak memory: this process's (VmHWM, with
+the parsed Docs it holds) and the highest resident memory of one worker. The goals (issue 16)
+are printed next to the figures; nothing passes below them.
+
+    python benchmarks/bench_speed.py [--data PATH] [--docs 200] [--repeat 5] [--long 64]
+
+Texts come from ``../shared/data/polnear-train.jsonl`` when it exists, else the seed article
+repeated. This prints figures; it is not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import platform
+import statistics
+import threading
+import time
+import warnings
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import spacy
+from bench_memory import rss_kb, workers
+
+import quoteattr
+from quoteattr.errors import QuoteattrWarning
+from quoteattr.extract import extract_doc
+from quoteattr.pipelines import DEFAULT_MODEL, components, load_pipeline
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = REPO.parent / "shared" / "data" / "polnear-train.jsonl"
+SEED = REPO / "seeds" / "nato-iraq-reuters.txt"
+WORDS_PER_ARTICLE = 760
+
+
+def read_texts(path: Path, limit: int) -> tuple[list[str], str]:
+    """The first ``limit`` texts of a JSONL file, or the seed repeated when it is absent."""
+    if not path.exists():
+        seed = SEED.read_text(encoding="utf-8")
+        return [seed] * limit, f"{path} not found: the seed article repeated {limit} times"
+    texts = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if len(texts) >= limit:
+                break
+            if line.strip():
+                texts.append(json.loads(line)["text"])
+    return texts, str(path)
+
+
+def words(texts: Sequence[str]) -> int:
+    """Whitespace-separated words, the unit of the rates."""
+    return sum(len(t.split()) for t in texts)
+
+
+class WorkerPeak:
+    """The highest resident memory of any one worker process, sampled every 0.1 s."""
+
+    def __init__(self) -> None:
+        self.kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.1):
+            try:
+                pids = workers()
+            except OSError:
+                continue  # a thread or process ended while /proc was read: sample again
+            for pid in pids:
+                self.kb = max(self.kb, *rss_kb(pid))
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def timed_many(
+    nlp: Any, texts: Sequence[str], batch_size: int, n_process: int
+) -> tuple[float, float]:
+    """extract_many over the texts: seconds for the whole call, and from the first result
+    to the last."""
+    start = time.perf_counter()
+    first = None
+    for _ in quoteattr.extract_many(texts, nlp=nlp, batch_size=batch_size, n_process=n_process):
+        if first is None:
+            first = time.perf_counter()
+    end = time.perf_counter()
+    return end - start, end - (first if first is not None else start)
+
+
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i
+    return total
+
+
+def parallelism(n: int = 10_000_000) -> float:
+    """How much faster two CPU-bound processes finish together than one after the other."""
+    start = time.perf_counter()
+    _spin(n)
+    _spin(n)
+    serial = time.perf_counter() - start
+    procs = [multiprocessing.Process(target=_spin, args=(n,)) for _ in range(2)]
+    start = time.perf_counter()
+    for proc in procs:
+        proc.start()
+    for proc in procs:
+        proc.join()
+    return serial / (time.perf_counter() - start)
+
+
+def spread(values: Sequence[float], fmt: str) -> str:
+    """The median with the lowest and highest value: ``1.85 [1.80-1.90]``."""
+    med, lo, hi = statistics.median(values), min(values), max(values)
+    return f"{med:{fmt}} [{lo:{fmt}}-{hi:{fmt}}]"
+
+
+def verdict(value: float, goal: float, above: bool) -> str:
+    """'met' or 'NOT met', for a goal of at least (``above``) or at most ``goal``."""
+    return "met" if (value >= goal if above else value <= goal) else "NOT met"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA, help="JSONL with a 'text' field")
+    ap.add_argument("--docs", type=int, default=200, help="documents for the speed runs")
+    ap.add_argument("--repeat", type=int, default=5, help="interleaved repetitions")
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--long", type=int, default=64, help="articles joined into the long text")
+    args = ap.parse_args(argv)
+    warnings.filterwarnings("ignore", category=QuoteattrWarning)
+
+    texts, source = read_texts(args.data, args.docs)
+    n_words = words(texts)
+    after_first = n_words - words(texts[:1])  # the first result is the first text alone
+    plain = load_pipeline()  # the default pipeline without quoteattr's components
+    nlp = quoteattr.load()
+    bs = args.batch_size
+    # Parsed as extract_many parses: quoteattr's sentence marks first, then the parse.
+    own = [name for name, proc in nlp.pipeline if proc in components(nlp)]
+    with nlp.select_pipes(disable=own):
+        short_docs = list(nlp.pipe(texts[: args.long], batch_size=bs))
+        long_text = "\n\n".join(texts[: args.long])
+        long_doc = nlp(long_text)
+    long_words = words([long_text])
+    timed_many(nlp, texts[:5], bs, 1)  # warm-up
+    print(f"data: {source}")
+    print(f"{len(texts)} docs, {n_words:,} words; batch size {bs}; {args.repeat} repetitions")
+    print(f"machine: {os.cpu_count()} cores; Python {platform.python_version()}, "
+          f"spaCy {spacy.__version__}, {DEFAULT_MODEL} {plain.meta.get('version')}")  # fmt: skip
+
+    docs: list[Any] = []
+    times: dict[str, list[float]] = {}
+
+    def parse() -> None:
+        start = time.perf_counter()
+        docs[:] = list(plain.pipe(texts, batch_size=bs))
+        times.setdefault("parse", []).append(time.perf_counter() - start)
+
+    def own() -> None:
+        if not docs:
+            parse()
+        start = time.perf_counter()
+        for doc in docs:
+            extract_doc(doc)
+        times.setdefault("own", []).append(time.perf_counter() - start)
+
+    def many(n: int) -> Callable[[], None]:
+        def run() -> None:
+            whole, steady = timed_many(nlp, texts, bs, n)
+            times.setdefault(f"many{n}", []).append(whole)
+            times.setdefault(f"many{n} steady", []).append(steady)
+
+        return run
+
+    def length() -> None:
+        spent = {"long": 0.0, "short": 0.0}
+        for name in ("long", "short", "short", "long"):  # ABBA: a drift hits both alike
+            start = time.perf_counter()
+            for doc in [long_doc] if name == "long" else short_docs:
+                extract_doc(doc)
+            spent[name] += time.perf_counter() - start
+        for name, seconds in spent.items():
+            times.setdefault(name, []).append(seconds)
+
+    def spin() -> None:
+        times.setdefault("parallel", []).append(parallelism())
+
+    runs = [parse, own, many(1), many(2), length, spin]
+    peak = WorkerPeak()
+    for r in range(args.repeat):
+        shift = r % len(runs)
+        for run in runs[shift:] + runs[:shift]:
+            run()
+        print(f"   repetition {r + 1} of {args.repeat} done", flush=True)
+    peak.stop()
+
+    t = {k: v for k, v in times.items()}
+    rate = {k: [n_words / s for s in t[k]] for k in ("parse", "many1", "many2")}
+    steady = {k: [after_first / s for s in t[f"{k} steady"]] for k in ("many1", "many2")}
+    own_pct = [100 * o / p for o, p in zip(t["own"], t["parse"], strict=True)]
+    ratio = [p / m for p, m in zip(t["parse"], t["many1"], strict=True)]
+    up_whole = [a / b for a, b in zip(t["many1"], t["many2"], strict=True)]
+    up = [b / a for a, b in zip(steady["many1"], steady["many2"], strict=True)]
+    per_day = [r * 86_400 / WORDS_PER_ARTICLE for r in steady["many2"]]
+    by_length = [lo / sh for lo, sh in zip(t["long"], t["short"], strict=True)]
+
+    print("\nwords/s, median [lowest-highest] over the repetitions")
+    print(f"   parse alone (nlp.pipe, 1 process)           {spread(rate['parse'], ',.0f')}")
+    print(f"   extract_many, 1 process                     {spread(rate['many1'], ',.0f')}")
+    print(f"   extract_many, 2 processes, whole call       {spread(rate['many2'], ',.0f')}")
+    print(f"   extract_many, 1 process, after 1st result   {spread(steady['many1'], ',.0f')}")
+    print(f"   extract_many, 2 processes, after 1st result {spread(steady['many2'], ',.0f')}")
+    print("\nratios within each repetition, median [lowest-highest]")
+    med = statistics.median
+    print(f"   own work (extract_doc on parsed Docs), % of the parse: {spread(own_pct, '.2f')}"
+          f"  goal <= 3%: {verdict(med(own_pct), 3.0, False)}")  # fmt: skip
+    print(f"   extract_many / nlp.pipe words/s, 1 process: {spread(ratio, '.3f')}"
+          f"  goal >= 0.97: {verdict(med(ratio), 0.97, True)}")  # fmt: skip
+    print(f"   speed-up, 2 processes, after the first result: {spread(up, '.2f')}"
+          f"  goal >= 1.8: {verdict(med(up), 1.8, True)}")  # fmt: skip
+    print(f"   speed-up, 2 processes, whole call (workers' start included): "
+          f"{spread(up_whole, '.2f')}")  # fmt: skip
+    print(f"   articles a day at the 2-process rate ({WORDS_PER_ARTICLE} words each): "
+          f"{spread([d / 1e6 for d in per_day], '.2f')} million"
+          f"  goal >= 1.05 million: {verdict(med(per_day), 1.05e6, True)}")  # fmt: skip
+    print(f"   own work per word, one {long_words:,}-word text / the same {args.long} articles: "
+          f"{spread(by_length, '.2f')}"
+          f"  goal <= 1.1: {verdict(med(by_length), 1.1, False)}")  # fmt: skip
+    print(f"   two CPU-bound processes at once / one after the other (2 = two free cores): "
+          f"{spread(t['parallel'], '.2f')}")  # fmt: skip
+    print("\npeak resident memory")
+    print(f"   this process (VmHWM, holding {len(texts)} parsed Docs): "
+          f"{rss_kb(os.getpid())[1] / 1024:,.0f} MB")  # fmt: skip
+    print(f"   one worker process, highest: {peak.kb / 1024:,.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
