@@ -38,7 +38,7 @@ from quoteattr.io import read_inputs
 from quoteattr.io.formats import CSV_COLUMNS, render_csv, render_table
 from quoteattr.io.job import Exit, parse_size
 from quoteattr.io.outputs import lock
-from quoteattr.pool import _Finder
+from quoteattr.pool import _UNIT, Pool, Source, Task, _Finder
 
 from . import standin
 from .conftest import ROOT
@@ -926,3 +926,27 @@ def test_a_byte_order_mark_is_left_out_of_a_text_file(tmp_path: Path, name: str)
     stdin = io.BytesIO(raw)
     (record,) = read_inputs([str(path) if name != "-" else "-"], stdin=stdin)
     assert record.text == "“Yes,” he said."
+
+
+def test_a_batch_goes_to_the_workers_in_small_units() -> None:
+    """A batch of 20 texts is sent as units of at most 8 (so two workers share the end of a
+    run), and every text's outcome comes back in its place; an empty batch is done at once."""
+    pool = Pool(Source(), 2)  # not started: only what submit queues is looked at
+    pool.submit(1, [Task(f"text {i}") for i in range(20)])
+    units = list(pool._waiting)
+    assert [len(u.tasks) for u in units] == [_UNIT, _UNIT, 20 - 2 * _UNIT]
+    assert [i for u in units for i in u.indices] == list(range(20))
+    assert [t.text for u in units for t in u.tasks] == [f"text {i}" for i in range(20)]
+    pool.submit(2, [])
+    assert pool._finished[-1] == (2, [])
+    pool.close()
+
+
+def test_a_large_batch_over_two_workers_keeps_every_outcome_in_order(faulty: Any) -> None:
+    """Twenty texts in one batch, cut into units over two workers, give twenty results in
+    input order, each its own text's quotes."""
+    texts = [FINE if i % 2 else GRUMBLE for i in range(20)]
+    got = list(extract_many(texts, nlp=faulty, n_process=2, batch_size=20))
+    assert [doc_id for doc_id, _ in got] == [str(i) for i in range(20)]
+    alone = list(extract_many(texts, nlp=faulty, n_process=1, batch_size=20))
+    assert outcomes(got) == outcomes(alone)
