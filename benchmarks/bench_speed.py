@@ -31,7 +31,6 @@ repeated. This prints figures; it is not a test.
 from __future__ import annotations
 
 import argparse
-import json
 import multiprocessing
 import os
 import platform
@@ -44,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 import spacy
+from bench_extract import DEFAULT_DATA, read_texts
 from bench_memory import rss_kb, workers
 
 import quoteattr
@@ -51,25 +51,7 @@ from quoteattr.errors import QuoteattrWarning
 from quoteattr.extract import extract_doc
 from quoteattr.pipelines import DEFAULT_MODEL, components, load_pipeline
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = REPO.parent / "shared" / "data" / "polnear-train.jsonl"
-SEED = REPO / "seeds" / "nato-iraq-reuters.txt"
 WORDS_PER_ARTICLE = 760
-
-
-def read_texts(path: Path, limit: int) -> tuple[list[str], str]:
-    """The first ``limit`` texts of a JSONL file, or the seed repeated when it is absent."""
-    if not path.exists():
-        seed = SEED.read_text(encoding="utf-8")
-        return [seed] * limit, f"{path} not found: the seed article repeated {limit} times"
-    texts = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if len(texts) >= limit:
-                break
-            if line.strip():
-                texts.append(json.loads(line)["text"])
-    return texts, str(path)
 
 
 def words(texts: Sequence[str]) -> int:
