@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +84,18 @@ def nlp() -> Any:
     import quoteattr
 
     return quoteattr.load()
+
+
+@pytest.fixture
+def small_max_length(nlp: Any) -> Iterator[Any]:
+    """The session pipeline with max_length 400 for the test, restored after, so that longer
+    texts are chunked."""
+    saved = nlp.max_length
+    nlp.max_length = 400
+    try:
+        yield nlp
+    finally:
+        nlp.max_length = saved
 
 
 @pytest.fixture(scope="session")

@@ -416,17 +416,6 @@ def test_callers_error_handlers_are_left_alone(nlp: Any) -> None:
 # long texts
 
 
-@pytest.fixture
-def small_max_length(nlp: Any) -> Iterator[Any]:
-    """The session pipeline with max_length 400 for the test, restored after."""
-    saved = nlp.max_length
-    nlp.max_length = 400
-    try:
-        yield nlp
-    finally:
-        nlp.max_length = saved
-
-
 def same_quote(q: Quote) -> tuple[Any, ...]:
     """What a chunked and a whole parse must agree on. Not the speaker's kind: a surname
     counts as a person's when the document names the person in full, and a chunk may not."""

@@ -5,7 +5,7 @@ quoteattr's component.py)."""
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -60,17 +60,6 @@ def test_to_dataframe_of_extract_many_points_at_the_callers_line(nlp: Any) -> No
         lambda: quoteattr.to_dataframe(quoteattr.extract_many([("d", UNCLOSED)], nlp=nlp))
     )
     assert where(record) == [(f"[W002] Quote opened at offset {OPEN_AT} of document 'd'", __file__)]
-
-
-@pytest.fixture
-def small_max_length(nlp: Any) -> Iterator[Any]:
-    """The session pipeline with max_length 400, so that longer texts are chunked."""
-    saved = nlp.max_length
-    nlp.max_length = 400
-    try:
-        yield nlp
-    finally:
-        nlp.max_length = saved
 
 
 @pytest.mark.model
