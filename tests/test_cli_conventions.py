@@ -24,8 +24,8 @@ from typer.testing import CliRunner
 import quoteattr
 import quoteattr.io.job
 import quoteattr.pipelines
-from quoteattr import Quote
 from quoteattr.cli import app
+from tests.test_cli import GOLD, GOLD_TEXT, PRED
 
 MINISTER = "“We will win,” the minister said."
 TWO = "“Fine,” Anna Smith said.\n\n“Later,” said John Brown."
@@ -123,22 +123,9 @@ def test_an_agreeing_format_and_an_unknown_extension_are_fine(
     ) == (0, [source], 0, [source])
 
 
-GOLD_TEXT = "“We will win,” the minister said."
-GOLD_QUOTE = {"kind": "direct", "content_spans": [[0, 14]], "speaker": [15, 27], "cue": [28, 32]}
-PRED_QUOTE = Quote.from_dict(
-    {
-        "kind": "direct",
-        "text": "“We will win,”",
-        "start": 0,
-        "end": 14,
-        "cue": {"text": "said", "start": 28, "end": 32},
-        "speaker": {
-            "name": "the minister",
-            "mention": {"text": "the minister", "start": 15, "end": 27},
-        },
-        "confidence": 0.9,
-    }
-).to_dict()
+# One document of test_cli's evaluate files: its first gold quote and the prediction of it.
+GOLD_QUOTE = GOLD["quotes"][0]
+PRED_QUOTE = PRED["quotes"][0]
 
 
 def gold_and_pred(tmp_path: Path, gold_id: str, pred_id: str) -> tuple[str, str]:
