@@ -399,6 +399,17 @@ class _Worker:
     broken: bool = False  # a send failed: it is dying
 
 
+def _reap(worker: _Worker) -> None:
+    """Waits for a worker that was told to end or has died, kills it if it has not ended
+    within the grace time, and closes its pipes."""
+    worker.process.join(_GRACE)
+    if worker.process.is_alive():
+        worker.process.kill()
+        worker.process.join(_GRACE)
+    for conn in (worker.tasks, worker.results):
+        conn.close()
+
+
 class Pool:
     """Worker processes that parse batches of texts and send back their quotes.
 
@@ -492,12 +503,7 @@ class Pool:
             if w.process.is_alive():
                 w.process.terminate()
         for w in workers:
-            w.process.join(_GRACE)
-            if w.process.is_alive():
-                w.process.kill()
-                w.process.join(_GRACE)
-            for conn in (w.tasks, w.results):
-                conn.close()
+            _reap(w)
         self._jobs.clear()
         self._waiting.clear()
 
@@ -610,12 +616,7 @@ class Pool:
         """A worker died: its texts go elsewhere, the one it was parsing alone, and a new
         worker takes its place."""
         self._workers.remove(worker)
-        worker.process.join(_GRACE)
-        if worker.process.is_alive():
-            worker.process.kill()
-            worker.process.join(_GRACE)
-        for conn in (worker.tasks, worker.results):
-            conn.close()
+        _reap(worker)
         how = describe_exit(worker.process.exitcode)
         if not worker.ready:
             self._failed_starts += 1
