@@ -36,6 +36,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..model import CueCategory, QuoteKind, Rule
+from ..model.kinds import SAID_CATEGORIES
 from .cues import CueLexicon, CueMatch, verb_lemma
 from .findings import Finding
 from .layout import Layout, Ranges
@@ -114,9 +115,6 @@ def _set_off(v: Token) -> bool:
     return i >= 0 and v.doc[i].is_punct
 
 
-_SPOKEN = frozenset({CueCategory.SPEECH, CueCategory.WRITING})
-
-
 def _next_cues(
     v: Token, clause: Token, verbs: Mapping[str, CueCategory], handed: list[int]
 ) -> set[int]:
@@ -132,7 +130,9 @@ def _next_cues(
     """
     cut: set[int] = set()
     for child in clause.children:
-        if child.i < v.i or child.pos_ != "VERB" or verbs.get(verb_lemma(child)) not in _SPOKEN:
+        if child.i < v.i or child.pos_ != "VERB":
+            continue
+        if verbs.get(verb_lemma(child)) not in SAID_CATEGORIES:
             continue
         if any(c.dep_ in _SUBJ for c in child.children):
             continue
@@ -177,7 +177,7 @@ def _content_of(
     # "Turkey will need to be convinced, the diplomats said": the cue hangs from the content.
     head = v.head
     if (
-        category in {CueCategory.SPEECH, CueCategory.WRITING}
+        category in SAID_CATEGORIES
         and v.dep_ in {"parataxis", "ccomp", "advcl"}
         and head.i != v.i
         and head.pos_ in {"VERB", "AUX"}
