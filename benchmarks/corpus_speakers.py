@@ -23,7 +23,6 @@ figures are the held-out figures: no outlet's documents tuned anything used on a
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -32,6 +31,7 @@ from typing import Any
 
 import quoteattr
 from quoteattr.corpus import SpeakerTable, clean_name, merging
+from quoteattr.io.evaluation import read_jsonl
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "polnear-train.jsonl"
@@ -48,12 +48,6 @@ RULES = (
     ("- 6 acronyms", "_acronyms"),
     ("- 7 bodies", "_bodies"),
 )
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    """The records of a JSON Lines file."""
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
 
 
 class Scores:

@@ -40,15 +40,10 @@ from quoteattr.gender import (
     given_name,
     with_first_names,
 )
+from quoteattr.io.evaluation import read_jsonl
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_LABELS = REPO / "tests" / "data" / "gender_speakers.jsonl"
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    """The records of a JSON Lines file."""
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
 
 
 def predictions(path: Path, wanted: set[str] | None = None) -> dict[str, list[Quote]]:

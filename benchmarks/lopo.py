@@ -20,22 +20,16 @@ For the ``quotes`` profile, score against its development view (written by
 from __future__ import annotations
 
 import argparse
-import json
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from quoteattr.evaluate import Scores, score
+from quoteattr.io.evaluation import read_jsonl
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = REPO.parent / "shared" / "data" / "polnear-train.jsonl"
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    """The records of a JSON Lines file."""
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
 
 
 def by_publisher(gold: Sequence[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:

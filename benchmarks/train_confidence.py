@@ -33,6 +33,7 @@ import numpy as np
 
 from quoteattr.core.confidence import SPEAKERLESS, ConfidenceModel, confidence, quote_features
 from quoteattr.evaluate import Judgement, calibration_error, judge
+from quoteattr.io.evaluation import read_jsonl
 from quoteattr.model import Profile, Quote
 
 REPO = Path(__file__).resolve().parents[1]
@@ -42,11 +43,6 @@ SHIPPED = REPO / "quoteattr" / "lexicons"
 MIN_LEMMA = 30
 # L2 penalty of the weights (the intercept is free): a fixed prior, not tuned on the data.
 L2 = 1.0
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
 
 
 def examples(

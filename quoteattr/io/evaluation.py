@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import IO, Any
 
 from ..errors import Errors, QuoteattrError
@@ -28,7 +29,7 @@ _ENDINGS = re.compile(r"(\.txt)?(\.(gz|bz2|xz))?$", re.IGNORECASE)
 _MISSING_NAMED = 3
 
 
-def read_jsonl(path: str) -> list[dict[str, Any]]:
+def read_jsonl(path: str | Path) -> list[dict[str, Any]]:
     """Reads a JSONL file of objects.
 
     Raises:
