@@ -225,6 +225,22 @@ def test_bare_surname_joins_the_person_its_own_documents_name() -> None:
     assert row_of(table, "Fiorina").name == "Carly Fiorina"
 
 
+def test_bare_surname_joins_the_person_the_corpus_is_about() -> None:
+    """ "Cruz", in an article naming no Cruz in full, joins the Cruz of ten articles, not the
+    Cruz of one."""
+    articles = [[q("Ted Cruz")] for _ in range(10)]
+    table = table_of(*articles, [q("Carla Cruz")], [q("Cruz")])
+    assert row_of(table, "Cruz").name == "Ted Cruz"
+    assert row_of(table, "Carla Cruz").variants == ("Carla Cruz",)
+
+
+def test_bare_surname_shared_by_two_well_known_people_joins_neither() -> None:
+    """ "Bush", with Jeb Bush in ten articles and George W. Bush in two, stays apart."""
+    articles = [[q("Jeb Bush")] for _ in range(10)]
+    table = table_of(*articles, [q("George W. Bush")], [q("George W. Bush")], [q("Bush")])
+    assert row_of(table, "Bush").variants == ("Bush",)
+
+
 def test_a_country_is_not_a_surname() -> None:
     """ "Israel", an organisation never quoted beside "Steve Israel", stays apart."""
     table = table_of([q("Israel", ORG)], [q("Steve Israel")])

@@ -34,7 +34,10 @@ The merging rules, from the surest to the most guarded (docs/speakers.md has the
 4. **A bare surname** joins the one person of the corpus with that surname ("Rubio"); when
    the corpus names several (Barack and Michelle Obama), the one whose role it shares
    ("Obama", stated as president), else the one the bare surname's own documents quote by
-   full name, else none. A given name alone ("Hillary") is not a surname.
+   full name, else, when its documents name no one of that surname in full, the one named in
+   full in ten times as many articles as every other of that surname together ("Cruz": Ted
+   Cruz, not Carla Cruz of one article), else none. A given name alone ("Hillary") is not a
+   surname.
 5. **Spellings of a given name**: a short form ("Ed", "Edward") or a one-letter slip in a
    name of five letters or more ("Hilary", "Hillary") joins the one full name it fits,
    unless their roles clash; a familiar form (``lexicons/nicknames.txt``: "Chuck",
