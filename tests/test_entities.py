@@ -528,6 +528,74 @@ def test_the_he_after_a_long_quotation_looks_back_from_where_it_opens() -> None:
     )
 
 
+def _quote_rows(said: int) -> list[tuple[Any, ...]]:
+    """'"He was great," she said.' as hand-built rows, ``said`` the index of "said"."""
+    return [
+        ('"', said, "punct", P),
+        ("He", said - 5, "nsubj", "PRON"),
+        ("was", said, "ccomp", "AUX", "be"),
+        ("great", said - 5, "acomp", "ADJ"),
+        (",", said, "punct", P),
+        ('"', said, "punct", P),
+        ("she", said, "nsubj", "PRON"),
+        ("said", said, "ROOT", "VERB", "say"),
+        (".", said, "punct", P),
+    ]
+
+
+def _chain_doc(subordinate: bool) -> Doc:
+    """'Jones met Ali. She saw the Frazier fight. "He was great," she said.', or with
+    "When she saw the Frazier fight, Frazier won." in the middle."""
+    rows: list[tuple[Any, ...]] = [
+        ("Jones", 1, "nsubj", "PROPN", "Jones"),
+        ("met", 1, "ROOT", "VERB", "meet"),
+        ("Ali", 1, "dobj", "PROPN", "Ali"),
+        (".", 1, "punct", P),
+    ]
+    if subordinate:
+        text = (
+            'Jones met Ali. When she saw the Frazier fight, Frazier won. "He was great," she said.'
+        )
+        rows += [
+            ("When", 6, "advmod", "SCONJ", "when"),
+            ("she", 6, "nsubj", "PRON"),
+            ("saw", 12, "advcl", "VERB", "see"),
+            ("the", 9, "det", "DET"),
+            ("Frazier", 9, "compound", "PROPN", "Frazier"),
+            ("fight", 6, "dobj", "NOUN"),
+            (",", 12, "punct", P),
+            ("Frazier", 12, "nsubj", "PROPN", "Frazier"),
+            ("won", 12, "ROOT", "VERB", "win"),
+            (".", 12, "punct", P),
+        ]
+        ents = [(0, 1, "PERSON"), (2, 3, "PERSON"), (8, 9, "PERSON"), (11, 12, "PERSON")]
+    else:
+        text = 'Jones met Ali. She saw the Frazier fight. "He was great," she said.'
+        rows += [
+            ("She", 5, "nsubj", "PRON", "she"),
+            ("saw", 5, "ROOT", "VERB", "see"),
+            ("the", 8, "det", "DET"),
+            ("Frazier", 8, "compound", "PROPN", "Frazier"),
+            ("fight", 5, "dobj", "NOUN"),
+            (".", 5, "punct", P),
+        ]
+        ents = [(0, 1, "PERSON"), (2, 3, "PERSON"), (7, 8, "PERSON")]
+    rows += _quote_rows(len(rows) + 7)
+    return build_doc(text, rows, ents=ents)
+
+
+def test_a_she_between_the_name_and_the_quote_carries_the_name() -> None:
+    """'Jones met Ali. She saw the Frazier fight. "He was great," she said.': the "she" of
+    the sentence between is Jones, so the speaker is Jones, not the fight's Frazier."""
+    assert speakers_of(_chain_doc(subordinate=False))[-1][:3] == ("she", "Jones", "person")
+
+
+def test_a_she_in_a_clause_within_carries_no_name() -> None:
+    """'When she saw the Frazier fight, Frazier won.': a "she" that is not the main clause's
+    subject is passed over, and the sentence's subject Frazier stands."""
+    assert speakers_of(_chain_doc(subordinate=True))[-1][:3] == ("she", "Frazier", "person")
+
+
 def test_the_he_who_answers_a_question_is_the_one_asked() -> None:
     """'Conroy asked Sanders whether it was fair. "Sure it is," he said.': the answer is the
     person asked, not the subject who asked."""

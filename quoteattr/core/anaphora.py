@@ -2,8 +2,10 @@
 
 "he" and "she" look back up to five sentences for a person of their gender: in their own
 sentence the first subject before them; before that, sentence by sentence, the last speaker,
-else the first subject, else the first person named; names inside quotes last. "they" is a
-plural or conjoined subject. The "I" of an opinion piece is its writer when the last
+else the first subject, else the first person named; names inside quotes last. A "he" or
+"she" that is the subject of a main clause on the way back, before that person, passes on its
+own antecedent ("King remembered Ali. She saw the Frazier fight. '...,' she said": King).
+"they" is a plural or conjoined subject. The "I" of an opinion piece is its writer when the last
 paragraph is a contributor line that names a person.
 """
 
@@ -168,7 +170,9 @@ class Anaphora:
         quote = self.people.quotations.at(self.doc[i].idx) if i >= 0 else None
         return root.i if quote is None else self.layout.token_at(quote[0])
 
-    def _antecedent(self, at: int, gender: str, *, after_quote: bool = False) -> Entity | None:
+    def _antecedent(
+        self, at: int, gender: str, *, after_quote: bool = False, hops: int = 0
+    ) -> Entity | None:
         """The person a "he" or "she" at token ``at`` refers to.
 
         News keeps to the person it is quoting: the antecedent is, going back sentence by
@@ -187,6 +191,16 @@ class Anaphora:
             lo -= 1
         window = [m for m in people.mentions[lo:hi] if m.entity.gender in (None, gender)]
         found = self._salient(window, sentence)
+        follow = (
+            self._pronoun_subject(at, sentence, found, gender) if hops < PRONOUN_REACH else None
+        )
+        if follow is not None:
+            # "Tennis great Billie Jean King remembered Ali. She witnessed the Muhammad
+            # Ali-Joe Frazier fight in 1971. '...,' she said": the "she" of the sentence
+            # between is King, and so is the speaker's, not the fight's name.
+            chained = self._antecedent(follow, gender, hops=hops + 1)
+            if chained is not None:
+                return chained
         if found is None:
             return None
         verb = question(self.doc, people, found.at) if after_quote else None
@@ -197,6 +211,38 @@ class Anaphora:
             if asked is not None and asked is not found.entity and asked.gender in (None, gender):
                 return asked
         return found.entity
+
+    def _pronoun_subject(
+        self, at: int, sentence: int, found: Mention | None, gender: str
+    ) -> int | None:
+        """The "he" or "she" subject, of the pronoun's gender and outside quotes, that is a
+        likelier antecedent than the named mention ``found``: the subject of a main clause
+        in a sentence after ``found``'s (which names no one), or before ``found`` in its
+        sentence, unless ``found`` speaks there. Its token index, or None."""
+        starts = self.layout.sentence_token_starts()
+        if found is None or found.quoted:
+            last, stop = max(sentence - PRONOUN_REACH, 0), None
+        elif found.speaker:
+            last, stop = found.sentence + 1, None
+        else:
+            last, stop = found.sentence, found.at
+        nominative = "he" if gender == "male" else "she"
+        for s in range(sentence, last - 1, -1):
+            hi = at if s == sentence else starts[s + 1]
+            if s == last and stop is not None:
+                hi = min(hi, stop)
+            for tok in self.doc[starts[s] : hi]:
+                if (
+                    tok.lower_ == nominative
+                    and tok.dep_ in {"nsubj", "nsubjpass"}
+                    # the main clause's: in "As for the notion that people vote for Clinton
+                    # because she would be the first woman, Fiorina offered ...", the "she"
+                    # of a clause within is someone else
+                    and tok.head.dep_ == "ROOT"
+                    and not self.people.in_quote(tok.idx)
+                ):
+                    return tok.i
+        return None
 
     @staticmethod
     def _salient(window: Sequence[Mention], sentence: int) -> Mention | None:
