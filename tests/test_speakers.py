@@ -9,7 +9,9 @@ from quoteattr.core.mentions import (
     mention_bounds,
     person_surnames,
     relative_antecedent,
+    span_text,
     speaker_kind,
+    strip_det,
     subject_of,
 )
 from quoteattr.extract import extract_doc
@@ -436,3 +438,21 @@ def test_a_documents_named_author_speaks_for_it(noun: str, speaker: str) -> None
     [q] = extract_doc(doc)
     assert q.speaker is not None and q.speaker.mention is not None
     assert q.speaker.mention.text == speaker
+
+
+def test_strip_det_drops_the_space_token_after_the_determiner() -> None:
+    """ "a\u00a0poll": the no-break space after "a" is a token of its own, and no part of the
+    name."""
+    text = "A\u00a0poll said so."
+    doc = build_doc(
+        text,
+        [
+            ("A", 2, "det", "DET"),
+            ("\u00a0", 0, "dep", "SPACE"),
+            ("poll", 3, "nsubj", "NOUN"),
+            ("said", 3, "ROOT", "VERB", "say"),
+            ("so", 3, "advmod", "ADV"),
+            (".", 3, "punct", "PUNCT"),
+        ],
+    )
+    assert span_text(text, strip_det(list(doc[0:3]))) == "poll"

@@ -454,8 +454,10 @@ def _nearby_nominal(doc: Doc, cue: CueMatch, parts: list[tuple[int, int]]) -> To
 
 
 def strip_det(tokens: Sequence[Token]) -> Sequence[Token]:
-    """``tokens`` without leading determiners and a closing possessive ("the diplomats'")."""
-    while tokens and tokens[0].lower_ in _DETERMINERS:
+    """``tokens`` without leading determiners and a closing possessive ("the diplomats'"),
+    nor the space tokens they leave at the start ("a\u00a0poll": the no-break space is a
+    token of its own)."""
+    while tokens and (tokens[0].lower_ in _DETERMINERS or tokens[0].is_space):
         tokens = tokens[1:]
     if tokens and tokens[-1].tag_ == "POS":
         tokens = tokens[:-1]
