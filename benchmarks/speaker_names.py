@@ -13,8 +13,8 @@ when the article never names it:
   reading its article.
 
 - ``tests/data/speaker_names_fresh.jsonl``: 100 mentions from 27 articles taken in a seeded
-  random order from those in no other label file, labelled after the rules of the last
-  change to speaker resolution were committed, by someone who had not read them: the
+  random order from those in no other label file, labelled after the pronoun-chain rule of
+  ``core/anaphora.py`` was committed, by someone who had not read them: the
   mentions picked by category quotas before any article was read (40 pronouns, 30 one-word
   names, 25 descriptions, 5 longer names; at most 5 an article), each labelled by reading
   its article without looking at quoteattr's answer.
