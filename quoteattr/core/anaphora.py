@@ -5,8 +5,9 @@ sentence the first subject before them; before that, sentence by sentence, the l
 else the first subject, else the first person named; names inside quotes last. A "he" or
 "she" that is the subject of a main clause on the way back, before that person, passes on its
 own antecedent ("King remembered Ali. She saw the Frazier fight. '...,' she said": King).
-"they" is a plural or conjoined subject. The "I" of an opinion piece is its writer when the last
-paragraph is a contributor line that names a person.
+A "he" in an adverbial clause fronted before its sentence's subject is that subject ("Asked
+if he agreed, Devine said"). "they" is a plural or conjoined subject. The "I" of an opinion
+piece is its writer when the last paragraph is a contributor line that names a person.
 """
 
 from __future__ import annotations
@@ -80,7 +81,9 @@ class Anaphora:
                     return self.roles.resolution_of(author)
             return Resolution(own, SpeakerKind.UNKNOWN)
         at = self._before_quote(root)
-        entity = self._antecedent(at, gender, after_quote=at != root.i)
+        entity = self._fronted_clause_subject(root, gender)
+        if entity is None:
+            entity = self._antecedent(at, gender, after_quote=at != root.i)
         if entity is None:
             return Resolution(own, SpeakerKind.UNKNOWN)
         if speaker:
@@ -156,6 +159,25 @@ class Anaphora:
         if root.lemma_ != "be" or subject is None or subject.pos_ != "PROPN":
             return None
         return self.people.name_of.get(subject.i)
+
+    def _fronted_clause_subject(self, root: Token, gender: str) -> Entity | None:
+        """ "Asked if he thought the email went too far, Devine responded": a pronoun in an
+        adverbial clause fronted before its sentence's subject is that subject, when the
+        subject is a named person of the pronoun's gender."""
+        if self.people.in_quote(root.idx):
+            return None
+        tok = root
+        while tok.head.i != tok.i:
+            if tok.dep_ == "advcl" and tok.i < tok.head.i:
+                subject = next(
+                    (c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None
+                )
+                if subject is None or subject.i < root.i:
+                    return None
+                entity = self.people.name_of.get(subject.i)
+                return entity if entity is not None and entity.gender in (None, gender) else None
+            tok = tok.head
+        return None
 
     def _before_quote(self, root: Token) -> int:
         """Where to look back from for a pronoun: the pronoun itself, or for the "he" of
