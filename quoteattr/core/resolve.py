@@ -126,6 +126,11 @@ class Resolver:
                 return self.roles.resolution_of(entity)
             return Resolution(own, kind)
         if kind == SpeakerKind.ORGANIZATION:
+            person = self._surname_of_person(span)
+            if person is not None:
+                if speaker:
+                    self.people.speaker_mention(root, person)
+                return self.roles.resolution_of(person)
             return Resolution(self._org(span), kind)
         described = self._descriptions.person(span)
         if described is not None:
@@ -136,6 +141,20 @@ class Resolver:
         name = span_text(self.text, strip_det(list(span))) or own
         role, org = self.roles.unnamed_role(span)
         return Resolution(name, kind, role, org)
+
+    def _surname_of_person(self, span: Span) -> Entity | None:
+        """ "Phoenix Mayor Greg Stanton wrote ... '...,' Stanton wrote": a one-word name the
+        model labels an organisation is the one person named before it with that surname."""
+        if len(span) != 1 or span[0].pos_ != "PROPN" or span[0].text.isupper():
+            return None  # "PAC" is no one's surname
+        word = span[0].lower_
+        people = self.people
+        same = [
+            e
+            for e in people.entities
+            if len(e.core) > 1 and e.core[-1] == word and people.first_seen(e) < span.start
+        ]
+        return same[0] if len(same) == 1 else None
 
     def _org(self, span: Span) -> str:
         """The canonical name of an organisation: an acronym takes its spelled-out form."""
@@ -148,6 +167,20 @@ class Resolver:
                     if ent.label_ == "ORG" and len(ent) > 1:
                         self._orgs.setdefault(_initials(ent), self.roles.org_name(list(ent)))
             return self._orgs.get(name, name)
+        if len(span) == 1 and span[0].ent_type_ == "ORG" and name[:1].isupper():
+            # "the New York Times reported ... According to the Times": a one-word
+            # organisation is the one organisation named before it that ends or begins with
+            # that word ("State" for "the State Department"); a place is not ("Germany" is
+            # no "National Democratic Party of Germany").
+            longer = {
+                self.roles.org_name(list(ent)).split(" (")[0]  # "... (Caltrans"
+                for ent in doc.ents
+                if ent.label_ == "ORG" and ent.end <= span.start
+                for words in [[t for t in ent if t.lower_ != "the"]]
+                if len(words) > 1 and name in (words[0].text, words[-1].text)
+            }
+            if len(longer) == 1:
+                return longer.pop()
         return name
 
     def _from_clusters(self, span: Span) -> Resolution | None:
