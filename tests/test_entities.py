@@ -1132,3 +1132,192 @@ def test_the_i_of_an_opinion_piece_is_the_person_its_contributor_line_names() ->
     assert [s[:3] for s in speakers_of(doc)] == [("I", "Rick Scott", "person")]
     alone = build_doc("I said it rained.", body)
     assert [s[:3] for s in speakers_of(alone)] == [("I", "I", "unknown")]
+
+
+def test_a_pronoun_in_a_clause_fronted_before_the_subject_is_that_subject() -> None:
+    """ "Asked if he thought that it was fair, Devine said no": the "he" is Devine, not
+    Kerry, the subject of the sentence before."""
+    doc = build_doc(
+        "Tad Devine met John Kerry. Kerry spoke. Asked if he thought that it was fair, "
+        "Devine said no.",
+        [
+            ("Tad", 1, "compound", "PROPN", "Tad"),
+            ("Devine", 2, "nsubj", "PROPN", "Devine"),
+            ("met", 2, "ROOT", "VERB", "meet"),
+            ("John", 4, "compound", "PROPN", "John"),
+            ("Kerry", 2, "dobj", "PROPN", "Kerry"),
+            (".", 2, "punct", P),
+            ("Kerry", 7, "nsubj", "PROPN", "Kerry"),
+            ("spoke", 7, "ROOT", "VERB", "speak"),
+            (".", 7, "punct", P),
+            ("Asked", 19, "advcl", "VERB", "ask"),
+            ("if", 12, "mark", "SCONJ"),
+            ("he", 12, "nsubj", "PRON"),
+            ("thought", 9, "advcl", "VERB", "think"),
+            ("that", 15, "mark", "SCONJ"),
+            ("it", 15, "nsubj", "PRON"),
+            ("was", 12, "ccomp", "AUX", "be"),
+            ("fair", 15, "acomp", "ADJ"),
+            (",", 19, "punct", P),
+            ("Devine", 19, "nsubj", "PROPN", "Devine"),
+            ("said", 19, "ROOT", "VERB", "say"),
+            ("no", 19, "dobj", "INTJ"),
+            (".", 19, "punct", P),
+        ],
+        ents=[(0, 2, "PERSON"), (3, 5, "PERSON"), (6, 7, "PERSON"), (18, 19, "PERSON")],
+    )
+    assert ("he", "Tad Devine", "person") in [s[:3] for s in speakers_of(doc)]
+
+
+def _times_doc(label: str) -> Doc:
+    """'The New York Times reported it. According to the Times, the deal is done.', the
+    second "Times" labelled ``label``."""
+    return build_doc(
+        "The New York Times reported it. According to the Times, the deal is done.",
+        [
+            ("The", 3, "det", "DET"),
+            ("New", 2, "compound", "PROPN", "New"),
+            ("York", 3, "compound", "PROPN", "York"),
+            ("Times", 4, "nsubj", "PROPN", "Times"),
+            ("reported", 4, "ROOT", "VERB", "report"),
+            ("it", 4, "dobj", "PRON"),
+            (".", 4, "punct", P),
+            ("According", 16, "prep", "VERB", "accord"),
+            ("to", 7, "prep", "ADP"),
+            ("the", 10, "det", "DET"),
+            ("Times", 8, "pobj", "PROPN", "Times"),
+            (",", 16, "punct", P),
+            ("the", 13, "det", "DET"),
+            ("deal", 16, "nsubjpass", "NOUN"),
+            ("is", 16, "auxpass", "AUX", "be"),
+            ("done", 16, "ROOT", "VERB", "do"),
+            (".", 16, "punct", P),
+        ],
+        ents=[(1, 4, "ORG"), (10, 11, label)],
+    )
+
+
+def test_a_one_word_organisation_is_the_longer_one_named_before() -> None:
+    """ "According to the Times", after "The New York Times": The New York Times."""
+    names = [s[1] for s in speakers_of(_times_doc("ORG")) if s[0] == "Times"]
+    assert names == ["New York Times"]
+
+
+def test_a_one_word_place_is_not_an_organisation_it_ends() -> None:
+    """The same word labelled a place keeps its own name."""
+    names = [s[1] for s in speakers_of(_times_doc("GPE")) if s[0] == "Times"]
+    assert names == ["Times"]
+
+
+def test_a_surname_the_model_labels_an_organisation_is_the_person() -> None:
+    """ "Mayor Greg Stanton wrote ... '...,' Stanton wrote", the second "Stanton" labelled
+    an organisation: Greg Stanton."""
+    doc = build_doc(
+        'Mayor Greg Stanton wrote a letter. "It is unacceptable," Stanton wrote.',
+        [
+            ("Mayor", 2, "compound", "PROPN", "Mayor"),
+            ("Greg", 2, "compound", "PROPN", "Greg"),
+            ("Stanton", 3, "nsubj", "PROPN", "Stanton"),
+            ("wrote", 3, "ROOT", "VERB", "write"),
+            ("a", 5, "det", "DET"),
+            ("letter", 3, "dobj", "NOUN"),
+            (".", 3, "punct", P),
+            ('"', 14, "punct", P),
+            ("It", 9, "nsubj", "PRON"),
+            ("is", 14, "ccomp", "AUX", "be"),
+            ("unacceptable", 9, "acomp", "ADJ"),
+            (",", 14, "punct", P),
+            ('"', 14, "punct", P),
+            ("Stanton", 14, "nsubj", "PROPN", "Stanton"),
+            ("wrote", 14, "ROOT", "VERB", "write"),
+            (".", 14, "punct", P),
+        ],
+        # the model's labels of the real sentence: a title, a name, and no PERSON
+        ents=[(0, 3, "WORK_OF_ART"), (13, 14, "ORG")],
+    )
+    assert speakers_of(doc)[-1][:3] == ("Stanton", "Greg Stanton", "person")
+
+
+def _businessman_doc(first: str) -> Doc:
+    """'<first> spoke. When Mr. Clinton called, Mr. Trump laughed. "He is great," the
+    businessman said.' with ``first`` "Ohio" (a place) or "A businessman"."""
+    rows: list[tuple[Any, ...]] = (
+        [("Ohio", 1, "nsubj", "PROPN", "Ohio")]
+        if first == "Ohio"
+        else [("A", 1, "det", "DET"), ("businessman", 2, "nsubj", "NOUN")]
+    )
+    n = len(rows)
+    rows += [
+        ("spoke", n, "ROOT", "VERB", "speak"),
+        (".", n, "punct", P),
+        ("When", n + 5, "advmod", "SCONJ", "when"),
+        ("Mr.", n + 4, "compound", "PROPN", "Mr."),
+        ("Clinton", n + 5, "nsubj", "PROPN", "Clinton"),
+        ("called", n + 10, "advcl", "VERB", "call"),
+        (",", n + 10, "punct", P),
+        ("Mr.", n + 8, "compound", "PROPN", "Mr."),
+        ("Trump", n + 9, "nsubj", "PROPN", "Trump"),
+        ("laughed", n + 9, "ROOT", "VERB", "laugh"),
+        (".", n + 9, "punct", P),
+    ]
+    said = len(rows) + 8
+    rows += [
+        ('"', said, "punct", P),
+        ("He", said - 6, "nsubj", "PRON"),
+        ("is", said, "ccomp", "AUX", "be"),
+        ("great", said - 6, "acomp", "ADJ"),
+        (",", said, "punct", P),
+        ('"', said, "punct", P),
+        ("the", said - 1, "det", "DET"),
+        ("businessman", said, "nsubj", "NOUN"),
+        ("said", said, "ROOT", "VERB", "say"),
+        (".", said, "punct", P),
+    ]
+    text = (
+        f"{first} spoke. When Mr. Clinton called, Mr. Trump laughed. "
+        '"He is great," the businessman said.'
+    )
+    ents = [(n + 3, n + 5, "PERSON"), (n + 7, n + 9, "PERSON")]
+    return build_doc(text, rows, ents=ents + ([(0, 1, "GPE")] if first == "Ohio" else []))
+
+
+def test_the_businessman_is_the_main_subject_before_the_quote() -> None:
+    """ "the businessman" (a person noun, no role) after '"...,"' is the subject of the main
+    clause before the quotation, Mr. Trump, not Mr. Clinton of the clause within."""
+    assert speakers_of(_businessman_doc("Ohio"))[-1][:3] == ("the businessman", "Trump", "person")
+
+
+def test_the_businessman_after_an_unnamed_businessman_is_left_unnamed() -> None:
+    """After "A businessman spoke", "the businessman" is that one, whom the text never names."""
+    assert speakers_of(_businessman_doc("A businessman"))[-1][:3] == (
+        "the businessman",
+        "businessman",
+        "unnamed",
+    )
+
+
+def test_a_description_takes_the_name_in_apposition() -> None:
+    """ "The author of the book, Mitchell Zuckoff, said": the parser hangs the name on
+    "book"; the speaker is Mitchell Zuckoff."""
+    doc = build_doc(
+        "The author of the book, Mitchell Zuckoff, said that it was accurate.",
+        [
+            ("The", 1, "det", "DET"),
+            ("author", 9, "nsubj", "NOUN"),
+            ("of", 1, "prep", "ADP"),
+            ("the", 4, "det", "DET"),
+            ("book", 2, "pobj", "NOUN"),
+            (",", 4, "punct", P),
+            ("Mitchell", 7, "compound", "PROPN", "Mitchell"),
+            ("Zuckoff", 4, "appos", "PROPN", "Zuckoff"),
+            (",", 1, "punct", P),
+            ("said", 9, "ROOT", "VERB", "say"),
+            ("that", 12, "mark", "SCONJ"),
+            ("it", 12, "nsubj", "PRON"),
+            ("was", 9, "ccomp", "AUX", "be"),
+            ("accurate", 12, "acomp", "ADJ"),
+            (".", 9, "punct", P),
+        ],
+        ents=[(6, 8, "PERSON")],
+    )
+    assert speakers_of(doc)[-1][1:3] == ("Mitchell Zuckoff", "person")

@@ -1,8 +1,13 @@
 """Descriptions: "the senator", "the fund manager", "the department": who or what they are.
 
 A definite singular description whose head is a role word refers back to the one person named
-before it whom the document gives that role; a definite description of a body ("the
-department", "the group") to the organisation named with it or before it.
+before it whom the document gives that role; one whose head is a person noun that is no role
+("the businessman", ``lexicons/person_nouns.txt``), and a role no one named holds, to the
+subject of the main clause before it or the last speaker, unless an unnamed person of that
+noun came between ("A businessman spoke ... the businessman said" is no one named). A name in
+apposition is the description's person ("The author of the book, Mitchell Zuckoff"). A
+definite description of a body ("the department", "the group") refers to the organisation
+named with it or before it.
 """
 
 from __future__ import annotations
@@ -13,8 +18,9 @@ from collections.abc import Mapping
 import numpy
 from spacy.attrs import LEMMA, POS
 from spacy.parts_of_speech import IDS as _POS_IDS
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from ..lexicons import Title
 from .anaphora import PRONOUN_REACH, question
 from .layout import Layout
 from .lexicon import Lexicons
@@ -72,19 +78,29 @@ class Descriptions:
         if not any(definite):
             return None
         title = self.lexicons.titles.get(root.lower_)
-        if title is None:
+        noun = root.lower_ in self.lexicons.person_nouns  # "the businessman": no role
+        if title is None and not noun:
             return None
         people = self.people
+        # "The author of the book, Mitchell Zuckoff, said": the name in apposition, which
+        # the parser may hang on the noun of the "of" phrase.
+        objects = [o for p in root.rights if p.dep_ == "prep" for o in p.children]
+        for c in [*root.rights, *(c for o in objects if o.dep_ == "pobj" for c in o.rights)]:
+            named = people.name_of.get(c.i) if c.dep_ == "appos" else None
+            if named is not None:
+                return named
+        sentence = self.layout.sentence_index(self._attributing(span))
+        first = self.layout.sentence_token_starts()[max(0, sentence - NAME_REACH)]
+        if title is None:
+            title = Title(root.lower_, self.lexicons.person_nouns[root.lower_])
         for e in people.entities:
             self.roles.read(e)
         # A description refers back: to a holder of the role named before it.
         having = [
             e
             for e in people.entities
-            if title.noun in e.role_nouns and people.first_seen(e) < span.start
+            if not noun and title.noun in e.role_nouns and people.first_seen(e) < span.start
         ]
-        sentence = self.layout.sentence_index(span.start)
-        first = self.layout.sentence_token_starts()[max(0, sentence - NAME_REACH)]
         if len(having) > 1:
             # Several people hold the role: the one named in the last few sentences, if one is.
             having = [
@@ -95,7 +111,7 @@ class Descriptions:
         anaphoric = any(c.dep_ == "det" and c.lower_ == "the" for c in root.children) and not any(
             c.dep_ == "poss" for c in root.children
         )
-        if not having and anaphoric:
+        if not having and anaphoric and not self._introduced(root, first, span.start, noun):
             # Nobody named before was given the role: "Paul Singer changed ... The fund
             # manager wrote" is the previous sentence's subject; "Sanders responded. ... the
             # Vermont senator said" the last speaker of the last few sentences, when that was
@@ -113,20 +129,90 @@ class Descriptions:
                     for at, e in self.spoken.items()
                     if earlier <= at < span.start and e is not asker
                 )
-            having = [
-                m.entity
+            subjects = [
+                m
                 for m in people.mentions
                 if m.sentence == sentence - 1
                 and m.subject
                 and not m.quoted
                 and m.entity is not asker
                 and title.gender in (None, m.entity.gender)
-            ][:1]
+            ]
+            # Its main clause's subject first, then its speaker: in "Donald Trump plans to
+            # empower ..., Ben Carson said Monday. '...,' the retired neurosurgeon told"
+            # and "When Mr. Clinton had trouble ..., Mr. Trump boasted", not the first name;
+            # and none when that subject is a person left unnamed ("As Ivanka Trump spoke,
+            # a fashion designer watched from her home. The employee ... said").
+            if self._unnamed_subject(sentence - 1):
+                subjects = []
+            subjects.sort(key=lambda m: (not self._main_subject(m.at), not m.speaker))
+            having = [m.entity for m in subjects[:1]]
             if not having and spoken:
                 last = self.spoken[spoken[-1]]
                 if last is not None and title.gender in (None, last.gender):
                     having = [last]
         return having[0] if len(having) == 1 else None
+
+    def _attributing(self, span: Span) -> int:
+        """Where a description looks back from: for the "the candidate" of '"...," the
+        candidate said' (a quotation that ends in a comma, "?" or "!"), the quotation's start,
+        since the parser often makes the quotation a sentence of its own; else the
+        description itself ('"... campaign." The aide declined' is a new sentence)."""
+        doc = self.doc
+        i = span.start - 1
+        while i >= 0 and (doc[i].is_punct or doc[i].is_space) and doc[i].text not in ",?!":
+            i -= 1
+        if i < 0 or doc[i].text not in ",?!" or not self.people.in_quote(doc[i].idx):
+            return span.start
+        quote = self.people.quotations.at(doc[i].idx)
+        return span.start if quote is None else self.layout.token_at(quote[0])
+
+    def _unnamed_subject(self, sentence: int) -> bool:
+        """True when the main clause of sentence ``sentence`` has for subject a person
+        noun with no name ("a fashion designer watched")."""
+        if sentence < 0:
+            return False
+        starts = self.layout.sentence_token_starts()
+        hi = starts[sentence + 1] if sentence + 1 < len(starts) else len(self.doc)
+        lexicons = self.lexicons
+        return any(
+            tok.dep_ in {"nsubj", "nsubjpass"}
+            and tok.head.dep_ == "ROOT"
+            and tok.pos_ == "NOUN"
+            and (tok.lower_ in lexicons.titles or tok.lower_ in lexicons.person_nouns)
+            and not any(c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN" for c in tok.children)
+            for tok in self.doc[starts[sentence] : hi]
+        )
+
+    def _main_subject(self, at: int) -> bool:
+        """True when the name at token ``at`` is the subject of its sentence's main clause."""
+        head = self.doc[at]
+        while head.dep_ in {"compound", "flat", "appos"} and head.head.i != head.i:
+            head = head.head
+        return head.dep_ in {"nsubj", "nsubjpass"} and head.head.dep_ == "ROOT"
+
+    def _introduced(self, root: Token, lo: int, hi: int, any_det: bool) -> bool:
+        """True when a phrase with ``root``'s noun and no name comes between tokens ``lo``
+        and ``hi``: "A senior official said ... the official said" and "The Platte River
+        employee told agents ... The employee said" are that unnamed person, not the last
+        person named. "Ben Carson, a retired neurosurgeon," names its person. For a role
+        (``any_det`` false) only an indefinite phrase counts: an earlier "the senator" is
+        most often the senator named before it."""
+        lemma = root.lemma_.lower()
+        for tok in self.doc[lo:hi]:
+            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
+                continue
+            if not any_det and not any(
+                c.dep_ == "det" and c.lower_ in {"a", "an", "another"} for c in tok.children
+            ):
+                continue
+            named = (tok.dep_ == "appos" and tok.head.pos_ == "PROPN") or any(
+                c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN" and c.i > tok.i
+                for c in tok.children
+            )
+            if not named and tok.dep_ != "compound":
+                return True
+        return False
 
     def _nouns(self) -> dict[str, list[int]]:
         """Lemma -> positions of the nouns and proper nouns with it, read once per Doc."""

@@ -33,8 +33,8 @@ class Lexicons:
     ("Related:"); ``sourceless`` cue verbs whose subject is no source ("seems to");
     ``documents`` nouns that speak for their author ("a study by X");
     ``boilerplate`` how paragraphs that are no prose open ("read more:");
-    ``titles``, ``honorifics``, ``demonyms`` and ``bodies`` serve speaker
-    resolution; ``not_writers`` are bylines' desk words ("Staff"); ``confidence`` the
+    ``titles``, ``honorifics``, ``demonyms``, ``bodies`` and ``person_nouns`` serve
+    speaker resolution; ``not_writers`` are bylines' desk words ("Staff"); ``confidence`` the
     confidence model of each profile.
     """
 
@@ -50,6 +50,7 @@ class Lexicons:
     demonyms: Mapping[str, str]
     bodies: Mapping[str, str]
     not_writers: frozenset[str]
+    person_nouns: Mapping[str, str | None] = attrs.field(factory=lexicons.person_nouns)
     confidence: Mapping[Profile, ConfidenceModel] = attrs.field(factory=default_models)
 
     @classmethod

@@ -61,6 +61,7 @@ __all__ = [
     "parse_lexicon",
     "parse_nouns",
     "parse_table",
+    "person_nouns",
     "quotation_only",
     "sourceless",
     "titles",
@@ -344,6 +345,15 @@ def honorifics() -> Mapping[str, str | None]:
     """Courtesy title, lower case ("mrs.") -> "male", "female" or None (read-only)."""
     return MappingProxyType(
         {r[0]: (None if r[1] == "none" else r[1]) for r in _table_rows("honorifics.txt", 2, 2)}
+    )
+
+
+@functools.cache
+def person_nouns() -> Mapping[str, str | None]:
+    """Common noun for a person that is no role, lower case ("businessman") -> "male",
+    "female" or None (read-only)."""
+    return MappingProxyType(
+        {r[0]: (None if r[1] == "none" else r[1]) for r in _table_rows("person_nouns.txt", 2, 2)}
     )
 
 
