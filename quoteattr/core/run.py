@@ -80,7 +80,8 @@ def find(doc: Doc, lexicons: Lexicons, *, doc_id: str | None = None, start: int 
         doc, layout, candidates, lexicons.cues, lexicons.not_sources, lexicons.documents
     )
     findings += reported_findings(doc, layout, lexicons, findings, top)
-    findings = _in_prose(doc, findings, Ranges(non_prose(layout.text, lexicons.boilerplate)))
+    outside = non_prose(layout.text, lexicons.boilerplate, layout.paragraphs)
+    findings = _in_prose(doc, findings, Ranges(outside))
     surnames = person_surnames(doc)
     for f in findings:
         if f.speaker is not None:
