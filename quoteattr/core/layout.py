@@ -7,11 +7,12 @@ Built once per document and shared by the stages, so that each lookup is a binar
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
 from spacy.attrs import IDX
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 __all__ = ["Layout", "Ranges", "inside", "paragraph_bounds"]
 
@@ -72,6 +73,12 @@ class Layout:
         self.paragraph_starts = [s for s, _ in self.paragraphs]
         self._sentence_starts: list[int] | None = None
         self._sentence_tokens: list[int] = []
+
+    @functools.cached_property
+    def entities(self) -> tuple[Span, ...]:
+        """The Doc's named entities, read once: spaCy makes a new Span of each on every read
+        of ``doc.ents``, which stages that look up a name would do again and again."""
+        return tuple(self.doc.ents)
 
     def token_at(self, char: int) -> int:
         """Index of the token that contains ``char``, or of the next token after it."""

@@ -173,7 +173,9 @@ class People:
         doc = self.doc
         self.table = doc.to_array([POS, DEP, ENT_TYPE, LOWER])
         # name head -> token range of the name phrase
-        spans: dict[int, tuple[int, int]] = {e - 1: (s, e) for s, e in person_names(doc)}
+        spans: dict[int, tuple[int, int]] = {
+            e - 1: (s, e) for s, e in person_names(doc, self.layout.entities)
+        }
         # Names the model left unlabelled: "Former secretary of state Hillary Rodham Clinton"
         # when "Clinton" is a person elsewhere, and proper-noun subjects ("Gray said").
         # The scan reads the token attributes as one array: Token objects cost too much here.
