@@ -69,3 +69,9 @@ def test_paragraph_bounds_split_at_breaks_then_strip(text: str) -> None:
         if start < end:
             expected.append((start, end))
     assert paragraph_bounds(text) == expected
+
+
+def test_heads_are_each_tokens_head() -> None:
+    """Layout.heads gives each token's head index, heads before and after it alike."""
+    layout = two_sentences()
+    assert layout.heads == [t.head.i for t in layout.doc] == [1, 1, 1, 4, 4, 4, 4]

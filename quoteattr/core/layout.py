@@ -11,7 +11,8 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
-from spacy.attrs import IDX
+import numpy as np
+from spacy.attrs import HEAD, IDX
 from spacy.tokens import Doc, Span
 
 __all__ = ["Layout", "Ranges", "inside", "paragraph_bounds"]
@@ -73,6 +74,13 @@ class Layout:
         self.paragraph_starts = [s for s, _ in self.paragraphs]
         self._sentence_starts: list[int] | None = None
         self._sentence_tokens: list[int] = []
+
+    @functools.cached_property
+    def heads(self) -> list[int]:
+        """The index of each token's syntactic head (a root's is its own), read as one array:
+        ``doc[i].head.i`` makes two Token objects for each token."""
+        relative = self.doc.to_array(HEAD).view(np.int64)  # signed offsets, stored unsigned
+        return (relative + np.arange(len(relative))).tolist()  # type: ignore[no-any-return]
 
     @functools.cached_property
     def entities(self) -> tuple[Span, ...]:

@@ -279,6 +279,8 @@ def _label_line(
     """ "Marco Rubio: I'm Not Interested In Being Vice President": a headline or transcript
     line that opens with a name and a colon attributes the rest of the paragraph to it,
     unless the label is no source ("Related:", ``not_sources``)."""
+    if layout.text.find(":", para[0], para[1]) < 0:
+        return None  # no colon token either: most paragraphs, told without reading a token
     tokens = list(layout.tokens_in(para[0], para[1]))
     colon = next((k for k, i in enumerate(tokens[:7]) if doc[tokens[k]].text == ":"), None)
     if colon is None or colon == 0 or len(tokens) - colon < 4:
