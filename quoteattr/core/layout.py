@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 import numpy as np
-from spacy.attrs import HEAD, IDX
+from spacy.attrs import HEAD, IDX, SENT_START
 from spacy.tokens import Doc, Span
 
 __all__ = ["Layout", "Ranges", "inside", "paragraph_bounds"]
@@ -119,9 +119,15 @@ class Layout:
 
     def _sentences(self) -> tuple[list[int], list[int]]:
         if self._sentence_starts is None:
-            sents = list(self.doc.sents)
-            self._sentence_starts = [s.start_char for s in sents]
-            self._sentence_tokens = [s.start for s in sents]
+            doc = self.doc
+            if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START") or not len(doc):
+                self._sentence_tokens = [s.start for s in doc.sents]  # raises [E030] unparsed
+            else:
+                # Where doc.sents starts them (the first token, and each whose sent_start is
+                # 1), from one array: doc.sents makes a Span of each sentence.
+                starts = np.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
+                self._sentence_tokens = starts if starts[:1] == [0] else [0, *starts]
+            self._sentence_starts = [self.token_starts[i] for i in self._sentence_tokens]
         return self._sentence_starts, self._sentence_tokens
 
     def sentence_of(self, char: int) -> int:

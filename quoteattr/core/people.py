@@ -183,25 +183,27 @@ class People:
         table = self.table
         subjects = {strings["nsubj"], strings["nsubjpass"]}
         orgs = {strings[label] for label in ORG_LABELS}
-        propn = numpy.flatnonzero(table[:, 0] == _PROPN).tolist()
+        parts = {strings["compound"], strings["flat"]}
+        heads = self.layout.heads
+        at = numpy.flatnonzero(table[:, 0] == _PROPN)
+        # (index, dep, entity type, lower) of each proper noun, as Python ints: indexing the
+        # array for each one cost more than the rest of the scan
+        rows = table[at].tolist()
+        propn = [
+            (i, dep, ent, low) for i, (_, dep, ent, low) in zip(at.tolist(), rows, strict=True)
+        ]
         surnames = {get_string_id(unglued(doc[e - 1].text).lower()) for _, e in spans.values()} | {
-            int(table[i, 3])
-            for i in propn
-            if table[i, 1] in subjects
-            and table[i, 2] not in orgs
-            and doc[i].dep_ not in {"compound", "flat"}
+            low for _, dep, ent, low in propn if dep in subjects and ent not in orgs
         }
         # The words the text writes in lower case somewhere.
         lowered = set(table[:, 3][table[:, 3] == doc.to_array(ORTH)].tolist())
-        for i in propn:
+        for i, dep, ent, low in propn:
             if i in spans:
                 continue
-            _, dep, ent, low = table[i].tolist()
             if low in surnames or (
                 dep in subjects and (ent not in orgs or _titled(doc[i], self.lexicons))
             ):
-                tok = doc[i]
-                if tok.dep_ in {"compound", "flat"} and tok.head.i == i + 1:
+                if dep in parts and heads[i] == i + 1:
                     continue
                 start = i
                 while (start > 0 and doc[start - 1].pos_ == "PROPN") or (
