@@ -225,13 +225,15 @@ class People:
         # Full names first, longest first, so that "Stoltenberg" finds "Jens Stoltenberg".
         # Bare names wait for the genders the text gives ("Ms. Trump" of two Trumps).
         names.sort(key=lambda n: (-len(n.core), n.start))
+        # The gendered pronouns, found once for both votes.
+        pronouns = numpy.flatnonzero(numpy.isin(table[:, 3], _GENDERED_IDS)).tolist()
         for single in (False, True):
             for name in names:
                 if (len(name.core) == 1) == single:
                     entity = self.entity_for(name, create=True)
                     assert entity is not None
                     self._note(entity, name)
-            self._vote_genders()
+            self._vote_genders(pronouns)
 
     def parse_name(self, start: int, end: int) -> Name | None:
         """The name proper of a name phrase: courtesy titles, roles and "'s" dropped.
@@ -382,12 +384,15 @@ class People:
         )
         self._add_mention(mention)
 
-    def _vote_genders(self) -> None:
+    def _vote_genders(self, pronouns: list[int]) -> None:
         """Learns people's gender from the text: the pronouns that follow them.
 
         "Teachout decided to run. She said ..." makes Teachout a woman: a sentence that names
         one person, as its subject, and uses pronouns of one gender, or the sentence after it
         when that one opens with a pronoun and names nobody, counts as a vote.
+
+        Args:
+            pronouns: the tokens that are gendered pronouns ("he", "her", ...), in order.
         """
         doc = self.doc
         starts = self.layout.sentence_token_starts()
@@ -403,7 +408,6 @@ class People:
                 if m.subject:
                     subjects.add((m.sentence, id(m.entity)))
         table = self.table
-        pronouns = numpy.flatnonzero(numpy.isin(table[:, 3], _GENDERED_IDS)).tolist()
         for k, people in by_sentence.items():
             if len(people) != 1:
                 continue
@@ -419,7 +423,7 @@ class People:
             male = female = 0
             lo, hi = bisect.bisect_left(pronouns, first), bisect.bisect_left(pronouns, end)
             for at in pronouns[lo:hi]:
-                if not self.in_quote(doc[at].idx):
+                if not self.in_quote(self.layout.token_starts[at]):
                     if table[at, 3] in _MALE_IDS:
                         male += 1
                     else:
