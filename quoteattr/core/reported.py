@@ -163,9 +163,12 @@ def _content_of(
     # A cue can govern two clauses: the quotation before it and the paraphrase after it
     # ("“I'm done,” Obama said, adding he expected ..."): the one outside the quote marks,
     # and after the cue when both are.
+    # The cue's children with their relations, read once: each read of v.children makes
+    # its Token objects again, and the rules below look at them up to six times.
+    children = [(c, c.dep_) for c in v.children]
     ccomp = category if category is not None else frames.get("ccomp")
     if ccomp is not None:
-        clauses = [c for c in v.children if c.dep_ == "ccomp" and not quoted.holds(c.idx)]
+        clauses = [c for c, dep in children if dep == "ccomp" and not quoted.holds(c.idx)]
         if category is None:
             clauses = [c for c in clauses if c.i > v.i]
         if clauses:
@@ -180,13 +183,13 @@ def _content_of(
         and v.dep_ in {"parataxis", "ccomp", "advcl"}
         and head.i != v.i
         and head.pos_ in {"VERB", "AUX"}
-        and any(c.dep_ in _SUBJ for c in v.children)
-        and not any(c.dep_ in _OBJECTS for c in v.children)
+        and any(dep in _SUBJ for _, dep in children)
+        and not any(dep in _OBJECTS for _, dep in children)
         # "X said the agency does not comment": a clause its governor takes, not a cue
         # after the content, which a comma or a quote mark sets off.
         and not (v.dep_ == "ccomp" and v.left_edge.i > head.i and not _set_off(v))
         # "when Clinton testified, Gowdy shifted focus" is a time, not an attribution.
-        and not any(c.dep_ == "mark" and c.lower_ in _NOT_ATTRIBUTING for c in v.children)
+        and not any(dep == "mark" and c.lower_ in _NOT_ATTRIBUTING for c, dep in children)
     ):
         tokens = _subtree(head) - _subtree(v)
         # A coordinated clause after the cue is the reporter's again: "Facebook created the
@@ -196,14 +199,14 @@ def _content_of(
                 tokens -= _subtree(child)
         return tokens, Rule.FRONTED, category
     xcomp = frames.get("xcomp")
-    if xcomp is not None and any(c.dep_ == "xcomp" and c.i > v.i for c in v.children):
+    if xcomp is not None and any(dep == "xcomp" and c.i > v.i for c, dep in children):
         return _arguments(v), Rule.XCOMP, xcomp
-    for child in v.children:
-        prep = frames.get(f"prep:{child.lower_}") if child.dep_ == "prep" else None
+    for child, dep in children:
+        prep = frames.get(f"prep:{child.lower_}") if dep == "prep" else None
         if prep is not None and child.n_rights:
             return _arguments(v), Rule.PREP, prep
     obj = frames.get("object")
-    if obj is not None and any(c.dep_ in {"dobj", "oprd"} for c in v.children):
+    if obj is not None and any(dep in {"dobj", "oprd"} for _, dep in children):
         return _arguments(v), Rule.OBJECT, obj
     return None
 
