@@ -298,7 +298,7 @@ class Descriptions:
         "Sanders" and "Bernie Sanders" labelled PERSON, is a person."""
         if self._labels is None:
             self._labels = {}
-            for ent in self.doc.ents:
+            for ent in self.layout.entities:
                 votes = self._labels.setdefault(ent.text.lower(), [0, 0])
                 votes[ent.label_ != "PERSON"] += 1
                 if ent.label_ == "PERSON" and len(ent) > 1:  # "Bernie Sanders" is a Sanders

@@ -7,35 +7,31 @@ Built once per document and shared by the stages, so that each lookup is a binar
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
-from spacy.attrs import IDX
-from spacy.tokens import Doc
+import numpy as np
+from spacy.attrs import HEAD, IDX, SENT_START
+from spacy.tokens import Doc, Span
 
 __all__ = ["Layout", "Ranges", "inside", "paragraph_bounds"]
 
-# A paragraph ends at a line break; news text separates paragraphs with one or more of them.
-_BREAK = re.compile(r"[ \t\f\v\u00a0]*(?:\r\n|\r|\n|\u2028|\u2029)\s*")
+# A paragraph is a line: what lies between two line breaks, without the whitespace at its
+# edges ("  Talks failed.  \n\n" is one paragraph, "Talks failed."). One regex match per
+# paragraph, from its first to its last non-space character (``\S`` never matches a break,
+# which is whitespace), where splitting at the breaks and then trimming took a Python loop
+# over the paragraphs, twice as slow.
+_PARAGRAPH = re.compile(r"\S(?:[^\r\n\u2028\u2029]*\S)?")
 
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
-    """Returns ``(start, end)`` of each non-empty paragraph, without edge whitespace."""
-    out = []
-    pos = 0
-    for m in _BREAK.finditer(text):
-        out.append((pos, m.start()))
-        pos = m.end()
-    out.append((pos, len(text)))
-    trimmed = []
-    for s, e in out:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            trimmed.append((s, e))
-    return trimmed
+    """Returns ``(start, end)`` of each non-empty paragraph, without edge whitespace.
+
+    A paragraph ends at a line break (``\\n``, ``\\r``, U+2028, U+2029); news text separates
+    paragraphs with one or more of them.
+    """
+    return [m.span() for m in _PARAGRAPH.finditer(text)]
 
 
 def inside(ranges: Sequence[tuple[int, int]], char: int) -> bool:
@@ -79,6 +75,19 @@ class Layout:
         self._sentence_starts: list[int] | None = None
         self._sentence_tokens: list[int] = []
 
+    @functools.cached_property
+    def heads(self) -> list[int]:
+        """The index of each token's syntactic head (a root's is its own), read as one array:
+        ``doc[i].head.i`` makes two Token objects for each token."""
+        relative = self.doc.to_array(HEAD).view(np.int64)  # signed offsets, stored unsigned
+        return (relative + np.arange(len(relative))).tolist()  # type: ignore[no-any-return]
+
+    @functools.cached_property
+    def entities(self) -> tuple[Span, ...]:
+        """The Doc's named entities, read once: spaCy makes a new Span of each on every read
+        of ``doc.ents``, which stages that look up a name would do again and again."""
+        return tuple(self.doc.ents)
+
     def token_at(self, char: int) -> int:
         """Index of the token that contains ``char``, or of the next token after it."""
         i = bisect.bisect_right(self.token_starts, char) - 1
@@ -110,9 +119,15 @@ class Layout:
 
     def _sentences(self) -> tuple[list[int], list[int]]:
         if self._sentence_starts is None:
-            sents = list(self.doc.sents)
-            self._sentence_starts = [s.start_char for s in sents]
-            self._sentence_tokens = [s.start for s in sents]
+            doc = self.doc
+            if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START") or not len(doc):
+                self._sentence_tokens = [s.start for s in doc.sents]  # raises [E030] unparsed
+            else:
+                # Where doc.sents starts them (the first token, and each whose sent_start is
+                # 1), from one array: doc.sents makes a Span of each sentence.
+                starts = np.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
+                self._sentence_tokens = starts if starts[:1] == [0] else [0, *starts]
+            self._sentence_starts = [self.token_starts[i] for i in self._sentence_tokens]
         return self._sentence_starts, self._sentence_tokens
 
     def sentence_of(self, char: int) -> int:

@@ -6,7 +6,7 @@ Plain functions over spaCy tokens; they return token index ranges, never build v
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -189,16 +189,21 @@ def words_end(doc: Doc, floor: int, end: int) -> int:
     return end
 
 
-def person_names(doc: Doc) -> list[tuple[int, int]]:
+def person_names(doc: Doc, ents: Iterable[Span] | None = None) -> list[tuple[int, int]]:
     """Returns the token ranges ``[start, end)`` of the PERSON entities of ``doc``, mended.
 
     "Hillary Rodham| Clinton": the model's span can stop short of the name's head, or
     'Hillary Rodham| Clinton:"We' before a word that a missing space glued to what follows
     it; 'John “Tig| ” Tiegen' inside a quoted nickname. Each such span runs on to the end
     of the name.
+
+    Args:
+        doc: a Doc with entities.
+        ents: ``doc.ents`` when the caller has read them already
+            (:attr:`~quoteattr.core.layout.Layout.entities`).
     """
     names = []
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         if ent.label_ != "PERSON":
             continue
         end = ent.end
@@ -213,16 +218,21 @@ def person_names(doc: Doc) -> list[tuple[int, int]]:
     return names
 
 
-def person_surnames(doc: Doc) -> frozenset[str]:
+def person_surnames(doc: Doc, ents: Iterable[Span] | None = None) -> frozenset[str]:
     """Returns the last words of the PERSON entities of ``doc``, lower-cased; a span that
     stops inside a quoted nickname runs on to the surname ('John “Tig” Tiegen'), and one that
     ends in a possessive or punctuation ("Hillary Clinton’s") stops before it.
 
     The small English model labels a bare surname such as "Stoltenberg" ORG as often as not;
     when the document names "Jens Stoltenberg" elsewhere, the surname is a person.
+
+    Args:
+        doc: a Doc with entities.
+        ents: ``doc.ents`` when the caller has read them already
+            (:attr:`~quoteattr.core.layout.Layout.entities`).
     """
     surnames = set()
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         if ent.label_ != "PERSON":
             continue
         # Not mended to the name's head as person_names does: in a title-case headline that

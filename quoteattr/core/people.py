@@ -173,7 +173,9 @@ class People:
         doc = self.doc
         self.table = doc.to_array([POS, DEP, ENT_TYPE, LOWER])
         # name head -> token range of the name phrase
-        spans: dict[int, tuple[int, int]] = {e - 1: (s, e) for s, e in person_names(doc)}
+        spans: dict[int, tuple[int, int]] = {
+            e - 1: (s, e) for s, e in person_names(doc, self.layout.entities)
+        }
         # Names the model left unlabelled: "Former secretary of state Hillary Rodham Clinton"
         # when "Clinton" is a person elsewhere, and proper-noun subjects ("Gray said").
         # The scan reads the token attributes as one array: Token objects cost too much here.
@@ -181,25 +183,27 @@ class People:
         table = self.table
         subjects = {strings["nsubj"], strings["nsubjpass"]}
         orgs = {strings[label] for label in ORG_LABELS}
-        propn = numpy.flatnonzero(table[:, 0] == _PROPN).tolist()
+        parts = {strings["compound"], strings["flat"]}
+        heads = self.layout.heads
+        at = numpy.flatnonzero(table[:, 0] == _PROPN)
+        # (index, dep, entity type, lower) of each proper noun, as Python ints: indexing the
+        # array for each one cost more than the rest of the scan
+        rows = table[at].tolist()
+        propn = [
+            (i, dep, ent, low) for i, (_, dep, ent, low) in zip(at.tolist(), rows, strict=True)
+        ]
         surnames = {get_string_id(unglued(doc[e - 1].text).lower()) for _, e in spans.values()} | {
-            int(table[i, 3])
-            for i in propn
-            if table[i, 1] in subjects
-            and table[i, 2] not in orgs
-            and doc[i].dep_ not in {"compound", "flat"}
+            low for _, dep, ent, low in propn if dep in subjects and ent not in orgs
         }
         # The words the text writes in lower case somewhere.
         lowered = set(table[:, 3][table[:, 3] == doc.to_array(ORTH)].tolist())
-        for i in propn:
+        for i, dep, ent, low in propn:
             if i in spans:
                 continue
-            _, dep, ent, low = table[i].tolist()
             if low in surnames or (
                 dep in subjects and (ent not in orgs or _titled(doc[i], self.lexicons))
             ):
-                tok = doc[i]
-                if tok.dep_ in {"compound", "flat"} and tok.head.i == i + 1:
+                if dep in parts and heads[i] == i + 1:
                     continue
                 start = i
                 while (start > 0 and doc[start - 1].pos_ == "PROPN") or (
@@ -221,13 +225,15 @@ class People:
         # Full names first, longest first, so that "Stoltenberg" finds "Jens Stoltenberg".
         # Bare names wait for the genders the text gives ("Ms. Trump" of two Trumps).
         names.sort(key=lambda n: (-len(n.core), n.start))
+        # The gendered pronouns, found once for both votes.
+        pronouns = numpy.flatnonzero(numpy.isin(table[:, 3], _GENDERED_IDS)).tolist()
         for single in (False, True):
             for name in names:
                 if (len(name.core) == 1) == single:
                     entity = self.entity_for(name, create=True)
                     assert entity is not None
                     self._note(entity, name)
-            self._vote_genders()
+            self._vote_genders(pronouns)
 
     def parse_name(self, start: int, end: int) -> Name | None:
         """The name proper of a name phrase: courtesy titles, roles and "'s" dropped.
@@ -378,12 +384,15 @@ class People:
         )
         self._add_mention(mention)
 
-    def _vote_genders(self) -> None:
+    def _vote_genders(self, pronouns: list[int]) -> None:
         """Learns people's gender from the text: the pronouns that follow them.
 
         "Teachout decided to run. She said ..." makes Teachout a woman: a sentence that names
         one person, as its subject, and uses pronouns of one gender, or the sentence after it
         when that one opens with a pronoun and names nobody, counts as a vote.
+
+        Args:
+            pronouns: the tokens that are gendered pronouns ("he", "her", ...), in order.
         """
         doc = self.doc
         starts = self.layout.sentence_token_starts()
@@ -399,7 +408,6 @@ class People:
                 if m.subject:
                     subjects.add((m.sentence, id(m.entity)))
         table = self.table
-        pronouns = numpy.flatnonzero(numpy.isin(table[:, 3], _GENDERED_IDS)).tolist()
         for k, people in by_sentence.items():
             if len(people) != 1:
                 continue
@@ -415,7 +423,7 @@ class People:
             male = female = 0
             lo, hi = bisect.bisect_left(pronouns, first), bisect.bisect_left(pronouns, end)
             for at in pronouns[lo:hi]:
-                if not self.in_quote(doc[at].idx):
+                if not self.in_quote(self.layout.token_starts[at]):
                     if table[at, 3] in _MALE_IDS:
                         male += 1
                     else:

@@ -158,12 +158,11 @@ class Resolver:
 
     def _org(self, span: Span) -> str:
         """The canonical name of an organisation: an acronym takes its spelled-out form."""
-        doc = self.doc
         name = self.roles.org_name(list(span))
         if name.isupper() and 2 <= len(name) <= 6 and name.isalpha():
             if self._orgs is None:
                 self._orgs = {}
-                for ent in doc.ents:
+                for ent in self.layout.entities:
                     if ent.label_ == "ORG" and len(ent) > 1:
                         self._orgs.setdefault(_initials(ent), self.roles.org_name(list(ent)))
             return self._orgs.get(name, name)

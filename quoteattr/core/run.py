@@ -80,8 +80,9 @@ def find(doc: Doc, lexicons: Lexicons, *, doc_id: str | None = None, start: int 
         doc, layout, candidates, lexicons.cues, lexicons.not_sources, lexicons.documents
     )
     findings += reported_findings(doc, layout, lexicons, findings, top)
-    findings = _in_prose(doc, findings, Ranges(non_prose(layout.text, lexicons.boilerplate)))
-    surnames = person_surnames(doc)
+    outside = non_prose(layout.text, lexicons.boilerplate, layout.paragraphs)
+    findings = _in_prose(doc, findings, Ranges(outside))
+    surnames = person_surnames(doc, layout.entities)
     for f in findings:
         if f.speaker is not None:
             mention = doc[f.speaker[0] : f.speaker[1]]
@@ -214,7 +215,7 @@ def resolve_mentions(
     found = find(doc, lex)
     layout = found.layout
     resolver = resolve(doc, found, lex) or Resolver(doc, layout, quotations(found.findings), lex)
-    surnames = person_surnames(doc)
+    surnames = person_surnames(doc, layout.entities)
     out = []
     for start, end in mentions:
         toks = layout.tokens_in(start, end)
