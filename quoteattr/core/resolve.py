@@ -173,7 +173,7 @@ class Resolver:
             # no "National Democratic Party of Germany").
             longer = {
                 self.roles.org_name(list(ent)).split(" (")[0]  # "... (Caltrans"
-                for ent in doc.ents
+                for ent in self.layout.entities
                 if ent.label_ == "ORG" and ent.end <= span.start
                 for words in [[t for t in ent if t.lower_ != "the"]]
                 if len(words) > 1 and name in (words[0].text, words[-1].text)
