@@ -93,14 +93,16 @@ class Descriptions:
         first = self.layout.sentence_token_starts()[max(0, sentence - NAME_REACH)]
         if title is None:
             title = Title(root.lower_, self.lexicons.person_nouns[root.lower_])
-        for e in people.entities:
-            self.roles.read(e)
-        # A description refers back: to a holder of the role named before it.
-        having = [
-            e
-            for e in people.entities
-            if not noun and title.noun in e.role_nouns and people.first_seen(e) < span.start
-        ]
+        having: list[Entity] = []
+        if not noun:  # a person noun is no role anyone holds
+            for e in people.entities:
+                self.roles.read(e)
+            # A description refers back: to a holder of the role named before it.
+            having = [
+                e
+                for e in people.entities
+                if title.noun in e.role_nouns and people.first_seen(e) < span.start
+            ]
         if len(having) > 1:
             # Several people hold the role: the one named in the last few sentences, if one is.
             having = [

@@ -356,6 +356,11 @@ class People:
             key=lambda e: (first_in_body(e), -len(self.seen.get(id(e), [])), self.first_seen(e)),
         )
 
+    def with_surname(self, word: str) -> list[Entity]:
+        """The entities whose name ends in ``word`` (lower case), from the index the name
+        lookup keeps, so that a caller need not scan every entity of a long text."""
+        return [e for e in self._full.get(_surname_key((word,)), []) if e.core[-1] == word]
+
     def first_seen(self, entity: Entity) -> int:
         """The token of the entity's first name mention (a large number when it has none)."""
         seen = self.seen.get(id(entity))

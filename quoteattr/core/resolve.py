@@ -75,6 +75,7 @@ class Resolver:
             doc, layout, self.people, self.spoken, self.roles, lexicons
         )
         self._orgs: dict[str, str] | None = None
+        self._org_index: dict[str, list[Span]] | None = None
 
     def resolve(
         self, start: int, end: int, kind: SpeakerKind, *, speaker: bool = True
@@ -151,8 +152,8 @@ class Resolver:
         people = self.people
         same = [
             e
-            for e in people.entities
-            if len(e.core) > 1 and e.core[-1] == word and people.first_seen(e) < span.start
+            for e in people.with_surname(word)
+            if len(e.core) > 1 and people.first_seen(e) < span.start
         ]
         return same[0] if len(same) == 1 else None
 
@@ -173,14 +174,27 @@ class Resolver:
             # no "National Democratic Party of Germany").
             longer = {
                 self.roles.org_name(list(ent)).split(" (")[0]  # "... (Caltrans"
-                for ent in self.layout.entities
-                if ent.label_ == "ORG" and ent.end <= span.start
-                for words in [[t for t in ent if t.lower_ != "the"]]
-                if len(words) > 1 and name in (words[0].text, words[-1].text)
+                for ent in self._org_words().get(name, ())
+                if ent.end <= span.start
             }
             if len(longer) == 1:
                 return longer.pop()
         return name
+
+    def _org_words(self) -> dict[str, list[Span]]:
+        """First or last word of each organisation of two words or more -> those
+        organisations, read once per Doc."""
+        if self._org_index is None:
+            self._org_index = {}
+            for ent in self.layout.entities:
+                if ent.label_ != "ORG" or len(ent) < 2:
+                    continue
+                first = ent[1] if ent[0].lower_ == "the" else ent[0]
+                if first.i == ent[-1].i:
+                    continue
+                for word in {first.text, ent[-1].text}:
+                    self._org_index.setdefault(word, []).append(ent)
+        return self._org_index
 
     def _from_clusters(self, span: Span) -> Resolution | None:
         """The mention's name from a coreference cluster in ``doc.spans``, if any holds it."""
