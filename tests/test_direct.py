@@ -341,15 +341,17 @@ def test_title_after_a_speech_verb_is_not_a_quotation() -> None:
     assert directs(doc) == []
 
 
-def test_label_after_a_dash_names_the_speaker() -> None:
-    """POLLS WERE EARLY - David Wasserman: “Yes.” -> the name after the dash labels the quote."""
+@pytest.mark.parametrize("dash", ["-", "–", "—", "--", "―"])
+def test_label_after_a_dash_names_the_speaker(dash: str) -> None:
+    """POLLS WERE EARLY - David Wasserman: “Yes.” -> the name after the dash (any of the
+    dashes a cue's attribution may follow) labels the quote."""
     doc = build_doc(
-        "Polls were early - David Wasserman: “Yes.”",
+        f"Polls were early {dash} David Wasserman: “Yes.”",
         [
             ("Polls", 1, "nsubj", "NOUN"),
             ("were", 1, "ROOT", "AUX", "be"),
             ("early", 1, "advmod", "ADV"),
-            ("-", 1, "punct", P),
+            (dash, 1, "punct", P),
             ("David", 5, "compound", "PROPN"),
             ("Wasserman", 1, "appos", "PROPN"),
             (":", 1, "punct", P),

@@ -220,9 +220,6 @@ def _colon_lead(
     return Attribution(verb, mention_bounds(subject), Rule.INTRODUCED)
 
 
-_DASHES = frozenset({"-", "–", "—", "--"})
-
-
 class _NamedWords:
     """The words of a Doc's PERSON and ORG entities, gathered on the first lookup and kept:
     gathered for each label, they made a 48,000-word text eight times slower per word in this
@@ -254,7 +251,7 @@ def _label(doc: Doc, tokens: list[int], named: _NamedWords) -> list[Token]:
     is a PERSON.
     """
     start = next(
-        (k + 1 for k in range(len(tokens) - 1, -1, -1) if doc[tokens[k]].text in _DASHES), 0
+        (k + 1 for k in range(len(tokens) - 1, -1, -1) if doc[tokens[k]].text in DASHES), 0
     )
     label = [doc[i] for i in tokens[start:]]
     if not label or len(label) > 6 or label[0].pos_ == "CCONJ" or label[-1].pos_ == "CCONJ":
