@@ -1321,3 +1321,36 @@ def test_a_description_takes_the_name_in_apposition() -> None:
         ents=[(6, 8, "PERSON")],
     )
     assert speakers_of(doc)[-1][1:3] == ("Mitchell Zuckoff", "person")
+
+
+def test_the_businessman_after_an_unnamed_subject_is_left_unnamed() -> None:
+    """'When Mr. Trump arrived, an official laughed. "...," the businessman said.': the main
+    clause's subject before the quotation is a person the text does not name, so "the
+    businessman" is not Mr. Trump of the clause within."""
+    said = 17
+    doc = build_doc(
+        'When Mr. Trump arrived, an official laughed. "It is great," the businessman said.',
+        [
+            ("When", 3, "advmod", "SCONJ", "when"),
+            ("Mr.", 2, "compound", "PROPN", "Mr."),
+            ("Trump", 3, "nsubj", "PROPN", "Trump"),
+            ("arrived", 7, "advcl", "VERB", "arrive"),
+            (",", 7, "punct", P),
+            ("an", 6, "det", "DET"),
+            ("official", 7, "nsubj", "NOUN"),
+            ("laughed", 7, "ROOT", "VERB", "laugh"),
+            (".", 7, "punct", P),
+            ('"', said, "punct", P),
+            ("It", 11, "nsubj", "PRON"),
+            ("is", said, "ccomp", "AUX", "be"),
+            ("great", 11, "acomp", "ADJ"),
+            (",", said, "punct", P),
+            ('"', said, "punct", P),
+            ("the", 16, "det", "DET"),
+            ("businessman", said, "nsubj", "NOUN"),
+            ("said", said, "ROOT", "VERB", "say"),
+            (".", said, "punct", P),
+        ],
+        ents=[(1, 3, "PERSON")],
+    )
+    assert speakers_of(doc)[-1][:3] == ("the businessman", "businessman", "unnamed")
