@@ -184,12 +184,7 @@ class Anaphora:
         '"...," he said' the start of the quotation it follows, so that a quotation of
         several sentences does not carry the antecedent out of reach, and the names inside it
         (the speaker's own words) do not come first."""
-        i = root.i - 1
-        while i >= 0 and (self.doc[i].is_punct or self.doc[i].is_space):
-            i -= 1
-            if self.people.in_quote(self.doc[i + 1].idx):
-                break
-        quote = self.people.quotations.at(self.doc[i].idx) if i >= 0 else None
+        quote = self.people.quotation_before(root.i)
         return root.i if quote is None else self.layout.token_at(quote[0])
 
     def _antecedent(

@@ -24,7 +24,7 @@ from ..lexicons import Title
 from .anaphora import PRONOUN_REACH, question
 from .layout import Layout
 from .lexicon import Lexicons
-from .mentions import mention_bounds, span_text
+from .mentions import mention_bounds, phrase_head, span_text
 from .people import NAME_REACH, Entity, People
 from .roles import Roles
 
@@ -32,6 +32,8 @@ __all__ = ["Descriptions"]
 
 _NOUN_IDS = numpy.array([_POS_IDS["NOUN"], _POS_IDS["PROPN"]], dtype="uint64")
 _POSSESSIVE = re.compile(r"\s*['’]s\b")
+# What closes a quotation: its marks and the space before them.
+_CLOSING = " \t\n\"'”’»"
 
 
 class Descriptions:
@@ -160,14 +162,12 @@ class Descriptions:
         candidate said' (a quotation that ends in a comma, "?" or "!"), the quotation's start,
         since the parser often makes the quotation a sentence of its own; else the
         description itself ('"... campaign." The aide declined' is a new sentence)."""
-        doc = self.doc
-        i = span.start - 1
-        while i >= 0 and (doc[i].is_punct or doc[i].is_space) and doc[i].text not in ",?!":
-            i -= 1
-        if i < 0 or doc[i].text not in ",?!" or not self.people.in_quote(doc[i].idx):
+        quote = self.people.quotation_before(span.start)
+        if quote is None or not self.text[quote[0] : quote[1]].rstrip(_CLOSING).endswith(
+            (",", "?", "!")
+        ):
             return span.start
-        quote = self.people.quotations.at(doc[i].idx)
-        return span.start if quote is None else self.layout.token_at(quote[0])
+        return self.layout.token_at(quote[0])
 
     def _unnamed_subject(self, sentence: int) -> bool:
         """True when the main clause of sentence ``sentence`` has for subject a person
@@ -188,9 +188,7 @@ class Descriptions:
 
     def _main_subject(self, at: int) -> bool:
         """True when the name at token ``at`` is the subject of its sentence's main clause."""
-        head = self.doc[at]
-        while head.dep_ in {"compound", "flat", "appos"} and head.head.i != head.i:
-            head = head.head
+        head = phrase_head(self.doc[at])
         return head.dep_ in {"nsubj", "nsubjpass"} and head.head.dep_ == "ROOT"
 
     def _introduced(self, root: Token, lo: int, hi: int, any_det: bool) -> bool:

@@ -163,6 +163,17 @@ class People:
         """True when ``char`` lies inside a quotation."""
         return self.quotations.holds(char)
 
+    def quotation_before(self, i: int) -> tuple[int, int] | None:
+        """The quotation that token ``i`` follows with only punctuation and space between
+        ('"...," he said'), as character offsets, or None."""
+        doc = self.doc
+        i -= 1
+        while i >= 0 and (doc[i].is_punct or doc[i].is_space):
+            i -= 1
+            if self.in_quote(doc[i + 1].idx):
+                break
+        return self.quotations.at(doc[i].idx) if i >= 0 else None
+
     # -- building -------------------------------------------------------------------------
 
     def build(self) -> None:
