@@ -15,16 +15,17 @@ killed parent leaves its workers running. Here:
   :func:`quoteattr.pipelines.load`, so the default model is verified in each; any other
   pipeline is sent pickled), parses and extracts, and sends back quote dicts
   (``Quote.to_dict()``) or an error for each text, never Docs, with the warnings it raised;
-- the parent sends each worker at most two batches at a time (one it parses, one waiting),
-  over pipes of its own, and a thread in the worker empties its pipe at once, so no side ever
+- the parent sends each worker one unit of a batch at a time (the next when it sends that one
+  back), over pipes of its own, and a thread in the worker empties its pipe at once, so no side ever
   blocks the other;
 - :meth:`Pool.close` ends the workers within seconds whatever they are doing (SIGTERM, then
   SIGKILL), and a worker whose parent dies sees its pipe close and exits at once;
 - a worker that dies (killed, out of memory) is replaced; the texts of the batch it was
   parsing are parsed again one by one, and a text that takes a second worker with it becomes
   an error (``Failed(died=True)``); the batches it had not started are sent elsewhere;
-- each batch is parsed inside ``nlp.memory_zone()``, so the strings of novel text do not pile
-  up in a long-running worker.
+- after its first 200,000 characters (which fill spaCy's tokenizer cache, filled only
+  outside a zone), a worker parses each unit inside ``nlp.memory_zone()``, so the strings of
+  novel text do not pile up in a long-running worker.
 """
 
 from __future__ import annotations
@@ -73,12 +74,24 @@ class Task:
     start: int = 0
 
 
-#: Units a worker holds at a time: the one it parses and the next, so it never waits.
-_PER_WORKER = 2
+#: Units a worker holds at a time: the one it parses. It gets the next when it sends this
+#: one back, a wait of a millisecond or so against a second or so of parsing; a second unit
+#: held in advance could not go to the other worker, which then sat idle at the end of a
+#: run while this one parsed both (about 6% of a 200-article run on two workers).
+_PER_WORKER = 1
+#: Batches submitted and not yet collected, per worker: enough units wait in the pool that
+#: a worker always finds one when it is done.
+_JOBS_PER_WORKER = 2
 #: Texts a unit holds at most. A submitted batch goes to the workers in units this small, so
 #: that the last of a run is shared out: 32 articles of 13,000 to 32,000 words in one unit
 #: left one worker parsing alone at the end of each batch.
 _UNIT = 8
+#: Characters a worker parses outside a memory zone before it parses each unit inside one.
+#: spaCy's tokenizer caches how it split a chunk ("said," -> "said" ",") only outside a
+#: zone, so a worker that parsed everything in zones split every word of every text anew;
+#: the first 200,000 characters (about 50 articles) fill the cache with the common words of
+#: the run, and the strings they leave behind are a bounded one-time cost.
+_UNZONED = 200_000
 #: Seconds a worker gets to exit after it is asked to (pipe closed, or SIGTERM).
 _GRACE = 3.0
 #: Workers that may die in a row before they are ready before the pool gives up.
@@ -310,6 +323,18 @@ def _caught(records: list[warnings.WarningMessage]) -> list[tuple[type[Warning],
     return out
 
 
+def _zone_for(
+    nlp: Language, tasks: Sequence[Task], unzoned: int
+) -> tuple[contextlib.AbstractContextManager[Any], int]:
+    """Where a batch is parsed: outside a memory zone while the batch fits in the
+    ``unzoned`` characters left (the tokenizer's cache fills), else inside
+    ``nlp.memory_zone()``; with the characters left after it."""
+    size = sum(len(task.text) for task in tasks)
+    if size <= unzoned:
+        return contextlib.nullcontext(), unzoned - size
+    return nlp.memory_zone(), 0
+
+
 def _work(tasks: Connection, results: Connection) -> None:
     """A worker process: take its :class:`Source`, load the pipeline, then parse batches
     until told to stop."""
@@ -324,12 +349,14 @@ def _work(tasks: Connection, results: Connection) -> None:
         _send(results, ("fatal", str(err) if isinstance(err, QuoteattrError) else _reason(err)))
         return
     _send(results, ("ready", os.getpid(), nlp.max_length))
+    unzoned = _UNZONED
     while (unit := inbox.get()) is not None:
         unit_id, batch = unit
         _send(results, ("start", unit_id))
+        zone, unzoned = _zone_for(nlp, batch, unzoned)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            with nlp.memory_zone():
+            with zone:
                 outcomes = run_batch(nlp, batch, plain=True, profile=source.profile)
         _send(results, ("done", unit_id, outcomes, _caught(caught)))
 
@@ -435,7 +462,7 @@ class Pool:
     @property
     def capacity(self) -> int:
         """How many batches may be submitted and not yet collected."""
-        return _PER_WORKER * self.processes
+        return _JOBS_PER_WORKER * self.processes
 
     @property
     def pids(self) -> list[int]:

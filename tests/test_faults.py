@@ -38,7 +38,7 @@ from quoteattr.io import read_inputs
 from quoteattr.io.formats import CSV_COLUMNS, render_csv, render_table
 from quoteattr.io.job import Exit, parse_size
 from quoteattr.io.outputs import lock
-from quoteattr.pool import _UNIT, Pool, Source, Task, _Finder
+from quoteattr.pool import _UNIT, Pool, Source, Task, _Finder, _zone_for, run_batch
 
 from . import standin
 from .conftest import ROOT
@@ -940,6 +940,42 @@ def test_a_batch_goes_to_the_workers_in_small_units() -> None:
     pool.submit(2, [])
     assert pool._finished[-1] == (2, [])
     pool.close()
+
+
+def test_a_worker_parses_its_first_characters_outside_a_memory_zone() -> None:
+    """Units that fit in the characters left are parsed outside a memory zone (their words
+    stay, as the tokenizer's cache needs), a unit that does not fit and every one after it
+    inside one (their new words are freed)."""
+    nlp = standin.standin()
+    seen = []
+    left = 40
+    for word in ("Zarquonish", "Blorfendaling" * 4, "Quintavoxian"):
+        tasks = [Task(f"“Yes,” {word} said.")]
+        zone, after = _zone_for(nlp, tasks, left)
+        with zone:
+            run_batch(nlp, tasks)
+        seen.append((word in nlp.vocab.strings, left - after))
+        left = after
+    first = len("“Yes,” Zarquonish said.")
+    assert seen == [(True, first), (False, 40 - first), (False, 0)]
+
+
+def test_a_worker_holds_one_unit_at_a_time(faulty: Any) -> None:
+    """Each of two workers is sent one unit, the rest wait in the pool (so the last units
+    of a run go to whichever worker is free), and every outcome comes back in its place."""
+    texts = [f"“Quote {i},” Smith said. SLEEP:0.05" for i in range(4 * _UNIT)]
+    with Pool(Source.of(faulty), 2) as pool:
+        pool.start()
+        pool.submit(1, [Task(t) for t in texts])
+        held = [len(w.units) for w in pool._workers]
+        waiting = len(pool._waiting)
+        job, results = pool.collect()
+    assert (held, waiting, job, [len(r.quotes) for r in results if hasattr(r, "quotes")]) == (
+        [1, 1],
+        2,
+        1,
+        [1] * len(texts),
+    )
 
 
 def test_a_large_batch_over_two_workers_keeps_every_outcome_in_order(faulty: Any) -> None:
