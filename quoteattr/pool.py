@@ -53,6 +53,7 @@ from spacy.tokens import Doc
 from . import pipelines
 from .chunks import sentence_count
 from .component import DOCUMENT_KEY
+from .core.layout import TEXT_KEY
 from .core.lexicon import Lexicons
 from .core.run import extract_doc
 from .errors import Errors, QuoteattrError, outside_stacklevel
@@ -158,6 +159,7 @@ class _Finder:
 def _make_doc(nlp: Language, task: Task) -> Doc:
     """The task's Doc, not yet parsed, with its document's id and start for the component."""
     doc = nlp.make_doc(task.text)
+    doc.user_data[TEXT_KEY] = task.text  # the stages read it instead of rebuilding doc.text
     if task.id is not None:
         doc.user_data[DOCUMENT_KEY] = (task.id, task.start)
     return doc

@@ -6,8 +6,10 @@ import re
 
 from hypothesis import given
 from hypothesis import strategies as st
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
-from quoteattr.core.layout import Layout, paragraph_bounds
+from quoteattr.core.layout import TEXT_KEY, Layout, doc_text, paragraph_bounds
 from tests.conftest import build_doc
 
 P = "PUNCT"
@@ -75,3 +77,24 @@ def test_heads_are_each_tokens_head() -> None:
     """Layout.heads gives each token's head index, heads before and after it alike."""
     layout = two_sentences()
     assert layout.heads == [t.head.i for t in layout.doc] == [1, 1, 1, 4, 4, 4, 4]
+
+
+def test_a_kept_text_as_long_as_the_doc_is_read_instead_of_doc_text() -> None:
+    """The text a caller kept under TEXT_KEY is used when it is as long as the Doc's tokens
+    (the same object comes back); one of another length is not the Doc's, and doc.text is."""
+    doc = Doc(Vocab(), words=["He", "said", "so", "."], spaces=[True, True, False, False])
+    kept = "He said so."
+    doc.user_data[TEXT_KEY] = kept
+    same = doc_text(doc)
+    doc.user_data[TEXT_KEY] = "He said so. And more."
+    other = doc_text(doc)
+    assert (same is kept, other, Layout(doc).text) == (True, "He said so.", "He said so.")
+
+
+def test_an_empty_doc_reads_its_kept_empty_text() -> None:
+    """An empty Doc's kept text is the empty string; a non-string under the key is ignored."""
+    doc = Doc(Vocab(), words=[])
+    doc.user_data[TEXT_KEY] = ""
+    empty = doc_text(doc)
+    doc.user_data[TEXT_KEY] = 42
+    assert (empty, doc_text(doc)) == ("", "")

@@ -15,7 +15,7 @@ import numpy as np
 from spacy.attrs import HEAD, IDX, SENT_START
 from spacy.tokens import Doc, Span
 
-__all__ = ["Layout", "Ranges", "inside", "paragraph_bounds"]
+__all__ = ["TEXT_KEY", "Layout", "Ranges", "doc_text", "inside", "paragraph_bounds"]
 
 # A paragraph is a line: what lies between two line breaks, without the whitespace at its
 # edges ("  Talks failed.  \n\n" is one paragraph, "Talks failed."). One regex match per
@@ -62,12 +62,29 @@ class Ranges:
         return self.at(char) is not None
 
 
+#: Where a caller that made the Doc from a text keeps that text (``doc.user_data``), so
+#: that the stages need not rebuild it: spaCy's ``doc.text`` joins a new Token object per
+#: token on every read, about 6% of quoteattr's own work. The batch runner sets it.
+TEXT_KEY = "quoteattr.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text: the one kept under :data:`TEXT_KEY` when it is the Doc's (as long as
+    its tokens), else ``doc.text``."""
+    kept = doc.user_data.get(TEXT_KEY)
+    if isinstance(kept, str):
+        end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+        if len(kept) == end:
+            return kept
+    return doc.text
+
+
 class Layout:
     """Offsets of a Doc's tokens, sentences and paragraphs, for fast lookups."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text: str = doc.text  # spaCy rebuilds doc.text from its tokens on every read
+        self.text: str = doc_text(doc)  # spaCy rebuilds doc.text from its tokens on every read
         # One array read: a Token object per token costs three times as much.
         self.token_starts: list[int] = doc.to_array(IDX).tolist() if len(doc) else []
         self.paragraphs = paragraph_bounds(self.text)

@@ -18,7 +18,7 @@ from collections.abc import Collection, Sequence
 from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.tokens import Doc
 
-from .layout import paragraph_bounds
+from .layout import doc_text, paragraph_bounds
 
 __all__ = ["DATELINE", "non_prose", "sentence_marks"]
 
@@ -71,7 +71,7 @@ def sentence_marks(doc: Doc) -> dict[int, bool]:
         token index -> whether it starts a sentence (True) or must not (False); tokens left
         out are the parser's to decide.
     """
-    text = doc.text
+    text = doc_text(doc)
     tokens = _Tokens(doc)
     marks: dict[int, bool] = {}
     for start, end in paragraph_bounds(text):
