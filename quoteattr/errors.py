@@ -156,6 +156,10 @@ class Errors:
         "[E038] --match-names: {first!r} and {second!r} of the {which} file have the same file "
         "name {name!r}; ids that differ only by their folder cannot be matched by name."
     )
+    E039 = (
+        "[E039] Rule {number} of the attribute ruler cannot be reproduced exactly by the fast "
+        "ruler: {reason}."
+    )
 
 
 def bad_data(reason: str, data: object) -> QuoteattrError:

@@ -19,6 +19,7 @@ from spacy.language import Language
 
 from .component import QuoteAttributor
 from .errors import Errors, QuoteattrError
+from .fastruler import use_fast_ruler
 from .model import Profile
 from .verify import DEFAULT_MODEL, PINNED_MODELS, verify_model
 
@@ -36,6 +37,9 @@ _PACKAGES = {name: requirement for name, (requirement, _) in PINNED_MODELS.items
 
 # (model name, component config as JSON) -> the pipeline with the quoteattr component.
 _CACHE: dict[tuple[str, str], Language] = {}
+# The same for the pipelines loaded with fast_ruler=False, which key_of does not name (a worker
+# loading by key would get the fast ruler), so that they are sent pickled.
+_STOCK: dict[tuple[str, str], Language] = {}
 _LOCK = threading.Lock()
 
 
@@ -70,10 +74,15 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
         raise QuoteattrError(Errors.E002.format(name=name, reason=err, advice=advice)) from err
 
 
-def load(model: str = DEFAULT_MODEL, *, config: Mapping[str, Any] | None = None) -> Language:
+def load(
+    model: str = DEFAULT_MODEL,
+    *,
+    config: Mapping[str, Any] | None = None,
+    fast_ruler: bool = True,
+) -> Language:
     """An installed spaCy pipeline with the ``quoteattr`` component at its end (and
-    ``quoteattr_sentences`` before its parser), loaded once per process for each model and
-    config.
+    ``quoteattr_sentences`` before its parser), loaded once per process for each model,
+    config and ``fast_ruler``.
 
     Every call with the same arguments returns the same pipeline object: change a copy
     (``spacy.load`` plus ``nlp.add_pipe("quoteattr")``), not this one, if you need another.
@@ -81,6 +90,10 @@ def load(model: str = DEFAULT_MODEL, *, config: Mapping[str, Any] | None = None)
     Args:
         model: the name of an installed English pipeline with a parser.
         config: the component's config (``extension``, ``extra_cues``, ...).
+        fast_ruler: put :class:`~quoteattr.fastruler.FastAttributeRuler` in the place of the
+            pipeline's ``attribute_ruler`` when its rules compile (same attributes, a fraction
+            of its time; docs/scale.md); False keeps spaCy's own. A pipeline loaded with
+            False is sent to worker processes pickled.
 
     Returns:
         the pipeline; ``nlp(text)._.quotes`` holds the quotes.
@@ -90,16 +103,21 @@ def load(model: str = DEFAULT_MODEL, *, config: Mapping[str, Any] | None = None)
     """
     settings = dict(config or {})
     key = (model, json.dumps(settings, sort_keys=True))
+    cache = _CACHE if fast_ruler else _STOCK
     with _LOCK:
-        nlp = _CACHE.get(key)
+        nlp = cache.get(key)
         if nlp is None:
             nlp = load_pipeline(model)
+            if fast_ruler:
+                # Same token attributes as the stock ruler on every development document
+                # (tests/test_fastruler.py); a ruler it cannot reproduce stays as it is.
+                use_fast_ruler(nlp)
             if "parser" in nlp.pipe_names and "quoteattr_sentences" not in nlp.pipe_names:
                 # Paragraph breaks and datelines start sentences (quoteattr.component).
                 nlp.add_pipe("quoteattr_sentences", before="parser")
             if not components(nlp):
                 nlp.add_pipe("quoteattr", config=settings)
-            _CACHE[key] = nlp
+            cache[key] = nlp
             _NAMES[id(nlp)] = tuple(nlp.pipe_names)
         return nlp
 
@@ -128,7 +146,7 @@ def key_of(nlp: Language) -> tuple[str, dict[str, Any]] | None:
 def loaded() -> list[str]:
     """The models this process has loaded through :func:`load`, in load order."""
     with _LOCK:
-        return [model for model, _ in _CACHE]
+        return [model for model, _ in _CACHE] + [model for model, _ in _STOCK]
 
 
 def components(nlp: Language) -> list[QuoteAttributor]:
