@@ -30,8 +30,6 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-import srsly
-from spacy import util
 from spacy.attrs import DEP, IDS, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler, Pipe
@@ -475,37 +473,41 @@ class FastAttributeRuler(Pipe):
         doc.from_array(attrs, new)  # type: ignore[arg-type]
         return doc
 
-    def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
-        """The ruler as bytes: its vocab and patterns, as the stock ruler writes them."""
-        serialize = {
-            "vocab": lambda: self.vocab.to_bytes(exclude=exclude),
-            "patterns": lambda: srsly.msgpack_dumps(self._patterns),
-        }
-        return bytes(util.to_bytes(serialize, exclude))
+    def _stock(self) -> AttributeRuler:
+        """spaCy's ruler with these rules, which reads and writes them in its own format."""
+        stock = AttributeRuler(self.vocab, self.name)
+        stock.add_patterns(self._patterns)
+        return stock
 
-    def from_bytes(
-        self, bytes_data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()
-    ) -> FastAttributeRuler:
-        """Loads the ruler from :meth:`to_bytes`, replacing its rules.
+    def _take(self, stock: AttributeRuler) -> FastAttributeRuler:
+        """Takes the rules a stock ruler read.
 
         Raises:
             QuoteattrError: [E039] when the rules cannot be compiled.
         """
         self._patterns = []
-        deserialize = {
-            "vocab": lambda b: self.vocab.from_bytes(b, exclude=exclude),
-            "patterns": lambda b: self.add_patterns(srsly.msgpack_loads(b)),
-        }
-        util.from_bytes(bytes_data, deserialize, exclude)
+        self.add_patterns(stock.patterns)
         return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = SimpleFrozenList()) -> bytes:
+        """The ruler as bytes: its vocab and patterns, as the stock ruler writes them."""
+        return bytes(self._stock().to_bytes(exclude=exclude))
+
+    def from_bytes(
+        self, bytes_data: bytes, *, exclude: Iterable[str] = SimpleFrozenList()
+    ) -> FastAttributeRuler:
+        """Loads the ruler from :meth:`to_bytes` (or a stock ruler's), replacing its rules.
+
+        Raises:
+            QuoteattrError: [E039] when the rules cannot be compiled.
+        """
+        stock = AttributeRuler(self.vocab, self.name)
+        stock.from_bytes(bytes_data, exclude=exclude)
+        return self._take(stock)
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
         """Writes the ruler to a directory, as the stock ruler does."""
-        serialize = {
-            "vocab": lambda p: self.vocab.to_disk(p, exclude=exclude),
-            "patterns": lambda p: srsly.write_msgpack(p, self._patterns),
-        }
-        util.to_disk(path, serialize, exclude)
+        self._stock().to_disk(path, exclude=exclude)
 
     def from_disk(
         self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()
@@ -515,20 +517,9 @@ class FastAttributeRuler(Pipe):
         Raises:
             QuoteattrError: [E039] when the rules cannot be compiled.
         """
-        self._patterns = []
-
-        def load_vocab(p: Path) -> None:
-            self.vocab.from_disk(p, exclude=exclude)
-
-        def load_patterns(p: Path) -> None:
-            self.add_patterns(srsly.read_msgpack(p))
-
-        deserialize: dict[str, Callable[[Path], None]] = {
-            "vocab": load_vocab,
-            "patterns": load_patterns,
-        }
-        util.from_disk(path, deserialize, exclude)
-        return self
+        stock = AttributeRuler(self.vocab, self.name)
+        stock.from_disk(path, exclude=exclude)
+        return self._take(stock)
 
 
 def _unpickle(vocab: Vocab, name: str, patterns: list[dict[str, Any]]) -> FastAttributeRuler:
