@@ -16,10 +16,12 @@ killed parent leaves its workers running. Here:
   pipeline is sent pickled), parses and extracts, and sends back quote dicts
   (``Quote.to_dict()``) or an error for each text, never Docs, with the warnings it raised;
 - the parent sends each worker one unit of a batch at a time (the next when it sends that one
-  back), over pipes of its own, and a thread in the worker empties its pipe at once, so no side ever
-  blocks the other;
+  back), over pipes of its own, so a worker reads its pipe whenever it is sent something and
+  neither side waits on the other; a worker runs one thread, and its numeric libraries one
+  each (a second thread in a process made the parse 11-14% slower);
 - :meth:`Pool.close` ends the workers within seconds whatever they are doing (SIGTERM, then
-  SIGKILL), and a worker whose parent dies sees its pipe close and exits at once;
+  SIGKILL), and a worker whose parent dies exits at once on Linux (the kernel kills it), and
+  elsewhere when it next reads or writes its pipe;
 - a worker that dies (killed, out of memory) is replaced; the texts of the batch it was
   parsing are parsed again one by one, and a text that takes a second worker with it becomes
   an error (``Failed(died=True)``); the batches it had not started are sent elsewhere;
@@ -31,12 +33,13 @@ killed parent leaves its workers running. Here:
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import json
 import multiprocessing
 import os
 import pickle
-import queue
 import signal
+import sys
 import threading
 import time
 import warnings
@@ -93,6 +96,8 @@ _UNIT = 8
 #: the first 200,000 characters (about 50 articles) fill the cache with the common words of
 #: the run, and the strings they leave behind are a bounded one-time cost.
 _UNZONED = 200_000
+#: prctl's request for a signal when the parent dies (linux/prctl.h).
+_PR_SET_PDEATHSIG = 1
 #: Seconds a worker gets to exit after it is asked to (pipe closed, or SIGTERM).
 _GRACE = 3.0
 #: Workers that may die in a row before they are ready before the pool gives up.
@@ -298,18 +303,25 @@ def _send(conn: Connection, message: object) -> None:
         os._exit(0)  # the parent is gone: nobody is left to read the results
 
 
-def _listen(tasks: Connection, inbox: queue.SimpleQueue[Any]) -> None:
-    """Moves batches from the parent's pipe to the inbox as soon as they come, so that the
-    parent never blocks on a full pipe; exits the process when the parent is gone."""
+def _receive(tasks: Connection) -> Any:
+    """The parent's next message; exits the process when the parent is gone."""
     try:
-        while True:
-            unit = tasks.recv()
-            inbox.put(unit)
-            if unit is None:
-                return
+        return tasks.recv()
     except (EOFError, OSError):
-        # The parent died (SIGKILL, or it closed the pipe without a word): stop at once,
-        # even in the middle of a parse.
+        os._exit(0)  # the parent died (SIGKILL, or it closed the pipe without a word)
+
+
+def _die_with_parent() -> None:
+    """Asks Linux to kill this worker when its parent dies, also in the middle of a parse
+    (elsewhere the worker sees its pipe close when it reads or sends next, after the text it
+    parses). A worker whose parent died before the request is made exits at once."""
+    if not sys.platform.startswith("linux"):
+        return
+    parent = multiprocessing.parent_process()
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if parent is not None and os.getppid() != parent.pid:
         os._exit(0)
 
 
@@ -342,9 +354,11 @@ def _work(tasks: Connection, results: Connection) -> None:
     until told to stop."""
     # Ctrl-C reaches the whole process group; the parent decides what to do about it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
-    threading.Thread(target=_listen, args=(tasks, inbox), daemon=True).start()
-    source: Source = inbox.get()
+    _die_with_parent()
+    # One thread: the parent sends a unit only when the worker holds none, so the worker
+    # reads its pipe when it is free. A second thread (a listener on the pipe, as here
+    # before) made every parse 14% slower: glibc's malloc locks once a process has two.
+    source: Source = _receive(tasks)
     try:
         nlp = source.open()
     except Exception as err:
@@ -352,7 +366,7 @@ def _work(tasks: Connection, results: Connection) -> None:
         return
     _send(results, ("ready", os.getpid(), nlp.max_length))
     unzoned = _UNZONED
-    while (unit := inbox.get()) is not None:
+    while (unit := _receive(tasks)) is not None:
         unit_id, batch = unit
         _send(results, ("start", unit_id))
         zone, unzoned = _zone_for(nlp, batch, unzoned)
@@ -396,6 +410,26 @@ def _sigint_ignored() -> Iterator[None]:
     finally:
         if previous is not None:
             signal.signal(signal.SIGINT, previous)
+
+
+#: Thread counts of the numeric libraries, one per worker: the workers already use every
+#: core, and OpenBLAS's own thread, started by default in each process, made the parse 11%
+#: slower (glibc's malloc locks once a process has two threads).
+_ONE_THREAD = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+@contextlib.contextmanager
+def _one_thread_each() -> Iterator[None]:
+    """Starts workers with one thread for each numeric library, unless the caller's
+    environment sets a number of its own (the worker inherits the environment)."""
+    added = [name for name in _ONE_THREAD if name not in os.environ]
+    for name in added:
+        os.environ[name] = "1"
+    try:
+        yield
+    finally:
+        for name in added:
+            os.environ.pop(name, None)
 
 
 @attrs.define
@@ -555,7 +589,7 @@ class Pool:
             name="quoteattr-worker",
             daemon=True,
         )
-        with _sigint_ignored():
+        with _sigint_ignored(), _one_thread_each():
             process.start()
         # Only the worker holds these ends now: when it dies, the parent reads EOF, and
         # when the parent dies, the worker does.

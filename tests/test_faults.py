@@ -244,6 +244,57 @@ def test_a_killed_parent_leaves_no_worker(sig: int) -> None:
     assert (len(workers), gone_within(workers, 10)) == (2, True)
 
 
+PARSING = """
+import sys
+sys.path.insert(0, {root!r})
+import quoteattr
+from tests.standin import standin
+nlp = standin("test_faults")
+texts = ["“Slow,” Anna Smith said. SLEEP:60"] * 2
+for doc_id, _ in quoteattr.extract_many(texts, nlp=nlp, n_process=2, batch_size=1):
+    print(doc_id, flush=True)
+"""
+
+
+def test_a_parent_killed_while_its_workers_parse_leaves_no_worker() -> None:
+    """A worker in the middle of a long parse (a minute) when its parent is killed is
+    killed with it (Linux's parent-death signal), not when it next reads its pipe."""
+    code = PARSING.format(root=str(ROOT))
+    with subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as parent:
+        deadline = time.monotonic() + 60
+        workers: list[int] = []
+        while len(workers) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+            workers = [p for p in children_of(parent.pid) if "spawn_main" in _cmdline(p)]
+        time.sleep(8)  # both load the stand-in and start on their text
+        parent.kill()
+        parent.wait(10)
+    assert (len(workers), gone_within(workers, 5)) == (2, True)
+
+
+def test_a_worker_runs_one_thread(faulty: Any) -> None:
+    """A worker process has one thread, its numeric libraries included (OpenBLAS starts a
+    thread of its own unless told not to): a second thread made every parse slower."""
+    with Pool(Source.of(faulty), 1) as pool:
+        pool.start()
+        pool.submit(1, [Task("“Yes,” Smith said.")])
+        pool.collect()
+        (pid,) = pool.pids
+        threads = len(list(Path(f"/proc/{pid}/task").iterdir()))
+        environ = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+    assert (
+        threads,
+        b"OPENBLAS_NUM_THREADS=1" in environ,
+        "OPENBLAS_NUM_THREADS" in os.environ,
+    ) == (
+        1,
+        True,
+        False,
+    )
+
+
 UNGUARDED = """
 import sys
 sys.path.insert(0, {root!r})
