@@ -38,6 +38,7 @@ from .io.job import (
 )
 from .io.speakers import render_speakers_csv, render_speakers_jsonl, speaker_table
 from .model import Profile
+from .threads import prefer_one_thread
 from .verify import DEFAULT_MODEL
 
 __all__ = ["app", "main"]
@@ -406,6 +407,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns:
         0, 1, 2 (a usage error too, with typer's message on standard error) or 130.
     """
+    # Before spaCy imports numpy: one OpenBLAS thread parses 13% faster (quoteattr.threads).
+    prefer_one_thread()
     command = typer.main.get_command(app)
     with sigterm_interrupts():
         try:

@@ -62,6 +62,7 @@ from .core.run import extract_doc
 from .errors import Errors, QuoteattrError, outside_stacklevel
 from .model import Profile, Quote
 from .pipelines import DEFAULT_MODEL, components
+from .threads import one_thread_each
 
 __all__ = ["Failed", "Found", "Outcome", "Pool", "Source", "Task", "describe_exit", "run_batch"]
 
@@ -412,26 +413,6 @@ def _sigint_ignored() -> Iterator[None]:
             signal.signal(signal.SIGINT, previous)
 
 
-#: Thread counts of the numeric libraries, one per worker: the workers already use every
-#: core, and OpenBLAS's own thread, started by default in each process, made the parse 11%
-#: slower (glibc's malloc locks once a process has two threads).
-_ONE_THREAD = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
-
-
-@contextlib.contextmanager
-def _one_thread_each() -> Iterator[None]:
-    """Starts workers with one thread for each numeric library, unless the caller's
-    environment sets a number of its own (the worker inherits the environment)."""
-    added = [name for name in _ONE_THREAD if name not in os.environ]
-    for name in added:
-        os.environ[name] = "1"
-    try:
-        yield
-    finally:
-        for name in added:
-            os.environ.pop(name, None)
-
-
 @attrs.define
 class _Unit:
     """Tasks of one job, sent to a worker together."""
@@ -589,7 +570,7 @@ class Pool:
             name="quoteattr-worker",
             daemon=True,
         )
-        with _sigint_ignored(), _one_thread_each():
+        with _sigint_ignored(), one_thread_each():
             process.start()
         # Only the worker holds these ends now: when it dies, the parent reads EOF, and
         # when the parent dies, the worker does.
