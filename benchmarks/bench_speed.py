@@ -22,17 +22,24 @@ measure in turn):
 
 No pipeline parses an article twice, as on a stream of news: spaCy's tokenizer and
 lemmatizer cache what they saw, and the same 200 articles parsed again in the same process
-went 5-7% faster, which flattered the parse alone and ``extract_many`` in one process
+went 5-11% faster, which flattered the parse alone and ``extract_many`` in one process
 against the worker processes, new at each call. The pipelines are warmed up on other
 articles first, and the long text is parsed by a pipeline of its own. When the file has
 fewer than ``--docs`` times ``--repeat`` articles, later repetitions reuse articles (printed).
+
+Each timed run starts after a full garbage collection, so that none pays for collecting
+what the runs before it left: one full collection of this process, which holds four
+pipelines and 200 parsed Docs, took 50-70 ms and fell on the long text or on the short
+articles by chance. The process asks for one OpenBLAS thread, as the command line and the
+worker processes do (``quoteattr.threads``; the parse ran 13% faster).
 
 Ratios are taken within a repetition (the two timings are minutes apart at most) and given as
 the median with the lowest and highest over the repetitions. The 2-process figures are given
 for the whole call (the workers' start, about 2 s, included) and from the first result on,
 which is the rate of a long run; the projection of articles a day uses the latter and 760
 words an article. Words are whitespace-separated. Peak memory: this process's (VmHWM, with
-the parsed Docs it holds) and the highest resident memory of one worker. The goals (issue 16)
+the parsed Docs it holds) and the highest peak of one worker (its VmHWM, read as the run
+ends; no thread samples it, since this process must stay single-threaded). The goals (issue 16)
 are printed next to the figures; nothing passes below them.
 
     python benchmarks/bench_speed.py [--data PATH] [--docs 200] [--repeat 4] [--long 64]
@@ -43,27 +50,34 @@ repeated. This prints figures; it is not a test.
 
 from __future__ import annotations
 
-import argparse
-import multiprocessing
-import os
-import platform
-import statistics
-import threading
-import time
-import warnings
-from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import Any
+from quoteattr.threads import prefer_one_thread
 
-import spacy
-from bench_extract import DEFAULT_DATA, read_texts
-from bench_memory import rss_kb, workers
+# Before spaCy imports numpy, as the command line and the worker processes do: one OpenBLAS
+# thread parsed 13% faster, and timing this process's parse with two against workers with
+# one would flatter the workers (quoteattr.threads).
+prefer_one_thread()
 
-import quoteattr
-from quoteattr.errors import QuoteattrWarning
-from quoteattr.extract import extract_doc
-from quoteattr.fastruler import use_fast_ruler
-from quoteattr.pipelines import DEFAULT_MODEL, load_pipeline
+import argparse  # noqa: E402
+import gc  # noqa: E402
+import multiprocessing  # noqa: E402
+import os  # noqa: E402
+import platform  # noqa: E402
+import statistics  # noqa: E402
+import time  # noqa: E402
+import warnings  # noqa: E402
+from collections.abc import Callable, Sequence  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+import spacy  # noqa: E402
+from bench_extract import DEFAULT_DATA, read_texts  # noqa: E402
+from bench_memory import rss_kb, workers  # noqa: E402
+
+import quoteattr  # noqa: E402
+from quoteattr.errors import QuoteattrWarning  # noqa: E402
+from quoteattr.extract import extract_doc  # noqa: E402
+from quoteattr.fastruler import use_fast_ruler  # noqa: E402
+from quoteattr.pipelines import DEFAULT_MODEL, load_pipeline  # noqa: E402
 
 WORDS_PER_ARTICLE = 760
 
@@ -73,41 +87,32 @@ def words(texts: Sequence[str]) -> int:
     return sum(len(t.split()) for t in texts)
 
 
-class WorkerPeak:
-    """The highest resident memory of any one worker process, sampled every 0.1 s."""
-
-    def __init__(self) -> None:
-        self.kb = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        while not self._stop.wait(0.1):
-            try:
-                pids = workers()
-            except OSError:
-                continue  # a thread or process ended while /proc was read: sample again
-            for pid in pids:
-                self.kb = max(self.kb, *rss_kb(pid))
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join()
-
-
 def timed_many(
     nlp: Any, texts: Sequence[str], batch_size: int, n_process: int
 ) -> tuple[float, float]:
     """extract_many over the texts: seconds for the whole call, and from the first result
     to the last."""
+    gc.collect()
     start = time.perf_counter()
     first = None
-    for _ in quoteattr.extract_many(texts, nlp=nlp, batch_size=batch_size, n_process=n_process):
+    for k, _ in enumerate(
+        quoteattr.extract_many(texts, nlp=nlp, batch_size=batch_size, n_process=n_process), 1
+    ):
         if first is None:
             first = time.perf_counter()
-    end = time.perf_counter()
+        if k == len(texts) and n_process > 1:
+            # The workers' peak resident memory (VmHWM), read before they exit. Not sampled
+            # by a thread: a process that has ever run a second thread parses 14% slower
+            # (quoteattr.threads), and this one times the parse in one process.
+            end = time.perf_counter()
+            for pid in workers():
+                WORKER_PEAK_KB[0] = max(WORKER_PEAK_KB[0], rss_kb(pid)[1])
+    end = time.perf_counter() if n_process == 1 else end
     return end - start, end - (first if first is not None else start)
+
+
+#: The highest peak resident memory of one worker process, in kB.
+WORKER_PEAK_KB = [0]
 
 
 def _spin(n: int) -> int:
@@ -196,13 +201,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     def parse_and_own() -> None:
         # One after the other: own work runs on the Docs of this parse (parsing the texts
         # again first would time the parse on articles its pipeline has seen).
+        gc.collect()
         start = time.perf_counter()
         docs[:] = list(plain.pipe(texts, batch_size=bs))
         times.setdefault("parse", []).append(time.perf_counter() - start)
+        gc.collect()
         start = time.perf_counter()
         for doc in docs:
             extract_doc(doc)
         times.setdefault("own", []).append(time.perf_counter() - start)
+        gc.collect()
         start = time.perf_counter()
         for _ in fast.pipe(texts, batch_size=bs):
             pass
@@ -219,6 +227,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     def length() -> None:
         spent = {"long": 0.0, "short": 0.0}
         for name in ("long", "short", "short", "long"):  # ABBA: a drift hits both alike
+            gc.collect()
             start = time.perf_counter()
             for doc in [long_doc] if name == "long" else short_docs:
                 extract_doc(doc)
@@ -230,14 +239,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         times.setdefault("parallel", []).append(parallelism())
 
     runs = [parse_and_own, many(1), many(2), length, spin]
-    peak = WorkerPeak()
     for r in range(args.repeat):
         texts[:] = slices[r]
         shift = r % len(runs)
         for run in runs[shift:] + runs[:shift]:
             run()
         print(f"   repetition {r + 1} of {args.repeat} done", flush=True)
-    peak.stop()
 
     t = {k: v for k, v in times.items()}
     n = [words(texts) for texts in slices]
@@ -290,7 +297,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("\npeak resident memory")
     print(f"   this process (VmHWM, holding {len(texts)} parsed Docs): "
           f"{rss_kb(os.getpid())[1] / 1024:,.0f} MB")  # fmt: skip
-    print(f"   one worker process, highest: {peak.kb / 1024:,.0f} MB")
+    print(f"   one worker process, highest: {WORKER_PEAK_KB[0] / 1024:,.0f} MB")
     return 0
 
 

@@ -274,9 +274,12 @@ def test_a_parent_killed_while_its_workers_parse_leaves_no_worker() -> None:
     assert (len(workers), gone_within(workers, 5)) == (2, True)
 
 
-def test_a_worker_runs_one_thread(faulty: Any) -> None:
+def test_a_worker_runs_one_thread(faulty: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """A worker process has one thread, its numeric libraries included (OpenBLAS starts a
-    thread of its own unless told not to): a second thread made every parse slower."""
+    thread of its own unless told not to): a second thread made every parse slower. The
+    variable is set for the worker only."""
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        monkeypatch.delenv(name, raising=False)  # a dask cluster of another test sets them
     with Pool(Source.of(faulty), 1) as pool:
         pool.start()
         pool.submit(1, [Task("“Yes,” Smith said.")])
