@@ -13,6 +13,8 @@ measure in turn):
   (the parse of ``quoteattr.load()``, quoteattr's components left out). Own work is given as
   a share of both parses; the goal is checked against the faster one, the stricter reading;
 - ``many1`` and ``many2``: ``extract_many`` with the quoteattr pipeline, ``n_process`` 1 and 2;
+- ``new1``: ``extract_many`` in one process with a pipeline loaded for that run (as each
+  worker loads one), for a second speed-up that compares the processes alone;
 - ``long`` and ``short``: ``extract_doc`` on one text made of ``--long`` articles joined by
   blank lines, and on the same articles one by one, twice each in the order long, short,
   short, long (both parsed once before the runs, as extract_many parses: quoteattr's sentence
@@ -224,6 +226,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run
 
+    def new1() -> None:
+        # One process with a pipeline loaded for this run, as each worker loads one: the
+        # 2-process speed-up against it compares the processes alone, where against
+        # ``nlp`` it also counts what that pipeline learnt from the earlier repetitions.
+        fresh = load_pipeline()
+        use_fast_ruler(fresh)
+        fresh.add_pipe("quoteattr_sentences", before="parser")
+        fresh.add_pipe("quoteattr")
+        _, steady = timed_many(fresh, texts, bs, 1)
+        times.setdefault("new1 steady", []).append(steady)
+
     def length() -> None:
         spent = {"long": 0.0, "short": 0.0}
         for name in ("long", "short", "short", "long"):  # ABBA: a drift hits both alike
@@ -238,7 +251,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     def spin() -> None:
         times.setdefault("parallel", []).append(parallelism())
 
-    runs = [parse_and_own, many(1), many(2), length, spin]
+    runs = [parse_and_own, many(1), many(2), new1, length, spin]
     for r in range(args.repeat):
         texts[:] = slices[r]
         shift = r % len(runs)
@@ -255,7 +268,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     steady = {
         k: [w / s for w, s in zip(after_first, t[f"{k} steady"], strict=True)]
-        for k in ("many1", "many2")
+        for k in ("many1", "many2", "new1")
     }
     own_stock = [100 * o / p for o, p in zip(t["own"], t["parse"], strict=True)]
     own_pct = [100 * o / p for o, p in zip(t["own"], t["fast"], strict=True)]
@@ -263,6 +276,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ratio_fast = [p / m for p, m in zip(t["fast"], t["many1"], strict=True)]
     up_whole = [a / b for a, b in zip(t["many1"], t["many2"], strict=True)]
     up = [b / a for a, b in zip(steady["many1"], steady["many2"], strict=True)]
+    up_new = [b / a for a, b in zip(steady["new1"], steady["many2"], strict=True)]
     per_day = [r * 86_400 / WORDS_PER_ARTICLE for r in steady["many2"]]
     by_length = [lo / sh for lo, sh in zip(t["long"], t["short"], strict=True)]
 
@@ -273,6 +287,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"   extract_many, 2 processes, whole call       {spread(rate['many2'], ',.0f')}")
     print(f"   extract_many, 1 process, after 1st result   {spread(steady['many1'], ',.0f')}")
     print(f"   extract_many, 2 processes, after 1st result {spread(steady['many2'], ',.0f')}")
+    print(f"   extract_many, 1 process, new pipeline, after 1st {spread(steady['new1'], ',.0f')}")
     print("\nratios within each repetition, median [lowest-highest]")
     med = statistics.median
     print(f"   own work (extract_doc on parsed Docs), % of the parse with quoteattr's ruler: "
@@ -284,6 +299,8 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"{spread(ratio_fast, '.3f')}")  # fmt: skip
     print(f"   speed-up, 2 processes, after the first result: {spread(up, '.2f')}"
           f"  goal >= 1.8: {verdict(med(up), 1.8, True)}")  # fmt: skip
+    print(f"   the same, against one process with a pipeline new to this run, as each "
+          f"worker's is: {spread(up_new, '.2f')}")  # fmt: skip
     print(f"   speed-up, 2 processes, whole call (workers' start included): "
           f"{spread(up_whole, '.2f')}")  # fmt: skip
     print(f"   articles a day at the 2-process rate ({WORDS_PER_ARTICLE} words each): "
