@@ -39,6 +39,7 @@ from quoteattr.io.formats import CSV_COLUMNS, render_csv, render_table
 from quoteattr.io.job import Exit, parse_size
 from quoteattr.io.outputs import lock
 from quoteattr.pool import _UNIT, Pool, Source, Task, _Finder, _zone_for, run_batch
+from quoteattr.threads import ONE_THREAD
 
 from . import standin
 from .conftest import ROOT
@@ -217,22 +218,28 @@ def extract_with_model(records: list[str], model: str) -> Iterator[Any]:
 
 
 PARENT = """
-import sys, time
+import sys
 sys.path.insert(0, {root!r})
 import quoteattr
 from tests.standin import standin
 nlp = standin("test_faults")
-texts = ["“Fine,” Anna Smith said. SLEEP:0.2"] * 200
-for doc_id, _ in quoteattr.extract_many(texts, nlp=nlp, n_process=2, batch_size=2):
+texts = [{text!r}] * {count}
+for doc_id, _ in quoteattr.extract_many(texts, nlp=nlp, n_process=2, batch_size={batch}):
     print(doc_id, flush=True)
 """
+
+
+def parent_script(text: str, count: int, batch: int) -> str:
+    """A script that runs extract_many with two processes on ``count`` copies of ``text``
+    and prints each id as its result comes."""
+    return PARENT.format(root=str(ROOT), text=text, count=count, batch=batch)
 
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
 def test_a_killed_parent_leaves_no_worker(sig: int) -> None:
     """When the parent is killed outright (no clean-up runs), its workers see their pipe
     close and exit within seconds."""
-    code = PARENT.format(root=str(ROOT))
+    code = parent_script("“Fine,” Anna Smith said. SLEEP:0.2", 200, 2)
     with subprocess.Popen(
         [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE
     ) as parent:
@@ -244,22 +251,10 @@ def test_a_killed_parent_leaves_no_worker(sig: int) -> None:
     assert (len(workers), gone_within(workers, 10)) == (2, True)
 
 
-PARSING = """
-import sys
-sys.path.insert(0, {root!r})
-import quoteattr
-from tests.standin import standin
-nlp = standin("test_faults")
-texts = ["“Slow,” Anna Smith said. SLEEP:60"] * 2
-for doc_id, _ in quoteattr.extract_many(texts, nlp=nlp, n_process=2, batch_size=1):
-    print(doc_id, flush=True)
-"""
-
-
 def test_a_parent_killed_while_its_workers_parse_leaves_no_worker() -> None:
     """A worker in the middle of a long parse (a minute) when its parent is killed is
     killed with it (Linux's parent-death signal), not when it next reads its pipe."""
-    code = PARSING.format(root=str(ROOT))
+    code = parent_script("“Slow,” Anna Smith said. SLEEP:60", 2, 1)
     with subprocess.Popen(
         [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE
     ) as parent:
@@ -278,7 +273,7 @@ def test_a_worker_runs_one_thread(faulty: Any, monkeypatch: pytest.MonkeyPatch) 
     """A worker process has one thread, its numeric libraries included (OpenBLAS starts a
     thread of its own unless told not to): a second thread made every parse slower. The
     variable is set for the worker only."""
-    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    for name in ONE_THREAD:
         monkeypatch.delenv(name, raising=False)  # a dask cluster of another test sets them
     with Pool(Source.of(faulty), 1) as pool:
         pool.start()
