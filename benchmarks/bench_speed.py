@@ -91,30 +91,26 @@ def words(texts: Sequence[str]) -> int:
 
 def timed_many(
     nlp: Any, texts: Sequence[str], batch_size: int, n_process: int
-) -> tuple[float, float]:
-    """extract_many over the texts: seconds for the whole call, and from the first result
-    to the last."""
+) -> tuple[float, float, int]:
+    """extract_many over the texts: seconds for the whole call and from the first result to
+    the last, and the highest peak resident memory of a worker process in kB (0 in one
+    process)."""
     gc.collect()
-    start = time.perf_counter()
+    start = end = time.perf_counter()
     first = None
+    peak = 0
     for k, _ in enumerate(
         quoteattr.extract_many(texts, nlp=nlp, batch_size=batch_size, n_process=n_process), 1
     ):
+        end = time.perf_counter()
         if first is None:
-            first = time.perf_counter()
+            first = end
         if k == len(texts) and n_process > 1:
-            # The workers' peak resident memory (VmHWM), read before they exit. Not sampled
-            # by a thread: a process that has ever run a second thread parses 14% slower
-            # (quoteattr.threads), and this one times the parse in one process.
-            end = time.perf_counter()
-            for pid in workers():
-                WORKER_PEAK_KB[0] = max(WORKER_PEAK_KB[0], rss_kb(pid)[1])
-    end = time.perf_counter() if n_process == 1 else end
-    return end - start, end - (first if first is not None else start)
-
-
-#: The highest peak resident memory of one worker process, in kB.
-WORKER_PEAK_KB = [0]
+            # The workers' peak (VmHWM), read after the last result and before they exit.
+            # Not sampled by a thread: a process that has ever run a second thread parses
+            # 14% slower (quoteattr.threads), and this one times the parse in one process.
+            peak = max((rss_kb(pid)[1] for pid in workers()), default=0)
+    return end - start, end - (first if first is not None else start), peak
 
 
 def _spin(n: int) -> int:
@@ -199,6 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     docs: list[Any] = []
     times: dict[str, list[float]] = {}
     texts: list[str] = []
+    worker_peak_kb = [0]  # the highest peak of one worker process over the runs
 
     def parse_and_own() -> None:
         # One after the other: own work runs on the Docs of this parse (parsing the texts
@@ -220,7 +217,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     def many(n: int) -> Callable[[], None]:
         def run() -> None:
-            whole, steady = timed_many(nlp, texts, bs, n)
+            whole, steady, peak = timed_many(nlp, texts, bs, n)
+            worker_peak_kb[0] = max(worker_peak_kb[0], peak)
             times.setdefault(f"many{n}", []).append(whole)
             times.setdefault(f"many{n} steady", []).append(steady)
 
@@ -234,7 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         use_fast_ruler(fresh)
         fresh.add_pipe("quoteattr_sentences", before="parser")
         fresh.add_pipe("quoteattr")
-        _, steady = timed_many(fresh, texts, bs, 1)
+        _, steady, _ = timed_many(fresh, texts, bs, 1)
         times.setdefault("new1 steady", []).append(steady)
 
     def length() -> None:
@@ -314,7 +312,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("\npeak resident memory")
     print(f"   this process (VmHWM, holding {len(texts)} parsed Docs): "
           f"{rss_kb(os.getpid())[1] / 1024:,.0f} MB")  # fmt: skip
-    print(f"   one worker process, highest: {WORKER_PEAK_KB[0] / 1024:,.0f} MB")
+    print(f"   one worker process, highest: {worker_peak_kb[0] / 1024:,.0f} MB")
     return 0
 
 
