@@ -479,12 +479,14 @@ class FastAttributeRuler(Pipe):
         stock.add_patterns(self._patterns)
         return stock
 
-    def _take(self, stock: AttributeRuler) -> FastAttributeRuler:
-        """Takes the rules a stock ruler read.
+    def _take(self, read: Callable[[AttributeRuler], object]) -> FastAttributeRuler:
+        """Takes the rules that ``read`` loads into a stock ruler (spaCy's own format).
 
         Raises:
             QuoteattrError: [E039] when the rules cannot be compiled.
         """
+        stock = AttributeRuler(self.vocab, self.name)
+        read(stock)
         self._patterns = []
         self.add_patterns(stock.patterns)
         return self
@@ -501,9 +503,7 @@ class FastAttributeRuler(Pipe):
         Raises:
             QuoteattrError: [E039] when the rules cannot be compiled.
         """
-        stock = AttributeRuler(self.vocab, self.name)
-        stock.from_bytes(bytes_data, exclude=exclude)
-        return self._take(stock)
+        return self._take(lambda stock: stock.from_bytes(bytes_data, exclude=exclude))
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = SimpleFrozenList()) -> None:
         """Writes the ruler to a directory, as the stock ruler does."""
@@ -517,9 +517,7 @@ class FastAttributeRuler(Pipe):
         Raises:
             QuoteattrError: [E039] when the rules cannot be compiled.
         """
-        stock = AttributeRuler(self.vocab, self.name)
-        stock.from_disk(path, exclude=exclude)
-        return self._take(stock)
+        return self._take(lambda stock: stock.from_disk(path, exclude=exclude))
 
 
 def _unpickle(vocab: Vocab, name: str, patterns: list[dict[str, Any]]) -> FastAttributeRuler:
