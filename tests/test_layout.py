@@ -36,6 +36,12 @@ def test_sentence_token_starts() -> None:
     assert two_sentences().sentence_token_starts() == [0, 3]
 
 
+def test_sentence_tokens_run_to_the_next_sentence_or_the_end() -> None:
+    """Each sentence's tokens: up to the next sentence's first, the last one's to the end."""
+    layout = two_sentences()
+    assert (layout.sentence_tokens(0), layout.sentence_tokens(1)) == (range(0, 3), range(3, 7))
+
+
 def test_sentence_index_and_start_by_token() -> None:
     """Each token knows its sentence's index and first token."""
     layout = two_sentences()

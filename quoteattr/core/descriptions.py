@@ -174,8 +174,7 @@ class Descriptions:
         noun with no name ("a fashion designer watched")."""
         if sentence < 0:
             return False
-        starts = self.layout.sentence_token_starts()
-        hi = starts[sentence + 1] if sentence + 1 < len(starts) else len(self.doc)
+        tokens = self.layout.sentence_tokens(sentence)
         lexicons = self.lexicons
         return any(
             tok.dep_ in {"nsubj", "nsubjpass"}
@@ -183,7 +182,7 @@ class Descriptions:
             and tok.pos_ == "NOUN"
             and (tok.lower_ in lexicons.titles or tok.lower_ in lexicons.person_nouns)
             and not any(c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN" for c in tok.children)
-            for tok in self.doc[starts[sentence] : hi]
+            for tok in self.doc[tokens.start : tokens.stop]
         )
 
     def _main_subject(self, at: int) -> bool:

@@ -179,6 +179,13 @@ class Layout:
         """The first token of each sentence, in order (read-only: do not mutate)."""
         return self._sentences()[1]
 
+    def sentence_tokens(self, sentence: int) -> range:
+        """Indices of the tokens of sentence ``sentence`` (an index into
+        :meth:`sentence_token_starts`)."""
+        starts = self.sentence_token_starts()
+        end = starts[sentence + 1] if sentence + 1 < len(starts) else len(self.token_starts)
+        return range(starts[sentence], end)
+
     def sentence_start(self, token: int) -> int:
         """Index of the first token of the sentence that contains token ``token``.
 

@@ -430,11 +430,11 @@ class People:
             (who,) = people
             if (k, who) not in subjects:  # "As Clinton's victories rolled in, ... his"
                 continue
-            end = starts[k + 1] if k + 1 < len(starts) else len(doc)
+            end = self.layout.sentence_tokens(k).stop
             if k + 1 not in by_sentence and k + 1 < len(starts):
                 opener = doc[starts[k + 1]]
                 if opener.lower_ in {"he", "she"}:
-                    end = starts[k + 2] if k + 2 < len(starts) else len(doc)
+                    end = self.layout.sentence_tokens(k + 1).stop
             first = firsts[k]
             male = female = 0
             lo, hi = bisect.bisect_left(pronouns, first), bisect.bisect_left(pronouns, end)
