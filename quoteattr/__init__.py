@@ -14,7 +14,7 @@ import types
 import typing
 
 if typing.TYPE_CHECKING:
-    from .batch import extract_many
+    from .batch import Workers, extract_many
     from .corpus import SpeakerTable
     from .entities import speakers
     from .errors import QuoteattrError, QuoteattrWarning
@@ -58,6 +58,7 @@ __all__ = [
     "SpeakerKind",
     "SpeakerTable",
     "TextSpan",
+    "Workers",
     "__version__",
     "extract",
     "extract_many",
@@ -72,6 +73,7 @@ __all__ = [
 # that says the model is loading) should not wait for it before it says anything.
 _HOMES = {
     "extract_many": "batch",
+    "Workers": "batch",
     "SpeakerTable": "corpus",
     "speakers": "entities",
     "QuoteattrError": "errors",

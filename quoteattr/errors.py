@@ -160,6 +160,7 @@ class Errors:
         "[E039] Rule {number} of the attribute ruler cannot be reproduced exactly by the fast "
         "ruler: {reason}."
     )
+    E040 = "[E040] These Workers {problem}."
 
 
 def bad_data(reason: str, data: object) -> QuoteattrError:

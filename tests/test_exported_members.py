@@ -27,6 +27,7 @@ EXPECTED_ALL = [
     "SpeakerKind",
     "SpeakerTable",
     "TextSpan",
+    "Workers",
     "__version__",
     "extract",
     "extract_many",
