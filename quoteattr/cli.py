@@ -25,6 +25,7 @@ import typer
 
 from . import __version__
 from .errors import QuoteattrError
+from .heap import keep_freed_memory
 from .io.evaluation import run_evaluate
 from .io.formats import DEFAULT_TITLE, output_format
 from .io.job import (
@@ -409,6 +410,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     # Before spaCy imports numpy: one OpenBLAS thread parses 13% faster (quoteattr.threads).
     prefer_one_thread()
+    keep_freed_memory()  # and 5% faster again without page faults (quoteattr.heap)
     command = typer.main.get_command(app)
     with sigterm_interrupts():
         try:
