@@ -12,7 +12,13 @@ measure in turn):
 - ``fast parse``: the same, with quoteattr's exact attribute ruler in the place of spaCy's
   (the parse of ``quoteattr.load()``, quoteattr's components left out). Own work is given as
   a share of both parses; the goal is checked against the faster one, the stricter reading;
-- ``many1`` and ``many2``: ``extract_many`` with the quoteattr pipeline, ``n_process`` 1 and 2;
+- ``many1`` and ``many2``: ``extract_many`` with the quoteattr pipeline, ``n_process`` 1 and 2
+  (``many2`` starts its two worker processes at each call);
+- ``kept2``: the same through ``quoteattr.Workers(nlp, n_process=2)``, whose two workers are
+  started once, before the repetitions, and parse every repetition's articles, as ``many1``'s
+  pipeline does in this process: the 2-process speed-up against ``many1`` compares processes
+  that have parsed as much (new workers parsed about 5% slower), and the goal and the
+  projection of articles a day use it;
 - ``new1``: ``extract_many`` in one process with a pipeline loaded for that run (as each
   worker loads one), for a second speed-up that compares the processes alone;
 - ``long`` and ``short``: ``extract_doc`` on one text made of ``--long`` articles joined by
@@ -33,7 +39,8 @@ Each timed run starts after a full garbage collection, so that none pays for col
 what the runs before it left: one full collection of this process, which holds four
 pipelines and 200 parsed Docs, took 50-70 ms and fell on the long text or on the short
 articles by chance. The process asks for one OpenBLAS thread, as the command line and the
-worker processes do (``quoteattr.threads``; the parse ran 13% faster).
+worker processes do (``quoteattr.threads``; the parse ran 13% faster), and keeps the memory it
+frees, as they do too (``quoteattr.heap``: fewer page faults).
 
 Ratios are taken within a repetition (the two timings are minutes apart at most) and given as
 the median with the lowest and highest over the repetitions. The 2-process figures are given
@@ -52,12 +59,15 @@ repeated. This prints figures; it is not a test.
 
 from __future__ import annotations
 
+from quoteattr.heap import keep_freed_memory
 from quoteattr.threads import prefer_one_thread
 
 # Before spaCy imports numpy, as the command line and the worker processes do: one OpenBLAS
 # thread parsed 13% faster, and timing this process's parse with two against workers with
-# one would flatter the workers (quoteattr.threads).
+# one would flatter the workers (quoteattr.threads). The same for the allocator's settings
+# (quoteattr.heap).
 prefer_one_thread()
+keep_freed_memory()
 
 import argparse  # noqa: E402
 import gc  # noqa: E402
@@ -90,22 +100,25 @@ def words(texts: Sequence[str]) -> int:
 
 
 def timed_many(
-    nlp: Any, texts: Sequence[str], batch_size: int, n_process: int
+    nlp: Any, texts: Sequence[str], batch_size: int, n_process: int, kept: Any = None
 ) -> tuple[float, float, int]:
-    """extract_many over the texts: seconds for the whole call and from the first result to
-    the last, and the highest peak resident memory of a worker process in kB (0 in one
-    process)."""
+    """extract_many over the texts (through ``kept``, a :class:`quoteattr.Workers`, when
+    given): seconds for the whole call and from the first result to the last, and the
+    highest peak resident memory of a worker process in kB (0 in one process)."""
     gc.collect()
     start = end = time.perf_counter()
     first = None
     peak = 0
-    for k, _ in enumerate(
-        quoteattr.extract_many(texts, nlp=nlp, batch_size=batch_size, n_process=n_process), 1
-    ):
+    stream = (
+        kept.extract_many(texts, batch_size=batch_size)
+        if kept is not None
+        else quoteattr.extract_many(texts, nlp=nlp, batch_size=batch_size, n_process=n_process)
+    )
+    for k, _ in enumerate(stream, 1):
         end = time.perf_counter()
         if first is None:
             first = end
-        if k == len(texts) and n_process > 1:
+        if k == len(texts) and (n_process > 1 or kept is not None):
             # The workers' peak (VmHWM), read after the last result and before they exit.
             # Not sampled by a thread: a process that has ever run a second thread parses
             # 14% slower (quoteattr.threads), and this one times the parse in one process.
@@ -183,6 +196,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     list(plain.pipe(warm, batch_size=bs))  # warm-up, on articles no repetition times
     list(fast.pipe(warm, batch_size=bs))
     timed_many(nlp, warm, bs, 1)
+    kept = quoteattr.Workers(nlp, n_process=2)  # ended with this process
+    timed_many(None, warm, bs, 2, kept)
     print(f"data: {source}")
     n_words = statistics.median(words(texts) for texts in slices)
     print(f"{args.repeat} repetitions, each on its own {args.docs} docs (median "
@@ -224,6 +239,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run
 
+    def kept2() -> None:
+        _, steady, peak = timed_many(None, texts, bs, 2, kept)
+        worker_peak_kb[0] = max(worker_peak_kb[0], peak)
+        times.setdefault("kept2 steady", []).append(steady)
+
     def new1() -> None:
         # One process with a pipeline loaded for this run, as each worker loads one: the
         # 2-process speed-up against it compares the processes alone, where against
@@ -249,7 +269,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     def spin() -> None:
         times.setdefault("parallel", []).append(parallelism())
 
-    runs = [parse_and_own, many(1), many(2), new1, length, spin]
+    runs = [parse_and_own, many(1), many(2), kept2, new1, length, spin]
     for r in range(args.repeat):
         texts[:] = slices[r]
         shift = r % len(runs)
@@ -266,16 +286,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     steady = {
         k: [w / s for w, s in zip(after_first, t[f"{k} steady"], strict=True)]
-        for k in ("many1", "many2", "new1")
+        for k in ("many1", "many2", "kept2", "new1")
     }
     own_stock = [100 * o / p for o, p in zip(t["own"], t["parse"], strict=True)]
     own_pct = [100 * o / p for o, p in zip(t["own"], t["fast"], strict=True)]
     ratio = [p / m for p, m in zip(t["parse"], t["many1"], strict=True)]
     ratio_fast = [p / m for p, m in zip(t["fast"], t["many1"], strict=True)]
     up_whole = [a / b for a, b in zip(t["many1"], t["many2"], strict=True)]
-    up = [b / a for a, b in zip(steady["many1"], steady["many2"], strict=True)]
+    up = [b / a for a, b in zip(steady["many1"], steady["kept2"], strict=True)]
+    up_cold = [b / a for a, b in zip(steady["many1"], steady["many2"], strict=True)]
     up_new = [b / a for a, b in zip(steady["new1"], steady["many2"], strict=True)]
-    per_day = [r * 86_400 / WORDS_PER_ARTICLE for r in steady["many2"]]
+    per_day = [r * 86_400 / WORDS_PER_ARTICLE for r in steady["kept2"]]
+    per_day_cold = [r * 86_400 / WORDS_PER_ARTICLE for r in steady["many2"]]
     by_length = [lo / sh for lo, sh in zip(t["long"], t["short"], strict=True)]
 
     print("\nwords/s, median [lowest-highest] over the repetitions")
@@ -286,6 +308,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"   extract_many, 1 process, after 1st result   {spread(steady['many1'], ',.0f')}")
     print(f"   extract_many, 2 processes, after 1st result {spread(steady['many2'], ',.0f')}")
     print(f"   extract_many, 1 process, new pipeline, after 1st {spread(steady['new1'], ',.0f')}")
+    print(f"   Workers kept, 2 processes, after 1st result {spread(steady['kept2'], ',.0f')}")
     print("\nratios within each repetition, median [lowest-highest]")
     med = statistics.median
     print(f"   own work (extract_doc on parsed Docs), % of the parse with quoteattr's ruler: "
@@ -295,15 +318,18 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"  goal >= 0.97: {verdict(med(ratio), 0.97, True)}")  # fmt: skip
     print(f"   extract_many / nlp.pipe with quoteattr's ruler, 1 process: "
           f"{spread(ratio_fast, '.3f')}")  # fmt: skip
-    print(f"   speed-up, 2 processes, after the first result: {spread(up, '.2f')}"
-          f"  goal >= 1.8: {verdict(med(up), 1.8, True)}")  # fmt: skip
-    print(f"   the same, against one process with a pipeline new to this run, as each "
+    print(f"   speed-up, 2 processes kept across calls (quoteattr.Workers), after the first "
+          f"result: {spread(up, '.2f')}  goal >= 1.8: {verdict(med(up), 1.8, True)}")  # fmt: skip
+    print(f"   the same, 2 processes new at each call (extract_many): {spread(up_cold, '.2f')}")
+    print(f"   the same, against one process with a pipeline new to this run, as each new "
           f"worker's is: {spread(up_new, '.2f')}")  # fmt: skip
     print(f"   speed-up, 2 processes, whole call (workers' start included): "
           f"{spread(up_whole, '.2f')}")  # fmt: skip
     print(f"   articles a day at the 2-process rate ({WORDS_PER_ARTICLE} words each): "
           f"{spread([d / 1e6 for d in per_day], '.2f')} million"
           f"  goal >= 1.05 million: {verdict(med(per_day), 1.05e6, True)}")  # fmt: skip
+    print(f"   the same, 2 processes new at each call: "
+          f"{spread([d / 1e6 for d in per_day_cold], '.2f')} million")  # fmt: skip
     print(f"   own work per word, one {long_words:,}-word text / the same {args.long} articles: "
           f"{spread(by_length, '.2f')}"
           f"  goal <= 1.1: {verdict(med(by_length), 1.1, False)}")  # fmt: skip
