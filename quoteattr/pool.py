@@ -15,11 +15,12 @@ killed parent leaves its workers running. Here:
   :func:`quoteattr.pipelines.load`, so the default model is verified in each; any other
   pipeline is sent pickled), parses and extracts, and sends back quote dicts
   (``Quote.to_dict()``) or an error for each text, never Docs, with the warnings it raised;
-- the parent sends each worker one unit of a batch at a time (the next when it sends that one
-  back), over pipes of its own, so a worker reads its pipe whenever it is sent something and
-  neither side waits on the other; a worker runs one thread, and its numeric libraries one
-  each (a second thread in a process made the parse 11-14% slower), and keeps the memory it
-  frees for the next unit (:mod:`quoteattr.heap`);
+- the parent sends each worker a few units of a batch at a time, which it parses as one
+  batch (the next when it sends them back; never more than its share of the units waiting,
+  so that the end of a run is shared out), over pipes of its own, so a worker reads its pipe
+  whenever it is sent something and neither side waits on the other; a worker runs one
+  thread, and its numeric libraries one each (a second thread in a process made the parse
+  11-14% slower), and keeps the memory it frees for the next batch (:mod:`quoteattr.heap`);
 - :meth:`Pool.close` ends the workers within seconds whatever they are doing (SIGTERM, then
   SIGKILL), and a worker whose parent dies exits at once on Linux (the kernel kills it), and
   elsewhere when it next reads or writes its pipe;
@@ -81,17 +82,21 @@ class Task:
     start: int = 0
 
 
-#: Units a worker holds at a time: the one it parses. It gets the next when it sends this
-#: one back, a wait of a millisecond or so against a second or so of parsing; a second unit
-#: held in advance could not go to the other worker, which then sat idle at the end of a
-#: run while this one parsed both (about 6% of a 200-article run on two workers).
-_PER_WORKER = 1
+#: Units of one batch a worker is sent at once, parsed as one batch, while enough wait for
+#: every worker: a batch of 32 articles parsed 2-5% faster than four of 8 (and takes about
+#: four times the memory, as in one process; the memory budget sized the batch). A worker
+#: is sent nothing more until it sends them back (a wait of a millisecond or so against
+#: seconds of parsing), and never more than its share of the units waiting: units held in
+#: advance could not go to the other worker, which then sat idle at the end of a run while
+#: this one parsed them (about 6% of a 200-article run on two workers).
+_GROUP = 4
 #: Batches submitted and not yet collected, per worker: enough units wait in the pool that
 #: a worker always finds one when it is done.
 _JOBS_PER_WORKER = 2
 #: Texts a unit holds at most. A submitted batch goes to the workers in units this small, so
 #: that the last of a run is shared out: 32 articles of 13,000 to 32,000 words in one unit
-#: left one worker parsing alone at the end of each batch.
+#: left one worker parsing alone at the end of each batch (units go in groups of up to
+#: ``_GROUP`` while many wait).
 _UNIT = 8
 #: Characters a worker parses outside a memory zone before it parses each unit inside one.
 #: spaCy's tokenizer caches how it split a chunk ("said," -> "said" ",") only outside a
@@ -371,15 +376,20 @@ def _work(tasks: Connection, results: Connection) -> None:
         return
     _send(results, ("ready", os.getpid(), nlp.max_length))
     unzoned = _UNZONED
-    while (unit := _receive(tasks)) is not None:
-        unit_id, batch = unit
-        _send(results, ("start", unit_id))
+    while (group := _receive(tasks)) is not None:
+        # Units sent together are parsed as one batch, and sent back one by one.
+        _send(results, ("start", [unit_id for unit_id, _ in group]))
+        batch = [task for _, unit in group for task in unit]
         zone, unzoned = _zone_for(nlp, batch, unzoned)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             with zone:
                 outcomes = run_batch(nlp, batch, plain=True, profile=source.profile)
-        _send(results, ("done", unit_id, outcomes, _caught(caught)))
+        raised = _caught(caught)
+        at = 0
+        for unit_id, unit in group:
+            _send(results, ("done", unit_id, outcomes[at : at + len(unit)], raised))
+            raised, at = [], at + len(unit)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -425,6 +435,7 @@ class _Unit:
     job: int
     indices: list[int]
     tasks: list[Task]
+    alone: bool = False  # a text a worker died on: parsed with no other
 
 
 @attrs.define
@@ -442,9 +453,14 @@ class _Worker:
     tasks: Connection  # parent -> worker
     results: Connection  # worker -> parent
     units: dict[int, _Unit] = attrs.field(factory=dict)  # sent, in the order sent
-    started: int | None = None  # the unit it is parsing
+    started: set[int] = attrs.field(factory=set)  # the units it is parsing
     ready: bool = False
     broken: bool = False  # a send failed: it is dying
+
+
+def _joins(first: _Unit, other: _Unit) -> bool:
+    """Whether ``other`` may be sent to a worker with ``first``, to be parsed in one batch."""
+    return first.job == other.job and not (first.alone or other.alone)
 
 
 def _reap(worker: _Worker) -> None:
@@ -557,9 +573,11 @@ class Pool:
 
     # -- internals -----------------------------------------------------------------------------
 
-    def _unit(self, job: int, indices: list[int], tasks: list[Task]) -> _Unit:
+    def _unit(
+        self, job: int, indices: list[int], tasks: list[Task], *, alone: bool = False
+    ) -> _Unit:
         self._unit_ids += 1
-        return _Unit(self._unit_ids, job, indices, tasks)
+        return _Unit(self._unit_ids, job, indices, tasks, alone)
 
     def _spawn(self, *, send: bool = True) -> _Worker:
         tasks_r, tasks_w = self._context.Pipe(duplex=False)
@@ -593,18 +611,24 @@ class Pool:
             worker.broken = True  # it died already; _wait buries it
 
     def _dispatch(self) -> None:
-        """Sends waiting units to the workers with room, the least busy first."""
+        """Sends waiting units to the idle workers: up to ``_GROUP`` at once, and no more
+        than a worker's share of those waiting."""
         while self._waiting:
-            room = [w for w in self._workers if not w.broken and len(w.units) < _PER_WORKER]
-            if not room:
+            worker = next((w for w in self._workers if not w.broken and not w.units), None)
+            if worker is None:
                 return
-            worker = min(room, key=lambda w: len(w.units))
-            unit = self._waiting.popleft()
-            worker.units[unit.id] = unit
+            share = max(1, min(_GROUP, len(self._waiting) // len(self._workers)))
+            group = [self._waiting.popleft()]
+            # Units of one batch only, which the memory budget allowed to be parsed at once;
+            # a text a worker died on goes alone, so that it takes no other text with it.
+            while len(group) < share and _joins(group[0], self._waiting[0]):
+                group.append(self._waiting.popleft())
+            for unit in group:
+                worker.units[unit.id] = unit
             try:
-                worker.tasks.send((unit.id, unit.tasks))
+                worker.tasks.send([(unit.id, unit.tasks) for unit in group])
             except OSError:
-                worker.broken = True  # it died; _wait buries it and sends the unit again
+                worker.broken = True  # it died; _wait buries it and sends the units again
 
     def _wait(self) -> None:
         """Waits for any worker to send something or to die, and deals with it."""
@@ -640,11 +664,11 @@ class Pool:
                 reason if reason.startswith("[E") else Errors.E031.format(reason=reason)
             )
         elif kind == "start":
-            worker.started = message[1]
+            worker.started = set(message[1])
         elif kind == "done":
             _, unit_id, outcomes, caught = message
             unit = worker.units.pop(unit_id)
-            worker.started = None
+            worker.started.discard(unit_id)
             for category, text in caught:
                 # At the user's line, as the same warning in one process is.
                 warnings.warn(text, category, stacklevel=outside_stacklevel())
@@ -677,7 +701,7 @@ class Pool:
                 raise QuoteattrError(Errors.E031.format(reason=reason))
         again: list[_Unit] = []
         for unit in worker.units.values():
-            if unit.id != worker.started:
+            if unit.id not in worker.started:
                 again.append(unit)  # not started: nothing to blame it for
                 continue
             job = self._jobs[unit.job]
@@ -687,7 +711,7 @@ class Pool:
                     self._settle(unit.job, index, Failed(how, died=True))
                 else:
                     # Alone, so that a text that kills its worker takes no other with it.
-                    again.append(self._unit(unit.job, [index], [task]))
+                    again.append(self._unit(unit.job, [index], [task], alone=True))
         self._waiting.extendleft(reversed(again))
         # Always a replacement, also while starting: a pool left with no worker would wait
         # for ever on nothing. A script without ``if __name__ == "__main__":`` is the common

@@ -1009,9 +1009,11 @@ def test_a_worker_parses_its_first_characters_outside_a_memory_zone() -> None:
     assert seen == [(True, first), (False, 40 - first), (False, 0)]
 
 
-def test_a_worker_holds_one_unit_at_a_time(faulty: Any) -> None:
-    """Each of two workers is sent one unit, the rest wait in the pool (so the last units
-    of a run go to whichever worker is free), and every outcome comes back in its place."""
+def test_a_worker_is_sent_its_share_of_the_waiting_units(faulty: Any) -> None:
+    """Of four waiting units, the first of two workers is sent two (its share), the second
+    one of the two left, and the last waits in the pool for whichever worker is free first;
+    with many waiting, a worker is sent four at once, and never units of two batches (the
+    memory budget sized each batch). Every outcome comes back in its place."""
     texts = [f"“Quote {i},” Smith said. SLEEP:0.05" for i in range(4 * _UNIT)]
     with Pool(Source.of(faulty), 2) as pool:
         pool.start()
@@ -1019,12 +1021,23 @@ def test_a_worker_holds_one_unit_at_a_time(faulty: Any) -> None:
         held = [len(w.units) for w in pool._workers]
         waiting = len(pool._waiting)
         job, results = pool.collect()
+        pool.submit(2, [Task(FINE)] * (20 * _UNIT))
+        many = [len(w.units) for w in pool._workers]
+        pool.collect()
+        pool.submit(3, [Task(FINE)] * _UNIT)
+        pool.submit(4, [Task(FINE)] * (7 * _UNIT))
+        pool.submit(5, [Task(FINE)] * _UNIT)
+        apart = [sorted({u.job for u in w.units.values()}) for w in pool._workers]
+        held_then = [len(w.units) for w in pool._workers]
+        for _ in range(3):
+            pool.collect()
     assert (held, waiting, job, [len(r.quotes) for r in results if hasattr(r, "quotes")]) == (
-        [1, 1],
-        2,
+        [2, 1],
+        1,
         1,
         [1] * len(texts),
     )
+    assert (many, apart, held_then) == ([4, 4], [[3], [4]], [1, 3])
 
 
 def test_a_large_batch_over_two_workers_keeps_every_outcome_in_order(faulty: Any) -> None:
