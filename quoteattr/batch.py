@@ -458,7 +458,7 @@ class Workers:
         self._source = Source.of(nlp, chosen)
         self._nlp = nlp
         self._processes = _processes(n_process)
-        self._limit = chunk_chars(memory_budget, self._processes)
+        self._memory_budget = memory_budget
         self._pool: Pool | None = None
         self._closed = False
         self._busy = False
@@ -505,21 +505,13 @@ class Workers:
                 self._start()
             assert self._pool is not None
             runner = _Kept(self, self._pool)
-            limit = self._limit
-            longest = self._nlp.max_length if self._nlp is not None else self._pool.max_length
-            if longest is not None:
-                limit = min(limit, longest)
+            limit = _pool_limit(self._pool, self._nlp, self._memory_budget)
             yield from _stream(records, runner, limit, max(1, batch_size))
         finally:
             self._busy = False
 
     def _start(self) -> None:
-        pool = Pool(self._source, self._processes)
-        try:
-            pool.start()
-        except BaseException:
-            pool.close()
-            raise
+        pool = _started(self._source, self._processes)
         self._pool = pool
         # Not a reference to self: the workers end when these Workers are collected.
         self._ending = weakref.finalize(self, pool.close)
@@ -578,14 +570,26 @@ def _pooled(
     processes: int,
     memory_budget: int | None,
 ) -> Iterator[BatchResult]:
-    limit = chunk_chars(memory_budget, processes)
+    pool = _started(source, processes)
+    limit = _pool_limit(pool, nlp, memory_budget)
+    yield from _stream(records, pool, limit, max(1, batch_size))
+
+
+def _started(source: Source, processes: int) -> Pool:
+    """A pool whose workers have loaded their pipeline; none is left when they cannot."""
     pool = Pool(source, processes)
     try:
         pool.start()
     except BaseException:
         pool.close()
         raise
+    return pool
+
+
+def _pool_limit(pool: Pool, nlp: Language | None, memory_budget: int | None) -> int:
+    """The longest text a pool's worker parses at once: what the memory budget allows each
+    process, and no more than the pipeline's ``max_length`` (the workers' when this process
+    holds no pipeline)."""
+    limit = chunk_chars(memory_budget, pool.processes)
     longest = nlp.max_length if nlp is not None else pool.max_length
-    if longest is not None:
-        limit = min(limit, longest)
-    yield from _stream(records, pool, limit, max(1, batch_size))
+    return min(limit, longest) if longest is not None else limit

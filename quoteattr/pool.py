@@ -363,7 +363,7 @@ def _work(tasks: Connection, results: Connection) -> None:
     # Ctrl-C reaches the whole process group; the parent decides what to do about it.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent()
-    # One thread: the parent sends a unit only when the worker holds none, so the worker
+    # One thread: the parent sends units only when the worker holds none, so the worker
     # reads its pipe when it is free. A second thread (a listener on the pipe, as here
     # before) made every parse 14% slower: glibc's malloc locks once a process has two.
     # Freed memory stays for the next unit instead of coming back as new pages (.heap).
