@@ -106,6 +106,38 @@ def test_subject_of_prefers_subject_over_agent() -> None:
     assert _i(subject_of(BY_AGENT[2])) == 0
 
 
+def _infinitive_after_object(verb: str, lemma: str) -> Doc:
+    # "The win <verb> her to declare victory ."
+    return build_doc(
+        f"The win {verb} her to declare victory.",
+        [
+            ("The", 1, "det", "DET"),
+            ("win", 2, "nsubj", "NOUN"),
+            (verb, 2, "ROOT", "VERB", lemma),
+            ("her", 2, "dobj", "PRON"),
+            ("to", 5, "aux", "PART"),
+            ("declare", 2, "xcomp", "VERB"),
+            ("victory", 5, "dobj", "NOUN"),
+            (".", 2, "punct", "PUNCT"),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "speaker"),
+    [
+        ("led", "lead", 3),  # "The win led her to declare": she declares
+        ("forced", "force", 3),
+        ("used", "use", 1),  # a verb of purpose: "used her to declare" is the win's act
+    ],
+)
+def test_subject_of_an_infinitive_after_an_object(verb: str, lemma: str, speaker: int) -> None:
+    """An object-control verb's object is who does what the infinitive says; any other
+    verb's infinitive shares its subject."""
+    doc = _infinitive_after_object(verb, lemma)
+    assert _i(subject_of(doc[5])) == speaker
+
+
 def test_subject_of_none_without_subject() -> None:
     """A verb with no subject anywhere up its chain gives None."""
     doc = build_doc(

@@ -79,8 +79,12 @@ def subject_of(verb: Token) -> Token | None:
                     if grandchild.dep_ == "pobj":
                         return grandchild
         if token.dep_ in _SHARES_SUBJECT and token.head.i != token.i:
-            via = token.dep_
+            via, below = token.dep_, token
             token = token.head
+            if via == "xcomp":
+                controller = _object_controller(token, below)
+                if controller is not None:
+                    return controller
             if token.dep_ == "prep" and token.head.i != token.i:  # "quoted as saying"
                 token = token.head
             elif via == "acl" and token.dep_ in {"dobj", "dative"}:
@@ -96,6 +100,19 @@ def subject_of(verb: Token) -> Token | None:
             token = token.head
             continue
         break
+    return None
+
+
+def _object_controller(governor: Token, below: Token) -> Token | None:
+    """The object of ``governor`` that is the subject of its infinitive: in "The
+    announcement led some to speculate that ..." and "forced the CEO to admit ...", who
+    speculates and admits is the object, not the governor's subject. Verbs of purpose keep
+    their subject: "Ramos used his speech to call for ..." (``lexicons/object_control.txt``)."""
+    if governor.lemma_.lower() not in lexicons.object_control():
+        return None
+    for child in governor.children:
+        if child.dep_ in {"dobj", "dative"} and child.i < below.i:
+            return child
     return None
 
 

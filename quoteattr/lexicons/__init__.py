@@ -14,7 +14,9 @@ statement"), and paragraph labels that are no source ("Related:").
 resolution: the words that make a role, the courtesy titles dropped from names, the adjectives
 that name a body, and the nouns that refer back to an organisation or a place;
 ``not_writers.txt`` the bylines that name a desk, not a writer; ``nicknames.txt`` the familiar
-forms of given names ("chuck" for "charles") that the speakers table joins across documents.
+forms of given names ("chuck" for "charles") that the speakers table joins across documents;
+``object_control.txt`` the verbs whose object does what their infinitive says ("led her to
+declare": she declares).
 ``english_words.txt`` lists the common English words whose share tells English text from
 another language (:mod:`quoteattr.core.language`).
 :class:`quoteattr.core.lexicon.Lexicons` carries them all, injectable, into a run.
@@ -56,6 +58,7 @@ __all__ = [
     "nicknames",
     "not_sources",
     "not_writers",
+    "object_control",
     "org_nouns",
     "parse_frames",
     "parse_lexicon",
@@ -261,6 +264,12 @@ def confidence_model(profile: str) -> dict[str, object]:
 def documents() -> frozenset[str]:
     """Nouns of documents and utterances that speak for their author ("study", "letter")."""
     return _word_list("documents.txt")
+
+
+@functools.cache
+def object_control() -> frozenset[str]:
+    """Verbs whose object does what their infinitive says ("led her to declare")."""
+    return _word_list("object_control.txt")
 
 
 @functools.cache
