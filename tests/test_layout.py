@@ -104,3 +104,21 @@ def test_an_empty_doc_reads_its_kept_empty_text() -> None:
     empty = doc_text(doc)
     doc.user_data[TEXT_KEY] = 42
     assert (empty, doc_text(doc)) == ("", "")
+
+
+# Words as spaCy may hold them: any text without a space inside (a whitespace token such as
+# "\n\n" included), repeated words among them.
+_WORDS = st.lists(
+    st.sampled_from(["He", "said", "“", "”", "\n\n", "\u00a0", "naïve", "🙂", "so", "."])
+    | st.text(min_size=1, max_size=6).filter(lambda w: " " not in w),
+    max_size=40,
+)
+
+
+@given(words=_WORDS, data=st.data())
+def test_the_text_read_from_arrays_is_spacys(words: list[str], data: st.DataObject) -> None:
+    """Without a kept text, the text is rebuilt from the token columns: exactly doc.text,
+    for any words and spaces."""
+    spaces = data.draw(st.lists(st.booleans(), min_size=len(words), max_size=len(words)))
+    doc = Doc(Vocab(), words=words, spaces=spaces)
+    assert doc_text(doc) == doc.text

@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 import attrs
-import numpy as np
-import numpy.typing as npt
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
@@ -91,18 +89,18 @@ class CueLexicon:
     _index: dict[str, list[tuple[tuple[str, ...], CueCategory]]] = attrs.field(
         init=False, eq=False, repr=False
     )
-    _adjective_ids: npt.NDArray[np.uint64] = attrs.field(init=False, eq=False, repr=False)
+    _adjective_ids: frozenset[int] = attrs.field(init=False, eq=False, repr=False)
     _longest: int = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_index", _phrase_index(self.phrases))
-        ids = np.array([get_string_id(a) for a in self.adjectives], dtype=np.uint64)
+        ids = frozenset(get_string_id(a) for a in self.adjectives)
         object.__setattr__(self, "_adjective_ids", ids)
         longest = max((len(w) for entries in self._index.values() for w, _ in entries), default=0)
         object.__setattr__(self, "_longest", longest)
 
     @property
-    def adjective_ids(self) -> npt.NDArray[np.uint64]:
+    def adjective_ids(self) -> frozenset[int]:
         """spaCy's string ids (hashes) of the adjective cues, which a scan over
         ``doc.to_array(LOWER)`` compares without reading each token's string."""
         return self._adjective_ids

@@ -30,7 +30,7 @@ from .roles import Roles
 
 __all__ = ["Descriptions"]
 
-_NOUN_IDS = numpy.array([_POS_IDS["NOUN"], _POS_IDS["PROPN"]], dtype="uint64")
+_NOUN_IDS = (_POS_IDS["NOUN"], _POS_IDS["PROPN"])
 _POSSESSIVE = re.compile(r"\s*['’]s\b")
 # What closes a quotation: its marks and the space before them.
 _CLOSING = " \t\n\"'”’»"
@@ -217,7 +217,8 @@ class Descriptions:
         """Lemma -> positions of the nouns and proper nouns with it, read once per Doc."""
         if self._noun_index is None:
             table = self.doc.to_array([POS, LEMMA])
-            nouns = numpy.flatnonzero(numpy.isin(table[:, 0], _NOUN_IDS))
+            pos = table[:, 0]
+            nouns = numpy.flatnonzero((pos == _NOUN_IDS[0]) | (pos == _NOUN_IDS[1]))
             strings = self.doc.vocab.strings
             lower: dict[int, str] = {}
             index: dict[str, list[int]] = {}

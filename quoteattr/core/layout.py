@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 import numpy as np
-from spacy.attrs import HEAD, IDX, SENT_START
+from spacy.attrs import HEAD, IDX, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc, Span
 
 __all__ = ["TEXT_KEY", "Layout", "Ranges", "doc_text", "inside", "paragraph_bounds"]
@@ -70,13 +70,28 @@ TEXT_KEY = "quoteattr.text"
 
 def doc_text(doc: Doc) -> str:
     """The Doc's text: the one kept under :data:`TEXT_KEY` when it is the Doc's (as long as
-    its tokens), else ``doc.text``."""
+    its tokens), else the text its tokens make (``doc.text``, read faster)."""
     kept = doc.user_data.get(TEXT_KEY)
     if isinstance(kept, str):
         end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
         if len(kept) == end:
             return kept
-    return doc.text
+    return _joined(doc)
+
+
+def _joined(doc: Doc) -> str:
+    """``doc.text``, from two array columns: each token's text, looked up once per distinct
+    word, then a space where the token has one after it. spaCy's ``doc.text`` makes a Token
+    object and a new string for every token, which took 6% of quoteattr's own work."""
+    if not len(doc):
+        return ""
+    columns = doc.to_array([ORTH, SPACY])
+    ids, where = np.unique(columns[:, 0], return_inverse=True)
+    strings = doc.vocab.strings
+    pieces = np.empty(2 * len(doc), dtype=object)
+    pieces[0::2] = np.array([strings[i] for i in ids.tolist()], dtype=object)[where]
+    pieces[1::2] = np.where(columns[:, 1] == 1, " ", "")
+    return "".join(pieces.tolist())
 
 
 class Layout:
