@@ -1,6 +1,6 @@
 """Name accuracy of speaker resolution on the hand-labelled mentions of tests/data.
 
-Four label files, each line a speaker mention of the development set (pronouns, bare names,
+Five label files, each line a speaker mention of the development set (pronouns, bare names,
 descriptions) labelled by reading its article with the canonical name it refers to, or null
 when the article never names it:
 
@@ -22,6 +22,11 @@ when the article never names it:
 - ``tests/data/speaker_names_fresh2.jsonl``: 100 more, by the same method, from 30 articles
   of another seeded random order, labelled while the rules written from the first fresh
   set's misses were in progress and scored once, after those rules were committed.
+
+- ``tests/data/speaker_names_fresh3.jsonl``: 100 more from 20 articles of a third seeded
+  random order (articles in no other label file), the mentions picked by the same quotas in
+  a seeded random order within each article, labelled by a reader who had not read the
+  articles and never saw quoteattr's answers; their misses are not read while writing rules.
 
 This parses their articles with the default pipeline, resolves each mention as quoteattr
 resolves speakers, given the article's byline as ``quoteattr extract`` reads it from a
@@ -52,6 +57,7 @@ LABEL_FILES = {
     "set-aside articles": REPO / "tests" / "data" / "speaker_names_aside.jsonl",
     "fresh articles": REPO / "tests" / "data" / "speaker_names_fresh.jsonl",
     "fresh articles, second set": REPO / "tests" / "data" / "speaker_names_fresh2.jsonl",
+    "fresh articles, third set": REPO / "tests" / "data" / "speaker_names_fresh3.jsonl",
 }
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "polnear-train.jsonl"
 
