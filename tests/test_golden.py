@@ -272,9 +272,7 @@ def test_devset_speaker_names_fresh_second_set(
 
 
 @pytest.mark.devset
-def test_devset_speaker_names_fresh_third_set(
-    nlp: Any, polnear_docs: list[dict[str, Any]]
-) -> None:
+def test_devset_speaker_names_fresh_third_set(nlp: Any, polnear_docs: list[dict[str, Any]]) -> None:
     """Name accuracy on 100 mentions from 20 unread articles, labelled by a reader who never
     saw quoteattr's answers; their misses are not read while writing rules.
 
