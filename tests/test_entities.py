@@ -1354,3 +1354,84 @@ def test_the_businessman_after_an_unnamed_subject_is_left_unnamed() -> None:
         ents=[(1, 3, "PERSON")],
     )
     assert speakers_of(doc)[-1][:3] == ("the businessman", "businessman", "unnamed")
+
+
+def _headline_then_named(
+    described: list[tuple[str, str, str]], named: list[str], label: str, title: str = ""
+) -> Doc:
+    """ "<described> says rates will stay low.\\n\\n[<title>] <named> said the Fed would
+    wait.": a headline's description, then a paragraph whose subject is a name."""
+    rows: list[tuple[Any, ...]] = []
+    head = len(described) - 1  # the description's noun, the last of its words
+    for k, (word, dep, pos) in enumerate(described):
+        rows.append((word, head if k < head else head + 1, dep, pos))
+    verb = len(rows)
+    rows += [
+        ("says", verb, "ROOT", "VERB", "say"),
+        ("rates", verb + 2, "nsubj", "NOUN", "rate"),
+        ("will", verb + 2, "aux", "AUX"),
+        ("stay", verb, "ccomp", "VERB"),
+        ("low", verb + 2, "acomp", "ADJ"),
+        (".", verb, "punct", P),
+        ("\n\n", verb + 5, "dep", "SPACE"),
+    ]
+    first = len(rows)
+    words = ([title] if title else []) + named
+    subject = first + len(words) - 1
+    said = subject + 1
+    rows += [(w, subject, "compound", "PROPN", w) for w in words[:-1]]
+    rows += [
+        (words[-1], said, "nsubj", "PROPN", words[-1]),
+        ("said", said, "ROOT", "VERB", "say"),
+        ("the", said + 2, "det", "DET"),
+        ("Fed", said + 3, "nsubj", "PROPN", "Fed"),
+        ("would", said + 3, "aux", "AUX"),
+        ("wait", said, "ccomp", "VERB"),
+        (".", said, "punct", P),
+    ]
+    text = " ".join(w for w, *_ in described) + " says rates will stay low.\n\n"
+    text += " ".join(words) + " said the Fed would wait."
+    name_start = first + (1 if title else 0)
+    return build_doc(text, rows, [(name_start, subject + 1, label)])
+
+
+def test_a_headlines_description_is_the_person_the_next_paragraph_names() -> None:
+    """ "Fed governor says ...", then "Lael Brainard said ...": news names after it
+    describes, so the headline's description is the person the body names next."""
+    doc = _headline_then_named(
+        [("Fed", "compound", "PROPN"), ("governor", "nsubj", "NOUN")],
+        ["Lael", "Brainard"],
+        "PERSON",
+    )
+    assert [(m, n, k) for m, n, k, _, _ in speakers_of(doc)] == [
+        ("Fed governor", "Lael Brainard", "person"),
+        ("Lael Brainard", "Lael Brainard", "person"),
+    ]
+
+
+def test_a_headlines_description_is_not_a_person_of_another_role() -> None:
+    """ "Indiana governor says ...", then "Sen. Ted Cruz said ...": a senator is not the
+    governor, who stays unnamed."""
+    doc = _headline_then_named(
+        [("Indiana", "compound", "PROPN"), ("governor", "nsubj", "NOUN")],
+        ["Ted", "Cruz"],
+        "PERSON",
+        title="Sen.",
+    )
+    assert [(m, n, k) for m, n, k, _, _ in speakers_of(doc)] == [
+        ("Indiana governor", "Indiana governor", "unnamed"),
+        ("Ted Cruz", "Ted Cruz", "person"),
+    ]
+
+
+def test_a_headlines_body_is_the_organisation_the_next_paragraph_names() -> None:
+    """ "A climate group says ...", then "NextGen Climate said ...": the organisation."""
+    doc = _headline_then_named(
+        [("A", "det", "DET"), ("climate", "compound", "NOUN"), ("group", "nsubj", "NOUN")],
+        ["NextGen", "Climate"],
+        "ORG",
+    )
+    assert [(m, n, k) for m, n, k, _, _ in speakers_of(doc)] == [
+        ("A climate group", "NextGen Climate", "organization"),
+        ("NextGen Climate", "NextGen Climate", "organization"),
+    ]

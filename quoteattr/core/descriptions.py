@@ -7,7 +7,9 @@ subject of the main clause before it or the last speaker, unless an unnamed pers
 noun came between ("A businessman spoke ... the businessman said" is no one named). A name in
 apposition is the description's person ("The author of the book, Mitchell Zuckoff"). A
 definite description of a body ("the department", "the group") refers to the organisation
-named with it or before it.
+named with it or before it. A headline's or a lede's description with no article or with "a"
+is named after it: "Fed governor says ..." is the "Lael Brainard" the body's next paragraphs
+make the subject of a main clause.
 """
 
 from __future__ import annotations
@@ -28,9 +30,11 @@ from .mentions import mention_bounds, phrase_head, span_text
 from .people import NAME_REACH, Entity, People
 from .roles import Roles
 
-__all__ = ["Descriptions"]
+__all__ = ["NAMED_AFTER", "Descriptions"]
 
 _NOUN_IDS = (_POS_IDS["NOUN"], _POS_IDS["PROPN"])
+#: How many paragraphs after a headline's or a lede's description its name may come.
+NAMED_AFTER = 5
 _POSSESSIVE = re.compile(r"\s*['’]s\b")
 # What closes a quotation: its marks and the space before them.
 _CLOSING = " \t\n\"'”’»"
@@ -156,6 +160,71 @@ class Descriptions:
                 if last is not None and title.gender in (None, last.gender):
                     having = [last]
         return having[0] if len(having) == 1 else None
+
+    def named_after(self, span: Span) -> Entity | Span | None:
+        """ "A major climate group is demanding ... NextGen Climate, founded by ..., will
+        air an ad": a headline's or a lede's description that the next paragraphs name.
+
+        News opens on a description and names it after: the headline's "Fed governor" is
+        the "Lael Brainard is poised ..." of the body, the lede's "A lawmaker in the
+        Philippines" the "Joey Salceda said" of the next paragraph. A description with no
+        determiner or with "a"/"an", in the first two paragraphs, whose noun is a role or a
+        person noun, is the first person named as the subject of a main clause in the
+        :data:`NAMED_AFTER` paragraphs after its own ("calling for Donald Trump to be banned"
+        names no subject of one), who is named nowhere before it and whose gender and role do
+        not contradict the noun's ("A woman"; "Indiana governor" is not "Sen. Ted Cruz"); one
+        whose noun is a body ("group", "agency") is
+        the first organisation named so. None when there is no such name.
+        """
+        root = span.root
+        if root.tag_ != "NN" or any(
+            c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ not in {"a", "an"})
+            for c in root.children
+        ):
+            return None
+        layout = self.layout
+        para = layout.paragraph_of(span.start_char)
+        if para > 1:
+            return None
+        last = min(len(layout.paragraphs) - 1, para + NAMED_AFTER)
+        stop = layout.paragraph_tokens(last).stop
+        lexicons = self.lexicons
+        low = root.lower_
+        title = lexicons.titles.get(low)
+        if title is not None or low in lexicons.person_nouns:
+            gender = title.gender if title is not None else lexicons.person_nouns[low]
+            people = self.people
+            start = layout.paragraph_tokens(para + 1).start if para + 1 <= last else stop
+            for m in people.mentions:
+                if m.at < start or m.speaker or m.quoted or not self._main_subject(m.at):
+                    continue
+                if m.at >= stop:
+                    break
+                if people.first_seen(m.entity) < span.start:
+                    continue  # named before the description: someone else
+                if gender is not None and m.entity.gender not in (None, gender):
+                    continue
+                self.roles.read(m.entity)
+                if (
+                    title is not None
+                    and m.entity.role_nouns
+                    and title.noun not in m.entity.role_nouns
+                ):
+                    continue  # "Indiana governor" is not the "Sen. Ted Cruz" after it
+                return m.entity
+            return None
+        if lexicons.bodies.get(root.lemma_.lower()) != "org":
+            return None
+        before = {ent.text.lower() for ent in layout.entities if ent.end <= span.start}
+        start = layout.paragraph_tokens(para + 1).start if para + 1 <= last else stop
+        for ent in layout.entities:
+            if ent.start < start or ent.label_ != "ORG":
+                continue
+            if ent.start >= stop:
+                break
+            if self._main_subject(ent.root.i) and ent.text.lower() not in before:
+                return ent
+        return None
 
     def _attributing(self, span: Span) -> int:
         """Where a description looks back from: for the "the candidate" of '"...," the

@@ -139,6 +139,13 @@ class Resolver:
         body = self._descriptions.body(span)
         if body is not None:
             return Resolution(body, SpeakerKind.ORGANIZATION)
+        named = self._descriptions.named_after(span)
+        if isinstance(named, Entity):
+            # Not recorded as a speaker mention: the name comes after the description, and
+            # the pronouns and descriptions between refer back to whom the text named there.
+            return self.roles.resolution_of(named)
+        if named is not None:
+            return Resolution(self._org(named), SpeakerKind.ORGANIZATION)
         name = span_text(self.text, strip_det(list(span))) or own
         role, org = self.roles.unnamed_role(span)
         return Resolution(name, kind, role, org)
