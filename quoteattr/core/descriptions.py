@@ -173,8 +173,8 @@ class Descriptions:
         :data:`NAMED_AFTER` paragraphs after its own ("calling for Donald Trump to be banned"
         names no subject of one), who is named nowhere before it and whose gender and role do
         not contradict the noun's ("A woman"; "Indiana governor" is not "Sen. Ted Cruz"); one
-        whose noun is a body ("group", "agency") is
-        the first organisation named so. None when there is no such name.
+        whose noun is a body ("group", "agency") is the first organisation named so. None
+        when there is no such name.
         """
         root = span.root
         if root.tag_ != "NN" or any(
@@ -188,13 +188,13 @@ class Descriptions:
             return None
         last = min(len(layout.paragraphs) - 1, para + NAMED_AFTER)
         stop = layout.paragraph_tokens(last).stop
+        start = layout.paragraph_tokens(para + 1).start if para < last else stop
         lexicons = self.lexicons
         low = root.lower_
         title = lexicons.titles.get(low)
         if title is not None or low in lexicons.person_nouns:
             gender = title.gender if title is not None else lexicons.person_nouns[low]
             people = self.people
-            start = layout.paragraph_tokens(para + 1).start if para + 1 <= last else stop
             for m in people.mentions:
                 if m.at < start or m.speaker or m.quoted or not self._main_subject(m.at):
                     continue
@@ -216,7 +216,6 @@ class Descriptions:
         if lexicons.bodies.get(root.lemma_.lower()) != "org":
             return None
         before = {ent.text.lower() for ent in layout.entities if ent.end <= span.start}
-        start = layout.paragraph_tokens(para + 1).start if para + 1 <= last else stop
         for ent in layout.entities:
             if ent.start < start or ent.label_ != "ORG":
                 continue
