@@ -416,8 +416,8 @@ class Workers:
 
     ``extract_many(..., n_process=2)`` starts its workers at each call, and a new worker
     parses about 5% slower than a pipeline that has parsed before (spaCy's tokenizer cache and
-    lexemes fill as it goes): on calls of 200 articles, two new workers made 1.66 times the
-    words a second of one process that had parsed the calls before, and two kept ones 1.83
+    lexemes fill as it goes): on calls of 200 articles, two new workers made 1.63 times the
+    words a second of one process that had parsed the calls before, and two kept ones 1.88
     times (``benchmarks/bench_speed.py``). :class:`Workers` starts them once, for a program
     that calls again and again (a feed read every few minutes, a notebook)::
 
