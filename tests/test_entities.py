@@ -12,6 +12,7 @@ from quoteattr.core.layout import Layout, Ranges
 from quoteattr.core.lexicon import Lexicons
 from quoteattr.core.mentions import person_names, person_surnames
 from quoteattr.core.people import People
+from quoteattr.core.run import resolve_mentions
 from quoteattr.extract import extract_doc
 from quoteattr.lexicons import bodies, demonyms, honorifics, parse_table, titles
 from quoteattr.model import Quote, QuoteKind, Speaker, SpeakerEntity, SpeakerKind, TextSpan
@@ -1435,3 +1436,33 @@ def test_a_headlines_body_is_the_organisation_the_next_paragraph_names() -> None
         ("A climate group", "NextGen Climate", "organization"),
         ("NextGen Climate", "NextGen Climate", "organization"),
     ]
+
+
+def test_the_one_told_is_not_the_he_of_what_was_told() -> None:
+    """ "The president told Steve Inskeep that he believes ...": "he" is not Inskeep, the one
+    told, but the person the text was about (Obama, the sentence before's subject)."""
+    text = "Obama spoke. The president told Steve Inskeep that he believes change worries them."
+    doc = build_doc(
+        text,
+        [
+            ("Obama", 1, "nsubj", "PROPN", "Obama"),
+            ("spoke", 1, "ROOT", "VERB", "speak"),
+            (".", 1, "punct", P),
+            ("The", 4, "det", "DET"),
+            ("president", 5, "nsubj", "NOUN"),
+            ("told", 5, "ROOT", "VERB", "tell"),
+            ("Steve", 7, "compound", "PROPN", "Steve"),
+            ("Inskeep", 5, "dobj", "PROPN", "Inskeep"),
+            ("that", 10, "mark", "SCONJ"),
+            ("he", 10, "nsubj", "PRON"),
+            ("believes", 5, "ccomp", "VERB", "believe"),
+            ("change", 12, "nsubj", "NOUN"),
+            ("worries", 10, "ccomp", "VERB", "worry"),
+            ("them", 12, "dobj", "PRON", "they"),
+            (".", 5, "punct", P),
+        ],
+        [(0, 1, "PERSON"), (6, 8, "PERSON")],
+    )
+    he = text.index(" he ") + 1
+    (found,) = resolve_mentions(doc, [(he, he + 2)])
+    assert (found.name, found.kind) == ("Obama", SpeakerKind.PERSON)

@@ -31,6 +31,23 @@ __all__ = ["PRONOUN_REACH", "Anaphora", "question"]
 PRONOUN_REACH = 5
 
 
+# Verbs of telling: "The president told NPR correspondent Steve Inskeep that he believes
+# ..." - the one told is not who "he" is.
+_TELLING = frozenset({"tell", "ask", "inform", "assure", "remind", "warn", "brief"})
+
+
+def _addressee(name: Token) -> bool:
+    """True when the name at ``name`` is the one told, in a clause that reports what was
+    told: the object of a verb of telling that has a clausal complement."""
+    head = phrase_head(name)
+    verb = head.head
+    return (
+        head.dep_ in {"dobj", "dative"}
+        and verb.lemma_.lower() in _TELLING
+        and any(c.dep_ == "ccomp" for c in verb.children)
+    )
+
+
 def question(doc: Doc, people: People, at: int) -> Token | None:
     """The "asked" of which the name at token ``at`` is the subject ("Borger asked"), if it
     is one."""
@@ -194,7 +211,8 @@ class Anaphora:
 
         News keeps to the person it is quoting: the antecedent is, going back sentence by
         sentence, the last speaker, else the subject, else the first person named; in the
-        pronoun's own sentence, the nearest subject before it. Names inside quotes are the
+        pronoun's own sentence, the nearest subject before it, and never the one told in "X
+        told Y that he ...". Names inside quotes are the
         speaker's words and come last. A person whose gender the text gives otherwise is
         skipped. A pronoun after a quotation that answers a question asked in the sentence
         before is the person asked, when the text names them ("Conroy asked Sanders whether
@@ -206,7 +224,12 @@ class Anaphora:
         lo = hi
         while lo > 0 and people.mentions[lo - 1].sentence >= sentence - PRONOUN_REACH:
             lo -= 1
-        window = [m for m in people.mentions[lo:hi] if m.entity.gender in (None, gender)]
+        window = [
+            m
+            for m in people.mentions[lo:hi]
+            if m.entity.gender in (None, gender)
+            and not (m.sentence == sentence and _addressee(self.doc[m.at]))
+        ]
         found = self._salient(window, sentence)
         follow = (
             self._pronoun_subject(at, sentence, found, gender) if hops < PRONOUN_REACH else None
