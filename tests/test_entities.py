@@ -1466,3 +1466,35 @@ def test_the_one_told_is_not_the_he_of_what_was_told() -> None:
     he = text.index(" he ") + 1
     (found,) = resolve_mentions(doc, [(he, he + 2)])
     assert (found.name, found.kind) == ("Obama", SpeakerKind.PERSON)
+
+
+def test_a_headlines_surname_tagged_a_noun_is_the_ledes_he() -> None:
+    """ "Sanders faces a tough sell." (title case: the tagger made "Sanders" a common noun),
+    then "He needs delegates.": the article names Bernie Sanders, so the headline's word is
+    his surname and the lede's "He" is him."""
+    text = "Sanders faces a tough sell.\n\nHe needs delegates. Bernie Sanders said so."
+    doc = build_doc(
+        text,
+        [
+            ("Sanders", 1, "nsubj", "NOUN", "sanders"),
+            ("faces", 1, "ROOT", "VERB", "face"),
+            ("a", 4, "det", "DET"),
+            ("tough", 4, "amod", "ADJ"),
+            ("sell", 1, "dobj", "NOUN"),
+            (".", 1, "punct", P),
+            ("\n\n", 5, "dep", "SPACE"),
+            ("He", 8, "nsubj", "PRON"),
+            ("needs", 8, "ROOT", "VERB", "need"),
+            ("delegates", 8, "dobj", "NOUN", "delegate"),
+            (".", 8, "punct", P),
+            ("Bernie", 12, "compound", "PROPN", "Bernie"),
+            ("Sanders", 13, "nsubj", "PROPN", "Sanders"),
+            ("said", 13, "ROOT", "VERB", "say"),
+            ("so", 13, "advmod", "ADV"),
+            (".", 13, "punct", P),
+        ],
+        [(11, 13, "PERSON")],
+    )
+    he = text.index("He")
+    (found,) = resolve_mentions(doc, [(he, he + 2)])
+    assert (found.name, found.kind) == ("Bernie Sanders", SpeakerKind.PERSON)

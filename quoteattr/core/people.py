@@ -33,6 +33,7 @@ FEMALE = frozenset({"she", "her", "hers", "herself"})
 _MALE_IDS = frozenset(get_string_id(w) for w in MALE)
 _GENDERED_IDS = tuple(sorted(get_string_id(w) for w in MALE | FEMALE))
 _PROPN = _POS_IDS["PROPN"]
+_NOUN = _POS_IDS["NOUN"]
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _NOT_NAME_POS = frozenset({"ADP", "ADV", "CCONJ", "DET", "PART", "SCONJ", "VERB"})
 # The words of a name: "Haider al-Abadi" -> "haider", "al-abadi"; "Jr." -> "jr".
@@ -228,6 +229,21 @@ class People:
                     # only because it starts the sentence
                     start += 1
                 spans[i] = (start, i + 1)
+        # A title-case headline's surname that the tagger took for a common noun: "Sanders
+        # faces tough sell ..." when the article names Bernie Sanders, so that the lede's
+        # "He needs to persuade ..." has him to refer to.
+        full_names = {
+            get_string_id(unglued(doc[e - 1].text).lower()) for s, e in spans.values() if e - s > 1
+        }
+        if self.layout.paragraphs:
+            for i in self.layout.paragraph_tokens(0):
+                if (
+                    i not in spans
+                    and table[i, 0] == _NOUN
+                    and int(table[i, 3]) in full_names
+                    and doc[i].text[:1].isupper()
+                ):
+                    spans[i] = (i, i + 1)
         names = []
         for start, end in spans.values():
             parsed = self.parse_name(start, end)
