@@ -1498,3 +1498,30 @@ def test_a_headlines_surname_tagged_a_noun_is_the_ledes_he() -> None:
     he = text.index("He")
     (found,) = resolve_mentions(doc, [(he, he + 2)])
     assert (found.name, found.kind) == ("Bernie Sanders", SpeakerKind.PERSON)
+
+
+def test_a_he_in_its_sentence_is_the_main_clauses_subject() -> None:
+    """ "As Obama lectured the nation, Trump responded as he tweeted.": "he" is Trump, the
+    subject of the main clause, not Obama, the subject of the clause fronted before it."""
+    text = "As Obama lectured the nation, Trump responded as he tweeted."
+    doc = build_doc(
+        text,
+        [
+            ("As", 2, "mark", "SCONJ"),
+            ("Obama", 2, "nsubj", "PROPN", "Obama"),
+            ("lectured", 7, "advcl", "VERB", "lecture"),
+            ("the", 4, "det", "DET"),
+            ("nation", 2, "dobj", "NOUN"),
+            (",", 7, "punct", P),
+            ("Trump", 7, "nsubj", "PROPN", "Trump"),
+            ("responded", 7, "ROOT", "VERB", "respond"),
+            ("as", 10, "mark", "SCONJ"),
+            ("he", 10, "nsubj", "PRON"),
+            ("tweeted", 7, "advcl", "VERB", "tweet"),
+            (".", 7, "punct", P),
+        ],
+        [(1, 2, "PERSON"), (6, 7, "PERSON")],
+    )
+    he = text.index(" he ") + 1
+    (found,) = resolve_mentions(doc, [(he, he + 2)])
+    assert (found.name, found.kind) == ("Trump", SpeakerKind.PERSON)

@@ -284,14 +284,17 @@ class Anaphora:
                     return tok.i
         return None
 
-    @staticmethod
-    def _salient(window: Sequence[Mention], sentence: int) -> Mention | None:
-        """The most salient of the mentions before a pronoun in sentence ``sentence``."""
+    def _salient(self, window: Sequence[Mention], sentence: int) -> Mention | None:
+        """The most salient of the mentions before a pronoun in sentence ``sentence``: in
+        that sentence, its main clause's subject before the subject of a clause within ("As
+        President Barack Obama lectured the nation, Donald Trump responded as he
+        live-tweeted": Trump)."""
         for quoted in (False, True):
             pool = [m for m in window if m.quoted == quoted]
             same = [m for m in pool if m.sentence == sentence and m.subject]
             if same:
-                return same[0]
+                main = [m for m in same if phrase_head(self.doc[m.at]).head.dep_ == "ROOT"]
+                return (main or same)[0]
             for s in range(sentence, sentence - PRONOUN_REACH - 1, -1):
                 here = [m for m in pool if m.sentence == s]
                 if not here:
