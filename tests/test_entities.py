@@ -1525,3 +1525,57 @@ def test_a_he_in_its_sentence_is_the_main_clauses_subject() -> None:
     he = text.index(" he ") + 1
     (found,) = resolve_mentions(doc, [(he, he + 2)])
     assert (found.name, found.kind) == ("Trump", SpeakerKind.PERSON)
+
+
+@pytest.mark.parametrize(
+    ("noun", "speaker"),
+    [
+        ("analysis", ("A POLITICO analysis", "POLITICO", "organization")),
+        ("poll", ("A POLITICO poll", "POLITICO poll", "organization")),  # a poll keeps its name
+    ],
+)
+def test_a_document_is_the_organisation_named_before_its_noun(
+    noun: str, speaker: tuple[str, str, str]
+) -> None:
+    """ "A POLITICO analysis found that ...": the analysis is POLITICO's; a poll is cited by
+    its own name."""
+    doc = build_doc(
+        f"A POLITICO {noun} found that spending rose.",
+        [
+            ("A", 2, "det", "DET"),
+            ("POLITICO", 2, "compound", "PROPN", "POLITICO"),
+            (noun, 3, "nsubj", "NOUN"),
+            ("found", 3, "ROOT", "VERB", "find"),
+            ("that", 6, "mark", "SCONJ"),
+            ("spending", 6, "nsubj", "NOUN"),
+            ("rose", 3, "ccomp", "VERB", "rise"),
+            (".", 3, "punct", P),
+        ],
+        [(1, 2, "ORG")],
+    )
+    assert [(m, n, k) for m, n, k, _, _ in speakers_of(doc)] == [speaker]
+
+
+def test_a_persons_document_is_the_person() -> None:
+    """ "Rubio's statement said ...": the statement is Marco Rubio's, named before."""
+    doc = build_doc(
+        "Marco Rubio spoke. Rubio's statement said taxes would fall.",
+        [
+            ("Marco", 1, "compound", "PROPN", "Marco"),
+            ("Rubio", 2, "nsubj", "PROPN", "Rubio"),
+            ("spoke", 2, "ROOT", "VERB", "speak"),
+            (".", 2, "punct", P),
+            ("Rubio", 6, "poss", "PROPN", "Rubio"),
+            ("'s", 4, "case", "PART"),
+            ("statement", 7, "nsubj", "NOUN"),
+            ("said", 7, "ROOT", "VERB", "say"),
+            ("taxes", 10, "nsubj", "NOUN", "tax"),
+            ("would", 10, "aux", "AUX"),
+            ("fall", 7, "ccomp", "VERB"),
+            (".", 7, "punct", P),
+        ],
+        [(0, 2, "PERSON"), (4, 5, "PERSON")],
+    )
+    assert [(m, n, k) for m, n, k, _, _ in speakers_of(doc)] == [
+        ("Rubio's statement", "Marco Rubio", "person")
+    ]

@@ -33,6 +33,9 @@ from .roles import Roles
 __all__ = ["NAMED_AFTER", "Descriptions"]
 
 _NOUN_IDS = (_POS_IDS["NOUN"], _POS_IDS["PROPN"])
+# Documents whose name before them is not their author: a poll is cited by its own name
+# ("a CNN national poll"), and a video, post or tweet named by where it is ("a YouTube video").
+_NOT_AUTHORED = frozenset({"poll", "survey", "video", "post", "tweet"})
 #: How many paragraphs after a headline's or a lede's description its name may come.
 NAMED_AFTER = 5
 _POSSESSIVE = re.compile(r"\s*['’]s\b")
@@ -160,6 +163,43 @@ class Descriptions:
                 if last is not None and title.gender in (None, last.gender):
                     having = [last]
         return having[0] if len(having) == 1 else None
+
+    def author(self, span: Span) -> Entity | str | None:
+        """ "a POLITICO analysis found ...", "Mr. Trump's comments drew ...": a document
+        whose author the phrase names before its noun is that author's: the person, or the
+        organisation the model labels so (its whole name: "One Club for Growth ad" is the
+        Club for Growth's). Polls and surveys keep their own name ("a CNN national poll"):
+        a poll's name is how news cites it; a video, post or tweet is named by where it is.
+        None for any other phrase."""
+        root = span.root
+        lemma = root.lemma_.lower()
+        if root.pos_ != "NOUN" or lemma not in self.lexicons.documents or lemma in _NOT_AUTHORED:
+            return None
+        named = [
+            c for c in root.lefts if c.dep_ in {"compound", "nmod", "poss"} and c.pos_ == "PROPN"
+        ]
+        for c in named:
+            if c.ent_type_ == "PERSON":
+                s, e = mention_bounds(phrase_head(c))
+                return self.people.person(self.doc[s:e])
+        for c in named:
+            if c.ent_type_ == "ORG":
+                entity = next((x for x in self.layout.entities if x.start <= c.i < x.end), None)
+                if entity is None or entity.end > root.i:
+                    continue
+                if len(entity) == 1:
+                    # "Hoff's letter" where the model labels "Hoff" an organisation: the one
+                    # person named before with that surname, if there is one
+                    people = self.people
+                    same = [
+                        e
+                        for e in people.with_surname(entity[0].lower_)
+                        if len(e.core) > 1 and people.first_seen(e) < span.start
+                    ]
+                    if len(same) == 1:
+                        return same[0]
+                return self.roles.org_name(list(entity))
+        return None
 
     def named_after(self, span: Span) -> Entity | Span | None:
         """ "A major climate group is demanding ... NextGen Climate, founded by ..., will

@@ -139,6 +139,11 @@ class Resolver:
         body = self._descriptions.body(span)
         if body is not None:
             return Resolution(body, SpeakerKind.ORGANIZATION)
+        author = self._descriptions.author(span)
+        if isinstance(author, Entity):
+            return self.roles.resolution_of(author)
+        if author is not None:
+            return Resolution(author, SpeakerKind.ORGANIZATION)
         named = self._descriptions.named_after(span)
         if isinstance(named, Entity):
             # Not recorded as a speaker mention: the name comes after the description, and
