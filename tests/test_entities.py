@@ -1579,3 +1579,15 @@ def test_a_persons_document_is_the_person() -> None:
     assert [(m, n, k) for m, n, k, _, _ in speakers_of(doc)] == [
         ("Rubio's statement", "Marco Rubio", "person")
     ]
+
+
+def test_a_ledes_woman_is_the_woman_the_next_paragraph_names() -> None:
+    """ "A woman says ...", then "Juanita Broaddrick said ...": a person the lede gives
+    nothing but a sex is the one the next paragraph names."""
+    doc = _headline_then_named(
+        [("A", "det", "DET"), ("woman", "nsubj", "NOUN")], ["Juanita", "Broaddrick"], "PERSON"
+    )
+    assert [(m, n, k) for m, n, k, _, _ in speakers_of(doc)] == [
+        ("A woman", "Juanita Broaddrick", "person"),
+        ("Juanita Broaddrick", "Juanita Broaddrick", "person"),
+    ]

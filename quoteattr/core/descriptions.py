@@ -36,6 +36,10 @@ _NOUN_IDS = (_POS_IDS["NOUN"], _POS_IDS["PROPN"])
 # Documents whose name before them is not their author: a poll is cited by its own name
 # ("a CNN national poll"), and a video, post or tweet named by where it is ("a YouTube video").
 _NOT_AUTHORED = frozenset({"poll", "survey", "video", "post", "tweet"})
+# "A woman who has accused ... said": a lede's person with nothing but a sex, whom the next
+# paragraphs name. Not person nouns for the descriptions that refer back: "the man" of a
+# story is as often someone never named as the person named before.
+_GENERIC_PEOPLE = {"man": "male", "woman": "female"}
 #: How many paragraphs after a headline's or a lede's description its name may come.
 NAMED_AFTER = 5
 _POSSESSIVE = re.compile(r"\s*['’]s\b")
@@ -232,8 +236,9 @@ class Descriptions:
         lexicons = self.lexicons
         low = root.lower_
         title = lexicons.titles.get(low)
-        if title is not None or low in lexicons.person_nouns:
-            gender = title.gender if title is not None else lexicons.person_nouns[low]
+        nouns = {**_GENERIC_PEOPLE, **lexicons.person_nouns}
+        if title is not None or low in nouns:
+            gender = title.gender if title is not None else nouns[low]
             people = self.people
             for m in people.mentions:
                 if m.at < start or m.speaker or m.quoted or not self._main_subject(m.at):
