@@ -248,12 +248,12 @@ def test_devset_speaker_names_fresh(nlp: Any, polnear_docs: list[dict[str, Any]]
     """Name accuracy on 100 mentions labelled from unread articles after the rules were fixed.
 
     Measured 0.750 against a 0.330 baseline when they were labelled (benchmarks/speaker_names.py),
-    0.810 after the rules written from their misses, 0.860 with the rules of 2026-11-30
+    0.810 after the rules written from their misses, 0.880 with the rules of 2026-11-30
     (headline descriptions, pronouns, documents' authors).
     """
     scores = _name_scores(nlp, polnear_docs, FRESH_LABELS)
     assert scores.total == 100
-    assert scores.accuracy >= 0.855
+    assert scores.accuracy >= 0.875
     assert scores.baseline_accuracy < 0.35
 
 
