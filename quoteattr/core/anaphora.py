@@ -1,7 +1,8 @@
 """Pronouns: who "he", "she", "they", "who" and the writer's "I" stand for.
 
 "he" and "she" look back up to five sentences for a person of their gender: in their own
-sentence the first subject before them; before that, sentence by sentence, the last speaker,
+sentence the main clause's subject before them, else the first subject, never the one told
+("X told Y that he ..."); before that, sentence by sentence, the last speaker,
 else the first subject, else the first person named; names inside quotes last. A "he" or
 "she" that is the subject of a main clause on the way back, before that person, passes on its
 own antecedent ("King remembered Ali. She saw the Frazier fight. '...,' she said": King).

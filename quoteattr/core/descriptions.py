@@ -9,7 +9,8 @@ apposition is the description's person ("The author of the book, Mitchell Zuckof
 definite description of a body ("the department", "the group") refers to the organisation
 named with it or before it. A headline's or a lede's description with no article or with "a"
 is named after it: "Fed governor says ..." is the "Lael Brainard" the body's next paragraphs
-make the subject of a main clause.
+make the subject of a main clause. A document whose author the phrase names is the author's
+("Rubio's statement", "a POLITICO analysis").
 """
 
 from __future__ import annotations
