@@ -2,8 +2,8 @@
 
 "he" and "she" look back up to five sentences for a person of their gender: in their own
 sentence the main clause's subject before them, else the first subject, never the one told
-("X told Y that he ..."); before that, sentence by sentence, the last speaker,
-else the first subject, else the first person named; names inside quotes last. A "he" or
+("X told Y that he ..."); before that, sentence by sentence, the last speaker, else the
+first subject, else the first person named; names inside quotes last. A "he" or
 "she" that is the subject of a main clause on the way back, before that person, passes on its
 own antecedent ("King remembered Ali. She saw the Frazier fight. '...,' she said": King).
 A "he" in an adverbial clause fronted before its sentence's subject is that subject ("Asked
@@ -212,9 +212,9 @@ class Anaphora:
 
         News keeps to the person it is quoting: the antecedent is, going back sentence by
         sentence, the last speaker, else the subject, else the first person named; in the
-        pronoun's own sentence, the nearest subject before it, and never the one told in "X
-        told Y that he ...". Names inside quotes are the
-        speaker's words and come last. A person whose gender the text gives otherwise is
+        pronoun's own sentence, the main clause's subject before it, else the first subject
+        before it, and never the one told in "X told Y that he ...". Names inside quotes are
+        the speaker's words and come last. A person whose gender the text gives otherwise is
         skipped. A pronoun after a quotation that answers a question asked in the sentence
         before is the person asked, when the text names them ("Conroy asked Sanders whether
         ...").

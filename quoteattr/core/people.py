@@ -253,7 +253,8 @@ class People:
         # Bare names wait for the genders the text gives ("Ms. Trump" of two Trumps).
         names.sort(key=lambda n: (-len(n.core), n.start))
         # The gendered pronouns, found once for both votes.
-        # One comparison per pronoun: numpy.isin sorts the column, three times as slow.
+        # One comparison per pronoun: numpy.isin sorts the column, about twice as slow on
+        # an article's few thousand tokens.
         lower = table[:, 3]
         gendered = lower == _GENDERED_IDS[0]
         for word in _GENDERED_IDS[1:]:
