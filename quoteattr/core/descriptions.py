@@ -192,18 +192,14 @@ class Descriptions:
                 entity = next((x for x in self.layout.entities if x.start <= c.i < x.end), None)
                 if entity is None or entity.end > root.i:
                     continue
-                if len(entity) == 1:
-                    # "Hoff's letter" where the model labels "Hoff" an organisation: the one
-                    # person named before with that surname, if there is one
-                    people = self.people
-                    same = [
-                        e
-                        for e in people.with_surname(entity[0].lower_)
-                        if len(e.core) > 1 and people.first_seen(e) < span.start
-                    ]
-                    if len(same) == 1:
-                        return same[0]
-                return self.roles.org_name(list(entity))
+                # "Hoff's letter" where the model labels "Hoff" an organisation: the one
+                # person named before with that surname, if there is one
+                person = (
+                    self.people.named_in_full_before(entity[0].lower_, span.start)
+                    if len(entity) == 1
+                    else None
+                )
+                return person if person is not None else self.roles.org_name(list(entity))
         return None
 
     def named_after(self, span: Span) -> Entity | Span | None:
@@ -237,9 +233,9 @@ class Descriptions:
         lexicons = self.lexicons
         low = root.lower_
         title = lexicons.titles.get(low)
-        nouns = {**_GENERIC_PEOPLE, **lexicons.person_nouns}
-        if title is not None or low in nouns:
-            gender = title.gender if title is not None else nouns[low]
+        person_nouns = lexicons.person_nouns if low in lexicons.person_nouns else _GENERIC_PEOPLE
+        if title is not None or low in person_nouns:
+            gender = title.gender if title is not None else person_nouns[low]
             people = self.people
             for m in people.mentions:
                 if m.at < start or m.speaker or m.quoted or not self._main_subject(m.at):

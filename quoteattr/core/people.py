@@ -394,6 +394,13 @@ class People:
         lookup keeps, so that a caller need not scan every entity of a long text."""
         return [e for e in self._full.get(_surname_key((word,)), []) if e.core[-1] == word]
 
+    def named_in_full_before(self, word: str, at: int) -> Entity | None:
+        """The one person named in full before token ``at`` whose surname is ``word`` (lower
+        case): whom a one-word name the model labels an organisation stands for ("Phoenix
+        Mayor Greg Stanton wrote ... '...,' Stanton wrote"). None for none or several."""
+        same = [e for e in self.with_surname(word) if len(e.core) > 1 and self.first_seen(e) < at]
+        return same[0] if len(same) == 1 else None
+
     def first_seen(self, entity: Entity) -> int:
         """The token of the entity's first name mention (a large number when it has none)."""
         seen = self.seen.get(id(entity))

@@ -160,14 +160,7 @@ class Resolver:
         model labels an organisation is the one person named before it with that surname."""
         if len(span) != 1 or span[0].pos_ != "PROPN" or span[0].text.isupper():
             return None  # "PAC" is no one's surname
-        word = span[0].lower_
-        people = self.people
-        same = [
-            e
-            for e in people.with_surname(word)
-            if len(e.core) > 1 and people.first_seen(e) < span.start
-        ]
-        return same[0] if len(same) == 1 else None
+        return self.people.named_in_full_before(span[0].lower_, span.start)
 
     def _org(self, span: Span) -> str:
         """The canonical name of an organisation: an acronym takes its spelled-out form."""
