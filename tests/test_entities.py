@@ -1396,46 +1396,70 @@ def _headline_then_named(
     return build_doc(text, rows, [(name_start, subject + 1, label)])
 
 
-def test_a_headlines_description_is_the_person_the_next_paragraph_names() -> None:
-    """ "Fed governor says ...", then "Lael Brainard said ...": news names after it
-    describes, so the headline's description is the person the body names next."""
-    doc = _headline_then_named(
-        [("Fed", "compound", "PROPN"), ("governor", "nsubj", "NOUN")],
-        ["Lael", "Brainard"],
-        "PERSON",
-    )
-    assert [(m, n, k) for m, n, k, _, _ in speakers_of(doc)] == [
-        ("Fed governor", "Lael Brainard", "person"),
-        ("Lael Brainard", "Lael Brainard", "person"),
-    ]
-
-
-def test_a_headlines_description_is_not_a_person_of_another_role() -> None:
-    """ "Indiana governor says ...", then "Sen. Ted Cruz said ...": a senator is not the
-    governor, who stays unnamed."""
-    doc = _headline_then_named(
-        [("Indiana", "compound", "PROPN"), ("governor", "nsubj", "NOUN")],
-        ["Ted", "Cruz"],
-        "PERSON",
-        title="Sen.",
-    )
-    assert [(m, n, k) for m, n, k, _, _ in speakers_of(doc)] == [
-        ("Indiana governor", "Indiana governor", "unnamed"),
-        ("Ted Cruz", "Ted Cruz", "person"),
-    ]
-
-
-def test_a_headlines_body_is_the_organisation_the_next_paragraph_names() -> None:
-    """ "A climate group says ...", then "NextGen Climate said ...": the organisation."""
-    doc = _headline_then_named(
-        [("A", "det", "DET"), ("climate", "compound", "NOUN"), ("group", "nsubj", "NOUN")],
-        ["NextGen", "Climate"],
-        "ORG",
-    )
-    assert [(m, n, k) for m, n, k, _, _ in speakers_of(doc)] == [
-        ("A climate group", "NextGen Climate", "organization"),
-        ("NextGen Climate", "NextGen Climate", "organization"),
-    ]
+@pytest.mark.parametrize(
+    ("described", "named", "label", "title", "expected"),
+    [
+        # "Fed governor says ...", then "Lael Brainard said ...": news names after it
+        # describes, so the headline's description is the person the body names next.
+        (
+            [("Fed", "compound", "PROPN"), ("governor", "nsubj", "NOUN")],
+            ["Lael", "Brainard"],
+            "PERSON",
+            "",
+            [
+                ("Fed governor", "Lael Brainard", "person"),
+                ("Lael Brainard", "Lael Brainard", "person"),
+            ],
+        ),
+        # "Indiana governor says ...", then "Sen. Ted Cruz said ...": a senator is not the
+        # governor, who stays unnamed.
+        (
+            [("Indiana", "compound", "PROPN"), ("governor", "nsubj", "NOUN")],
+            ["Ted", "Cruz"],
+            "PERSON",
+            "Sen.",
+            [
+                ("Indiana governor", "Indiana governor", "unnamed"),
+                ("Ted Cruz", "Ted Cruz", "person"),
+            ],
+        ),
+        # "A climate group says ...", then "NextGen Climate said ...": the organisation.
+        (
+            [("A", "det", "DET"), ("climate", "compound", "NOUN"), ("group", "nsubj", "NOUN")],
+            ["NextGen", "Climate"],
+            "ORG",
+            "",
+            [
+                ("A climate group", "NextGen Climate", "organization"),
+                ("NextGen Climate", "NextGen Climate", "organization"),
+            ],
+        ),
+        # "A woman says ...", then "Juanita Broaddrick said ...": a person the lede gives
+        # nothing but a sex is the one the next paragraph names.
+        (
+            [("A", "det", "DET"), ("woman", "nsubj", "NOUN")],
+            ["Juanita", "Broaddrick"],
+            "PERSON",
+            "",
+            [
+                ("A woman", "Juanita Broaddrick", "person"),
+                ("Juanita Broaddrick", "Juanita Broaddrick", "person"),
+            ],
+        ),
+    ],
+    ids=["role", "another-role", "body", "woman"],
+)
+def test_a_headlines_description_is_whom_the_next_paragraph_names(
+    described: list[tuple[str, str, str]],
+    named: list[str],
+    label: str,
+    title: str,
+    expected: list[tuple[str, str, str]],
+) -> None:
+    """A headline's or a lede's description is the person or organisation the next
+    paragraph makes the subject of its main clause, unless its stated role says otherwise."""
+    doc = _headline_then_named(described, named, label, title=title)
+    assert [(m, n, k) for m, n, k, _, _ in speakers_of(doc)] == expected
 
 
 def test_the_one_told_is_not_the_he_of_what_was_told() -> None:
@@ -1578,16 +1602,4 @@ def test_a_persons_document_is_the_person() -> None:
     )
     assert [(m, n, k) for m, n, k, _, _ in speakers_of(doc)] == [
         ("Rubio's statement", "Marco Rubio", "person")
-    ]
-
-
-def test_a_ledes_woman_is_the_woman_the_next_paragraph_names() -> None:
-    """ "A woman says ...", then "Juanita Broaddrick said ...": a person the lede gives
-    nothing but a sex is the one the next paragraph names."""
-    doc = _headline_then_named(
-        [("A", "det", "DET"), ("woman", "nsubj", "NOUN")], ["Juanita", "Broaddrick"], "PERSON"
-    )
-    assert [(m, n, k) for m, n, k, _, _ in speakers_of(doc)] == [
-        ("A woman", "Juanita Broaddrick", "person"),
-        ("Juanita Broaddrick", "Juanita Broaddrick", "person"),
     ]
