@@ -677,3 +677,77 @@ def test_participle_set_off_after_the_clause_is_the_speakers() -> None:
         ("indirect", "Trump is wrong", "said", "Cruz"),
         ("indirect", "that he lies", "adding", "Cruz"),
     ]
+
+
+# The parser sometimes leaves a cue without a subject; then the speaker is read from the
+# words before the cue. Each Doc below is parsed that way on purpose.
+
+
+def test_unattached_speaker_is_the_person_named_before_the_cue() -> None:
+    """At a rally in Ohio, Brenda Johnson said taxes were high. with Johnson parsed as an
+    object of "in": the person named, not the rally."""
+    doc = build_doc(
+        "At a rally in Ohio, Brenda Johnson said taxes were high.",
+        [
+            ("At", 8, "prep", "ADP"),
+            ("a", 2, "det", "DET"),
+            ("rally", 0, "pobj", "NOUN"),
+            ("in", 2, "prep", "ADP"),
+            ("Ohio", 3, "pobj", "PROPN"),
+            (",", 4, "punct", P),
+            ("Brenda", 7, "compound", "PROPN"),
+            ("Johnson", 3, "pobj", "PROPN"),
+            ("said", 8, "ROOT", "VERB", "say"),
+            ("taxes", 10, "nsubj", "NOUN", "tax"),
+            ("were", 8, "ccomp", "AUX", "be"),
+            ("high", 10, "acomp", "ADJ"),
+            (".", 8, "punct", P),
+        ],
+        ents=[(4, 5, "GPE"), (6, 8, "PERSON")],
+    )
+    q = only(doc)
+    assert summary(q) == ("indirect", "taxes were high", "said", "Brenda Johnson")
+
+
+def test_unattached_speaker_is_not_a_fronted_phrase() -> None:
+    """After the vote, aides said the bill was dead. with "aides" parsed as an apposition of
+    "vote": the phrase before the comma sets the scene; the speaker comes after it."""
+    doc = build_doc(
+        "After the vote, aides said the bill was dead.",
+        [
+            ("After", 5, "prep", "ADP"),
+            ("the", 2, "det", "DET"),
+            ("vote", 0, "pobj", "NOUN"),
+            (",", 2, "punct", P),
+            ("aides", 2, "appos", "NOUN", "aide"),
+            ("said", 5, "ROOT", "VERB", "say"),
+            ("the", 7, "det", "DET"),
+            ("bill", 8, "nsubj", "NOUN"),
+            ("was", 5, "ccomp", "AUX", "be"),
+            ("dead", 8, "acomp", "ADJ"),
+            (".", 5, "punct", P),
+        ],
+    )
+    q = only(doc)
+    assert summary(q) == ("indirect", "the bill was dead", "said", "aides")
+
+
+def test_unattached_speaker_is_not_a_date() -> None:
+    """Tuesday officials said the bill was dead. with both nouns parsed as adverbs: "Tuesday"
+    says when, "officials" who."""
+    doc = build_doc(
+        "Tuesday officials said the bill was dead.",
+        [
+            ("Tuesday", 2, "npadvmod", "PROPN"),
+            ("officials", 2, "npadvmod", "NOUN", "official"),
+            ("said", 2, "ROOT", "VERB", "say"),
+            ("the", 4, "det", "DET"),
+            ("bill", 5, "nsubj", "NOUN"),
+            ("was", 2, "ccomp", "AUX", "be"),
+            ("dead", 5, "acomp", "ADJ"),
+            (".", 2, "punct", P),
+        ],
+        ents=[(0, 1, "DATE")],
+    )
+    q = only(doc)
+    assert summary(q) == ("indirect", "the bill was dead", "said", "officials")

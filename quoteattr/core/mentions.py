@@ -464,20 +464,49 @@ def _nearby_nominal(doc: Doc, cue: CueMatch, parts: list[tuple[int, int]]) -> To
     A name between the quote and the cue is the speaker ("“No,” Ramos told AFP": Ramos, not
     the addressee AFP); with nothing there, the order is inverted ("“No,” said Ramos") and the
     first name after the cue is.
+
+    Before the cue, a person's name comes first, and a phrase that sets the scene is no
+    speaker: in "At a June campaign event in St. Clairsville, Ohio, 62-year-old Brenda Johnson
+    railed against ...", parsed with no subject, the speaker is Brenda Johnson, not the event;
+    in "In October, he held a call to defend ..." it is "he", not the date.
     """
     i = cue.start - 1
     while i >= 0 and not inside(parts, doc[i].idx) and doc[i].text not in SENT_END:
         i -= 1
-    for k in range(i + 1, cue.start):
-        if doc[k].pos_ in _NOMINAL:
-            return phrase_head(doc[k])
+    first = _after_fronted_phrase(doc, i + 1, cue.start)
+    before = [doc[k] for k in range(first, cue.start) if _could_speak(doc[k])]
+    person = next((t for t in before if t.ent_type_ == "PERSON"), None)
+    if person is not None:
+        return phrase_head(person)
+    if before:
+        return phrase_head(before[0])
     for k in range(cue.end, min(len(doc), cue.end + 6)):
         tok = doc[k]
         if inside(parts, tok.idx) or tok.text in SENT_END:
             break
-        if tok.pos_ in _NOMINAL:
+        if _could_speak(tok):
             return phrase_head(tok)
     return None
+
+
+# Entity types of words that say when, which are never who: "Tuesday", "that morning".
+_WHEN = frozenset({"DATE", "TIME"})
+
+
+def _could_speak(tok: Token) -> bool:
+    """Whether a token can head the mention of a speaker the parse left unattached: a noun, a
+    name or a pronoun that does not say when."""
+    return tok.pos_ in _NOMINAL and tok.ent_type_ not in _WHEN
+
+
+def _after_fronted_phrase(doc: Doc, start: int, end: int) -> int:
+    """The first token after a phrase that opens the clause at ``start`` with a preposition
+    or a subordinator and closes with a comma ("At Boca West, ...", "As in Wyoming, ..."),
+    else ``start``: what it names is where, when or why, not who speaks."""
+    if start >= end or doc[start].pos_ not in {"ADP", "SCONJ"}:
+        return start
+    comma = next((k for k in range(start, end) if doc[k].text == ","), None)
+    return start if comma is None else comma + 1
 
 
 def strip_det(tokens: Sequence[Token]) -> Sequence[Token]:
