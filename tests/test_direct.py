@@ -417,3 +417,27 @@ def test_previous_subject_is_never_the_quotes_own_first_word() -> None:
     )
     [q] = directs(doc)
     assert (q.text, q.speaker) == ("“We won.”", None)
+
+
+def test_as_someone_put_it() -> None:
+    """As Ridge put it: “They're inside.” -> Ridge / put it: the idiom is a verb of saying
+    (parsed as the model does, the quote a sentence of its own after the colon)."""
+    doc = build_doc(
+        "As Ridge put it: “They're inside.”",
+        [
+            ("As", 2, "mark", "SCONJ"),
+            ("Ridge", 2, "nsubj", "PROPN"),
+            ("put", 2, "ROOT", "VERB", "put"),
+            ("it", 2, "dobj", "PRON"),
+            (":", 2, "punct", P),
+            ("“", 7, "punct", P),
+            ("They", 7, "nsubj", "PRON", "they"),
+            ("'re", 7, "ROOT", "AUX", "be"),
+            ("inside", 7, "advmod", "ADV"),
+            (".", 7, "punct", P),
+            ("”", 7, "punct", P),
+        ],
+        ents=[(1, 2, "PERSON")],
+    )
+    [q] = directs(doc)
+    assert (q.text, who(q), q.rule) == ("“They're inside.”", ("Ridge", "put it"), Rule.LEADING)
