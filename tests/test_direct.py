@@ -441,3 +441,49 @@ def test_as_someone_put_it() -> None:
     )
     [q] = directs(doc)
     assert (q.text, who(q), q.rule) == ("“They're inside.”", ("Ridge", "put it"), Rule.LEADING)
+
+
+def _told_then_quoted(verb: str, lemma: str, quote: str) -> Any:
+    """ "Howard VERB his remarks.\\n\\n“QUOTE.”": a sentence, then a paragraph of one quote."""
+    return build_doc(
+        f"Howard {verb} his remarks.\n\n“{quote}.”",
+        [
+            ("Howard", 1, "nsubj", "PROPN"),
+            (verb, 1, "ROOT", "VERB", lemma),
+            ("his", 3, "poss", "PRON"),
+            ("remarks", 1, "dobj", "NOUN", "remark"),
+            (".", 1, "punct", P),
+            ("\n\n", 4, "dep", "SPACE"),
+            ("“", 8, "punct", P),
+            (quote.split()[0], 8, "nsubj", "PRON"),
+            (quote.split()[1], 8, "ROOT", "VERB"),
+            (".", 8, "punct", P),
+            ("”", 8, "punct", P),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+
+
+def test_quote_paragraph_after_a_sentence_of_speech_is_its_speakers() -> None:
+    """Howard continued his remarks. / “She was winning.” -> Howard / continued."""
+    [q] = directs(_told_then_quoted("continued", "continue", "She won"))
+    assert (q.text, who(q), q.rule) == (
+        "“She won.”",
+        ("Howard", "continued"),
+        Rule.PREVIOUS_SUBJECT,
+    )
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "quote", "why"),
+    [
+        ("ended", "end", "She won", "ending his remarks is no speech: no cue of speech"),
+        ("continued", "continue", "SHE WON", "a quoted line in capitals is a heading"),
+    ],
+)
+def test_quote_paragraph_after_a_sentence_not_of_speech_has_no_speaker(
+    verb: str, lemma: str, quote: str, why: str
+) -> None:
+    """The sentence before the paragraph must tell of speech, the quote read as words."""
+    [q] = directs(_told_then_quoted(verb, lemma, quote))
+    assert q.speaker is None, why

@@ -20,9 +20,10 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator
 
 import attrs
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import CueCategory, QuoteKind, Rule
+from ..model.kinds import SAID_CATEGORIES
 from .content import Candidate
 from .cues import DASHES, CueLexicon, CueMatch
 from .findings import Finding
@@ -269,14 +270,18 @@ def _label(doc: Doc, tokens: list[int], named: _NamedWords) -> list[Token]:
 def _previous_subject(
     doc: Doc, layout: Layout, cand: Candidate, lexicon: CueLexicon
 ) -> Attribution:
-    """Rule 7: "Smith was defiant. “…”": the person the previous sentence is about."""
+    """Rule 7: "Smith was defiant. “…”": the person the previous sentence is about, in the
+    quote's paragraph, or in the paragraph before when that sentence tells of their speech
+    (see ``_told_before``)."""
     first = layout.token_at(cand.start)
     if first == 0:
         return Attribution()
     sent = doc[first - 1].sent
-    if layout.paragraph_of(sent.start_char) != cand.paragraph:
-        return Attribution()
     root = sent.root
+    if layout.paragraph_of(sent.start_char) != cand.paragraph and not _told_before(
+        layout, sent, cand, lexicon
+    ):
+        return Attribution()
     subject = subject_of(root)
     if subject is None or subject.pos_ not in {"PROPN", "PRON"} or subject.lower_ in {"it", "this"}:
         return Attribution()
@@ -287,6 +292,19 @@ def _previous_subject(
     # "Trump continued his remarks. “…”": a cue verb heading that sentence is the cue.
     m = lexicon.match(doc, root.i)
     return Attribution(m, mention_bounds(subject), Rule.PREVIOUS_SUBJECT)
+
+
+def _told_before(layout: Layout, sent: Span, cand: Candidate, lexicon: CueLexicon) -> bool:
+    """True when ``cand`` is a paragraph of quotation alone and ``sent``, the last sentence
+    of the paragraph before, is headed by a verb of speech or writing: "Howard continued
+    his scathing remarks." then "“Eight years ago she was ...”". A quoted line in capitals
+    is a heading ("“DIVISIVE, STUPID AND WRONG”"), no one's words."""
+    return (
+        layout.paragraph_of(sent.start_char) == cand.paragraph - 1
+        and _only_quotes(layout, cand.paragraph, cand.parts)
+        and lexicon.verb_category(sent.root) in SAID_CATEGORIES
+        and any(c.islower() for c in layout.text[cand.start : cand.end])
+    )
 
 
 def _floats(layout: Layout, last: _DirectQuote, cand: Candidate) -> bool:
