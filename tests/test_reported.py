@@ -751,3 +751,42 @@ def test_unattached_speaker_is_not_a_date() -> None:
     )
     q = only(doc)
     assert summary(q) == ("indirect", "the bill was dead", "said", "officials")
+
+
+def _see_doc(words: list[tuple[str, int, str, str]]) -> Any:
+    text = " ".join(w for w, _, _, _ in words[:-1]) + "."
+    return build_doc(text, [(w, h, d, pos) for w, h, d, pos in words])
+
+
+def test_a_verb_of_quotations_only_reports_in_its_frame() -> None:
+    """Developers see golf courses as wasted space. -> "see X as Y" is a belief (its frame
+    "prep:as"), though "see" alone introduces quotations only."""
+    doc = _see_doc(
+        [
+            ("Developers", 1, "nsubj", "NOUN"),
+            ("see", 1, "ROOT", "VERB"),
+            ("golf", 3, "compound", "NOUN"),
+            ("courses", 1, "dobj", "NOUN"),
+            ("as", 1, "prep", "ADP"),
+            ("wasted", 6, "amod", "ADJ"),
+            ("space", 4, "pobj", "NOUN"),
+            (".", 1, "punct", P),
+        ]
+    )
+    q = only(doc)
+    assert summary(q) == ("indirect", "golf courses as wasted space", "see", "Developers")
+    assert q.cue is not None and q.cue.category == CueCategory.BELIEF
+
+
+def test_a_verb_of_quotations_only_reports_nothing_outside_its_frame() -> None:
+    """Developers see the point. -> no attribution: "see" takes no object as a cue."""
+    doc = _see_doc(
+        [
+            ("Developers", 1, "nsubj", "NOUN"),
+            ("see", 1, "ROOT", "VERB"),
+            ("the", 3, "det", "DET"),
+            ("point", 1, "dobj", "NOUN"),
+            (".", 1, "punct", P),
+        ]
+    )
+    assert extract_doc(doc) == []

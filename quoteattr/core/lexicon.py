@@ -28,8 +28,9 @@ class Lexicons:
     """Every word list of a run.
 
     ``cues`` are the verbs, phrases, frames, nouns and adjectives that mark an attribution;
-    ``quotation_only`` verbs introduce quotations only; ``light_verbs`` make a noun cue their
-    subject's act ("issued a statement"); ``not_sources`` are labels that name no source
+    ``quotation_only`` verbs introduce quotations, and report only in their frames;
+    ``light_verbs`` make a noun cue their subject's act ("issued a statement");
+    ``not_sources`` are labels that name no source
     ("Related:"); ``sourceless`` cue verbs whose subject is no source ("seems to");
     ``documents`` nouns that speak for their author ("a study by X");
     ``boilerplate`` how paragraphs that are no prose open ("read more:");

@@ -384,9 +384,11 @@ def find_reported(
             found = _according(doc, m)
         elif tok.pos_ == "VERB" and tok.tag_.startswith("VB"):
             lemma = verb_lemma(tok)
-            cat = lexicon.verbs.get(lemma)
+            # A verb that introduces quotations only ("see the point") reports in its
+            # frames alone: "saw the event as a chance".
+            cat = lexicon.verbs.get(lemma) if lemma not in excluded else None
             frames = lexicon.frames.get(lemma, {})
-            if (cat is not None or frames) and lemma not in excluded:
+            if cat is not None or frames:
                 handed: list[int] = []
                 verb = _content_of(doc, tok, cat, inside_quotes, frames, lexicon.verbs, handed)
                 if verb is not None:
