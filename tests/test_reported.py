@@ -8,7 +8,7 @@ import pytest
 
 from quoteattr.core.lexicon import Lexicons
 from quoteattr.extract import extract_doc
-from quoteattr.model import CueCategory, Quote, QuoteKind, SpeakerKind
+from quoteattr.model import CueCategory, Quote, QuoteKind, Rule, SpeakerKind
 from tests.conftest import build_doc
 
 P = "PUNCT"
@@ -790,3 +790,45 @@ def test_a_verb_of_quotations_only_reports_nothing_outside_its_frame() -> None:
         ]
     )
     assert extract_doc(doc) == []
+
+
+def _in_doc(noun: str, tag_plural: bool) -> Any:
+    """ "Clinton leads in a CNN NOUN." parsed as the model does."""
+    doc = build_doc(
+        f"Clinton leads in a CNN {noun}.",
+        [
+            ("Clinton", 1, "nsubj", "PROPN"),
+            ("leads", 1, "ROOT", "VERB", "lead"),
+            ("in", 1, "prep", "ADP"),
+            ("a", 5, "det", "DET"),
+            ("CNN", 5, "compound", "PROPN"),
+            (noun, 2, "pobj", "NOUN", noun.rstrip("s")),
+            (".", 1, "punct", P),
+        ],
+        ents=[(0, 1, "PERSON"), (4, 5, "ORG")],
+    )
+    if tag_plural:
+        doc[5].tag_ = "NNS"
+    return doc
+
+
+def test_a_surveys_in_phrase_names_the_source() -> None:
+    """Clinton leads in a CNN poll. -> the clause the phrase modifies, reported by the poll."""
+    q = only(_in_doc("poll", tag_plural=False))
+    assert summary(q) == ("indirect", "Clinton leads", "in", "a CNN poll")
+    assert q.rule == Rule.ACCORDING
+    assert q.cue is not None and q.cue.category == CueCategory.REPORT
+
+
+@pytest.mark.parametrize(
+    ("noun", "plural", "why"),
+    [
+        ("polls", True, "polls in the plural tell how a race stands"),
+        ("letter", False, "a letter is no survey: its writer's verb is the cue"),
+    ],
+)
+def test_an_in_phrase_of_no_single_survey_names_no_source(
+    noun: str, plural: bool, why: str
+) -> None:
+    """Clinton leads in the CNN polls / in a CNN letter: no attribution."""
+    assert extract_doc(_in_doc(noun, tag_plural=plural)) == [], why

@@ -32,7 +32,8 @@ class Lexicons:
     ``light_verbs`` make a noun cue their subject's act ("issued a statement");
     ``not_sources`` are labels that name no source
     ("Related:"); ``sourceless`` cue verbs whose subject is no source ("seems to");
-    ``documents`` nouns that speak for their author ("a study by X");
+    ``documents`` nouns that speak for their author ("a study by X"); ``surveys`` nouns
+    whose "in" phrase names the source of its clause ("in a CNN poll");
     ``boilerplate`` how paragraphs that are no prose open ("read more:");
     ``titles``, ``honorifics``, ``demonyms``, ``bodies`` and ``person_nouns`` serve
     speaker resolution; ``not_writers`` are bylines' desk words ("Staff"); ``confidence`` the
@@ -52,6 +53,7 @@ class Lexicons:
     bodies: Mapping[str, str]
     not_writers: frozenset[str]
     person_nouns: Mapping[str, str | None] = attrs.field(factory=lexicons.person_nouns)
+    surveys: frozenset[str] = attrs.field(factory=lexicons.surveys)
     confidence: Mapping[Profile, ConfidenceModel] = attrs.field(factory=default_models)
 
     @classmethod

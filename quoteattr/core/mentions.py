@@ -366,7 +366,7 @@ def speaker_of_cue(
     """
     head = doc[cue.head]
     subject: Token | None = None
-    if cue.lemma == "according to":
+    if cue.lemma in {"according to", "in"}:  # "in" names a survey: "in a CNN poll"
         subject = next((c for c in head.children if c.dep_ == "pobj"), None)
     elif head.pos_ == "NOUN":  # "Trump's criticism of ...": the possessor
         subject = next((c for c in head.children if c.dep_ == "poss"), None)

@@ -8,6 +8,8 @@ officials, the talks failed". The content is found from the parse, by the cue's 
 - ``fronted``: the content clause comes first and the cue hangs from it ("X, the diplomats
   said"; "X, he said, Y" gives two parts);
 - ``according``: "according to Y, X" and "X, according to Y": the clause the phrase modifies;
+  so does a survey's "in" phrase ("In a CNN poll, 31% said ...", "X leads in the latest poll"),
+  whose survey is the source (nouns of surveys are data: ``lexicons/surveys.txt``);
 - ``xcomp``: an infinitival complement of a verb of asking, urging, promising or intending
   ("urged the allies to act", "plans to run"), with the object when there is one;
 - ``prep``: a prepositional object of a verb of accusing, warning, arguing or talking
@@ -61,6 +63,7 @@ _NOT_ATTRIBUTING = frozenset(
 # attribution of a fronted clause.
 _OBJECTS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"})
 _ACCORDING = np.uint64(get_string_id("according"))
+_IN = np.uint64(get_string_id("in"))
 
 
 @attrs.define
@@ -240,6 +243,15 @@ def _according(doc: Doc, m: CueMatch) -> tuple[set[int], Rule] | None:
     return tokens, Rule.ACCORDING
 
 
+def _survey_object(tok: Token, surveys: Collection[str]) -> Token | None:
+    """The one survey that an "in" phrase names ("in a new Post-ABC poll"), or None. Polls in
+    the plural are how a race stands, rarely a source: "Trump surged in the polls"."""
+    for child in tok.children:
+        if child.dep_ == "pobj" and child.tag_ != "NNS" and child.lemma_.lower() in surveys:
+            return child
+    return None
+
+
 def _complement(head: Token, preps: Collection[str] = _CONTENT_PREPS) -> set[int] | None:
     """The clause, or the object of one of ``preps``, that completes a noun or adjective cue."""
     for child in head.children:
@@ -311,7 +323,7 @@ def _candidates(doc: Doc, lexicons: Lexicons) -> list[int]:
     columns = doc.to_array([LOWER, LEMMA, POS])
     lower, lemma, pos = columns[:, 0], columns[:, 1], columns[:, 2]
     strings = doc.vocab.strings
-    found = set(np.flatnonzero(lower == _ACCORDING).tolist())
+    found = set(np.flatnonzero((lower == _ACCORDING) | (lower == _IN)).tolist())
     for tag, words in ((VERB, _VerbLemmas(lexicon)), (NOUN, lexicon.nouns)):
         at = np.flatnonzero(pos == tag)
         known: dict[int, bool] = {}
@@ -382,6 +394,10 @@ def find_reported(
         m = lexicon.phrase_at(doc, i) if tok.lower_ == "according" else None
         if m is not None and m.lemma == "according to":
             found = _according(doc, m)
+        elif tok.lower_ == "in":
+            if _survey_object(tok, lexicons.surveys) is not None:
+                m = CueMatch(i, i + 1, i, "in", CueCategory.REPORT)
+                found = _according(doc, m)
         elif tok.pos_ == "VERB" and tok.tag_.startswith("VB"):
             lemma = verb_lemma(tok)
             # A verb that introduces quotations only ("see the point") reports in its

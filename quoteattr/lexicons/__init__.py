@@ -267,6 +267,12 @@ def documents() -> frozenset[str]:
 
 
 @functools.cache
+def surveys() -> frozenset[str]:
+    """Nouns of surveys, whose "in" phrase names the source of a clause ("in a CNN poll")."""
+    return _word_list("surveys.txt")
+
+
+@functools.cache
 def object_control() -> frozenset[str]:
     """Verbs whose object does what their infinitive says ("led her to declare")."""
     return _word_list("object_control.txt")
