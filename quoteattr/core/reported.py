@@ -31,7 +31,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 
 import attrs
 import numpy as np
-from spacy.attrs import LEMMA, LOWER, POS
+from spacy.attrs import HEAD, LEMMA, LOWER, POS
 from spacy.parts_of_speech import ADJ, NOUN, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
@@ -317,13 +317,23 @@ def _candidates(doc: Doc, lexicons: Lexicons) -> list[int]:
     would create a Token object for each: "according" (the one phrase this stage reads,
     "according to"; another phrase that a cue verb starts, "told reporters", is found by
     its verb), a verb whose lemma is a cue verb or has frames, a noun whose lemma is a noun
-    cue, an adjective cue. Each distinct lemma's string is read once per document.
+    cue, an adjective cue, an "in" whose object is a survey. Each distinct lemma's string is
+    read once per document.
     """
     lexicon = lexicons.cues
-    columns = doc.to_array([LOWER, LEMMA, POS])
+    columns = doc.to_array([LOWER, LEMMA, POS, HEAD])
     lower, lemma, pos = columns[:, 0], columns[:, 1], columns[:, 2]
     strings = doc.vocab.strings
-    found = set(np.flatnonzero((lower == _ACCORDING) | (lower == _IN)).tolist())
+    found = set(np.flatnonzero(lower == _ACCORDING).tolist())
+    # "in a CNN poll": the "in" that heads a noun of the surveys ("in" is too common a word
+    # to read each one's children).
+    heads = np.ascontiguousarray(columns[:, 3]).view(np.int64) + np.arange(len(columns))
+    nouns = np.flatnonzero(lower[heads] == _IN)
+    surveys = lexicons.surveys
+    found.update(
+        head for head, word in zip(heads[nouns].tolist(), lemma[nouns].tolist(), strict=True)
+        if strings[word].lower() in surveys
+    )  # fmt: skip
     for tag, words in ((VERB, _VerbLemmas(lexicon)), (NOUN, lexicon.nouns)):
         at = np.flatnonzero(pos == tag)
         known: dict[int, bool] = {}
