@@ -16,7 +16,8 @@ that name a body, and the nouns that refer back to an organisation or a place;
 ``not_writers.txt`` the bylines that name a desk, not a writer; ``nicknames.txt`` the familiar
 forms of given names ("chuck" for "charles") that the speakers table joins across documents;
 ``object_control.txt`` the verbs whose object does what their infinitive says ("led her to
-declare": she declares).
+declare": she declares); ``surveys.txt`` the nouns of surveys, whose "in" phrase names the
+source of a clause ("Clinton leads in a CNN poll").
 ``english_words.txt`` lists the common English words whose share tells English text from
 another language (:mod:`quoteattr.core.language`).
 :class:`quoteattr.core.lexicon.Lexicons` carries them all, injectable, into a run.
@@ -67,6 +68,7 @@ __all__ = [
     "person_nouns",
     "quotation_only",
     "sourceless",
+    "surveys",
     "titles",
 ]
 
