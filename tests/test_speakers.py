@@ -472,6 +472,42 @@ def test_a_documents_named_author_speaks_for_it(noun: str, speaker: str) -> None
     assert q.speaker.mention.text == speaker
 
 
+def _study(prep: str, noun: str) -> Doc:
+    """ "A study PREP the Senate NOUN found it rained.", with no entity: the small model often
+    labels none."""
+    return build_doc(
+        f"A study {prep} the Senate {noun} found it rained.",
+        [
+            ("A", 1, "det", "DET"),
+            ("study", 6, "nsubj", "NOUN"),
+            (prep, 1, "prep", "ADP"),
+            ("the", 5, "det", "DET"),
+            ("Senate", 5, "compound", "PROPN"),
+            (noun, 2, "pobj", "NOUN"),
+            ("found", 6, "ROOT", "VERB", "find"),
+            ("it", 8, "nsubj", "PRON"),
+            ("rained", 6, "ccomp", "VERB", "rain"),
+            (".", 6, "punct", "PUNCT"),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("prep", "noun", "speaker", "why"),
+    [
+        ("by", "committee", "the Senate committee", "a body a proper name makes specific"),
+        ("from", "primary", "A study", "after 'from', only an entity is an author"),
+    ],
+)
+def test_a_documents_author_named_by_a_proper_noun(
+    prep: str, noun: str, speaker: str, why: str
+) -> None:
+    """ "A study by the Senate committee found ...": the committee, though no entity."""
+    [q] = extract_doc(_study(prep, noun))
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert q.speaker.mention.text == speaker, why
+
+
 def test_strip_det_drops_the_space_token_after_the_determiner() -> None:
     """ "a\u00a0poll": the no-break space after "a" is a token of its own, and no part of the
     name."""

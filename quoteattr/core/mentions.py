@@ -424,15 +424,26 @@ def _author_of(head: Token, documents: Collection[str]) -> Token:
     """Who a document or an utterance is by, when the text names them: "a study by the
     Senate committee said" credits the committee, "a statement from the Clinton campaign
     said" the campaign. Anything else stays itself: "a strong showing from Rubio" is no
-    document of his."""
+    document of his. The author is named: an entity, or after "by" a noun a proper name
+    makes specific ("the Senate committee", "Harvard researchers"), not "a study by
+    researchers", and not "exit polls from the New Hampshire primary"."""
     if head.pos_ != "NOUN" or head.lemma_.lower() not in documents:
         return head
     for prep in head.rights:
         if prep.dep_ == "prep" and prep.lower_ in {"by", "from"}:
             for obj in prep.children:
-                if obj.dep_ == "pobj" and obj.ent_type_ in _NAMED_SOURCES:
+                if obj.dep_ == "pobj" and (
+                    obj.ent_type_ in _NAMED_SOURCES or (prep.lower_ == "by" and _named(obj))
+                ):
                     return obj
     return head
+
+
+def _named(tok: Token) -> bool:
+    """Whether ``tok`` is a noun a proper name makes specific ("the Senate committee")."""
+    return tok.pos_ == "NOUN" and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children
+    )
 
 
 # Entity labels of a document's named author.
