@@ -524,3 +524,46 @@ def test_strip_det_drops_the_space_token_after_the_determiner() -> None:
         ],
     )
     assert span_text(text, strip_det(list(doc[0:3]))) == "poll"
+
+
+def _joined(first: str, cc: str, second: str, first_pos: str = "PROPN") -> Doc:
+    """ "FIRST CC SECOND said it rained.", both names, SECOND a conjunct of FIRST."""
+    return build_doc(
+        f"{first} {cc} {second} said it rained.",
+        [
+            (first, 3, "nsubj", first_pos),
+            (cc, 0, "cc", "CCONJ"),
+            (second, 0, "conj", "PROPN"),
+            ("said", 3, "ROOT", "VERB", "say"),
+            ("it", 5, "nsubj", "PRON"),
+            ("rained", 3, "ccomp", "VERB", "rain"),
+            (".", 3, "punct", "PUNCT"),
+        ],
+        ents=[(0, 1, "PERSON"), (2, 3, "PERSON")] if first_pos == "PROPN" else [(2, 3, "PERSON")],
+    )
+
+
+def test_conjoined_speakers_are_all_the_speaker() -> None:
+    """Burton and Nick said it rained. -> both speak: the mention holds both names, and the
+    speaker is no one person."""
+    [q] = extract_doc(_joined("Burton", "and", "Nick"))
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert (q.speaker.mention.text, q.speaker.name) == ("Burton and Nick", "Burton and Nick")
+    assert q.speaker.kind == SpeakerKind.UNNAMED
+
+
+@pytest.mark.parametrize(
+    ("first", "cc", "first_pos", "speaker", "why"),
+    [
+        ("Burton", "or", "PROPN", "Burton", "one of them said it, not both"),
+        ("President", "and", "PROPN", "President", "two titles of one person, a title first"),
+        ("businessman", "and", "NOUN", "businessman", "a common noun and a name"),
+    ],
+)
+def test_joined_words_that_are_not_a_list_of_names(
+    first: str, cc: str, first_pos: str, speaker: str, why: str
+) -> None:
+    """Only names joined by "and" make a group of speakers."""
+    [q] = extract_doc(_joined(first, cc, "Nick", first_pos))
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert q.speaker.mention.text == speaker, why

@@ -393,7 +393,29 @@ def speaker_of_cue(
         return None
     if documents is None:
         documents = lexicons.documents()
-    return mention_bounds(named_in_apposition(_author_of(subject, documents)))
+    head = named_in_apposition(_author_of(subject, documents))
+    start, end = mention_bounds(head)
+    # "“We agree,” reply Burton and Nick": both speak, so the mention holds every conjunct.
+    for conj in conjoined(head):
+        if not inside(parts, conj.idx):
+            end = max(end, mention_bounds(conj)[1])
+    return start, end
+
+
+def conjoined(head: Token, titles: Collection[str] | None = None) -> list[Token]:
+    """The names joined to the name ``head`` by "and" ("Burton and Nick", "The New York Times
+    and The Wall Street Journal"), in order. None for "or" ("Burton or Nick"), nor where a
+    common noun or a title is one of them: "the businessman and reality star said" is one
+    person, so is "Fox News Vice President and Managing Editor Bill Sammon" (``titles``,
+    default the shipped ``titles.txt``), and "Bush and his rivals" is no list of names."""
+    if titles is None:
+        titles = lexicons.titles()
+    if not any(c.dep_ == "cc" and c.lower_ in {"and", "&"} for c in head.children):
+        return []
+    after = [c for c in head.conjuncts if c.i > head.i]
+    if all(t.pos_ == "PROPN" and t.lower_ not in titles for t in [head, *after]):
+        return after
+    return []
 
 
 # Passive cues whose subject is the speaker all the same: "Smith was quoted as saying".

@@ -21,7 +21,15 @@ from .descriptions import Descriptions
 from .findings import Finding, Resolution
 from .layout import Layout, Ranges
 from .lexicon import Lexicons
-from .mentions import mention_bounds, relative_antecedent, span_text, strip_det
+from .mentions import (
+    conjoined,
+    mention_bounds,
+    person_surnames,
+    relative_antecedent,
+    span_text,
+    speaker_kind,
+    strip_det,
+)
 from .people import Entity, People
 from .roles import Roles
 
@@ -112,6 +120,10 @@ class Resolver:
         if clustered is not None:
             return clustered
         root = span.root
+        own_end = mention_bounds(root)[1]
+        members = [t for t in conjoined(root) if own_end <= t.i < end]
+        if members:
+            return self._group(start, [root, *members])
         antecedent = relative_antecedent(root)
         if antecedent is not None:
             s, e = mention_bounds(antecedent)
@@ -154,6 +166,25 @@ class Resolver:
         name = span_text(self.text, strip_det(list(span))) or own
         role, org = self.roles.unnamed_role(span)
         return Resolution(name, kind, role, org)
+
+    def _group(self, start: int, members: Sequence[Token]) -> Resolution:
+        """ "Burton and Nick Smith": each member resolved, their names joined ("Ann Burton
+        and Nick Smith"). People are unnamed, as a "they" of several people is: no one
+        person said it; bodies keep their kind ("the Teamsters and the Firefighters")."""
+        names = []
+        kinds = set()
+        surnames = person_surnames(self.doc, self.layout.entities)
+        for k, member in enumerate(members):
+            s, e = mention_bounds(member)
+            s = start if k == 0 else s
+            span = self.doc[s:e]
+            kind = speaker_kind(span, surnames, self.people.lexicons.bodies)
+            found = self._resolve(s, e, kind, False)
+            names.append(found.name)
+            kinds.add(found.kind)
+        name = ", ".join(names[:-1]) + " and " + names[-1]
+        bodies = kinds == {SpeakerKind.ORGANIZATION}
+        return Resolution(name, SpeakerKind.ORGANIZATION if bodies else SpeakerKind.UNNAMED)
 
     def _surname_of_person(self, span: Span) -> Entity | None:
         """ "Phoenix Mayor Greg Stanton wrote ... '...,' Stanton wrote": a one-word name the
