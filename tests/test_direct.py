@@ -487,3 +487,27 @@ def test_quote_paragraph_after_a_sentence_not_of_speech_has_no_speaker(
     """The sentence before the paragraph must tell of speech, the quote read as words."""
     [q] = directs(_told_then_quoted(verb, lemma, quote))
     assert q.speaker is None, why
+
+
+@pytest.mark.parametrize(
+    ("words", "kept"),
+    [
+        (["Jane", "The", "Virgin"], False),  # a title: no one's words
+        (["We", "won", "."], True),  # a sentence, though no one is named as its speaker
+    ],
+)
+def test_a_quotation_with_no_attribution_is_kept_only_as_words(
+    words: list[str], kept: bool
+) -> None:
+    """“Jane The Virgin” alone -> no quote; “We won.” alone -> a quote with no speaker."""
+    quote = " ".join(words).replace(" .", ".")
+    text = f"“{quote}”"
+    # Every token hangs on the first word, the root; the marks and "." are punctuation.
+    rows: list[tuple[Any, ...]] = []
+    for k, w in enumerate(["“", *words, "”"]):
+        punct = w in {"“", "”", "."}
+        dep = "ROOT" if k == 1 else ("punct" if punct else "dep")
+        rows.append((w, 1, dep, P if punct else "PROPN"))
+    quotes = directs(build_doc(text, rows))
+    assert [q.text for q in quotes] == ([text] if kept else [])
+    assert all(q.speaker is None for q in quotes)

@@ -320,6 +320,14 @@ def _floats(layout: Layout, last: _DirectQuote, cand: Candidate) -> bool:
     return len(quoted.split()) >= 3 or quoted[-1:] in {".", "!", "?", ","}
 
 
+def _sentence_like(layout: Layout, cand: Candidate) -> bool:
+    """Whether a quotation reads as someone's words: it closes with the punctuation of a
+    sentence or of a quote that runs on ("“We won.”", "“We won,”"), where a title or a scare
+    quote ("“Jane The Virgin”", "“breaking down barriers”") does not."""
+    quoted = layout.text[cand.start : cand.end].strip("“”\"'‘’«»„ ").rstrip(")]")
+    return quoted[-1:] in {".", "!", "?", ",", "…", ";", ":", "-", "—"}
+
+
 def _only_quotes(layout: Layout, para: int, parts: list[tuple[int, int]]) -> bool:
     """True when the paragraph holds nothing but quote text (and punctuation)."""
     s, e = layout.paragraphs[para]
@@ -413,6 +421,8 @@ def attribute_direct(
             # a quotation with no attribution of its own continues the speaker's last one.
             out[-1].candidate.parts.extend(cand.parts)
             continue
+        if att.cue is None and att.speaker is None and not _sentence_like(layout, cand):
+            continue  # “Jane The Virgin”, "Containment": a title or a scare quote, no one's words
         out.append(_DirectQuote(cand, att))
     return [
         Finding(
