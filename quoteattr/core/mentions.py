@@ -408,10 +408,13 @@ def conjoined(head: Token, titles: Collection[str] | None = None) -> list[Token]
     common noun or a title is one of them: "the businessman and reality star said" is one
     person, so is "Fox News Vice President and Managing Editor Bill Sammon" (``titles``,
     default the shipped ``titles.txt``), and "Bush and his rivals" is no list of names."""
+    # A name with words to its right, one of them "and": most speakers have neither.
+    if head.pos_ != "PROPN" or not head.n_rights:
+        return []
+    if not any(c.dep_ == "cc" and c.lower_ in {"and", "&"} for c in head.rights):
+        return []
     if titles is None:
         titles = lexicons.titles()
-    if not any(c.dep_ == "cc" and c.lower_ in {"and", "&"} for c in head.children):
-        return []
     after = [c for c in head.conjuncts if c.i > head.i]
     if all(t.pos_ == "PROPN" and t.lower_ not in titles for t in [head, *after]):
         return after

@@ -27,6 +27,7 @@ the speaker's words, not the reporter's attribution.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
 import attrs
@@ -325,15 +326,19 @@ def _candidates(doc: Doc, lexicons: Lexicons) -> list[int]:
     lower, lemma, pos = columns[:, 0], columns[:, 1], columns[:, 2]
     strings = doc.vocab.strings
     found = set(np.flatnonzero(lower == _ACCORDING).tolist())
-    # "in a CNN poll": the "in" that heads a noun of the surveys ("in" is too common a word
-    # to read each one's children).
-    heads = np.ascontiguousarray(columns[:, 3]).view(np.int64) + np.arange(len(columns))
-    nouns = np.flatnonzero(lower[heads] == _IN)
-    surveys = lexicons.surveys
-    found.update(
-        head for head, word in zip(heads[nouns].tolist(), lemma[nouns].tolist(), strict=True)
-        if strings[word].lower() in surveys
-    )  # fmt: skip
+    # "in a CNN poll": the "in" whose object is a survey noun, found from the noun, written
+    # as its lemma or its plural ("in" is too common a word to read each one's children).
+    mask = np.zeros(len(lower), dtype=bool)
+    for form in _survey_forms(lexicons.surveys):  # one comparison each: isin sorts the column
+        mask |= lower == form
+    nouns = np.flatnonzero(mask)
+    if nouns.size:
+        relative = np.ascontiguousarray(columns[nouns, 3]).view(np.int64)
+        found.update(
+            head
+            for head, word in zip((nouns + relative).tolist(), lemma[nouns].tolist(), strict=True)
+            if lower[head] == _IN and strings[word].lower() in lexicons.surveys
+        )
     for tag, words in ((VERB, _VerbLemmas(lexicon)), (NOUN, lexicon.nouns)):
         at = np.flatnonzero(pos == tag)
         known: dict[int, bool] = {}
@@ -350,6 +355,13 @@ def _candidates(doc: Doc, lexicons: Lexicons) -> list[int]:
         if word in cues
     )  # fmt: skip
     return sorted(found)
+
+
+@functools.lru_cache(maxsize=8)
+def _survey_forms(surveys: frozenset[str]) -> tuple[np.uint64, ...]:
+    """The ids of the lower-case forms of the survey nouns, singular and plural."""
+    words = sorted(surveys | {word + "s" for word in surveys})
+    return tuple(np.uint64(get_string_id(word)) for word in words)
 
 
 @attrs.frozen

@@ -11,6 +11,7 @@ needed, but clusters that a user's pipeline puts in ``doc.spans`` (groups whose 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -120,10 +121,12 @@ class Resolver:
         if clustered is not None:
             return clustered
         root = span.root
-        own_end = mention_bounds(root)[1]
-        members = [t for t in conjoined(root) if own_end <= t.i < end]
-        if members:
-            return self._group(start, [root, *members])
+        joined = conjoined(root) if end - start > 2 else []  # "A and B": three tokens or more
+        if joined:
+            own_end = mention_bounds(root)[1]
+            members = [t for t in joined if own_end <= t.i < end]
+            if members:
+                return self._group(start, [root, *members])
         antecedent = relative_antecedent(root)
         if antecedent is not None:
             s, e = mention_bounds(antecedent)
@@ -167,13 +170,17 @@ class Resolver:
         role, org = self.roles.unnamed_role(span)
         return Resolution(name, kind, role, org)
 
+    @functools.cached_property
+    def _person_surnames(self) -> frozenset[str]:
+        return person_surnames(self.doc, self.layout.entities)
+
     def _group(self, start: int, members: Sequence[Token]) -> Resolution:
         """ "Burton and Nick Smith": each member resolved, their names joined ("Ann Burton
         and Nick Smith"). People are unnamed, as a "they" of several people is: no one
         person said it; bodies keep their kind ("the Teamsters and the Firefighters")."""
         names = []
         kinds = set()
-        surnames = person_surnames(self.doc, self.layout.entities)
+        surnames = self._person_surnames
         for k, member in enumerate(members):
             s, e = mention_bounds(member)
             s = start if k == 0 else s
