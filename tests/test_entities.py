@@ -312,6 +312,32 @@ def test_body_description_resolves_to_the_named_body() -> None:
     assert names[-1] == ("The department", "State Department", "organization")
 
 
+@pytest.mark.parametrize("noun", ["utility", "bank", "airline"])
+def test_body_description_of_a_kind_of_company(noun: str) -> None:
+    """ "Hydro One said no. The utility said ..." -> Hydro One: a utility, a bank or an
+    airline is an organisation as "the company" is (``bodies.txt``)."""
+    doc = build_doc(
+        f"Hydro One said no. The {noun} said rates would rise.",
+        [
+            ("Hydro", 1, "compound", "PROPN"),
+            ("One", 2, "nsubj", "PROPN"),
+            ("said", 2, "ROOT", "VERB", "say"),
+            ("no", 2, "intj", "INTJ"),
+            (".", 2, "punct", P),
+            ("The", 6, "det", "DET"),
+            (noun, 7, "nsubj", "NOUN"),
+            ("said", 7, "ROOT", "VERB", "say"),
+            ("rates", 10, "nsubj", "NOUN", "rate"),
+            ("would", 10, "aux", "AUX"),
+            ("rise", 7, "ccomp", "VERB"),
+            (".", 7, "punct", P),
+        ],
+        [(0, 2, "ORG")],
+    )
+    names = [(m, n, k) for m, n, k, *_ in speakers_of(doc)]
+    assert names[-1] == (f"The {noun}", "Hydro One", "organization")
+
+
 def test_coreference_clusters_in_doc_spans_take_precedence() -> None:
     """A user's cluster linking "He" to "Mr. Obama" names the speaker, whatever the rules say."""
     doc = build_doc(
