@@ -225,6 +225,22 @@ def test_bare_surname_joins_the_person_its_own_documents_name() -> None:
     assert row_of(table, "Fiorina").name == "Carly Fiorina"
 
 
+def test_bare_surname_joins_the_person_its_document_quotes_in_a_group() -> None:
+    """ "Carly Fiorina and Jeb Bush" (one speaker, unnamed) beside "Fiorina" in a document:
+    the group names the Fiorina it means, though it is no row of hers."""
+    group = q("Carly Fiorina and Jeb Bush", SpeakerKind.UNNAMED)
+    table = table_of(
+        [group, q("Fiorina", ORG)],
+        [q("Carly Fiorina")],
+        [q("Frank Fiorina")],
+    )
+    row = row_of(table, "Fiorina")
+    assert row.name == "Carly Fiorina"
+    # Her quotes and documents: "Fiorina" in the first, her own in the second; the group's
+    # quote is no quote of hers alone.
+    assert (row.quotes, row.documents) == (2, 2)
+
+
 def test_bare_surname_joins_the_person_the_corpus_is_about() -> None:
     """ "Cruz", in an article naming no Cruz in full, joins the Cruz of ten articles, not the
     Cruz of one."""

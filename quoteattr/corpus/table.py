@@ -49,6 +49,10 @@ class SpeakerTable:
     # documents: what makes the documents of a merged entity exact (a document that names
     # "Fiorina" and "Carly Fiorina" counts once).
     _together: Counter[tuple[str, frozenset[str]]] = attrs.Factory(Counter)
+    # The same, with the names of people quoted together ("Bernie Sanders and Hillary
+    # Clinton", an unnamed group): evidence of who a bare "Sanders" of that document is, not
+    # documents of theirs.
+    _jointly: Counter[tuple[str, frozenset[str]]] = attrs.Factory(Counter)
     _documents: int = 0
     _failed: int = 0
     _quotes: int = 0
@@ -79,6 +83,7 @@ class SpeakerTable:
             return
         self._ids = None
         here: dict[str, NameTally] = {}
+        joint: set[str] = set()  # the names of people quoted together in this document
         cleaned: dict[str, CleanName] = {}
         people: dict[str, list[Speaker]] = {}
         for q in quotes:
@@ -92,6 +97,7 @@ class SpeakerTable:
                 continue
             if sp.kind == SpeakerKind.UNNAMED:
                 self._unnamed += 1
+                joint.update(k for k in map(_key, _group_members(sp.name)) if k)
                 continue
             clean = cleaned.get(sp.name) or cleaned.setdefault(sp.name, clean_name(sp.name))
             if not clean.key:
@@ -131,7 +137,9 @@ class SpeakerTable:
                 self._tallies[key] = tally
             else:
                 mine.add(tally)
-        self._note_together(here)
+        self._note_together(here, self._together)
+        if joint - here.keys():
+            self._note_together(here.keys() | joint, self._jointly)
 
     def add_failed(self) -> None:
         """Counts a document that could not be processed (an ``{"id", "error"}`` record)."""
@@ -151,14 +159,15 @@ class SpeakerTable:
         else:
             self.add(Quote.from_dict(q) for q in record.get("quotes") or ())
 
-    def _note_together(self, here: Iterable[str]) -> None:
+    @staticmethod
+    def _note_together(here: Iterable[str], into: Counter[tuple[str, frozenset[str]]]) -> None:
         by_block: dict[str, set[str]] = {}
         for key in here:
             for block in _blocks(key):
                 by_block.setdefault(block, set()).add(key)
         for block, keys in by_block.items():
             if len(keys) > 1:
-                self._together[(block, frozenset(keys))] += 1
+                into[(block, frozenset(keys))] += 1
 
     def update(self, other: SpeakerTable) -> SpeakerTable:
         """Adds another table's documents to this one (as if they had been added here).
@@ -177,6 +186,7 @@ class SpeakerTable:
                 mine = self._tallies[key]
             mine.add(tally)
         self._together.update(other._together)
+        self._jointly.update(other._jointly)
         self._documents += other._documents
         self._failed += other._failed
         self._quotes += other._quotes
@@ -289,7 +299,8 @@ class SpeakerTable:
         """For each name key, the sets of surname-sharing names quoted in one document
         with it."""
         out: dict[str, list[frozenset[str]]] = {}
-        for (block, keys), _n in sorted(self._together.items(), key=lambda kv: sorted(kv[0][1])):
+        seen = self._together + self._jointly
+        for (block, keys), _n in sorted(seen.items(), key=lambda kv: sorted(kv[0][1])):
             if block.startswith("s:"):
                 for k in keys:
                     out.setdefault(k, []).append(keys)
@@ -466,3 +477,15 @@ def speaker_table_of_bag(bag: dask.bag.Bag, *, split_every: int | None = None) -
     return bag.reduction(  # type: ignore[no-untyped-call]
         table_of_records, _combine, split_every=split_every
     )
+
+
+def _group_members(name: str) -> list[str]:
+    """The names of a group speaker ("Bernie Sanders and Hillary Clinton", "A, B and C"),
+    or none for a name that joins nothing."""
+    if " and " not in name:
+        return []
+    return [part for part in re.split(r",\s*|\s+and\s+", name) if part]
+
+
+def _key(name: str) -> str:
+    return clean_name(name).key
