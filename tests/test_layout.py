@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from quoteattr.core.layout import TEXT_KEY, Layout, doc_text, paragraph_bounds
+from quoteattr.core.layout import TEXT_KEY, Layout, any_equal, doc_text, paragraph_bounds
 from tests.conftest import build_doc
 
 P = "PUNCT"
@@ -122,3 +123,12 @@ def test_the_text_read_from_arrays_is_spacys(words: list[str], data: st.DataObje
     spaces = data.draw(st.lists(st.booleans(), min_size=len(words), max_size=len(words)))
     doc = Doc(Vocab(), words=words, spaces=spaces)
     assert doc_text(doc) == doc.text
+
+
+def test_any_equal_marks_the_rows_holding_one_of_the_ids() -> None:
+    """One comparison per id, the same answer as numpy.isin."""
+    column = np.array([5, 2**64 - 1, 7, 5, 0], dtype=np.uint64)
+    ids = (5, 2**64 - 1)
+    assert any_equal(column, ids).tolist() == [True, True, False, True, False]
+    assert any_equal(column, ids).tolist() == np.isin(column, np.array(ids, np.uint64)).tolist()
+    assert not any_equal(column, ()).any()

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import Title
 from .anaphora import PRONOUN_REACH, question
-from .layout import Layout
+from .layout import Layout, any_equal
 from .lexicon import Lexicons
 from .mentions import mention_bounds, phrase_head, span_text
 from .people import NAME_REACH, Entity, People
@@ -327,8 +327,7 @@ class Descriptions:
         """Lemma -> positions of the nouns and proper nouns with it, read once per Doc."""
         if self._noun_index is None:
             table = self.doc.to_array([POS, LEMMA])
-            pos = table[:, 0]
-            nouns = numpy.flatnonzero((pos == _NOUN_IDS[0]) | (pos == _NOUN_IDS[1]))
+            nouns = numpy.flatnonzero(any_equal(table[:, 0], _NOUN_IDS))
             strings = self.doc.vocab.strings
             lower: dict[int, str] = {}
             index: dict[str, list[int]] = {}

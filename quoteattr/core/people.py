@@ -21,7 +21,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import Title
-from .layout import Layout, Ranges
+from .layout import Layout, Ranges, any_equal
 from .lexicon import Lexicons
 from .mentions import ORG_LABELS, person_names, span_text, unglued, words_end
 
@@ -253,13 +253,7 @@ class People:
         # Bare names wait for the genders the text gives ("Ms. Trump" of two Trumps).
         names.sort(key=lambda n: (-len(n.core), n.start))
         # The gendered pronouns, found once for both votes.
-        # One comparison per pronoun: numpy.isin sorts the column, about twice as slow on
-        # an article's few thousand tokens.
-        lower = table[:, 3]
-        gendered = lower == _GENDERED_IDS[0]
-        for word in _GENDERED_IDS[1:]:
-            gendered |= lower == word
-        pronouns = numpy.flatnonzero(gendered).tolist()
+        pronouns = numpy.flatnonzero(any_equal(table[:, 3], _GENDERED_IDS)).tolist()
         for single in (False, True):
             for name in names:
                 if (len(name.core) == 1) == single:

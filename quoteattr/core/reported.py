@@ -41,7 +41,7 @@ from ..model import CueCategory, QuoteKind, Rule
 from ..model.kinds import SAID_CATEGORIES
 from .cues import CueLexicon, CueMatch, verb_lemma
 from .findings import Finding
-from .layout import Layout, Ranges
+from .layout import Layout, Ranges, any_equal
 from .lexicon import Lexicons
 from .marks import MarkedQuote
 from .mentions import speaker_of_cue
@@ -328,10 +328,7 @@ def _candidates(doc: Doc, lexicons: Lexicons) -> list[int]:
     found = set(np.flatnonzero(lower == _ACCORDING).tolist())
     # "in a CNN poll": the "in" whose object is a survey noun, found from the noun, written
     # as its lemma or its plural ("in" is too common a word to read each one's children).
-    mask = np.zeros(len(lower), dtype=bool)
-    for form in _survey_forms(lexicons.surveys):  # one comparison each: isin sorts the column
-        mask |= lower == form
-    nouns = np.flatnonzero(mask)
+    nouns = np.flatnonzero(any_equal(lower, _survey_forms(lexicons.surveys)))
     if nouns.size:
         relative = np.ascontiguousarray(columns[nouns, 3]).view(np.int64)
         found.update(
@@ -358,10 +355,10 @@ def _candidates(doc: Doc, lexicons: Lexicons) -> list[int]:
 
 
 @functools.lru_cache(maxsize=8)
-def _survey_forms(surveys: frozenset[str]) -> tuple[np.uint64, ...]:
+def _survey_forms(surveys: frozenset[str]) -> tuple[int, ...]:
     """The ids of the lower-case forms of the survey nouns, singular and plural."""
     words = sorted(surveys | {word + "s" for word in surveys})
-    return tuple(np.uint64(get_string_id(word)) for word in words)
+    return tuple(get_string_id(word) for word in words)
 
 
 @attrs.frozen
