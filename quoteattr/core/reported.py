@@ -244,13 +244,12 @@ def _according(doc: Doc, m: CueMatch) -> tuple[set[int], Rule] | None:
     return tokens, Rule.ACCORDING
 
 
-def _survey_object(tok: Token, surveys: Collection[str]) -> Token | None:
-    """The one survey that an "in" phrase names ("in a new Post-ABC poll"), or None. Polls in
-    the plural are how a race stands, rarely a source: "Trump surged in the polls"."""
-    for child in tok.children:
-        if child.dep_ == "pobj" and child.tag_ != "NNS" and child.lemma_.lower() in surveys:
-            return child
-    return None
+def _names_a_survey(tok: Token, surveys: Collection[str]) -> bool:
+    """Whether the "in" ``tok`` names one survey ("in a new Post-ABC poll"). Polls in the
+    plural are how a race stands, rarely a source: "Trump surged in the polls"."""
+    return any(
+        c.dep_ == "pobj" and c.tag_ != "NNS" and c.lemma_.lower() in surveys for c in tok.children
+    )
 
 
 def _complement(head: Token, preps: Collection[str] = _CONTENT_PREPS) -> set[int] | None:
@@ -414,7 +413,7 @@ def find_reported(
         if m is not None and m.lemma == "according to":
             found = _according(doc, m)
         elif tok.lower_ == "in":
-            if _survey_object(tok, lexicons.surveys) is not None:
+            if _names_a_survey(tok, lexicons.surveys):
                 m = CueMatch(i, i + 1, i, "in", CueCategory.REPORT)
                 found = _according(doc, m)
         elif tok.pos_ == "VERB" and tok.tag_.startswith("VB"):
