@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+import attrs
 import pytest
 from spacy.tokens import Doc
 
+from quoteattr.core.lexicon import Lexicons
 from quoteattr.core.mentions import (
     mention_bounds,
     person_surnames,
@@ -567,3 +572,54 @@ def test_joined_words_that_are_not_a_list_of_names(
     [q] = extract_doc(_joined(first, cc, "Nick", first_pos))
     assert q.speaker is not None and q.speaker.mention is not None
     assert q.speaker.mention.text == speaker, why
+
+
+def _forced_to_admit() -> Doc:
+    """ "The loss forced her to admit that she erred.": "her" admits, if "force" is an
+    object-control verb."""
+    return build_doc(
+        "The loss forced her to admit that she erred.",
+        [
+            ("The", 1, "det", "DET"),
+            ("loss", 2, "nsubj", "NOUN"),
+            ("forced", 2, "ROOT", "VERB", "force"),
+            ("her", 2, "dobj", "PRON"),
+            ("to", 5, "aux", "PART"),
+            ("admit", 2, "xcomp", "VERB", "admit"),
+            ("that", 8, "mark", "SCONJ"),
+            ("she", 8, "nsubj", "PRON"),
+            ("erred", 5, "ccomp", "VERB", "err"),
+            (".", 2, "punct", "PUNCT"),
+        ],
+    )
+
+
+@pytest.mark.parametrize(
+    ("doc", "change", "shipped", "injected"),
+    [
+        (_forced_to_admit, {"object_control": frozenset()}, "her", "The loss"),
+        (
+            lambda: _study("by", "committee"),
+            {"documents": frozenset()},
+            "the Senate committee",
+            "A study",
+        ),
+        (
+            lambda: _joined("President", "and", "Nick"),
+            {"titles": {}},
+            "President",
+            "President and Nick",
+        ),
+    ],
+)
+def test_the_speaker_rules_read_the_run_s_lexicons(
+    doc: Callable[[], Doc], change: dict[str, Any], shipped: str, injected: str
+) -> None:
+    """The object-control verbs, the documents and the titles that pick a cue's speaker come
+    from the run's Lexicons, as every other list does: emptied there, the rule that reads
+    each is off."""
+    lexicons = attrs.evolve(Lexicons.default(), **change)
+    for given, speaker in ((None, shipped), (lexicons, injected)):
+        [q] = extract_doc(doc(), given)
+        assert q.speaker is not None and q.speaker.mention is not None
+        assert q.speaker.mention.text == speaker

@@ -31,6 +31,7 @@ from .layout import Layout, inside
 from .mentions import (
     PERSON_PRONOUNS,
     SENT_END,
+    SpeakerWords,
     mention_bounds,
     phrase_head,
     speaker_of_cue,
@@ -141,7 +142,7 @@ def _own_attribution(
     lexicon: CueLexicon,
     prev_end: int,
     next_start: int,
-    documents: Collection[str] | None,
+    words: SpeakerWords,
 ) -> Attribution:
     """Rules 1 to 4: an attribution in the quote's own sentence."""
     trailing = _trailing(layout, cand.end, next_start)
@@ -161,7 +162,7 @@ def _own_attribution(
     if cue is None:
         cue, rule = _last_cue(doc, lexicon, leading), Rule.LEADING
     if cue is not None:
-        speaker = speaker_of_cue(doc, cue, cand.parts, documents)
+        speaker = speaker_of_cue(doc, cue, cand.parts, words)
         return Attribution(cue, speaker, rule)
     dash = _dash_speaker(doc, trailing)
     if dash is not None:
@@ -175,7 +176,7 @@ def _colon_lead(
     cand: Candidate,
     lexicon: CueLexicon,
     not_sources: Collection[str],
-    documents: Collection[str] | None,
+    words: SpeakerWords,
     named: _NamedWords,
 ) -> Attribution:
     """Rule 5: "He declared:" closing the previous sentence or paragraph introduces the quote.
@@ -200,7 +201,7 @@ def _colon_lead(
     tokens.reverse()
     cue = _last_cue(doc, lexicon, tokens)
     if cue is not None:
-        return Attribution(cue, speaker_of_cue(doc, cue, cand.parts, documents), Rule.COLON)
+        return Attribution(cue, speaker_of_cue(doc, cue, cand.parts, words), Rule.COLON)
     if not tokens:
         return Attribution()
     label = _label(doc, tokens, named)
@@ -208,7 +209,7 @@ def _colon_lead(
         mark = CueMatch(colon, colon + 1, colon, ":", CueCategory.SPEECH)
         return Attribution(mark, mention_bounds(phrase_head(label[-1])), Rule.LABEL)
     root = doc[tokens[-1]].sent.root
-    subject = subject_of(root) if root.pos_ in {"VERB", "AUX"} else None
+    subject = subject_of(root, words.object_control) if root.pos_ in {"VERB", "AUX"} else None
     if (
         subject is None
         or subject.pos_ not in {"PROPN", "NOUN", "PRON"}
@@ -268,7 +269,7 @@ def _label(doc: Doc, tokens: list[int], named: _NamedWords) -> list[Token]:
 
 
 def _previous_subject(
-    doc: Doc, layout: Layout, cand: Candidate, lexicon: CueLexicon
+    doc: Doc, layout: Layout, cand: Candidate, lexicon: CueLexicon, words: SpeakerWords
 ) -> Attribution:
     """Rule 7: "Smith was defiant. “…”": the person the previous sentence is about, in the
     quote's paragraph, or in the paragraph before when that sentence tells of their speech
@@ -282,7 +283,7 @@ def _previous_subject(
         layout, sent, cand, lexicon
     ):
         return Attribution()
-    subject = subject_of(root)
+    subject = subject_of(root, words.object_control)
     if subject is None or subject.pos_ not in {"PROPN", "PRON"} or subject.lower_ in {"it", "this"}:
         return Attribution()
     # Where the parser ran the quote into the sentence before it ("A rally. ‘We’re alive’"
@@ -373,7 +374,7 @@ def attribute_direct(
     candidates: list[Candidate],
     lexicon: CueLexicon,
     not_sources: Collection[str] = frozenset(),
-    documents: Collection[str] | None = None,
+    words: SpeakerWords | None = None,
 ) -> list[Finding]:
     """Finds cue and speaker of each direct quote, joining interrupted and follow-on quotes.
 
@@ -383,26 +384,28 @@ def attribute_direct(
         candidates: direct-quote candidates in text order.
         lexicon: the cue lexicon.
         not_sources: label words that name no source ("Related:", "Q:").
-        documents: nouns of documents that speak for their author (see
+        words: the word lists that pick a cue's speaker (default the shipped ones; see
             :func:`~quoteattr.core.mentions.speaker_of_cue`).
 
     Returns:
         the direct quotes' findings, in text order.
     """
+    if words is None:
+        words = SpeakerWords()
     out: list[_DirectQuote] = []
     named = _NamedWords(layout)
     n = len(candidates)
     for k, cand in enumerate(candidates):
         prev_end = candidates[k - 1].end if k else 0
         next_start = candidates[k + 1].start if k + 1 < n else len(layout.text)
-        att = _own_attribution(doc, layout, cand, lexicon, prev_end, next_start, documents)
+        att = _own_attribution(doc, layout, cand, lexicon, prev_end, next_start, words)
         own_trailing = att.cue is not None and doc[att.cue.start].idx >= cand.end
         # “A,” she said. “B,” she said. has two attributions, so two quotes.
         if out and not own_trailing and _attribution_gap(doc, layout, out[-1], cand, lexicon):
             out[-1].candidate.parts.extend(cand.parts)
             continue
         if att.cue is None and att.speaker is None:
-            att = _colon_lead(doc, layout, cand, lexicon, not_sources, documents, named)
+            att = _colon_lead(doc, layout, cand, lexicon, not_sources, words, named)
         if (
             att.cue is None
             and att.speaker is None
@@ -415,7 +418,7 @@ def attribute_direct(
             out[-1].candidate.parts.extend(cand.parts)
             continue
         if att.cue is None and att.speaker is None:
-            att = _previous_subject(doc, layout, cand, lexicon)
+            att = _previous_subject(doc, layout, cand, lexicon, words)
         if att.cue is None and att.speaker is None and out and _floats(layout, out[-1], cand):
             # '"And he is a very beautiful man," Sanders continued. "When you meet him, ..."':
             # a quotation with no attribution of its own continues the speaker's last one.

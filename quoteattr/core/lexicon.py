@@ -19,6 +19,7 @@ from ..lexicons import Title
 from ..model import Profile
 from .confidence import ConfidenceModel, default_models
 from .cues import CueLexicon
+from .mentions import SpeakerWords
 
 __all__ = ["Lexicons", "default_lexicons"]
 
@@ -32,7 +33,9 @@ class Lexicons:
     ``light_verbs`` make a noun cue their subject's act ("issued a statement");
     ``not_sources`` are labels that name no source
     ("Related:"); ``sourceless`` cue verbs whose subject is no source ("seems to");
-    ``documents`` nouns that speak for their author ("a study by X"); ``surveys`` nouns
+    ``documents`` nouns that speak for their author ("a study by X"); ``object_control``
+    verbs whose object does what their infinitive says ("forced the CEO to admit");
+    ``surveys`` nouns
     whose "in" phrase names the source of its clause ("in a CNN poll");
     ``boilerplate`` how paragraphs that are no prose open ("read more:");
     ``titles``, ``honorifics``, ``demonyms``, ``bodies`` and ``person_nouns`` serve
@@ -54,6 +57,7 @@ class Lexicons:
     not_writers: frozenset[str]
     person_nouns: Mapping[str, str | None] = attrs.field(factory=lexicons.person_nouns)
     surveys: frozenset[str] = attrs.field(factory=lexicons.surveys)
+    object_control: frozenset[str] = attrs.field(factory=lexicons.object_control)
     confidence: Mapping[Profile, ConfidenceModel] = attrs.field(factory=default_models)
 
     @classmethod
@@ -73,6 +77,10 @@ class Lexicons:
             bodies=lexicons.bodies(),
             not_writers=lexicons.not_writers(),
         )
+
+    def speaker_words(self) -> SpeakerWords:
+        """The lists that pick a cue's speaker, as the stages that find cues take them."""
+        return SpeakerWords(self.documents, self.titles, self.object_control)
 
     def extended(
         self,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Sequence
 
+import attrs
 from spacy.tokens import Doc, Span, Token
 
 from .. import lexicons
@@ -19,6 +20,7 @@ __all__ = [
     "ORG_LABELS",
     "PERSON_PRONOUNS",
     "SENT_END",
+    "SpeakerWords",
     "mention_bounds",
     "person_names",
     "person_surnames",
@@ -55,7 +57,23 @@ _NOMINAL = frozenset({"PROPN", "NOUN", "PRON"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
-def subject_of(verb: Token) -> Token | None:
+@attrs.frozen
+class SpeakerWords:
+    """The word lists that pick a cue's speaker, by default the shipped ones (the
+    :class:`~quoteattr.core.lexicon.Lexicons` bundle gives a run's own).
+
+    ``documents`` speak for their author ("a study by the Senate committee found");
+    ``titles`` make names joined by "and" one person ("Vice President and Managing Editor
+    Bill Sammon"); ``object_control`` verbs hand their infinitive to their object ("forced
+    the CEO to admit").
+    """
+
+    documents: Collection[str] = attrs.field(factory=lexicons.documents)
+    titles: Collection[str] = attrs.field(factory=lexicons.titles)
+    object_control: Collection[str] = attrs.field(factory=lexicons.object_control)
+
+
+def subject_of(verb: Token, object_control: Collection[str] | None = None) -> Token | None:
     """Returns the head token of the subject of ``verb``, climbing to a governor if needed.
 
     ``"as saying"`` in "X was quoted as saying" and ``"saying"`` in "X told reporters, saying"
@@ -64,6 +82,8 @@ def subject_of(verb: Token) -> Token | None:
 
     Args:
         verb: the cue verb.
+        object_control: verbs whose object is the subject of their infinitive (default the
+            shipped ``object_control.txt``).
 
     Returns:
         the subject's head token, or None.
@@ -82,7 +102,7 @@ def subject_of(verb: Token) -> Token | None:
             via, below = token.dep_, token
             token = token.head
             if via == "xcomp":
-                controller = _object_controller(token, below)
+                controller = _object_controller(token, below, object_control)
                 if controller is not None:
                     return controller
             if token.dep_ == "prep" and token.head.i != token.i:  # "quoted as saying"
@@ -103,12 +123,17 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-def _object_controller(governor: Token, below: Token) -> Token | None:
+def _object_controller(
+    governor: Token, below: Token, object_control: Collection[str] | None
+) -> Token | None:
     """The object of ``governor`` that is the subject of its infinitive: in "The
     announcement led some to speculate that ..." and "forced the CEO to admit ...", who
     speculates and admits is the object, not the governor's subject. Verbs of purpose keep
-    their subject: "Ramos used his speech to call for ..." (``lexicons/object_control.txt``)."""
-    if governor.lemma_.lower() not in lexicons.object_control():
+    their subject: "Ramos used his speech to call for ..." (``object_control``, default the
+    shipped ``lexicons/object_control.txt``)."""
+    if object_control is None:
+        object_control = lexicons.object_control()
+    if governor.lemma_.lower() not in object_control:
         return None
     for child in governor.children:
         if child.dep_ in {"dobj", "dative"} and child.i < below.i:
@@ -354,16 +379,18 @@ def speaker_of_cue(
     doc: Doc,
     cue: CueMatch,
     parts: list[tuple[int, int]],
-    documents: Collection[str] | None = None,
+    words: SpeakerWords | None = None,
 ) -> tuple[int, int] | None:
     """Returns the mention (token range) of the speaker of ``cue``.
 
     The speaker is the cue's subject, the object of "to" in "according to", or, where the
     parse gives none, a name next to the cue (see ``_nearby_nominal``); never a token inside
     the content ``parts`` (character ranges). A document's named author speaks for it
-    ("a study by the Senate committee found"; ``documents``: the nouns of documents,
-    default the shipped ``documents.txt``).
+    ("a study by the Senate committee found"). ``words`` are the word lists this reads
+    (default the shipped ones).
     """
+    if words is None:
+        words = SpeakerWords()
     head = doc[cue.head]
     subject: Token | None = None
     if cue.lemma in {"according to", "in"}:  # "in" names a survey: "in a CNN poll"
@@ -374,7 +401,7 @@ def speaker_of_cue(
             by = [c for c in head.children if c.dep_ == "prep" and c.lower_ in {"from", "by"}]
             subject = next((g for c in by for g in c.children if g.dep_ == "pobj"), None)
         if subject is None and head.dep_ == "dobj":  # "X expressed concern that ..."
-            subject = subject_of(head.head)
+            subject = subject_of(head.head, words.object_control)
     elif _addressed(head):
         # "Officials were told that ...", "Smith was asked whether ...": the passive subject
         # is who was told or asked, not who spoke; the speaker is the agent, if named.
@@ -384,19 +411,17 @@ def speaker_of_cue(
             return None
         return mention_bounds(agent)
     else:
-        subject = subject_of(head)
+        subject = subject_of(head, words.object_control)
     if subject is not None and inside(parts, subject.idx):
         subject = None
     if subject is None:
         subject = _nearby_nominal(doc, cue, parts)
     if subject is None:
         return None
-    if documents is None:
-        documents = lexicons.documents()
-    head = named_in_apposition(_author_of(subject, documents))
+    head = named_in_apposition(_author_of(subject, words.documents))
     start, end = mention_bounds(head)
     # "“We agree,” reply Burton and Nick": both speak, so the mention holds every conjunct.
-    for conj in conjoined(head):
+    for conj in conjoined(head, words.titles):
         if not inside(parts, conj.idx):
             end = max(end, mention_bounds(conj)[1])
     return start, end

@@ -484,6 +484,7 @@ def reported_findings(
     quoted_ends = [e for _, e in quoted]
     starts = [q.start for q in top]
     marked = marked_ranges(top)
+    words = lexicons.speaker_words()
     out = []
     for r in find_reported(doc, layout, lexicons, quoted):
         spans = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in r.content]
@@ -497,6 +498,6 @@ def reported_findings(
         # "The tensions seem to be ...": a raising verb's subject is no source.
         sourceless = r.cue.lemma in lexicons.sourceless
         by = r.cue if r.speaker_cue is None else r.speaker_cue
-        speaker = None if sourceless else speaker_of_cue(doc, by, parts, lexicons.documents)
+        speaker = None if sourceless else speaker_of_cue(doc, by, parts, words)
         out.append(Finding(kind, parts, r.cue, speaker, r.rule, inner))
     return out

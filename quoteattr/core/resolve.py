@@ -121,7 +121,8 @@ class Resolver:
         if clustered is not None:
             return clustered
         root = span.root
-        joined = conjoined(root) if end - start > 2 else []  # "A and B": three tokens or more
+        # "A and B": three tokens or more
+        joined = conjoined(root, self.people.lexicons.titles) if end - start > 2 else []
         if joined:
             own_end = mention_bounds(root)[1]
             members = [t for t in joined if own_end <= t.i < end]

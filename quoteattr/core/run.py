@@ -77,7 +77,7 @@ def find(doc: Doc, lexicons: Lexicons, *, doc_id: str | None = None, start: int 
     top = [p for p in pairs if p.depth == 0]
     candidates, _fragments = direct_candidates(layout, top, lexicons.cues)
     findings = attribute_direct(
-        doc, layout, candidates, lexicons.cues, lexicons.not_sources, lexicons.documents
+        doc, layout, candidates, lexicons.cues, lexicons.not_sources, lexicons.speaker_words()
     )
     findings += reported_findings(doc, layout, lexicons, findings, top)
     outside = non_prose(layout.text, lexicons.boilerplate, layout.paragraphs)
