@@ -832,3 +832,46 @@ def test_an_in_phrase_of_no_single_survey_names_no_source(
 ) -> None:
     """Clinton leads in the CNN polls / in a CNN letter: no attribution."""
     assert extract_doc(_in_doc(noun, tag_plural=plural)) == [], why
+
+
+def _run_on(comma: bool, second: str, lemma: str) -> Any:
+    """ "Diplomats said France was open[,] and Paris SECOND." with the second clause hung on
+    "said", as the small model often hangs it."""
+    rows: list[tuple[Any, ...]] = [
+        ("Diplomats", 1, "nsubj", "NOUN", "diplomat"),
+        ("said", 1, "ROOT", "VERB", "say"),
+        ("France", 3, "nsubj", "PROPN"),
+        ("was", 1, "ccomp", "AUX", "be"),
+        ("open", 3, "acomp", "ADJ"),
+    ]
+    if comma:
+        rows.append((",", 1, "punct", P))
+    n = len(rows)
+    rows += [
+        ("and", 1, "cc", "CCONJ"),
+        ("Paris", n + 2, "nsubj", "PROPN"),
+        (second, 1, "conj", "VERB", lemma),
+        (".", 1, "punct", P),
+    ]
+    return build_doc(
+        "Diplomats said France was open" + ("," if comma else "") + f" and Paris {second}.",
+        rows,
+        ents=[(2, 3, "GPE"), (n + 1, n + 2, "GPE")],
+    )
+
+
+@pytest.mark.parametrize(
+    ("comma", "second", "lemma", "content"),
+    [
+        (False, "waited", "wait", "France was open and Paris waited"),
+        (True, "waited", "wait", "France was open"),  # ", and": the reporter's again
+        (False, "denied", "deny", "France was open"),  # a cue: its own attribution
+    ],
+)
+def test_a_clause_joined_to_the_cue_by_and_is_reported_too(
+    comma: bool, second: str, lemma: str, content: str
+) -> None:
+    """ "Hannity says Gingrich is a friend and it's his business": the parser hangs the
+    second clause on the cue; with "and" and no comma it is what was said too."""
+    q = extract_doc(_run_on(comma, second, lemma))[0]
+    assert q.content == content

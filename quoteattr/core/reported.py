@@ -112,6 +112,29 @@ def _subtree(tok: Token) -> set[int]:
     return {t.i for t in tok.subtree}
 
 
+def _run_on(
+    v: Token, clause: Token, children: list[tuple[Token, str]], verbs: Mapping[str, CueCategory]
+) -> set[int]:
+    """A second clause the parser hung on the cue instead of on the reported clause: in
+    "Hannity says Gingrich is a close friend and it's his business what he does", the
+    clause after "and" is Hannity's too. Only with no comma before the "and" (", and" often
+    returns to the reporter) and a subject of its own, and not a cue verb (the speaker's
+    next act: "said X and denied Y")."""
+    doc = v.doc
+    for child, dep in children:
+        if dep != "conj" or child.i <= clause.i or child.pos_ not in {"VERB", "AUX"}:
+            continue
+        if verbs.get(verb_lemma(child)) is not None:
+            return set()
+        if not any(c.dep_ in _SUBJ for c in child.children):
+            return set()
+        cc = [c for c, d in children if d == "cc" and clause.i < c.i < child.i]
+        if len(cc) != 1 or cc[0].lower_ != "and" or doc[cc[0].i - 1].is_punct:
+            return set()
+        return {cc[0].i} | _subtree(child)
+    return set()
+
+
 def _set_off(v: Token) -> bool:
     """Whether punctuation comes just before the phrase of ``v``."""
     i = v.left_edge.i - 1
@@ -179,7 +202,10 @@ def _content_of(
             after = [c for c in clauses if c.i > v.i]
             clause = (after or clauses)[0]
             cut = _next_cues(v, clause, verbs, handed)
-            return _subtree(clause) - cut, Rule.CCOMP, ccomp
+            tokens = _subtree(clause) - cut
+            if clause.i > v.i:
+                tokens |= _run_on(v, clause, children, verbs)
+            return tokens, Rule.CCOMP, ccomp
     # "Turkey will need to be convinced, the diplomats said": the cue hangs from the content.
     head = v.head
     if (
