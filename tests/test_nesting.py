@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from quoteattr.core.cues import CueMatch
 from quoteattr.core.findings import Finding
-from quoteattr.core.nesting import outermost, prior_confidence
+from quoteattr.core.nesting import held_in_mixed, outermost, prior_confidence
 from quoteattr.model import CueCategory, QuoteKind, Rule, SpeakerKind
 
 from .conftest import EN_VOCAB
@@ -74,3 +75,19 @@ def test_a_surer_outer_part_hides_an_inner_cue_among_many_parts() -> None:
         QuoteKind.INDIRECT, [(22, 60)], fear, (8, 9), Rule.CCOMP, mention_kind=SpeakerKind.PERSON
     )
     assert outermost(_DOC, [early, outer, inner]) == [early, outer]
+
+
+def test_a_mixed_clause_after_its_cue_holds_the_quotation_of_that_cue() -> None:
+    """'Ryan said that “we need data” about the FBI': one quote, the mixed clause; the
+    quotation the same cue governs is dropped. Not a quotation of another cue, nor one a
+    mixed content that runs over its own cue holds (a parse gone wrong)."""
+    say = CueMatch(1, 2, 1, "say", CueCategory.SPEECH)  # token 1: character 2
+    add = CueMatch(20, 21, 20, "add", CueCategory.SPEECH)
+    clause = Finding(QuoteKind.MIXED, [(4, 40)], say, (0, 1), Rule.CCOMP)
+    quotation = Finding(QuoteKind.DIRECT, [(10, 20)], say, (0, 1), Rule.GOVERNOR)
+    other = Finding(QuoteKind.DIRECT, [(22, 30)], add, (0, 1), Rule.GOVERNOR)
+    assert held_in_mixed(_DOC, [clause, quotation, other]) == [clause, other]
+    over_cue = Finding(QuoteKind.MIXED, [(0, 40)], say, (0, 1), Rule.FRONTED)
+    assert held_in_mixed(_DOC, [over_cue, quotation]) == [over_cue, quotation]
+    before_cue = attrs.evolve(clause, parts=[(0, 40)])
+    assert held_in_mixed(_DOC, [before_cue, quotation]) == [before_cue, quotation]

@@ -875,3 +875,43 @@ def test_a_clause_joined_to_the_cue_by_and_is_reported_too(
     second clause on the cue; with "and" and no comma it is what was said too."""
     q = extract_doc(_run_on(comma, second, lemma))[0]
     assert q.content == content
+
+
+def _said_that_quote(after: bool) -> Any:
+    """'Ryan said that “we need data” [about the FBI].': the clause opens with "that"
+    outside the quote marks; its verb is inside them."""
+    rows: list[tuple[Any, ...]] = [
+        ("Ryan", 1, "nsubj", "PROPN"),
+        ("said", 1, "ROOT", "VERB", "say"),
+        ("that", 5, "mark", "SCONJ"),
+        ("“", 5, "punct", P),
+        ("we", 5, "nsubj", "PRON"),
+        ("need", 1, "ccomp", "VERB", "need"),
+        ("data", 5, "dobj", "NOUN"),
+        ("”", 5, "punct", P),
+    ]
+    if after:
+        rows += [
+            ("about", 5, "prep", "ADP"),
+            ("the", 10, "det", "DET"),
+            ("FBI", 8, "pobj", "PROPN"),
+        ]
+    rows.append((".", 1, "punct", P))
+    text = "Ryan said that “we need data”" + (" about the FBI" if after else "") + "."
+    return build_doc(text, rows, ents=[(0, 1, "PERSON")])
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        (True, [("mixed", "that “we need data” about the FBI", "said", "Ryan")]),
+        # The clause is mostly the quotation: the direct quote alone.
+        (False, [("direct", "“we need data”", "said", "Ryan")]),
+    ],
+)
+def test_a_that_clause_around_a_quotation_is_a_mixed_quote(
+    after: bool, expected: list[tuple[str, str, str, str]]
+) -> None:
+    """'Ryan said that “we need data” about the FBI': what Ryan said is the that-clause, with
+    the quotation mixed into it, not the quotation alone."""
+    assert [summary(q) for q in extract_doc(_said_that_quote(after))] == expected

@@ -3,7 +3,8 @@
 Reported content is widened so that a pair of quote marks is never cut in two
 (:func:`snap`); reported content that is mostly a direct quote is that quote's attribution
 already (:func:`mostly_quoted`); an attribution nested in another one's content is part of
-what the outer source said (:func:`outermost`).
+what the outer source said (:func:`outermost`); a quotation a mixed quote of the same cue
+holds is part of that quote (:func:`held_in_mixed`).
 """
 
 from __future__ import annotations
@@ -14,13 +15,13 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
-from ..model import CueCategory, QuoteKind, SpeakerKind
+from ..model import CueCategory, QuoteKind, Rule, SpeakerKind
 from .confidence import confidence
 from .findings import Finding
 from .layout import Ranges
 from .marks import MarkedQuote
 
-__all__ = ["marked_ranges", "mostly_quoted", "outermost", "snap"]
+__all__ = ["held_in_mixed", "marked_ranges", "mostly_quoted", "outermost", "snap"]
 
 # How much less sure an outer attribution may be and still hide one nested in its content.
 _NESTING_MARGIN = 0.25
@@ -138,3 +139,28 @@ def mostly_quoted(
             covered += max(0, min(e, quoted[i][1]) - max(s, quoted[i][0]))
             i += 1
     return size == 0 or covered > 0.5 * size
+
+
+def held_in_mixed(doc: Doc, findings: list[Finding]) -> list[Finding]:
+    """Drops each direct quote that a mixed complement clause of the same cue holds whole.
+
+    In 'Ryan said that “we need more information” about how the FBI came to it', Ryan said
+    one thing: the that-clause after the cue with the quotation mixed into it, not the clause
+    and then the quotation again. Only a clause after its cue: a content that runs over the
+    cue is a parse gone wrong, and the quotation is surer.
+    """
+    mixed: dict[int, list[Finding]] = {}
+    for f in findings:
+        cue = f.cue
+        clause = f.kind == QuoteKind.MIXED and f.rule == Rule.CCOMP
+        if clause and cue is not None and doc[cue.start].idx < f.start:  # after its cue
+            mixed.setdefault(cue.start, []).append(f)
+    if not mixed:
+        return findings
+    return [
+        f
+        for f in findings
+        if f.kind != QuoteKind.DIRECT
+        or f.cue is None
+        or not any(m.start <= f.start and f.end <= m.end for m in mixed.get(f.cue.start, ()))
+    ]

@@ -135,6 +135,17 @@ def _run_on(
     return set()
 
 
+def _introduced_outside(clause: Token, quoted: Ranges) -> bool:
+    """Whether a clause whose verb is inside quote marks opens with a "that" outside them:
+    in 'Ryan said that “we need more information” about how the FBI came to it', what Ryan
+    said is the clause, a quote mixed into it, not the quotation alone. Reported findings
+    mostly quoted are dropped later ('He said that “we will win.”' stays a direct quote)."""
+    return any(
+        c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i and not quoted.holds(c.idx)
+        for c in clause.children
+    )
+
+
 def _set_off(v: Token) -> bool:
     """Whether punctuation comes just before the phrase of ``v``."""
     i = v.left_edge.i - 1
@@ -195,7 +206,11 @@ def _content_of(
     children = [(c, c.dep_) for c in v.children]
     ccomp = category if category is not None else frames.get("ccomp")
     if ccomp is not None:
-        clauses = [c for c, dep in children if dep == "ccomp" and not quoted.holds(c.idx)]
+        clauses = [
+            c
+            for c, dep in children
+            if dep == "ccomp" and (not quoted.holds(c.idx) or _introduced_outside(c, quoted))
+        ]
         if category is None:
             clauses = [c for c in clauses if c.i > v.i]
         if clauses:

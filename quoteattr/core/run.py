@@ -38,7 +38,7 @@ from .layout import Layout, Ranges
 from .lexicon import Lexicons, default_lexicons
 from .marks import MarkedQuote, MarkProblem
 from .mentions import person_surnames, speaker_kind
-from .nesting import outermost
+from .nesting import held_in_mixed, outermost
 from .profiles import select
 from .reported import reported_findings
 from .resolve import Resolver, quotations, resolve_findings
@@ -80,6 +80,7 @@ def find(doc: Doc, lexicons: Lexicons, *, doc_id: str | None = None, start: int 
         doc, layout, candidates, lexicons.cues, lexicons.not_sources, lexicons.speaker_words()
     )
     findings += reported_findings(doc, layout, lexicons, findings, top)
+    findings = held_in_mixed(doc, findings)
     outside = non_prose(layout.text, lexicons.boilerplate, layout.paragraphs)
     findings = _in_prose(doc, findings, Ranges(outside))
     surnames = person_surnames(doc, layout.entities)
