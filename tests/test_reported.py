@@ -915,3 +915,38 @@ def test_a_that_clause_around_a_quotation_is_a_mixed_quote(
     """'Ryan said that “we need data” about the FBI': what Ryan said is the that-clause, with
     the quotation mixed into it, not the quotation alone."""
     assert [summary(q) for q in extract_doc(_said_that_quote(after))] == expected
+
+
+def _called_for(tag: str) -> Any:
+    """ "Trump called for Obama to resign." with "for" the mark of the clause, as the small
+    model parses it; ``tag`` the clause verb's fine tag."""
+    doc = build_doc(
+        "Trump called for Obama to resign.",
+        [
+            ("Trump", 1, "nsubj", "PROPN"),
+            ("called", 1, "ROOT", "VERB", "call"),
+            ("for", 5, "mark", "SCONJ"),
+            ("Obama", 5, "nsubj", "PROPN"),
+            ("to", 5, "aux", "PART"),
+            ("resign", 1, "advcl", "VERB", "resign"),
+            (".", 1, "punct", P),
+        ],
+        ents=[(0, 1, "PERSON"), (3, 4, "PERSON")],
+    )
+    doc[5].tag_ = tag
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        ("VB", [("indirect", "for Obama to resign", "called", "Trump")]),
+        ("VBD", []),  # a clause with a tense says when ("as he accepted"), not what
+    ],
+)
+def test_a_frames_preposition_may_open_a_clause(
+    tag: str, expected: list[tuple[str, str, str, str]]
+) -> None:
+    """ "call for" is a frame of "call": its "for" may open an infinitive clause, which the
+    parser hangs on the verb as an adverbial clause marked by "for"."""
+    assert [summary(q) for q in extract_doc(_called_for(tag))] == expected

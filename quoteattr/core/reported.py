@@ -55,6 +55,8 @@ _CONTENT_PREPS = frozenset({"of", "about", "for", "on", "over", "against", "to",
 # Quote marks stay: a mixed quote's content ends with its fragment's closing mark.
 _QUOTE_MARKS = frozenset({"“", "”", '"', "''", "‘", "’", "'", "«", "»", "‹", "›", "„"})
 _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# Verb forms with no tense: an infinitive ("to resign") and the participles.
+_NON_FINITE = frozenset({"VB", "VBG", "VBN"})
 # Subordinators that make a clause a time, condition or reason rather than an attribution.
 _NOT_ATTRIBUTING = frozenset(
     {"when", "if", "while", "after", "before", "because", "since", "until", "although",
@@ -250,6 +252,16 @@ def _content_of(
         prep = frames.get(f"prep:{child.lower_}") if dep == "prep" else None
         if prep is not None and child.n_rights:
             return _arguments(v), Rule.PREP, prep
+        if dep == "advcl" and child.i > v.i and child.tag_ in _NON_FINITE:
+            # "Trump called for the president to resign", "portrayed Sanders as focused on
+            # the economy": the frame's preposition opens a clause with no tense, which the
+            # parser hangs on the verb with the preposition as its mark. Not a clause with a
+            # tense: "painted a dire portrait as he accepted the nomination" says when.
+            opener = child.left_edge
+            if opener.dep_ == "mark" and opener.head.i == child.i:
+                prep = frames.get(f"prep:{opener.lower_}")
+                if prep is not None:
+                    return _arguments(v) | _subtree(child), Rule.PREP, prep
     obj = frames.get("object")
     if obj is not None and any(dep in {"dobj", "oprd"} for _, dep in children):
         return _arguments(v), Rule.OBJECT, obj
