@@ -623,3 +623,47 @@ def test_the_speaker_rules_read_the_run_s_lexicons(
         [q] = extract_doc(doc(), given)
         assert q.speaker is not None and q.speaker.mention is not None
         assert q.speaker.mention.text == speaker
+
+
+def _statement_issued(issuers: list[str]) -> Doc:
+    """ "ISSUERS issued a statement. The statement said it rained." """
+    rows: list[tuple[Any, ...]] = []
+    ents = []
+    verb = 2 * len(issuers) - 1
+    for k, name in enumerate(issuers):
+        if k:
+            rows.append(("and", 0, "cc", "CCONJ"))
+        ents.append((len(rows), len(rows) + 1, "ORG"))
+        rows.append((name, verb if k == 0 else 0, "nsubj" if k == 0 else "conj", "PROPN"))
+    n = len(rows)
+    rows += [
+        ("issued", n, "ROOT", "VERB", "issue"),
+        ("a", n + 2, "det", "DET"),
+        ("statement", n, "dobj", "NOUN"),
+        (".", n, "punct", "PUNCT"),
+        ("The", n + 5, "det", "DET"),
+        ("statement", n + 6, "nsubj", "NOUN"),
+        ("said", n + 6, "ROOT", "VERB", "say"),
+        ("it", n + 8, "nsubj", "PRON"),
+        ("rained", n + 6, "ccomp", "VERB", "rain"),
+        (".", n + 6, "punct", "PUNCT"),
+    ]
+    text = " and ".join(issuers) + " issued a statement. The statement said it rained."
+    return build_doc(text, rows, ents=ents)
+
+
+@pytest.mark.parametrize(
+    ("issuers", "name", "kind"),
+    [
+        (["Amnesty"], "Amnesty", SpeakerKind.ORGANIZATION),
+        # Two issuers: no one body's statement; the description stays itself.
+        (["Amnesty", "Oxfam"], "statement", SpeakerKind.UNNAMED),
+    ],
+)
+def test_the_statement_is_its_issuers(issuers: list[str], name: str, kind: SpeakerKind) -> None:
+    """ "Amnesty issued a statement. The statement said ...": the statement mentioned before
+    with the same noun, and its author the subject of the verb that issued it."""
+    q = extract_doc(_statement_issued(issuers))[-1]  # the first: "issued a statement"
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert q.speaker.mention.text == "The statement"
+    assert (q.speaker.name, q.speaker.kind) == (name, kind)

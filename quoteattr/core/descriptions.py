@@ -10,7 +10,8 @@ definite description of a body ("the department", "the group") refers to the org
 named with it or before it. A headline's or a lede's description with no article or with "a"
 is named after it: "Fed governor says ..." is the "Lael Brainard" the body's next paragraphs
 make the subject of a main clause. A document whose author the phrase names is the author's
-("Rubio's statement", "a POLITICO analysis").
+("Rubio's statement", "a POLITICO analysis"), and "the statement" the author of the one
+mentioned before ("Amnesty issued a statement").
 """
 
 from __future__ import annotations
@@ -27,7 +28,15 @@ from ..lexicons import Title
 from .anaphora import PRONOUN_REACH, question
 from .layout import Layout, any_equal
 from .lexicon import Lexicons
-from .mentions import mention_bounds, phrase_head, span_text
+from .mentions import (
+    ORG_LABELS,
+    author_of,
+    conjoined,
+    mention_bounds,
+    phrase_head,
+    span_text,
+    subject_of,
+)
 from .people import NAME_REACH, Entity, People
 from .roles import Roles
 
@@ -43,6 +52,8 @@ _NOT_AUTHORED = frozenset({"poll", "survey", "video", "post", "tweet"})
 _GENERIC_PEOPLE = {"man": "male", "woman": "female"}
 #: How many paragraphs after a headline's or a lede's description its name may come.
 NAMED_AFTER = 5
+# Determiners of a phrase that refers back: "the statement", "that report".
+_DEFINITE = frozenset({"the", "this", "that"})
 _POSSESSIVE = re.compile(r"\s*['’]s\b")
 # What closes a quotation: its marks and the space before them.
 _CLOSING = " \t\n\"'”’»"
@@ -175,11 +186,25 @@ class Descriptions:
         organisation the model labels so (its whole name: "One Club for Growth ad" is the
         Club for Growth's). Polls and surveys keep their own name ("a CNN national poll"):
         a poll's name is how news cites it; a video, post or tweet is named by where it is.
-        None for any other phrase."""
+
+        "The statement said ...", naming no author, is the document mentioned before with
+        the same noun (see :meth:`_earlier_author`). None for any other phrase.
+        """
         root = span.root
         lemma = root.lemma_.lower()
         if root.pos_ != "NOUN" or lemma not in self.lexicons.documents or lemma in _NOT_AUTHORED:
             return None
+        named = self._named_author(root, span.start)
+        if named is not None:
+            return named
+        definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in root.children)
+        if definite and not any(c.dep_ == "poss" for c in root.children):
+            return self._earlier_author(root)
+        return None
+
+    def _named_author(self, root: Token, start: int) -> Entity | str | None:
+        """The author a document's phrase names before its noun (``start``: where the
+        phrase starts), if it names one."""
         named = [
             c for c in root.lefts if c.dep_ in {"compound", "nmod", "poss"} and c.pos_ == "PROPN"
         ]
@@ -195,11 +220,47 @@ class Descriptions:
                 # "Hoff's letter" where the model labels "Hoff" an organisation: the one
                 # person named before with that surname, if there is one
                 person = (
-                    self.people.named_in_full_before(entity[0].lower_, span.start)
+                    self.people.named_in_full_before(entity[0].lower_, start)
                     if len(entity) == 1
                     else None
                 )
                 return person if person is not None else self.roles.org_name(list(entity))
+        return None
+
+    def _earlier_author(self, root: Token) -> Entity | str | None:
+        """ "The museum issued a statement on Tuesday. ... The statement said": a document
+        named by its noun alone is the nearest one mentioned before with that noun (in the
+        same number), and its author is who that mention names: before its noun ("Trump's
+        letter"), after "by" or "from" ("a report by the Senate committee"), or as the
+        subject of a verb that issues it (``light_verbs``: "issued", "released", "sent"),
+        when that is a name. None when the nearest such mention names no one: a document of
+        someone else may come between."""
+        plural = root.tag_ == "NNS"
+        earlier = [i for i in self._nouns().get(root.lemma_.lower(), ()) if i < root.i]
+        doc = self.doc
+        for i in reversed(earlier):
+            tok = doc[i]
+            if tok.pos_ != "NOUN" or (tok.tag_ == "NNS") != plural:
+                continue
+            named = self._named_author(tok, mention_bounds(tok)[0])
+            if named is not None:
+                return named
+            author = author_of(tok, self.lexicons.documents)
+            if author is tok and tok.dep_ == "dobj":
+                verb = tok.head
+                if verb.lemma_.lower() in self.lexicons.light_verbs:
+                    author = subject_of(verb) or tok
+            if author is tok or author.pos_ != "PROPN":
+                return None  # "his campaign", "the coalition": no name to give
+            if conjoined(author, self.lexicons.titles):
+                return None  # "Trump and Ryan issued a statement": no one person's
+            s, e = mention_bounds(phrase_head(author))
+            if author.ent_type_ in ORG_LABELS:
+                # "Goodlatte", which the model may label a body: the person named before
+                # with that surname, if there is one
+                person = self.people.named_in_full_before(doc[s].lower_, s) if e - s == 1 else None
+                return person if person is not None else self.roles.org_name(list(doc[s:e]))
+            return self.people.person(doc[s:e])
         return None
 
     def named_after(self, span: Span) -> Entity | Span | None:

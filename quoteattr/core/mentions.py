@@ -21,6 +21,7 @@ __all__ = [
     "PERSON_PRONOUNS",
     "SENT_END",
     "SpeakerWords",
+    "author_of",
     "mention_bounds",
     "person_names",
     "person_surnames",
@@ -418,7 +419,7 @@ def speaker_of_cue(
         subject = _nearby_nominal(doc, cue, parts)
     if subject is None:
         return None
-    head = named_in_apposition(_author_of(subject, words.documents))
+    head = named_in_apposition(author_of(subject, words.documents))
     start, end = mention_bounds(head)
     # "“We agree,” reply Burton and Nick": both speak, so the mention holds every conjunct.
     for conj in conjoined(head, words.titles):
@@ -470,7 +471,7 @@ def _addressed(verb: Token) -> bool:
     )
 
 
-def _author_of(head: Token, documents: Collection[str]) -> Token:
+def author_of(head: Token, documents: Collection[str]) -> Token:
     """Who a document or an utterance is by, when the text names them: "a study by the
     Senate committee said" credits the committee, "a statement from the Clinton campaign
     said" the campaign. Anything else stays itself: "a strong showing from Rubio" is no
