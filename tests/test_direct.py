@@ -511,3 +511,45 @@ def test_a_quotation_with_no_attribution_is_kept_only_as_words(
     quotes = directs(build_doc(text, rows))
     assert [q.text for q in quotes] == ([text] if kept else [])
     assert all(q.speaker is None for q in quotes)
+
+
+def _aside_then_quoted(mark: str | None) -> Any:
+    """ "[After] Howard said, the plan fails.\\n\\n“She won.”": the verb of speech is an
+    aside on the sentence's head, or, after "After", a clause of time."""
+    lead = [(mark, 2, "mark", "SCONJ")] if mark else []
+    k = len(lead)
+    rows: list[tuple[Any, ...]] = [
+        *lead,
+        ("Howard", k + 1, "nsubj", "PROPN"),
+        ("said", k + 5, "advcl" if mark else "parataxis", "VERB", "say"),
+        (",", k + 5, "punct", P),
+        ("the", k + 4, "det", "DET"),
+        ("plan", k + 5, "nsubj", "NOUN"),
+        ("fails", k + 5, "ROOT", "VERB", "fail"),
+        (".", k + 5, "punct", P),
+        ("\n\n", k + 6, "dep", "SPACE"),
+        ("“", k + 10, "punct", P),
+        ("She", k + 10, "nsubj", "PRON"),
+        ("won", k + 10, "ROOT", "VERB", "win"),
+        (".", k + 10, "punct", P),
+        ("”", k + 10, "punct", P),
+    ]
+    text = (f"{mark} " if mark else "") + "Howard said, the plan fails.\n\n“She won.”"
+    return build_doc(text, rows, ents=[(k, k + 1, "PERSON")])
+
+
+@pytest.mark.parametrize(
+    ("mark", "speaker"),
+    [
+        (None, ("Howard", "said")),
+        ("After", None),  # a clause of time: not whom the paragraph is about
+    ],
+)
+def test_quote_paragraph_after_an_aside_of_speech(
+    mark: str | None, speaker: tuple[str, str] | None
+) -> None:
+    """ "Rather, he said, struggles will coalesce support." then "“To my knowledge ...”":
+    the verb of speech is an aside on the sentence, and its speaker the quote's."""
+    quotes = [q for q in directs(_aside_then_quoted(mark)) if q.text == "“She won.”"]
+    assert len(quotes) == 1
+    assert (who(quotes[0]) if quotes[0].speaker else None) == speaker

@@ -279,10 +279,11 @@ def _previous_subject(
         return Attribution()
     sent = doc[first - 1].sent
     root = sent.root
-    if layout.paragraph_of(sent.start_char) != cand.paragraph and not _told_before(
-        layout, sent, cand, lexicon
-    ):
-        return Attribution()
+    if layout.paragraph_of(sent.start_char) != cand.paragraph:
+        told = _told_before(layout, sent, cand, lexicon)
+        if told is None:
+            return Attribution()
+        root = told
     subject = subject_of(root, words.object_control)
     if subject is None or subject.pos_ not in {"PROPN", "PRON"} or subject.lower_ in {"it", "this"}:
         return Attribution()
@@ -295,17 +296,33 @@ def _previous_subject(
     return Attribution(m, mention_bounds(subject), Rule.PREVIOUS_SUBJECT)
 
 
-def _told_before(layout: Layout, sent: Span, cand: Candidate, lexicon: CueLexicon) -> bool:
-    """True when ``cand`` is a paragraph of quotation alone and ``sent``, the last sentence
-    of the paragraph before, is headed by a verb of speech or writing: "Howard continued
-    his scathing remarks." then "“Eight years ago she was ...”". A quoted line in capitals
-    is a heading ("“DIVISIVE, STUPID AND WRONG”"), no one's words."""
-    return (
+def _told_before(layout: Layout, sent: Span, cand: Candidate, lexicon: CueLexicon) -> Token | None:
+    """The verb of speech or writing in ``sent``, the last sentence of the paragraph before,
+    when ``cand`` is a paragraph of quotation alone, else None. The verb heads that sentence
+    ("Howard continued his scathing remarks." then "“Eight years ago she was ...”"), or is
+    the head's participle or an aside on it: "Trump shot back in a statement, saying he's
+    ..." then "“Frankly, this is ...”"; "Rather, he said, struggles will coalesce support."
+    Not a verb in a clause of time or reason ("After Obama said so, Trump left"): its speaker
+    is not the one the paragraph is about. A quoted line in capitals is a heading
+    ("“DIVISIVE, STUPID AND WRONG”"), no one's words."""
+    if not (
         layout.paragraph_of(sent.start_char) == cand.paragraph - 1
         and _only_quotes(layout, cand.paragraph, cand.parts)
-        and lexicon.verb_category(sent.root) in SAID_CATEGORIES
         and any(c.islower() for c in layout.text[cand.start : cand.end])
-    )
+    ):
+        return None
+    root = sent.root
+    if lexicon.verb_category(root) in SAID_CATEGORIES:
+        return root
+    for child in root.children:
+        aside = child.dep_ in {"parataxis", "conj"} or (
+            child.dep_ == "advcl"
+            and child.tag_ == "VBG"
+            and not any(c.dep_ == "mark" for c in child.children)
+        )
+        if aside and lexicon.verb_category(child) in SAID_CATEGORIES:
+            return child
+    return None
 
 
 def _floats(layout: Layout, last: _DirectQuote, cand: Candidate) -> bool:
