@@ -553,3 +553,41 @@ def test_quote_paragraph_after_an_aside_of_speech(
     quotes = [q for q in directs(_aside_then_quoted(mark)) if q.text == "“She won.”"]
     assert len(quotes) == 1
     assert (who(quotes[0]) if quotes[0].speaker else None) == speaker
+
+
+def _retort(hung_on_quote: bool) -> Any:
+    """'Sanders gave a retort: “No one is tearing it up.”', the clause before the colon
+    the root, or hung on the quote's verb, as the parser sometimes hangs it."""
+    lead, quote = (9, 9) if hung_on_quote else (1, 1)
+    return build_doc(
+        "Sanders gave a retort: “No one is tearing it up.”",
+        [
+            ("Sanders", 1, "nsubj", "PROPN"),
+            ("gave", lead, "ccomp" if hung_on_quote else "ROOT", "VERB", "give"),
+            ("a", 3, "det", "DET"),
+            ("retort", 1, "dobj", "NOUN"),
+            (":", lead, "punct", P),
+            ("“", 9, "punct", P),
+            ("No", 7, "det", "DET"),
+            ("one", 9, "nsubj", "PRON"),
+            ("is", 9, "aux", "AUX"),
+            ("tearing", quote, "ROOT" if hung_on_quote else "ccomp", "VERB", "tear"),
+            ("it", 9, "dobj", "PRON"),
+            ("up", 9, "prt", "ADP"),
+            (".", 9, "punct", P),
+            ("”", 9, "punct", P),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+
+
+@pytest.mark.parametrize("hung_on_quote", [False, True])
+def test_a_clause_before_a_colon_introduces_its_subjects_words(hung_on_quote: bool) -> None:
+    """'Sanders gave a retort: “…”': the subject of the clause that ends in the colon, also
+    when the parser hangs that clause on the quote's verb."""
+    [q] = directs(_retort(hung_on_quote))
+    assert (q.text, who(q), q.rule) == (
+        "“No one is tearing it up.”",
+        ("Sanders", "gave"),
+        Rule.INTRODUCED,
+    )

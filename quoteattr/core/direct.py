@@ -208,7 +208,12 @@ def _colon_lead(
     if label and not any(t.lower_ in not_sources for t in label):
         mark = CueMatch(colon, colon + 1, colon, ":", CueCategory.SPEECH)
         return Attribution(mark, mention_bounds(phrase_head(label[-1])), Rule.LABEL)
-    root = doc[tokens[-1]].sent.root
+    # The clause before the colon: its head, climbing no further than the quote, on which
+    # the parser may hang it ("The board was conclusive in its findings: “Further
+    # discussion is unnecessary.”" parsed with "is" as the root).
+    root = doc[tokens[-1]]
+    while root.head.i != root.i and not inside(cand.parts, root.head.idx):
+        root = root.head
     subject = subject_of(root, words.object_control) if root.pos_ in {"VERB", "AUX"} else None
     if (
         subject is None
