@@ -419,15 +419,17 @@ def test_previous_subject_is_never_the_quotes_own_first_word() -> None:
     assert (q.text, q.speaker) == ("“We won.”", None)
 
 
-def test_as_someone_put_it() -> None:
+@pytest.mark.parametrize("verb", ["put", "puts"])
+def test_as_someone_put_it(verb: str) -> None:
     """As Ridge put it: “They're inside.” -> Ridge / put it: the idiom is a verb of saying
-    (parsed as the model does, the quote a sentence of its own after the colon)."""
+    (parsed as the model does, the quote a sentence of its own after the colon), in the
+    present too ("as Milbank puts it")."""
     doc = build_doc(
-        "As Ridge put it: “They're inside.”",
+        f"As Ridge {verb} it: “They're inside.”",
         [
             ("As", 2, "mark", "SCONJ"),
             ("Ridge", 2, "nsubj", "PROPN"),
-            ("put", 2, "ROOT", "VERB", "put"),
+            (verb, 2, "ROOT", "VERB", "put"),
             ("it", 2, "dobj", "PRON"),
             (":", 2, "punct", P),
             ("“", 7, "punct", P),
@@ -440,7 +442,7 @@ def test_as_someone_put_it() -> None:
         ents=[(1, 2, "PERSON")],
     )
     [q] = directs(doc)
-    assert (q.text, who(q), q.rule) == ("“They're inside.”", ("Ridge", "put it"), Rule.LEADING)
+    assert (q.text, who(q), q.rule) == ("“They're inside.”", ("Ridge", f"{verb} it"), Rule.LEADING)
 
 
 def _told_then_quoted(verb: str, lemma: str, quote: str) -> Any:
