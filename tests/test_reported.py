@@ -500,10 +500,11 @@ def test_shipped_frames_make_seem_a_cue_of_its_complement() -> None:
     assert extract_doc(bare) == []
 
 
-def test_noun_cue_with_a_clause_needs_no_possessor() -> None:
-    """ "The claim that taxes rose is false." -> "that taxes rose", with no speaker in the text; a
-    noun cue with only a prepositional complement needs its possessor unless it lists the
-    preposition."""
+def test_a_noun_cue_of_no_one_attributes_nothing() -> None:
+    """ "The claim that taxes rose is false.": the clause is the noun's content, but with no
+    one in the text whose claim it is, it attributes nothing ("The idea that ...", "In
+    response to ..."); a noun cue with only a prepositional complement needs its possessor
+    unless it lists the preposition."""
     doc = build_doc(
         "The claim that taxes rose is false.",
         [
@@ -517,12 +518,7 @@ def test_noun_cue_with_a_clause_needs_no_possessor() -> None:
             (".", 5, "punct", P),
         ],
     )
-    q = only(doc)
-    assert (q.content, q.cue.text if q.cue else None, q.speaker) == (
-        "that taxes rose",
-        "claim",
-        None,
-    )
+    assert extract_doc(doc) == []
     prep = build_doc(
         "The criticism of taxes is false.",
         [
@@ -560,22 +556,26 @@ def test_a_cue_verb_in_the_clause_of_another_is_not_fronted() -> None:
 
 
 def test_noun_preposition_listed_for_the_noun_needs_no_possessor() -> None:
-    """ "Opposition to the bill grew." -> "the bill" once "opposition" lists "to"."""
+    """ "Opposition to the bill from Democrats grew." -> "the bill" once "opposition" lists
+    "to"; the source is after "from"."""
     doc = build_doc(
-        "Opposition to the bill grew.",
+        "Opposition to the bill from Democrats grew.",
         [
-            ("Opposition", 4, "nsubj", "NOUN"),
+            ("Opposition", 6, "nsubj", "NOUN"),
             ("to", 0, "prep", "ADP"),
             ("the", 3, "det", "DET"),
             ("bill", 1, "pobj", "NOUN"),
-            ("grew", 4, "ROOT", "VERB", "grow"),
-            (".", 4, "punct", P),
+            ("from", 0, "prep", "ADP"),
+            ("Democrats", 4, "pobj", "PROPN", "Democrats"),
+            ("grew", 6, "ROOT", "VERB", "grow"),
+            (".", 6, "punct", P),
         ],
+        ents=[(5, 6, "NORP")],
     )
     lex = Lexicons.default().extended(nouns={"opposition": "belief"})
     assert extract_doc(doc, lex) == []
     q = only(doc, lex.extended(nouns={"opposition": "belief prep:to"}))
-    assert (q.content, q.cue.text if q.cue else None) == ("the bill", "Opposition")
+    assert summary(q) == ("indirect", "the bill", "Opposition", "Democrats")
 
 
 def test_noun_cue_source_after_from() -> None:

@@ -552,5 +552,9 @@ def reported_findings(
         sourceless = r.cue.lemma in lexicons.sourceless
         by = r.cue if r.speaker_cue is None else r.speaker_cue
         speaker = None if sourceless else speaker_of_cue(doc, by, parts, words)
+        if speaker is None and r.rule == Rule.NOUN:
+            # "The idea that ...", "In response to the pressure": a noun that names no one
+            # whose idea or response it is attributes nothing to anyone.
+            continue
         out.append(Finding(kind, parts, r.cue, speaker, r.rule, inner))
     return out
