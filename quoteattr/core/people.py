@@ -207,8 +207,9 @@ class People:
         surnames = {get_string_id(unglued(doc[e - 1].text).lower()) for _, e in spans.values()} | {
             low for _, dep, ent, low in propn if dep in subjects and ent not in orgs
         }
-        # The words the text writes in lower case somewhere.
-        lowered = set(table[:, 3][table[:, 3] == doc.to_array(ORTH)].tolist())
+        # Each token's text as written, read when first needed: a word the text writes in
+        # lower case somewhere is one whose lower-case id is some token's own.
+        orth: numpy.ndarray | None = None
         for i, dep, ent, low in propn:
             if i in spans:
                 continue
@@ -224,10 +225,13 @@ class People:
                     if doc[start - 1].dep_ not in {"compound", "flat", "punct"}:
                         break
                     start -= 1
-                if start < i and doc[start].is_sent_start and table[start, 3] in lowered:
-                    # "Team Trump is ...": a word the text also writes in lower case, capital
-                    # only because it starts the sentence
-                    start += 1
+                if start < i and doc[start].is_sent_start:
+                    if orth is None:
+                        orth = doc.to_array(ORTH)
+                    if (orth == table[start, 3]).any():
+                        # "Team Trump is ...": a word the text also writes in lower case,
+                        # capital only because it starts the sentence
+                        start += 1
                 spans[i] = (start, i + 1)
         # A title-case headline's surname that the tagger took for a common noun: "Sanders
         # faces tough sell ..." when the article names Bernie Sanders, so that the lede's
