@@ -667,3 +667,32 @@ def test_the_statement_is_its_issuers(issuers: list[str], name: str, kind: Speak
     assert q.speaker is not None and q.speaker.mention is not None
     assert q.speaker.mention.text == "The statement"
     assert (q.speaker.name, q.speaker.kind) == (name, kind)
+
+
+@pytest.mark.parametrize("mark", ["‘", "'"])
+def test_a_possessive_left_on_a_name_is_no_part_of_it(mark: str) -> None:
+    """ "Donald Trump‘s plan failed. Trump said it rained.": the tokenizer leaves "‘s" on
+    the name when an opening quote mark stands for the apostrophe; the name is Donald Trump,
+    whom the later "Trump" is."""
+    doc = build_doc(
+        f"Donald Trump{mark}s plan failed. Trump said it rained.",
+        [
+            ("Donald", 1, "compound", "PROPN"),
+            (f"Trump{mark}s", 2, "poss", "PROPN"),
+            ("plan", 3, "nsubj", "NOUN"),
+            ("failed", 3, "ROOT", "VERB", "fail"),
+            (".", 3, "punct", "PUNCT"),
+            ("Trump", 6, "nsubj", "PROPN"),
+            ("said", 6, "ROOT", "VERB", "say"),
+            ("it", 8, "nsubj", "PRON"),
+            ("rained", 6, "ccomp", "VERB", "rain"),
+            (".", 6, "punct", "PUNCT"),
+        ],
+        ents=[(0, 2, "PERSON"), (5, 6, "PERSON")],
+    )
+    [q] = extract_doc(doc)
+    assert q.speaker is not None
+    assert (q.speaker.mention.text if q.speaker.mention else None, q.speaker.name) == (
+        "Trump",
+        "Donald Trump",
+    )

@@ -38,6 +38,8 @@ _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _NOT_NAME_POS = frozenset({"ADP", "ADV", "CCONJ", "DET", "PART", "SCONJ", "VERB"})
 # The words of a name: "Haider al-Abadi" -> "haider", "al-abadi"; "Jr." -> "jr".
 _NAME_PART = re.compile(r"\w[\w'’-]*")
+# A possessive closing a token: "Trump‘s", "Trump's".
+_POSSESSIVE_END = re.compile(r"(?<=\w)[’‘'`]s$")
 _NICKNAME = re.compile(r"[\"“‘'][^\"“”‘’']{1,30}[\"”’']")
 #: How far back (in sentences) a bare surname looks for the person last named with it.
 NAME_REACH = 3
@@ -301,7 +303,10 @@ class People:
         ):
             return None
         text = " ".join(span_text(self.text, list(tokens)).split())
-        text = text[: len(text) - len(tokens[-1].text) + len(unglued(tokens[-1].text))]
+        # 'Clinton:"We' glued, and "Trump‘s" with a possessive the tokenizer left on the name
+        # (written with an opening quote mark it does not split off).
+        last = _POSSESSIVE_END.sub("", unglued(tokens[-1].text))
+        text = text[: len(text) - len(tokens[-1].text) + len(last)]
         # A quoted nickname is part of how the name is written, not of the name: the core of
         # 'John “Tig” Tiegen' is "john tiegen".
         words = tuple(_NAME_PART.findall(_NICKNAME.sub(" ", text).lower()))
