@@ -696,3 +696,49 @@ def test_a_possessive_left_on_a_name_is_no_part_of_it(mark: str) -> None:
         "Trump",
         "Donald Trump",
     )
+
+
+_READ_MORE: list[tuple[Any, ...]] = [
+    ("READ", 1, "compound", "PROPN"),
+    ("MORE", 4, "dep", "PROPN"),
+    (":", 4, "punct", "PUNCT"),
+    ("Trump", 4, "nsubj", "PROPN"),
+    ("wins", 4, "ROOT", "VERB", "win"),
+]
+_MAYOR_TRUMP: list[tuple[Any, ...]] = [
+    ("Mayor", 1, "compound", "PROPN"),
+    ("Trump", 2, "nsubj", "PROPN"),
+    ("wins", 2, "ROOT", "VERB", "win"),
+]
+
+
+@pytest.mark.parametrize(
+    ("lead", "rows", "name"),
+    [
+        ("READ MORE: Trump wins", _READ_MORE, "mayor"),  # a link line: no antecedent
+        ("Mayor Trump wins", _MAYOR_TRUMP, "Trump"),  # prose: the mayor it names
+    ],
+)
+def test_a_link_line_names_no_ones_antecedent(
+    lead: str, rows: list[tuple[Any, ...]], name: str
+) -> None:
+    """ "READ MORE: Trump wins" then "The mayor said it rained.": the link line is no prose,
+    and the person it names is not the one the next paragraph's description refers to."""
+    n, trump = len(rows), len(rows) - 2
+    doc = build_doc(
+        f"{lead}\n\nThe mayor said it rained.",
+        [
+            *rows,
+            ("\n\n", n - 1, "dep", "SPACE"),
+            ("The", n + 2, "det", "DET"),
+            ("mayor", n + 3, "nsubj", "NOUN"),
+            ("said", n + 3, "ROOT", "VERB", "say"),
+            ("it", n + 5, "nsubj", "PRON"),
+            ("rained", n + 3, "ccomp", "VERB", "rain"),
+            (".", n + 3, "punct", "PUNCT"),
+        ],
+        ents=[(trump, trump + 1, "PERSON")],
+    )
+    quotes = [q for q in extract_doc(doc) if q.text == "it rained"]
+    assert len(quotes) == 1 and quotes[0].speaker is not None
+    assert quotes[0].speaker.name == name

@@ -143,14 +143,24 @@ class People:
         quotations: the document's quotations (names inside them are the speaker's words,
             not the reporter's, and weigh less as antecedents).
         lexicons: the word lists (titles and honorifics are no part of a name).
+        outside: the ranges that are no running prose (a link line, a photo caption, a
+            dateline): the names there are read as no one's (:meth:`build`).
     """
 
-    def __init__(self, doc: Doc, layout: Layout, quotations: Ranges, lexicons: Lexicons) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        layout: Layout,
+        quotations: Ranges,
+        lexicons: Lexicons,
+        outside: Ranges | None = None,
+    ) -> None:
         self.doc = doc
         self.lexicons = lexicons
         self.layout = layout
         self.text = layout.text  # spaCy rebuilds doc.text on every access
         self.quotations = quotations
+        self.outside = outside if outside is not None else Ranges([])
         self.entities: list[Entity] = []
         self._full: dict[str, list[Entity]] = {}  # last name word -> entities
         self._first: dict[str, list[Entity]] = {}  # first name word -> entities
@@ -251,7 +261,13 @@ class People:
                 ):
                     spans[i] = (i, i + 1)
         names = []
+        starts = self.layout.token_starts
+        outside = self.outside
         for start, end in spans.values():
+            # "READ MORE: Trump says ..." then "The mayor said": a name in a link line, a
+            # caption or a dateline is no antecedent of the prose after it.
+            if outside.holds(starts[start]):
+                continue
             parsed = self.parse_name(start, end)
             if parsed is not None:
                 names.append(parsed)

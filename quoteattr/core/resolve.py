@@ -61,6 +61,8 @@ class Resolver:
             speaker's words, not the reporter's, and weigh less as antecedents).
         lexicons: the word lists.
         coref_prefix: span groups whose name starts with this are coreference clusters.
+        outside: the character ranges that are no running prose; names there are no one's
+            antecedent.
     """
 
     def __init__(
@@ -70,12 +72,14 @@ class Resolver:
         quoted: Sequence[tuple[int, int]],
         lexicons: Lexicons,
         coref_prefix: str = COREF_PREFIX,
+        *,
+        outside: Sequence[tuple[int, int]] = (),
     ) -> None:
         self.doc = doc
         self.layout = layout
         self.text = layout.text  # spaCy rebuilds doc.text on every access
         self._coref_prefix = coref_prefix
-        self.people = People(doc, layout, Ranges(quoted), lexicons)
+        self.people = People(doc, layout, Ranges(quoted), lexicons, Ranges(outside))
         self.roles = Roles(doc, self.text, lexicons)
         # Every speaker resolved so far, named or not: token of the mention -> entity or None.
         self.spoken: dict[int, Entity | None] = {}
@@ -266,6 +270,8 @@ def resolve_findings(
     findings: Sequence[Finding],
     lexicons: Lexicons,
     coref_prefix: str = COREF_PREFIX,
+    *,
+    outside: Sequence[tuple[int, int]] = (),
 ) -> Resolver:
     """Gives each finding with a speaker mention its :class:`Resolution`, in the order the
     mentions appear (an earlier speaker is the likeliest antecedent of a later pronoun).
@@ -277,11 +283,14 @@ def resolve_findings(
         lexicons: the word lists.
         coref_prefix: span groups of ``doc.spans`` whose name starts with this are read as
             coreference clusters and take precedence over quoteattr's own rules.
+        outside: the character ranges that are no running prose
+            (:func:`~quoteattr.core.structure.non_prose`): the names there are no one's
+            antecedent ("READ MORE: Trump says ..." then "The mayor said ...").
 
     Returns:
         the resolver, which can resolve more mentions in the same context.
     """
-    resolver = Resolver(doc, layout, quotations(findings), lexicons, coref_prefix)
+    resolver = Resolver(doc, layout, quotations(findings), lexicons, coref_prefix, outside=outside)
     mentioned = sorted(
         (doc[f.speaker[0]].idx, i) for i, f in enumerate(findings) if f.speaker is not None
     )

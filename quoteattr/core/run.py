@@ -56,6 +56,9 @@ class Found:
     pairs: list[MarkedQuote]
     problems: list[MarkProblem]
     findings: list[Finding]
+    # The character ranges that are no running prose (datelines, link lines, captions):
+    # no speaker and no antecedent is found there.
+    outside: list[tuple[int, int]] = attrs.field(factory=list)
 
 
 def find(doc: Doc, lexicons: Lexicons, *, doc_id: str | None = None, start: int = 0) -> Found:
@@ -92,7 +95,7 @@ def find(doc: Doc, lexicons: Lexicons, *, doc_id: str | None = None, start: int 
     findings.sort(key=lambda f: (f.start, f.end))
     for number, f in enumerate(findings):
         f.attribution = number
-    return Found(layout, pairs, problems, findings)
+    return Found(layout, pairs, problems, findings, outside)
 
 
 def _in_prose(doc: Doc, findings: list[Finding], outside: Ranges) -> list[Finding]:
@@ -173,7 +176,7 @@ def resolve(doc: Doc, found: Found, lexicons: Lexicons) -> Resolver | None:
     """Stage 6: resolves the findings' speakers (None when none has a speaker)."""
     if not any(f.speaker is not None for f in found.findings):
         return None
-    return resolve_findings(doc, found.layout, found.findings, lexicons)
+    return resolve_findings(doc, found.layout, found.findings, lexicons, outside=found.outside)
 
 
 def _name_writer(doc: Doc, found: Found, writer: str) -> None:
@@ -215,7 +218,9 @@ def resolve_mentions(
     lex = lexicons if lexicons is not None else default_lexicons()
     found = find(doc, lex)
     layout = found.layout
-    resolver = resolve(doc, found, lex) or Resolver(doc, layout, quotations(found.findings), lex)
+    resolver = resolve(doc, found, lex) or Resolver(
+        doc, layout, quotations(found.findings), lex, outside=found.outside
+    )
     surnames = person_surnames(doc, layout.entities)
     out = []
     for start, end in mentions:
