@@ -249,7 +249,7 @@ class Descriptions:
             if author is tok and tok.dep_ == "dobj":
                 verb = tok.head
                 if verb.lemma_.lower() in self.lexicons.light_verbs:
-                    author = subject_of(verb) or tok
+                    author = subject_of(verb, self.lexicons.object_control) or tok
             if author is tok or author.pos_ != "PROPN":
                 return None  # "his campaign", "the coalition": no name to give
             if conjoined(author, self.lexicons.titles):
