@@ -742,3 +742,33 @@ def test_a_link_line_names_no_ones_antecedent(
     quotes = [q for q in extract_doc(doc) if q.text == "it rained"]
     assert len(quotes) == 1 and quotes[0].speaker is not None
     assert quotes[0].speaker.name == name
+
+
+@pytest.mark.parametrize(
+    ("subject", "predicate", "speaker"),
+    [
+        ("it", "safe", None),  # "it's safe to say ...": the writer's comment, no one's claim
+        ("Lee", "eager", "Lee"),  # a person eager to say: Lee says
+    ],
+)
+def test_the_it_that_puts_off_its_subject_says_nothing(
+    subject: str, predicate: str, speaker: str | None
+) -> None:
+    """ "It is safe to say it rained.": "it" stands for the clause after it, no speaker."""
+    doc = build_doc(
+        f"{subject} is {predicate} to say it rained.",
+        [
+            (subject, 1, "nsubj", "PRON" if subject == "it" else "PROPN"),
+            ("is", 1, "ROOT", "AUX", "be"),
+            (predicate, 1, "acomp", "ADJ"),
+            ("to", 4, "aux", "PART"),
+            ("say", 1, "xcomp", "VERB", "say"),
+            ("it", 6, "nsubj", "PRON"),
+            ("rained", 4, "ccomp", "VERB", "rain"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+        ents=[] if subject == "it" else [(0, 1, "PERSON")],
+    )
+    [q] = extract_doc(doc)
+    assert q.content == "it rained"
+    assert (q.speaker.mention.text if q.speaker and q.speaker.mention else None) == speaker

@@ -413,6 +413,8 @@ def speaker_of_cue(
         return mention_bounds(agent)
     else:
         subject = subject_of(head, words.object_control)
+        if subject is not None and _extraposed(subject, head):
+            return None  # "it's safe to say he is ...": no one says it
     if subject is not None and inside(parts, subject.idx):
         subject = None
     if subject is None:
@@ -426,6 +428,21 @@ def speaker_of_cue(
         if not inside(parts, conj.idx):
             end = max(end, mention_bounds(conj)[1])
     return start, end
+
+
+def _extraposed(subject: Token, cue: Token) -> bool:
+    """Whether ``subject`` is the "it" of a clause that puts off its real subject, the cue's
+    own clause: "it's safe to say ...", "it is worth remembering that ...", "it is wrong to
+    attribute ...". The writer's comment, said by no one the sentence names."""
+    if subject.lower_ != "it":
+        return False
+    be = subject.head
+    if be.lemma_ != "be" or not any(c.dep_ in {"acomp", "attr"} for c in be.children):
+        return False
+    below = cue
+    while below.head.i != below.i and below.head.i != be.i:
+        below = below.head
+    return below.head.i == be.i and below.i != be.i and below.dep_ in {"xcomp", "ccomp"}
 
 
 def conjoined(head: Token, titles: Collection[str] | None = None) -> list[Token]:
