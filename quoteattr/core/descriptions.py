@@ -217,15 +217,17 @@ class Descriptions:
                 entity = next((x for x in self.layout.entities if x.start <= c.i < x.end), None)
                 if entity is None or entity.end > root.i:
                     continue
-                # "Hoff's letter" where the model labels "Hoff" an organisation: the one
-                # person named before with that surname, if there is one
-                person = (
-                    self.people.named_in_full_before(entity[0].lower_, start)
-                    if len(entity) == 1
-                    else None
-                )
-                return person if person is not None else self.roles.org_name(list(entity))
+                return self._body_or_surname(entity, start)  # "Hoff's letter"
         return None
+
+    def _body_or_surname(self, name: Span, before: int) -> Entity | str:
+        """A name the model labels an organisation: the one person named in full before
+        token ``before`` with that surname, when the name is one word and there is one
+        ("Hoff's letter", "Goodlatte"), else the organisation it names."""
+        person = (
+            self.people.named_in_full_before(name[0].lower_, before) if len(name) == 1 else None
+        )
+        return person if person is not None else self.roles.org_name(list(name))
 
     def _earlier_author(self, root: Token) -> Entity | str | None:
         """ "The museum issued a statement on Tuesday. ... The statement said": a document
@@ -256,10 +258,7 @@ class Descriptions:
                 return None  # "Trump and Ryan issued a statement": no one person's
             s, e = mention_bounds(phrase_head(author))
             if author.ent_type_ in ORG_LABELS:
-                # "Goodlatte", which the model may label a body: the person named before
-                # with that surname, if there is one
-                person = self.people.named_in_full_before(doc[s].lower_, s) if e - s == 1 else None
-                return person if person is not None else self.roles.org_name(list(doc[s:e]))
+                return self._body_or_surname(doc[s:e], s)
             return self.people.person(doc[s:e])
         return None
 
