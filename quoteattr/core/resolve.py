@@ -63,6 +63,8 @@ class Resolver:
         coref_prefix: span groups whose name starts with this are coreference clusters.
         outside: the character ranges that are no running prose; names there are no one's
             antecedent.
+        surnames: the document's :func:`~quoteattr.core.mentions.person_surnames`, when the
+            caller has read them already.
     """
 
     def __init__(
@@ -74,8 +76,10 @@ class Resolver:
         coref_prefix: str = COREF_PREFIX,
         *,
         outside: Sequence[tuple[int, int]] = (),
+        surnames: frozenset[str] | None = None,
     ) -> None:
         self.doc = doc
+        self._surnames = surnames
         self.layout = layout
         self.text = layout.text  # spaCy rebuilds doc.text on every access
         self._coref_prefix = coref_prefix
@@ -177,6 +181,8 @@ class Resolver:
 
     @functools.cached_property
     def _person_surnames(self) -> frozenset[str]:
+        if self._surnames is not None:
+            return self._surnames
         return person_surnames(self.doc, self.layout.entities)
 
     def _group(self, start: int, members: Sequence[Token]) -> Resolution:
@@ -272,6 +278,7 @@ def resolve_findings(
     coref_prefix: str = COREF_PREFIX,
     *,
     outside: Sequence[tuple[int, int]] = (),
+    surnames: frozenset[str] | None = None,
 ) -> Resolver:
     """Gives each finding with a speaker mention its :class:`Resolution`, in the order the
     mentions appear (an earlier speaker is the likeliest antecedent of a later pronoun).
@@ -286,11 +293,21 @@ def resolve_findings(
         outside: the character ranges that are no running prose
             (:func:`~quoteattr.core.structure.non_prose`): the names there are no one's
             antecedent ("READ MORE: Trump says ..." then "The mayor said ...").
+        surnames: the document's :func:`~quoteattr.core.mentions.person_surnames`, when the
+            caller has read them already.
 
     Returns:
         the resolver, which can resolve more mentions in the same context.
     """
-    resolver = Resolver(doc, layout, quotations(findings), lexicons, coref_prefix, outside=outside)
+    resolver = Resolver(
+        doc,
+        layout,
+        quotations(findings),
+        lexicons,
+        coref_prefix,
+        outside=outside,
+        surnames=surnames,
+    )
     mentioned = sorted(
         (doc[f.speaker[0]].idx, i) for i, f in enumerate(findings) if f.speaker is not None
     )

@@ -59,6 +59,9 @@ class Found:
     # The character ranges that are no running prose (datelines, link lines, captions):
     # no speaker and no antecedent is found there.
     outside: list[tuple[int, int]] = attrs.field(factory=list)
+    # The surnames of the document's PERSON entities (:func:`person_surnames`), read once
+    # for the mention kinds here and for the resolver's groups of names.
+    surnames: frozenset[str] = frozenset()
 
 
 def find(doc: Doc, lexicons: Lexicons, *, doc_id: str | None = None, start: int = 0) -> Found:
@@ -95,7 +98,7 @@ def find(doc: Doc, lexicons: Lexicons, *, doc_id: str | None = None, start: int 
     findings.sort(key=lambda f: (f.start, f.end))
     for number, f in enumerate(findings):
         f.attribution = number
-    return Found(layout, pairs, problems, findings, outside)
+    return Found(layout, pairs, problems, findings, outside, surnames)
 
 
 def _in_prose(doc: Doc, findings: list[Finding], outside: Ranges) -> list[Finding]:
@@ -176,7 +179,14 @@ def resolve(doc: Doc, found: Found, lexicons: Lexicons) -> Resolver | None:
     """Stage 6: resolves the findings' speakers (None when none has a speaker)."""
     if not any(f.speaker is not None for f in found.findings):
         return None
-    return resolve_findings(doc, found.layout, found.findings, lexicons, outside=found.outside)
+    return resolve_findings(
+        doc,
+        found.layout,
+        found.findings,
+        lexicons,
+        outside=found.outside,
+        surnames=found.surnames,
+    )
 
 
 def _name_writer(doc: Doc, found: Found, writer: str) -> None:
@@ -219,9 +229,9 @@ def resolve_mentions(
     found = find(doc, lex)
     layout = found.layout
     resolver = resolve(doc, found, lex) or Resolver(
-        doc, layout, quotations(found.findings), lex, outside=found.outside
+        doc, layout, quotations(found.findings), lex, outside=found.outside, surnames=found.surnames
     )
-    surnames = person_surnames(doc, layout.entities)
+    surnames = found.surnames
     out = []
     for start, end in mentions:
         toks = layout.tokens_in(start, end)
