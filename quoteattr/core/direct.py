@@ -339,15 +339,20 @@ def _floats(layout: Layout, last: _DirectQuote, cand: Candidate) -> bool:
         return False
     if cand.paragraph - layout.paragraph_of(last.candidate.end - 1) not in (0, 1):
         return False
-    quoted = layout.text[cand.start : cand.end].strip("“”\"'‘’«»„ ")
+    quoted = _words_quoted(layout, cand)
     return len(quoted.split()) >= 3 or quoted[-1:] in {".", "!", "?", ","}
+
+
+def _words_quoted(layout: Layout, cand: Candidate) -> str:
+    """The text of a quotation without the quote marks and spaces at its edges."""
+    return layout.text[cand.start : cand.end].strip("“”\"'‘’«»„ ")
 
 
 def _sentence_like(layout: Layout, cand: Candidate) -> bool:
     """Whether a quotation reads as someone's words: it closes with the punctuation of a
     sentence or of a quote that runs on ("“We won.”", "“We won,”"), where a title or a scare
     quote ("“Jane The Virgin”", "“breaking down barriers”") does not."""
-    quoted = layout.text[cand.start : cand.end].strip("“”\"'‘’«»„ ").rstrip(")]")
+    quoted = _words_quoted(layout, cand).rstrip(")]")
     return quoted[-1:] in {".", "!", "?", ",", "…", ";", ":", "-", "—"}
 
 

@@ -31,12 +31,11 @@ class Lexicons:
     ``cues`` are the verbs, phrases, frames, nouns and adjectives that mark an attribution;
     ``quotation_only`` verbs introduce quotations, and report only in their frames;
     ``light_verbs`` make a noun cue their subject's act ("issued a statement");
-    ``not_sources`` are labels that name no source
-    ("Related:"); ``sourceless`` cue verbs whose subject is no source ("seems to");
-    ``documents`` nouns that speak for their author ("a study by X"); ``object_control``
-    verbs whose object does what their infinitive says ("forced the CEO to admit");
-    ``surveys`` nouns
-    whose "in" phrase names the source of its clause ("in a CNN poll");
+    ``not_sources`` are labels that name no source ("Related:"); ``sourceless`` cue verbs
+    whose subject is no source ("seems to"); ``documents`` nouns that speak for their author
+    ("a study by X"); ``object_control`` verbs whose object does what their infinitive says
+    ("forced the CEO to admit"); ``surveys`` nouns whose "in" phrase names the source of its
+    clause ("in a CNN poll");
     ``boilerplate`` how paragraphs that are no prose open ("read more:");
     ``titles``, ``honorifics``, ``demonyms``, ``bodies`` and ``person_nouns`` serve
     speaker resolution; ``not_writers`` are bylines' desk words ("Staff"); ``confidence`` the
