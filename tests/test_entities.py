@@ -15,7 +15,7 @@ from quoteattr.core.people import People
 from quoteattr.core.run import resolve_mentions
 from quoteattr.extract import extract_doc
 from quoteattr.lexicons import bodies, demonyms, honorifics, parse_table, titles
-from quoteattr.model import Quote, QuoteKind, Speaker, SpeakerEntity, SpeakerKind, TextSpan
+from quoteattr.model import Gender, Quote, QuoteKind, Speaker, SpeakerEntity, SpeakerKind, TextSpan
 from tests.conftest import build_doc
 
 P = "PUNCT"
@@ -726,6 +726,37 @@ def test_a_gender_vote_needs_the_person_as_subject() -> None:
         ents=[(0, 1, "PERSON"), (9, 10, "PERSON"), (12, 13, "PERSON")],
     )
     assert speakers_of(doc) == [("She", "Clinton", "person", None, None)]
+
+
+def test_the_final_gender_vote_overrules_one_cast_before_surnames_were_read() -> None:
+    """ "Hillary Clinton beat Obama as he watched.": before the bare "Obama" is read, the
+    sentence seems to name Clinton alone, and its "he" votes her a man. Once every name is
+    read, that sentence names two people and "Clinton said she won." votes her a woman; the
+    final vote decides, not a conflict of the two."""
+    doc = build_doc(
+        "Hillary Clinton beat Obama as he watched. Clinton said she won.",
+        [
+            ("Hillary", 1, "compound", "PROPN", "Hillary"),
+            ("Clinton", 2, "nsubj", "PROPN", "Clinton"),
+            ("beat", 2, "ROOT", "VERB", "beat"),
+            ("Obama", 2, "dobj", "PROPN", "Obama"),
+            ("as", 6, "mark", "SCONJ"),
+            ("he", 6, "nsubj", "PRON"),
+            ("watched", 2, "advcl", "VERB", "watch"),
+            (".", 2, "punct", P),
+            ("Clinton", 9, "nsubj", "PROPN", "Clinton"),
+            ("said", 9, "ROOT", "VERB", "say"),
+            ("she", 11, "nsubj", "PRON"),
+            ("won", 9, "ccomp", "VERB", "win"),
+            (".", 9, "punct", P),
+        ],
+        ents=[(0, 2, "PERSON"), (3, 4, "PERSON"), (8, 9, "PERSON")],
+    )
+    quotes = extract_doc(doc)
+    assert len(quotes) == 1
+    speaker = quotes[0].speaker
+    assert speaker is not None and speaker.name == "Hillary Clinton"
+    assert (speaker.gender, speaker.gender_evidence) == (Gender.FEMALE, "pronouns")
 
 
 def test_a_pronoun_inside_a_quoted_fragment_casts_no_gender_vote() -> None:

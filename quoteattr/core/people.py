@@ -282,7 +282,7 @@ class People:
                     entity = self.entity_for(name, create=True)
                     assert entity is not None
                     self._note(entity, name)
-            self._vote_genders(pronouns)
+            self._vote_genders(pronouns, final=single)
 
     def parse_name(self, start: int, end: int) -> Name | None:
         """The name proper of a name phrase: courtesy titles, roles and "'s" dropped.
@@ -448,15 +448,21 @@ class People:
         )
         self._add_mention(mention)
 
-    def _vote_genders(self, pronouns: list[int]) -> None:
+    def _vote_genders(self, pronouns: list[int], final: bool) -> None:
         """Learns people's gender from the text: the pronouns that follow them.
 
         "Teachout decided to run. She said ..." makes Teachout a woman: a sentence that names
         one person, as its subject, and uses pronouns of one gender, or the sentence after it
         when that one opens with a pronoun and names nobody, counts as a vote.
 
+        The first vote, on full names alone, may count a sentence whose other person is
+        named by surname only: in "Hillary Clinton is more qualified than Obama was (he was
+        a senator)", the "he" voted Clinton a man. The final vote, with every name read,
+        overrules it where it decides otherwise.
+
         Args:
             pronouns: the tokens that are gendered pronouns ("he", "her", ...), in order.
+            final: whether every name of the document is read into entities.
         """
         doc = self.doc
         starts = self.layout.sentence_token_starts()
@@ -501,6 +507,11 @@ class People:
             entity = entities[who]
             if male > 2 * female or female > 2 * male:
                 voted = "male" if male > female else "female"
+                earlier = entity.evidence.get("pronouns", set())
+                if final and earlier and voted not in earlier:
+                    entity.evidence["pronouns"] = {voted}
+                    if not {"honorific", "title"} & entity.evidence.keys():
+                        entity.gender = voted
                 entity.evidence.setdefault("pronouns", set()).add(voted)
                 if entity.gender is None:
                     entity.gender = voted
