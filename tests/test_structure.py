@@ -163,3 +163,43 @@ def test_a_floating_quotation_continues_the_last_speaker(nlp: Any) -> None:
     [q] = [q for q in quoteattr.extract(text, nlp=nlp) if q.kind == "direct"]
     assert q.part_texts == ('"He is a man of peace,"', '"When you meet him, you see it."')
     assert q.speaker is not None and q.speaker.name == "Sanders"
+
+
+def test_a_quote_continued_into_a_link_line_loses_that_part() -> None:
+    """'“We won,” Smith said. “It was close.”' then a video link quoting its own title: the
+    link is nobody's words, so Smith's quote keeps its two quotations and not the third."""
+    text = "“We won,” Smith said. “It was close.”\n\nClick to play video: “Smith wins the race”"
+    doc = build_doc(
+        text,
+        [
+            ("“", 2, "punct", "PUNCT"),
+            ("We", 2, "nsubj", "PRON"),
+            ("won", 7, "ccomp", "VERB", "win"),
+            (",", 2, "punct", "PUNCT"),
+            ("”", 2, "punct", "PUNCT"),
+            ("Smith", 7, "nsubj", "PROPN"),
+            ("said", 7, "ROOT", "VERB", "say"),
+            (".", 7, "punct", "PUNCT"),
+            ("“", 10, "punct", "PUNCT"),
+            ("It", 10, "nsubj", "PRON"),
+            ("was", 10, "ROOT", "AUX", "be"),
+            ("close", 10, "acomp", "ADJ"),
+            (".", 10, "punct", "PUNCT"),
+            ("”", 10, "punct", "PUNCT"),
+            ("\n\n", 13, "dep", "SPACE"),
+            ("Click", 15, "ROOT", "VERB", "click"),
+            ("to", 17, "aux", "PART"),
+            ("play", 15, "advcl", "VERB", "play"),
+            ("video", 17, "dobj", "NOUN"),
+            (":", 15, "punct", "PUNCT"),
+            ("“", 22, "punct", "PUNCT"),
+            ("Smith", 22, "nsubj", "PROPN"),
+            ("wins", 15, "parataxis", "VERB", "win"),
+            ("the", 24, "det", "DET"),
+            ("race", 22, "dobj", "NOUN"),
+            ("”", 22, "punct", "PUNCT"),
+        ],
+        ents=[(5, 6, "PERSON"), (21, 22, "PERSON")],
+    )
+    quotes = extract_doc(doc)
+    assert [q.part_texts for q in quotes] == [("“We won,”", "“It was close.”")]

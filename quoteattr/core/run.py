@@ -103,13 +103,18 @@ def find(doc: Doc, lexicons: Lexicons, *, doc_id: str | None = None, start: int 
 
 def _in_prose(doc: Doc, findings: list[Finding], outside: Ranges) -> list[Finding]:
     """The findings whose cue and content are prose, their speakers too: "READ MORE: Trump
-    says ..." is a link, and "WASHINGTON" of a dateline no speaker (:mod:`.structure`)."""
+    says ..." is a link, and "WASHINGTON" of a dateline no speaker (:mod:`.structure`).
+    A quote continued into a line that is no prose loses that part: after '“This is about
+    keeping them in their homes.”', the video link "Click to play video: 'Tenants rally'"
+    is nobody's words."""
     kept = []
     for f in findings:
         if f.cue is not None and outside.holds(doc[f.cue.start].idx):
             continue
-        if all(outside.holds(s) for s, _ in f.parts):
+        parts = [(s, e) for s, e in f.parts if not outside.holds(s)]
+        if not parts:
             continue
+        f.parts = parts
         if f.speaker is not None and outside.holds(doc[f.speaker[0]].idx):
             f.speaker = None
         kept.append(f)
