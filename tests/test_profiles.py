@@ -91,6 +91,39 @@ def test_quotes_leave_out_non_clausal_content() -> None:
     assert extract_doc(doc, profile=Profile.QUOTES) == []
 
 
+def called(verb: str, lemma: str, *, neg: bool = False) -> Any:
+    """ "Ford [did not] <verb> the plan “a disaster.”" with its parse: the quotation is the
+    object's predicate, so the content is the object with it (a mixed quote)."""
+    rows: list[tuple[Any, ...]] = [("Ford", 3 if neg else 1, "nsubj", "PROPN")]
+    text = "Ford "
+    if neg:
+        rows += [("did", 3, "aux", "AUX", "do"), ("not", 3, "neg", "PART")]
+        text += "did not "
+    v = len(rows)
+    rows += [
+        (verb, v, "ROOT", "VERB", lemma),
+        ("the", v + 2, "det", "DET"),
+        ("plan", v, "dobj", "NOUN"),
+        ("“", v + 5, "punct", P),
+        ("a", v + 5, "det", "DET"),
+        ("disaster", v, "oprd", "NOUN"),
+        (".", v, "punct", P),
+        ("”", v, "punct", P),
+    ]
+    text += f"{verb} the plan “a disaster.”"
+    return build_doc(text, rows, ents=[(0, 1, "PERSON")])
+
+
+def test_quotes_keep_the_speakers_words_in_non_clausal_content() -> None:
+    """ "Ford called the plan “a disaster.”": the content is no clause, but the quotation
+    is Ford's words, a quote to count; not when the cue is negated."""
+    [claim] = extract_doc(called("called", "call"))
+    [quote] = extract_doc(called("called", "call"), profile=Profile.QUOTES)
+    assert (quote.kind, quote.content, quote.rule) == ("mixed", "the plan “a disaster.”", "object")
+    assert (quote.start, quote.end, quote.speaker) == (claim.start, claim.end, claim.speaker)
+    assert extract_doc(called("call", "call", neg=True), profile=Profile.QUOTES) == []
+
+
 def test_unknown_profile_is_e019() -> None:
     """A profile that does not exist is named in a coded error."""
     with pytest.raises(QuoteattrError, match=r"\[E019\].*'quips'.*claims, quotes"):
