@@ -178,6 +178,25 @@ def test_object_with_predicate_and_quote_marks_is_mixed() -> None:
     assert [f.text for f in q.fragments] == ["“a disaster.”"]
 
 
+def test_an_opening_quote_mark_on_the_verb_does_not_end_its_arguments() -> None:
+    """He called it "too late". with both marks hung on the verb: the quotation is still
+    its argument, with its marks (a comma or "and" would end them)."""
+    doc = build_doc(
+        'He called it "too late".',
+        [
+            ("He", 1, "nsubj", "PRON"),
+            ("called", 1, "ROOT", "VERB", "call"),
+            ("it", 1, "dobj", "PRON"),
+            ('"', 1, "punct", P),
+            ("too", 5, "advmod", "ADV"),
+            ("late", 1, "oprd", "ADJ"),
+            ('"', 1, "punct", P),
+            (".", 1, "punct", P),
+        ],
+    )
+    assert summary(only(doc)) == ("mixed", 'it "too late"', "called", "He")
+
+
 def test_noun_cue_needs_a_possessor() -> None:
     """Trump's claim that he won -> content "that he won", speaker Trump."""
     doc = build_doc(

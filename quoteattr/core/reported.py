@@ -269,17 +269,26 @@ def _content_of(
 
 
 # What follows a verb as its arguments: "criticized him for not doing more", "referred to him
-# as a “reformer”", "shows her now in a dead heat". A comma or a coordination ends them.
+# as a “reformer”", "shows her now in a dead heat". A comma or a coordination ends them; a
+# quote mark the parser hangs on the verb does not ('called the announcement "too little,
+# too late"'), and goes with the arguments it opens or closes.
 _ARGUMENTS = frozenset({"dobj", "dative", "oprd", "prep", "xcomp", "ccomp", "acomp", "attr"})
 
 
 def _arguments(v: Token) -> set[int]:
     tokens: set[int] = set()
+    marks = []
     for child in v.rights:
+        if child.dep_ == "punct" and child.text in _QUOTE_MARKS:
+            marks.append(child.i)
+            continue
         if child.dep_ in {"punct", "cc", "conj"}:
             break
         if child.dep_ in _ARGUMENTS:
             tokens |= _subtree(child)
+    if tokens and marks:
+        lo, hi = min(tokens) - 1, max(tokens) + 1
+        tokens.update(m for m in marks if lo <= m <= hi)
     return tokens
 
 
