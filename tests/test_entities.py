@@ -1660,3 +1660,26 @@ def test_a_persons_document_is_the_person() -> None:
     assert [(m, n, k) for m, n, k, _, _ in speakers_of(doc)] == [
         ("Rubio's statement", "Marco Rubio", "person")
     ]
+
+
+def test_a_title_the_parser_made_a_second_subject_is_the_named_speakers_role() -> None:
+    """ "District board chair Barbara Roden said it rained.", parsed with "chair" and "Roden"
+    both subjects of "said": the speaker is the person named, the title phrase her role."""
+    doc = build_doc(
+        "District board chair Barbara Roden said it rained.",
+        [
+            ("District", 2, "compound", "PROPN"),
+            ("board", 2, "compound", "NOUN"),
+            ("chair", 5, "nsubj", "NOUN"),
+            ("Barbara", 4, "compound", "PROPN"),
+            ("Roden", 5, "nsubj", "PROPN"),
+            ("said", 5, "ROOT", "VERB", "say"),
+            ("it", 7, "nsubj", "PRON"),
+            ("rained", 5, "ccomp", "VERB", "rain"),
+            (".", 5, "punct", P),
+        ],
+        ents=[(0, 1, "ORG"), (3, 5, "PERSON")],
+    )
+    assert speakers_of(doc) == [
+        ("Barbara Roden", "Barbara Roden", "person", "board chair", "District")
+    ]

@@ -91,9 +91,17 @@ def subject_of(verb: Token, object_control: Collection[str] | None = None) -> To
     """
     token = verb
     for _ in range(4):
-        for child in token.children:
-            if child.dep_ in _SUBJECT_DEPS:
-                return child
+        subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects:
+            # "District board chair Barbara Roden urged ...", parsed as two subjects: one
+            # phrase, the person's name its head.
+            if (
+                len(subjects) > 1
+                and subjects[1].pos_ == "PROPN"
+                and subjects[0].right_edge.i + 1 == subjects[1].left_edge.i
+            ):
+                return subjects[1]
+            return subjects[0]
         for child in token.children:
             if child.dep_ == "agent":
                 for grandchild in child.children:

@@ -66,8 +66,13 @@ class Roles:
         """
         doc, text = self.doc, self.text
         honorifics, titles = self.lexicons.honorifics, self.lexicons.titles
-        # Before the name: titles that modify it.
+        # Before the name: titles that modify it, or that the parser made a subject of its
+        # own ("District board chair Barbara Roden urged ...": two subjects of "urged").
         left = head.left_edge.i
+        if start == left and start > 0:
+            before = doc[start - 1]
+            if before.dep_ == head.dep_ == "nsubj" and before.head.i == head.head.i:
+                left = before.left_edge.i
         j = start
         while j > left:
             tok = doc[j - 1]
