@@ -1683,3 +1683,36 @@ def test_a_title_the_parser_made_a_second_subject_is_the_named_speakers_role() -
     assert speakers_of(doc) == [
         ("Barbara Roden", "Barbara Roden", "person", "board chair", "District")
     ]
+
+
+def test_a_surname_tagged_a_common_noun_is_still_the_persons_mention() -> None:
+    """ "Tremblay is tired.", with "Tremblay" tagged a noun because it opens the sentence, in
+    an article that names Luc Tremblay and never writes "tremblay" in lower case: a mention
+    of him, so the "he" after it is Tremblay, not the Bob Ross named before."""
+    doc = build_doc(
+        "Luc Tremblay bakes.\n\nBob Ross came. Tremblay is tired. “Go,” he said.",
+        [
+            ("Luc", 1, "compound", "PROPN"),
+            ("Tremblay", 2, "nsubj", "PROPN"),
+            ("bakes", 2, "ROOT", "VERB", "bake"),
+            (".", 2, "punct", P),
+            ("\n\n", 3, "dep", "SPACE"),
+            ("Bob", 6, "compound", "PROPN"),
+            ("Ross", 7, "nsubj", "PROPN"),
+            ("came", 7, "ROOT", "VERB", "come"),
+            (".", 7, "punct", P),
+            ("Tremblay", 10, "nsubj", "NOUN", "tremblay"),
+            ("is", 10, "ROOT", "AUX", "be"),
+            ("tired", 10, "acomp", "ADJ"),
+            (".", 10, "punct", P),
+            ("“", 18, "punct", P),
+            ("Go", 18, "ccomp", "VERB", "go"),
+            (",", 18, "punct", P),
+            ("”", 18, "punct", P),
+            ("he", 18, "nsubj", "PRON"),
+            ("said", 18, "ROOT", "VERB", "say"),
+            (".", 18, "punct", P),
+        ],
+        ents=[(0, 2, "PERSON"), (5, 7, "PERSON")],
+    )
+    assert speakers_of(doc) == [("he", "Luc Tremblay", "person", None, None)]

@@ -34,6 +34,7 @@ _MALE_IDS = frozenset(get_string_id(w) for w in MALE)
 _GENDERED_IDS = tuple(sorted(get_string_id(w) for w in MALE | FEMALE))
 _PROPN = _POS_IDS["PROPN"]
 _NOUN = _POS_IDS["NOUN"]
+_VERB = _POS_IDS["VERB"]
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _NOT_NAME_POS = frozenset({"ADP", "ADV", "CCONJ", "DET", "PART", "SCONJ", "VERB"})
 # The words of a name: "Haider al-Abadi" -> "haider", "al-abadi"; "Jr." -> "jr".
@@ -259,6 +260,19 @@ class People:
                     and int(table[i, 3]) in full_names
                     and doc[i].text[:1].isupper()
                 ):
+                    spans[i] = (i, i + 1)
+        # Elsewhere, a subject the tagger took for a common noun or a verb, capital only
+        # because it opens the sentence: "Tremblay is not worried." of an article that names
+        # Luc Tremblay, when the text never writes the word in lower case.
+        mistagged = numpy.flatnonzero(
+            any_equal(table[:, 0], (_NOUN, _VERB))
+            & any_equal(table[:, 1], tuple(subjects))
+            & any_equal(table[:, 3], tuple(full_names))
+        ).tolist()
+        if mistagged:
+            written = set((doc.to_array(ORTH) if orth is None else orth).tolist())
+            for i in mistagged:
+                if i not in spans and doc[i].text[:1].isupper() and table[i, 3] not in written:
                     spans[i] = (i, i + 1)
         names = []
         starts = self.layout.token_starts
