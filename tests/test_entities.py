@@ -1716,3 +1716,34 @@ def test_a_surname_tagged_a_common_noun_is_still_the_persons_mention() -> None:
         ents=[(0, 2, "PERSON"), (5, 7, "PERSON")],
     )
     assert speakers_of(doc) == [("he", "Luc Tremblay", "person", None, None)]
+
+
+def test_a_bodys_name_keeps_the_proper_noun_phrase_after_its_noun() -> None:
+    """ "The Department for Education said ...": the body's name goes on after its noun
+    through a preposition and proper nouns; a person's does not ("Warren of
+    Massachusetts")."""
+    doc = build_doc(
+        "The Department for Education said it rained. Warren of Massachusetts said it snowed.",
+        [
+            ("The", 1, "det", "DET"),
+            ("Department", 4, "nsubj", "PROPN"),
+            ("for", 1, "prep", "ADP"),
+            ("Education", 2, "pobj", "PROPN"),
+            ("said", 4, "ROOT", "VERB", "say"),
+            ("it", 6, "nsubj", "PRON"),
+            ("rained", 4, "ccomp", "VERB", "rain"),
+            (".", 4, "punct", P),
+            ("Warren", 11, "nsubj", "PROPN"),
+            ("of", 8, "prep", "ADP"),
+            ("Massachusetts", 9, "pobj", "PROPN"),
+            ("said", 11, "ROOT", "VERB", "say"),
+            ("it", 13, "nsubj", "PRON"),
+            ("snowed", 11, "ccomp", "VERB", "snow"),
+            (".", 11, "punct", P),
+        ],
+        ents=[(8, 9, "PERSON"), (10, 11, "GPE")],
+    )
+    assert speakers_of(doc) == [
+        ("The Department for Education", "Department for Education", "organization", None, None),
+        ("Warren", "Warren", "person", None, None),
+    ]

@@ -44,6 +44,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her", "me"})
 # Dependents that belong to the name phrase itself. Appositives, relative clauses and
 # prepositional phrases do not: in "Katie Wheelbarger, principal US deputy assistant secretary
 # of defense, said" the mention is "Katie Wheelbarger".
+_ORG_NOUNS = lexicons.org_nouns()
 _NAME_DEPS = frozenset(
     {"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "flat", "case", "prt"}
 )
@@ -178,7 +179,7 @@ def mention_bounds(head: Token) -> tuple[int, int]:
         end = head.i + 1
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
-        return start, end
+        return start, _named_body_end(doc[end - 1])
     start = end = head.i
     stack = [head]
     while stack:
@@ -198,7 +199,37 @@ def mention_bounds(head: Token) -> tuple[int, int]:
         if doc[i].is_punct and doc[i].text not in {"-", "'", "’", "."}:
             end = i - 1
             break
-    return start, end + 1
+    return start, max(end + 1, _named_body_end(doc[end]))
+
+
+# What may follow the noun of a body's name in it: "the Department for Education", "the Bank
+# of England", "the Committee on Foreign Relations", "the Department of Health and Human
+# Services".
+_BODY_NAME_PREPS = frozenset({"of", "for", "on"})
+_BODY_NAME_POS = frozenset({"PROPN", "DET", "ADP", "CCONJ"})
+
+
+def _named_body_end(last: Token) -> int:
+    """Where a name that ends in a body's noun ends: after the proper-noun phrase its
+    preposition opens ("Department" + "for Education"), which the model often leaves out of
+    the entity ("the Nova Scotia Federation" of "... of Labour") and the phrase rules
+    leave out as a prepositional phrase. Not after a person's name ("Sen. Warren of
+    Massachusetts"): only a noun of ``bodies.txt`` written with a capital."""
+    end = last.i + 1
+    if last.pos_ != "PROPN" or last.lower_ not in _ORG_NOUNS:
+        return end
+    doc = last.doc
+    if end >= len(doc):
+        return end
+    prep = doc[end]
+    if prep.dep_ != "prep" or prep.head.i != last.i or prep.lower_ not in _BODY_NAME_PREPS:
+        return end
+    phrase = doc[prep.i + 1 : prep.right_edge.i + 1]
+    if not any(t.dep_ == "pobj" and t.pos_ == "PROPN" for t in phrase) or not all(
+        t.pos_ in _BODY_NAME_POS or t.text == "-" for t in phrase
+    ):
+        return end
+    return prep.right_edge.i + 1
 
 
 # A name that a missing space glued to the punctuation after it: 'Clinton:"We'.
@@ -376,6 +407,9 @@ def speaker_kind(
     if labels & ORG_LABELS:
         return SpeakerKind.ORGANIZATION
     if root.pos_ == "PROPN":
+        if lower in bodies:
+            # "The Department for Education said", unlabelled: a body's noun heads it.
+            return SpeakerKind.ORGANIZATION
         # An unlabelled proper name: a title-cased single word heading a subject is a
         # person far more often than not in news ("Carson said").
         return SpeakerKind.PERSON
