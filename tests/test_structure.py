@@ -11,6 +11,7 @@ import quoteattr
 from quoteattr.component import mark_sentences
 from quoteattr.core.structure import DATELINE, _Tokens, non_prose, sentence_marks
 from quoteattr.extract import extract_doc
+from quoteattr.lexicons import boilerplate
 from tests.conftest import build_doc
 
 BLANK = spacy.blank("en")
@@ -80,6 +81,16 @@ def test_non_prose_is_datelines_and_boilerplate_paragraphs() -> None:
     text = "WASHINGTON (AP) — Trump said so.\n\nREAD MORE: Trump's plan\n\nHe left."
     ranges = non_prose(text, ["read more:"])
     assert [text[s:e] for s, e in ranges] == ["WASHINGTON (AP) — ", "READ MORE: Trump's plan"]
+
+
+def test_the_shipped_boilerplate_knows_credit_lines() -> None:
+    """A photograph's or an illustration's credit line is no prose, whatever its names."""
+    text = "Teachers voted.\n\nPhotograph: Jacob King/PA\n\nIllustration by Ann Lee\n\nHe left."
+    ranges = non_prose(text, boilerplate())
+    assert [text[s:e] for s, e in ranges] == [
+        "Photograph: Jacob King/PA",
+        "Illustration by Ann Lee",
+    ]
 
 
 @pytest.mark.model
