@@ -476,6 +476,42 @@ def test_quote_paragraph_after_a_sentence_of_speech_is_its_speakers() -> None:
     )
 
 
+def test_quote_paragraph_after_a_description_with_a_name_is_the_named_persons() -> None:
+    """ "The union's secretary, Dan Kebede, said it rained. / “We are angry.”": the quote is
+    Kebede's, the person the description stands beside."""
+    doc = build_doc(
+        "The union's secretary, Dan Kebede, said it rained.\n\n“We are angry.”",
+        [
+            ("The", 1, "det", "DET"),
+            ("union", 3, "poss", "NOUN"),
+            ("'s", 1, "case", "PART"),
+            ("secretary", 8, "nsubj", "NOUN"),
+            (",", 3, "punct", P),
+            ("Dan", 6, "compound", "PROPN"),
+            ("Kebede", 3, "appos", "PROPN"),
+            (",", 3, "punct", P),
+            ("said", 8, "ROOT", "VERB", "say"),
+            ("it", 10, "nsubj", "PRON"),
+            ("rained", 8, "ccomp", "VERB", "rain"),
+            (".", 8, "punct", P),
+            ("\n\n", 11, "dep", "SPACE"),
+            ("“", 15, "punct", P),
+            ("We", 15, "nsubj", "PRON"),
+            ("are", 15, "ROOT", "AUX", "be"),
+            ("angry", 15, "acomp", "ADJ"),
+            (".", 15, "punct", P),
+            ("”", 15, "punct", P),
+        ],
+        ents=[(5, 7, "PERSON")],
+    )
+    [q] = directs(doc)
+    assert (q.text, who(q), q.rule) == (
+        "“We are angry.”",
+        ("Dan Kebede", "said"),
+        Rule.PREVIOUS_SUBJECT,
+    )
+
+
 @pytest.mark.parametrize(
     ("verb", "lemma", "quote", "why"),
     [

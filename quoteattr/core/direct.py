@@ -33,6 +33,7 @@ from .mentions import (
     SENT_END,
     SpeakerWords,
     mention_bounds,
+    named_in_apposition,
     phrase_head,
     speaker_of_cue,
     subject_of,
@@ -290,6 +291,9 @@ def _previous_subject(
             return Attribution()
         root = told
     subject = subject_of(root, words.object_control)
+    if subject is not None:
+        # "The NEU's general secretary, Daniel Kebede, said ...": the person named
+        subject = named_in_apposition(subject)
     if subject is None or subject.pos_ not in {"PROPN", "PRON"} or subject.lower_ in {"it", "this"}:
         return Attribution()
     # Where the parser ran the quote into the sentence before it ("A rally. ‘We’re alive’"
