@@ -512,6 +512,32 @@ def test_quote_paragraph_after_a_description_with_a_name_is_the_named_persons() 
     )
 
 
+def test_quote_paragraph_after_an_unnamed_persons_speech_is_theirs() -> None:
+    """ "A spokeswoman said it rained. / “We are angry.”": one person, unnamed, goes on
+    speaking; not "The report said it rained." (no person's words)."""
+    for noun, speaker in (("spokeswoman", ("A spokeswoman", "said")), ("report", (None, None))):
+        doc = build_doc(
+            f"A {noun} said it rained.\n\n“We are angry.”",
+            [
+                ("A", 1, "det", "DET"),
+                (noun, 2, "nsubj", "NOUN"),
+                ("said", 2, "ROOT", "VERB", "say"),
+                ("it", 4, "nsubj", "PRON"),
+                ("rained", 2, "ccomp", "VERB", "rain"),
+                (".", 2, "punct", P),
+                ("\n\n", 5, "dep", "SPACE"),
+                ("“", 9, "punct", P),
+                ("We", 9, "nsubj", "PRON"),
+                ("are", 9, "ROOT", "AUX", "be"),
+                ("angry", 9, "acomp", "ADJ"),
+                (".", 9, "punct", P),
+                ("”", 9, "punct", P),
+            ],
+        )
+        [q] = directs(doc)
+        assert (q.text, who(q)) == ("“We are angry.”", speaker)
+
+
 @pytest.mark.parametrize(
     ("verb", "lemma", "quote", "why"),
     [

@@ -285,16 +285,22 @@ def _previous_subject(
         return Attribution()
     sent = doc[first - 1].sent
     root = sent.root
-    if layout.paragraph_of(sent.start_char) != cand.paragraph:
-        told = _told_before(layout, sent, cand, lexicon)
-        if told is None:
+    told = layout.paragraph_of(sent.start_char) != cand.paragraph
+    if told:
+        verb = _told_before(layout, sent, cand, lexicon)
+        if verb is None:
             return Attribution()
-        root = told
+        root = verb
     subject = subject_of(root, words.object_control)
     if subject is not None:
         # "The NEU's general secretary, Daniel Kebede, said ...": the person named
         subject = named_in_apposition(subject)
-    if subject is None or subject.pos_ not in {"PROPN", "PRON"} or subject.lower_ in {"it", "this"}:
+    if subject is None or subject.lower_ in {"it", "this"}:
+        return Attribution()
+    # "A spokeswoman said the vote was a mistake." then a paragraph of quotation: one person,
+    # unnamed, who goes on speaking.
+    unnamed = told and subject.tag_ == "NN" and subject.lower_ in words.titles
+    if subject.pos_ not in {"PROPN", "PRON"} and not unnamed:
         return Attribution()
     # Where the parser ran the quote into the sentence before it ("A rally. ‘We’re alive’"
     # as one sentence), that sentence's subject can be the quote's own first word: no one.
