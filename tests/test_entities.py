@@ -1747,3 +1747,27 @@ def test_a_bodys_name_keeps_the_proper_noun_phrase_after_its_noun() -> None:
         ("The Department for Education", "Department for Education", "organization", None, None),
         ("Warren", "Warren", "person", None, None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "role"),
+    [("coach", "Leafs coach"), ("critic", "Leafs critic"), ("MPP", "Leafs MPP")],
+)
+def test_roles_of_sport_and_of_canadian_legislatures_are_titles(title: str, role: str) -> None:
+    """ "Leafs coach Craig Berube said ...", "NDP housing critic Jessica Bell", "Liberal MPP
+    ...": the words before the name are the speaker's role."""
+    doc = build_doc(
+        f"Leafs {title} Craig Berube said it rained.",
+        [
+            ("Leafs", 1, "compound", "PROPN"),
+            (title, 3, "compound", "NOUN"),
+            ("Craig", 3, "compound", "PROPN"),
+            ("Berube", 4, "nsubj", "PROPN"),
+            ("said", 4, "ROOT", "VERB", "say"),
+            ("it", 6, "nsubj", "PRON"),
+            ("rained", 4, "ccomp", "VERB", "rain"),
+            (".", 4, "punct", P),
+        ],
+        ents=[(2, 4, "PERSON")],
+    )
+    assert speakers_of(doc) == [("Craig Berube", "Craig Berube", "person", role, None)]
