@@ -15,8 +15,10 @@ from collections.abc import Mapping
 from typing import Any
 
 import spacy
+from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 
+from . import lexicons
 from .component import QuoteAttributor
 from .errors import Errors, QuoteattrError
 from .fastruler import use_fast_ruler
@@ -108,6 +110,7 @@ def load(
         nlp = cache.get(key)
         if nlp is None:
             nlp = load_pipeline(model)
+            keep_abbreviations(nlp)
             if fast_ruler:
                 # Same token attributes as the stock ruler on every development document
                 # (tests/test_fastruler.py); a ruler it cannot reproduce stays as it is.
@@ -120,6 +123,21 @@ def load(
             cache[key] = nlp
             _NAMES[id(nlp)] = tuple(nlp.pipe_names)
         return nlp
+
+
+def keep_abbreviations(nlp: Language) -> None:
+    """Makes the tokenizer keep abbreviated titles whole (``lexicons/abbreviations.txt``):
+    the default pipeline splits "Const." at its period and starts a sentence after it, so
+    that "Const. Dani McKinnon said ..." lost the title and began with the name. Each is
+    normalised as "gov.", a title the model knows, so that it tags and parses it as the
+    title of the name after it (whole but unknown, "Const." was a stray punctuation mark).
+    The text and every offset stay as they are."""
+    tokenizer: Any = nlp.tokenizer
+    for abbreviation in lexicons.abbreviations():
+        tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation, NORM: _TITLE_NORM}])
+
+
+_TITLE_NORM = "gov."
 
 
 # id(pipeline) -> its component names when it was loaded, to notice a cached pipeline that

@@ -214,3 +214,17 @@ def test_a_quote_continued_into_a_link_line_loses_that_part() -> None:
     )
     quotes = extract_doc(doc)
     assert [q.part_texts for q in quotes] == [("“We won,”", "“It was close.”")]
+
+
+@pytest.mark.model
+def test_an_abbreviated_title_is_kept_whole_as_the_names_role(nlp: Any) -> None:
+    """ "Const. Dani McKinnon said ...": the default tokenizer split "Const." and began a
+    sentence after it; quoteattr's pipeline keeps it whole, the speaker's role, and the
+    text and offsets as they are."""
+    text = "Const. Dani McKinnon said the two men knew each other."
+    doc = nlp(text)
+    assert doc.text == text
+    assert [t.text for t in doc[:3]] == ["Const.", "Dani", "McKinnon"]
+    [q] = doc._.quotes
+    assert q.speaker is not None
+    assert (q.speaker.name, q.speaker.role) == ("Dani McKinnon", "Const.")

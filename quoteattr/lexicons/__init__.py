@@ -43,6 +43,7 @@ __all__ = [
     "SURNAME_PARTICLES",
     "NounCue",
     "Title",
+    "abbreviations",
     "bodies",
     "boilerplate",
     "confidence_model",
@@ -290,6 +291,13 @@ def sourceless() -> frozenset[str]:
 def not_sources() -> frozenset[str]:
     """Words of a paragraph label that is no source ("Related:", "UPDATE:", "Q:")."""
     return _word_list("not_sources.txt")
+
+
+@functools.cache
+def abbreviations() -> tuple[str, ...]:
+    """Abbreviated titles the tokenizer is to keep whole, as written ("Const.", "Sgt.")."""
+    text = resources.files(__package__).joinpath("abbreviations.txt").read_text(encoding="utf-8")
+    return tuple(fields[0] for _, fields in _entries(text.splitlines()))
 
 
 @functools.cache
