@@ -113,7 +113,23 @@ def test_fronted_content_around_the_cue_has_two_parts() -> None:
             ],
             "He won",
         ),
+        (
+            "He won and left, according to aides.",
+            [
+                ("He", 1, "nsubj", "PRON"),
+                ("won", 1, "ROOT", "VERB", "win"),
+                ("and", 1, "cc", "CCONJ"),
+                ("left", 1, "conj", "VERB", "leave"),
+                (",", 3, "punct", P),
+                ("according", 3, "prep", "VERB", "accord"),
+                ("to", 5, "prep", "ADP"),
+                ("aides", 6, "pobj", "NOUN", "aide"),
+                (".", 1, "punct", P),
+            ],
+            "He won and left",
+        ),
     ],
+    ids=["before", "after", "after-conjuncts"],
 )
 def test_according_to(text: str, rows: list[tuple[Any, ...]], content: str) -> None:
     """ "according to X" before or after: the clause it modifies, X as the speaker."""

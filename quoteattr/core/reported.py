@@ -302,8 +302,20 @@ def _according(doc: Doc, m: CueMatch) -> tuple[set[int], Rule] | None:
         if head.pos_ in {"VERB", "AUX"}:
             break
         head = head.head
+    if head.dep_ == "conj" and acc.i > head.i and _closes_sentence(acc):
+        # "He was taken to hospital and has since been upgraded to stable, according to
+        # police": the phrase that closes the sentence sources all of it, not the last
+        # verb the parser hangs it on.
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
     tokens = _subtree(head) - _subtree(acc)
     return tokens, Rule.ACCORDING
+
+
+def _closes_sentence(phrase: Token) -> bool:
+    """Whether only punctuation follows ``phrase`` in its sentence."""
+    end = phrase.sent.end
+    return all(t.is_punct or t.is_space for t in phrase.doc[phrase.right_edge.i + 1 : end])
 
 
 def _names_a_survey(tok: Token, surveys: Collection[str]) -> bool:
