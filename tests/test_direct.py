@@ -538,6 +538,37 @@ def test_quote_paragraph_after_an_unnamed_persons_speech_is_theirs() -> None:
         assert (q.text, who(q)) == ("“We are angry.”", speaker)
 
 
+def test_quote_paragraph_goes_on_after_a_line_that_is_no_prose() -> None:
+    """ "Howard said it rained. / Story continues below advertisement / “We are angry.”":
+    the advertisement line between is passed over; the quote is Howard's, as it would be
+    without it (the line's own subject, "Story", is no one)."""
+    doc = build_doc(
+        "Howard said it rained.\n\nStory continues below advertisement\n\n“We are angry.”",
+        [
+            ("Howard", 1, "nsubj", "PROPN"),
+            ("said", 1, "ROOT", "VERB", "say"),
+            ("it", 3, "nsubj", "PRON"),
+            ("rained", 1, "ccomp", "VERB", "rain"),
+            (".", 1, "punct", P),
+            ("\n\n", 4, "dep", "SPACE"),
+            ("Story", 7, "nsubj", "PROPN"),
+            ("continues", 7, "ROOT", "VERB", "continue"),
+            ("below", 7, "prep", "ADP"),
+            ("advertisement", 8, "pobj", "NOUN"),
+            ("\n\n", 9, "dep", "SPACE"),
+            ("“", 13, "punct", P),
+            ("We", 13, "nsubj", "PRON"),
+            ("are", 13, "ROOT", "AUX", "be"),
+            ("angry", 13, "acomp", "ADJ"),
+            (".", 13, "punct", P),
+            ("”", 13, "punct", P),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    directs_ = [q for q in extract_doc(doc) if q.kind == "direct"]
+    assert [(q.text, who(q)) for q in directs_] == [("“We are angry.”", ("Howard", "said"))]
+
+
 @pytest.mark.parametrize(
     ("verb", "lemma", "quote", "why"),
     [

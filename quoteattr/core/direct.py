@@ -27,7 +27,7 @@ from ..model.kinds import SAID_CATEGORIES
 from .content import Candidate
 from .cues import DASHES, CueLexicon, CueMatch
 from .findings import Finding
-from .layout import Layout, inside
+from .layout import Layout, Ranges, inside
 from .mentions import (
     PERSON_PRONOUNS,
     SENT_END,
@@ -274,20 +274,38 @@ def _label(doc: Doc, tokens: list[int], named: _NamedWords) -> list[Token]:
     return label
 
 
+def _prose_before(layout: Layout, para: int, outside: Ranges) -> int:
+    """The paragraph before ``para``, passing over those that are no prose ("Story continues
+    below advertisement" between a sentence of speech and the quotation that goes on)."""
+    before = para - 1
+    while before > 0 and outside.holds(layout.paragraphs[before][0]):
+        before -= 1
+    return before
+
+
 def _previous_subject(
-    doc: Doc, layout: Layout, cand: Candidate, lexicon: CueLexicon, words: SpeakerWords
+    doc: Doc,
+    layout: Layout,
+    cand: Candidate,
+    lexicon: CueLexicon,
+    words: SpeakerWords,
+    outside: Ranges,
 ) -> Attribution:
     """Rule 7: "Smith was defiant. “…”": the person the previous sentence is about, in the
     quote's paragraph, or in the paragraph before when that sentence tells of their speech
-    (see ``_told_before``)."""
+    (see ``_told_before``). Lines that are no prose between are passed over."""
     first = layout.token_at(cand.start)
     if first == 0:
         return Attribution()
     sent = doc[first - 1].sent
+    while outside.holds(sent.start_char) and sent.start > 0:
+        sent = doc[sent.start - 1].sent
+    if outside.holds(sent.start_char):
+        return Attribution()
     root = sent.root
     told = layout.paragraph_of(sent.start_char) != cand.paragraph
     if told:
-        verb = _told_before(layout, sent, cand, lexicon)
+        verb = _told_before(layout, sent, cand, lexicon, outside)
         if verb is None:
             return Attribution()
         root = verb
@@ -311,7 +329,9 @@ def _previous_subject(
     return Attribution(m, mention_bounds(subject), Rule.PREVIOUS_SUBJECT)
 
 
-def _told_before(layout: Layout, sent: Span, cand: Candidate, lexicon: CueLexicon) -> Token | None:
+def _told_before(
+    layout: Layout, sent: Span, cand: Candidate, lexicon: CueLexicon, outside: Ranges
+) -> Token | None:
     """The verb of speech or writing in ``sent``, the last sentence of the paragraph before,
     when ``cand`` is a paragraph of quotation alone, else None. The verb heads that sentence
     ("Howard continued his scathing remarks." then "“Eight years ago she was ...”"), or is
@@ -321,7 +341,7 @@ def _told_before(layout: Layout, sent: Span, cand: Candidate, lexicon: CueLexico
     is not the one the paragraph is about. A quoted line in capitals is a heading
     ("“DIVISIVE, STUPID AND WRONG”"), no one's words."""
     if not (
-        layout.paragraph_of(sent.start_char) == cand.paragraph - 1
+        layout.paragraph_of(sent.start_char) == _prose_before(layout, cand.paragraph, outside)
         and _only_quotes(layout, cand.paragraph, cand.parts)
         and any(c.islower() for c in layout.text[cand.start : cand.end])
     ):
@@ -412,6 +432,7 @@ def attribute_direct(
     lexicon: CueLexicon,
     not_sources: Collection[str] = frozenset(),
     words: SpeakerWords | None = None,
+    outside: Ranges | None = None,
 ) -> list[Finding]:
     """Finds cue and speaker of each direct quote, joining interrupted and follow-on quotes.
 
@@ -423,12 +444,16 @@ def attribute_direct(
         not_sources: label words that name no source ("Related:", "Q:").
         words: the word lists that pick a cue's speaker (default the shipped ones; see
             :func:`~quoteattr.core.mentions.speaker_of_cue`).
+        outside: the character ranges that are no prose (:func:`.structure.non_prose`),
+            passed over when a quotation goes on after them.
 
     Returns:
         the direct quotes' findings, in text order.
     """
     if words is None:
         words = SpeakerWords()
+    if outside is None:
+        outside = Ranges(())
     out: list[_DirectQuote] = []
     named = _NamedWords(layout)
     n = len(candidates)
@@ -449,13 +474,14 @@ def attribute_direct(
             and out
             and out[-1].attribution.speaker is not None
             and _only_quotes(layout, cand.paragraph, cand.parts)
-            and layout.paragraph_of(out[-1].candidate.end - 1) == cand.paragraph - 1
+            and layout.paragraph_of(out[-1].candidate.end - 1)
+            == _prose_before(layout, cand.paragraph, outside)
         ):
             # A paragraph that is only a quote continues the previous speaker's quote.
             out[-1].candidate.parts.extend(cand.parts)
             continue
         if att.cue is None and att.speaker is None:
-            att = _previous_subject(doc, layout, cand, lexicon, words)
+            att = _previous_subject(doc, layout, cand, lexicon, words, outside)
         if att.cue is None and att.speaker is None and out and _floats(layout, out[-1], cand):
             # '"And he is a very beautiful man," Sanders continued. "When you meet him, ..."':
             # a quotation with no attribution of its own continues the speaker's last one.

@@ -81,14 +81,21 @@ def find(doc: Doc, lexicons: Lexicons, *, doc_id: str | None = None, start: int 
         )
         warnings.warn(message, QuoteattrWarning, stacklevel=outside_stacklevel())
     top = [p for p in pairs if p.depth == 0]
+    outside = non_prose(layout.text, lexicons.boilerplate, layout.paragraphs)
+    no_prose = Ranges(outside)
     candidates, _fragments = direct_candidates(layout, top, lexicons.cues)
     findings = attribute_direct(
-        doc, layout, candidates, lexicons.cues, lexicons.not_sources, lexicons.speaker_words()
+        doc,
+        layout,
+        candidates,
+        lexicons.cues,
+        lexicons.not_sources,
+        lexicons.speaker_words(),
+        no_prose,
     )
     findings += reported_findings(doc, layout, lexicons, findings, top)
     findings = held_in_mixed(doc, findings)
-    outside = non_prose(layout.text, lexicons.boilerplate, layout.paragraphs)
-    findings = _in_prose(doc, findings, Ranges(outside))
+    findings = _in_prose(doc, findings, no_prose)
     surnames = person_surnames(doc, layout.entities)
     for f in findings:
         if f.speaker is not None:
