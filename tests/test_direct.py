@@ -569,6 +569,45 @@ def test_quote_paragraph_goes_on_after_a_line_that_is_no_prose() -> None:
     assert [(q.text, who(q)) for q in directs_] == [("“We are angry.”", ("Howard", "said"))]
 
 
+def test_a_floating_quotation_goes_on_after_a_line_that_is_no_prose() -> None:
+    """ "“We won,” Howard said. / Story continues below advertisement / “We will win
+    again.” It rained.": the quotation with no attribution of its own, in a paragraph with
+    other words, is more of Howard's; the line between is passed over."""
+    doc = build_doc(
+        "“We won,” Howard said.\n\nStory continues below advertisement\n\n"
+        "“We will win again.” It rained.",
+        [
+            ("“", 2, "punct", P),
+            ("We", 2, "nsubj", "PRON"),
+            ("won", 6, "ccomp", "VERB", "win"),
+            (",", 2, "punct", P),
+            ("”", 2, "punct", P),
+            ("Howard", 6, "nsubj", "PROPN"),
+            ("said", 6, "ROOT", "VERB", "say"),
+            (".", 6, "punct", P),
+            ("\n\n", 7, "dep", "SPACE"),
+            ("Story", 10, "nsubj", "PROPN"),
+            ("continues", 10, "ROOT", "VERB", "continue"),
+            ("below", 10, "prep", "ADP"),
+            ("advertisement", 11, "pobj", "NOUN"),
+            ("\n\n", 12, "dep", "SPACE"),
+            ("“", 17, "punct", P),
+            ("We", 17, "nsubj", "PRON"),
+            ("will", 17, "aux", "AUX"),
+            ("win", 17, "ROOT", "VERB", "win"),
+            ("again", 17, "advmod", "ADV"),
+            (".", 17, "punct", P),
+            ("”", 17, "punct", P),
+            ("It", 23, "nsubj", "PRON"),
+            ("rained", 23, "ROOT", "VERB", "rain"),
+            (".", 23, "punct", P),
+        ],
+        ents=[(5, 6, "PERSON")],
+    )
+    [q] = [q for q in extract_doc(doc) if q.kind == "direct"]
+    assert (q.part_texts, who(q)) == (("“We won,”", "“We will win again.”"), ("Howard", "said"))
+
+
 @pytest.mark.parametrize(
     ("verb", "lemma", "quote", "why"),
     [

@@ -360,14 +360,15 @@ def _told_before(
     return None
 
 
-def _floats(layout: Layout, last: _DirectQuote, cand: Candidate) -> bool:
+def _floats(layout: Layout, last: _DirectQuote, cand: Candidate, outside: Ranges) -> bool:
     """True when ``cand`` reads as more of the last quote's speaker's words: that quote has a
-    speaker and ends in the same paragraph or the one before, and ``cand`` is a sentence
-    (three words or more, or closing with sentence punctuation), not a title or a scare quote
-    ("“The Walking Dead”")."""
+    speaker and ends in the same paragraph or the one before (lines that are no prose passed
+    over), and ``cand`` is a sentence (three words or more, or closing with sentence
+    punctuation), not a title or a scare quote ("“The Walking Dead”")."""
     if last.attribution.speaker is None:
         return False
-    if cand.paragraph - layout.paragraph_of(last.candidate.end - 1) not in (0, 1):
+    ends = layout.paragraph_of(last.candidate.end - 1)
+    if ends not in (cand.paragraph, _prose_before(layout, cand.paragraph, outside)):
         return False
     quoted = _words_quoted(layout, cand)
     return len(quoted.split()) >= 3 or quoted[-1:] in {".", "!", "?", ","}
@@ -482,7 +483,8 @@ def attribute_direct(
             continue
         if att.cue is None and att.speaker is None:
             att = _previous_subject(doc, layout, cand, lexicon, words, outside)
-        if att.cue is None and att.speaker is None and out and _floats(layout, out[-1], cand):
+        unattributed = att.cue is None and att.speaker is None
+        if unattributed and out and _floats(layout, out[-1], cand, outside):
             # '"And he is a very beautiful man," Sanders continued. "When you meet him, ..."':
             # a quotation with no attribution of its own continues the speaker's last one.
             out[-1].candidate.parts.extend(cand.parts)
