@@ -93,6 +93,13 @@ def test_the_shipped_boilerplate_knows_credit_lines() -> None:
     ]
 
 
+def test_a_byline_is_no_prose_and_a_sentence_opening_with_by_is() -> None:
+    """ "By Priya Sharma" names the writer, no one the prose goes on about; "By Tuesday,
+    officials said ..." is prose."""
+    text = "By Priya Sharma\n\nBy Tuesday, officials said the bridge would reopen.\n\nShe left."
+    assert [text[s:e] for s, e in non_prose(text)] == ["By Priya Sharma"]
+
+
 @pytest.mark.model
 def test_load_puts_the_sentence_marks_before_the_parser(nlp: Any) -> None:
     """quoteattr.load() runs quoteattr_sentences before the parser."""

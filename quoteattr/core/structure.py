@@ -31,6 +31,10 @@ _CREDIT = re.compile(
 # Words one of which every credit holds: a paragraph without any is no caption, which three
 # substring tests say faster than the search of _CREDIT through the whole paragraph.
 _CREDIT_WORDS = ("Photo", "Getty", "Images")
+# A byline paragraph: "By Priya Sharma", "By Jane Doe, Global News". Short and with no
+# final punctuation, unlike "By Tuesday, officials said the bridge would reopen."
+_BYLINE = re.compile(r"By [A-Z][^\n.!?:;\"“”]{0,80}")
+_BYLINE_WORDS = 12
 # Markup left in scraped text: '<tweet pic="" author="realDonaldTrump">', "</tweet>".
 _MARKUP = re.compile(r"</?[A-Za-z][^<>\n]{0,300}>")
 
@@ -110,6 +114,12 @@ class _Tokens:
         return i + 1 if char == self.ends[i] else i
 
 
+def _byline(paragraph: str) -> bool:
+    """Whether a paragraph is a byline: "By" and a name, an outlet after a comma at most."""
+    line = paragraph.strip()
+    return _BYLINE.fullmatch(line) is not None and len(line.split()) <= _BYLINE_WORDS
+
+
 def non_prose(
     text: str,
     boilerplate: Collection[str] = (),
@@ -117,8 +127,9 @@ def non_prose(
 ) -> list[tuple[int, int]]:
     """The character ranges of a text that are no running prose: datelines and section heads
     before their dash, whole paragraphs of boilerplate (a paragraph whose start, lower case,
-    is one of ``boilerplate``: "read more:", "watch:", "story continues below advertisement")
-    and photo captions (a paragraph that ends with a photo credit), and markup tags.
+    is one of ``boilerplate``: "read more:", "watch:", "story continues below advertisement"),
+    bylines ("By Jane Doe, Global News") and photo captions (a paragraph that ends with a
+    photo credit), and markup tags.
 
     Args:
         text: the document's text.
@@ -133,8 +144,10 @@ def non_prose(
     openings = tuple(boilerplate)
     for start, end in paragraph_bounds(text) if paragraphs is None else paragraphs:
         paragraph = text[start:end]
-        if (openings and paragraph.lower().startswith(openings)) or (
-            any(word in paragraph for word in _CREDIT_WORDS) and _CREDIT.search(paragraph)
+        if (
+            (openings and paragraph.lower().startswith(openings))
+            or (any(word in paragraph for word in _CREDIT_WORDS) and _CREDIT.search(paragraph))
+            or _byline(paragraph)
         ):
             out.append((start, end))
             continue
