@@ -92,17 +92,9 @@ def subject_of(verb: Token, object_control: Collection[str] | None = None) -> To
     """
     token = verb
     for _ in range(4):
-        subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
-        if subjects:
-            # "District board chair Barbara Roden urged ...", parsed as two subjects: one
-            # phrase, the person's name its head.
-            if (
-                len(subjects) > 1
-                and subjects[1].pos_ == "PROPN"
-                and subjects[0].right_edge.i + 1 == subjects[1].left_edge.i
-            ):
-                return subjects[1]
-            return subjects[0]
+        for child in token.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                return _second_subject(token, child) or child
         for child in token.children:
             if child.dep_ == "agent":
                 for grandchild in child.children:
@@ -130,6 +122,27 @@ def subject_of(verb: Token, object_control: Collection[str] | None = None) -> To
             token = token.head
             continue
         break
+    return None
+
+
+def _second_subject(verb: Token, first: Token) -> Token | None:
+    """The name the parser made a second subject right after ``first``: "District board
+    chair Barbara Roden urged ..." has "chair" and "Roden" both subjects of "urged", one
+    phrase whose head is the person's name."""
+    after = first.right_edge.i + 1
+    if after >= verb.i:
+        return None
+    # the child of the verb whose phrase starts right after the first subject's
+    tok = verb.doc[after]
+    while tok.head.i != verb.i and tok.head.i != tok.i:
+        tok = tok.head
+    if (
+        tok.head.i == verb.i
+        and tok.dep_ in _SUBJECT_DEPS
+        and tok.pos_ == "PROPN"
+        and tok.left_edge.i == after
+    ):
+        return tok
     return None
 
 
@@ -179,7 +192,7 @@ def mention_bounds(head: Token) -> tuple[int, int]:
         end = head.i + 1
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
-        return start, _named_body_end(doc[end - 1])
+        return start, _named_body_end(head if end - 1 == head.i else doc[end - 1])
     start = end = head.i
     stack = [head]
     while stack:
@@ -199,7 +212,7 @@ def mention_bounds(head: Token) -> tuple[int, int]:
         if doc[i].is_punct and doc[i].text not in {"-", "'", "’", "."}:
             end = i - 1
             break
-    return start, max(end + 1, _named_body_end(doc[end]))
+    return start, max(end + 1, _named_body_end(head if end == head.i else doc[end]))
 
 
 # What may follow the noun of a body's name in it: "the Department for Education", "the Bank

@@ -264,11 +264,14 @@ class People:
         # Elsewhere, a subject the tagger took for a common noun or a verb, capital only
         # because it opens the sentence: "Tremblay is not worried." of an article that names
         # Luc Tremblay, when the text never writes the word in lower case.
-        mistagged = numpy.flatnonzero(
-            any_equal(table[:, 0], (_NOUN, _VERB))
-            & any_equal(table[:, 1], tuple(subjects))
-            & any_equal(table[:, 3], tuple(full_names))
-        ).tolist()
+        subject_like = numpy.flatnonzero(
+            any_equal(table[:, 0], (_NOUN, _VERB)) & any_equal(table[:, 1], tuple(subjects))
+        )
+        mistagged = [
+            i
+            for i, low in zip(subject_like.tolist(), table[subject_like, 3].tolist(), strict=True)
+            if low in full_names
+        ]
         if mistagged:
             written = set((doc.to_array(ORTH) if orth is None else orth).tolist())
             for i in mistagged:
