@@ -1771,3 +1771,32 @@ def test_roles_of_sport_and_of_canadian_legislatures_are_titles(title: str, role
         ents=[(2, 4, "PERSON")],
     )
     assert speakers_of(doc) == [("Craig Berube", "Craig Berube", "person", role, None)]
+
+
+def test_a_proper_noun_the_model_left_out_of_an_organisation_is_part_of_its_name() -> None:
+    """ "The Alzheimer Society of Canada said ...", with the entity "Society of Canada": the
+    proper noun compounded onto it before is part of the body's name."""
+    doc = build_doc(
+        "The Alzheimer Society of Canada said it rained.",
+        [
+            ("The", 2, "det", "DET"),
+            ("Alzheimer", 2, "compound", "PROPN"),
+            ("Society", 5, "nsubj", "PROPN"),
+            ("of", 2, "prep", "ADP"),
+            ("Canada", 3, "pobj", "PROPN"),
+            ("said", 5, "ROOT", "VERB", "say"),
+            ("it", 7, "nsubj", "PRON"),
+            ("rained", 5, "ccomp", "VERB", "rain"),
+            (".", 5, "punct", P),
+        ],
+        ents=[(2, 5, "ORG")],
+    )
+    assert speakers_of(doc) == [
+        (
+            "Alzheimer Society of Canada",
+            "Alzheimer Society of Canada",
+            "organization",
+            None,
+            None,
+        )
+    ]

@@ -45,6 +45,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her", "me"})
 # prepositional phrases do not: in "Katie Wheelbarger, principal US deputy assistant secretary
 # of defense, said" the mention is "Katie Wheelbarger".
 _ORG_NOUNS = lexicons.org_nouns()
+_TITLE_WORDS = frozenset(lexicons.titles()) | frozenset(lexicons.honorifics())
 _NAME_DEPS = frozenset(
     {"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "flat", "case", "prt"}
 )
@@ -192,6 +193,21 @@ def mention_bounds(head: Token) -> tuple[int, int]:
         end = head.i + 1
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
+        # A proper noun the model left out before an organisation, part of its name: "The
+        # Alzheimer Society of Canada" (entity "Society of Canada"). Not before a person's
+        # name, where it is mostly a role ("Pastor Darrell Scott").
+        while start > 0 and head.ent_type_ == "ORG":
+            before = doc[start - 1]
+            if not (
+                before.dep_ == "compound"
+                and before.pos_ == "PROPN"
+                and not before.ent_type_
+                and start <= before.head.i < end
+                and before.text.istitle()
+                and before.lower_ not in _TITLE_WORDS
+            ):
+                break
+            start -= 1
         return start, _named_body_end(head if end - 1 == head.i else doc[end - 1])
     start = end = head.i
     stack = [head]
