@@ -133,6 +133,8 @@ def keep_abbreviations(nlp: Language) -> None:
     title of the name after it (whole but unknown, "Const." was a stray punctuation mark).
     The text and every offset stay as they are."""
     tokenizer: Any = nlp.tokenizer
+    if not hasattr(tokenizer, "add_special_case"):  # a tokenizer of the user's own making
+        return
     for abbreviation in lexicons.abbreviations():
         tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation, NORM: _TITLE_NORM}])
 

@@ -235,3 +235,19 @@ def test_an_abbreviated_title_is_kept_whole_as_the_names_role(nlp: Any) -> None:
     [q] = doc._.quotes
     assert q.speaker is not None
     assert (q.speaker.name, q.speaker.role) == ("Dani McKinnon", "Const.")
+
+
+def test_keeping_abbreviations_leaves_a_tokenizer_without_special_cases_alone() -> None:
+    """A pipeline whose tokenizer is a plain function (no special cases) loads as it is."""
+    from quoteattr.pipelines import keep_abbreviations
+
+    nlp = spacy.blank("en")
+    keep_abbreviations(nlp)
+    assert [t.text for t in nlp("Const. Dana spoke.")][:1] == ["Const."]
+
+    def split(text: str) -> Any:
+        return spacy.tokens.Doc(nlp.vocab, words=text.split())
+
+    nlp.tokenizer = split
+    keep_abbreviations(nlp)
+    assert nlp.tokenizer is split
