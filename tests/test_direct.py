@@ -608,6 +608,33 @@ def test_a_floating_quotation_goes_on_after_a_line_that_is_no_prose() -> None:
     assert (q.part_texts, who(q)) == (("“We won,”", "“We will win again.”"), ("Howard", "said"))
 
 
+def test_quote_paragraph_after_a_sentence_that_opens_with_a_dateline() -> None:
+    """ "HALIFAX - Howard said it rained. / “We are angry.”": the dateline is no prose, but
+    the sentence after its dash is; the quote is Howard's."""
+    doc = build_doc(
+        "HALIFAX - Howard said it rained.\n\n“We are angry.”",
+        [
+            ("HALIFAX", 3, "npadvmod", "PROPN"),
+            ("-", 3, "punct", P),
+            ("Howard", 3, "nsubj", "PROPN"),
+            ("said", 3, "ROOT", "VERB", "say"),
+            ("it", 5, "nsubj", "PRON"),
+            ("rained", 3, "ccomp", "VERB", "rain"),
+            (".", 3, "punct", P),
+            ("\n\n", 6, "dep", "SPACE"),
+            ("“", 10, "punct", P),
+            ("We", 10, "nsubj", "PRON"),
+            ("are", 10, "ROOT", "AUX", "be"),
+            ("angry", 10, "acomp", "ADJ"),
+            (".", 10, "punct", P),
+            ("”", 10, "punct", P),
+        ],
+        ents=[(0, 1, "GPE"), (2, 3, "PERSON")],
+    )
+    [q] = [q for q in extract_doc(doc) if q.kind == "direct"]
+    assert (q.text, who(q)) == ("“We are angry.”", ("Howard", "said"))
+
+
 @pytest.mark.parametrize(
     ("verb", "lemma", "quote", "why"),
     [

@@ -298,9 +298,11 @@ def _previous_subject(
     if first == 0:
         return Attribution()
     sent = doc[first - 1].sent
-    while outside.holds(sent.start_char) and sent.start > 0:
+    # A sentence wholly out of the prose is passed over; one that only opens with a
+    # dateline ("HALIFAX - Crews said ...") is prose.
+    while outside.holds(sent[-1].idx) and sent.start > 0:
         sent = doc[sent.start - 1].sent
-    if outside.holds(sent.start_char):
+    if outside.holds(sent[-1].idx):
         return Attribution()
     root = sent.root
     told = layout.paragraph_of(sent.start_char) != cand.paragraph
