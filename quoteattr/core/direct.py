@@ -283,6 +283,12 @@ def _prose_before(layout: Layout, para: int, outside: Ranges) -> int:
     return before
 
 
+def _no_prose(sent: Span, outside: Ranges) -> bool:
+    """Whether a sentence's last word lies in text that is no prose."""
+    words = [t for t in sent if not t.is_space]
+    return bool(words) and outside.holds(words[-1].idx)
+
+
 def _previous_subject(
     doc: Doc,
     layout: Layout,
@@ -300,9 +306,9 @@ def _previous_subject(
     sent = doc[first - 1].sent
     # A sentence wholly out of the prose is passed over; one that only opens with a
     # dateline ("HALIFAX - Crews said ...") is prose.
-    while outside.holds(sent[-1].idx) and sent.start > 0:
+    while _no_prose(sent, outside) and sent.start > 0:
         sent = doc[sent.start - 1].sent
-    if outside.holds(sent[-1].idx):
+    if _no_prose(sent, outside):
         return Attribution()
     root = sent.root
     told = layout.paragraph_of(sent.start_char) != cand.paragraph
