@@ -284,9 +284,13 @@ def _prose_before(layout: Layout, para: int, outside: Ranges) -> int:
 
 
 def _no_prose(sent: Span, outside: Ranges) -> bool:
-    """Whether a sentence's last word lies in text that is no prose."""
-    words = [t for t in sent if not t.is_space]
-    return bool(words) and outside.holds(words[-1].idx)
+    """Whether a sentence's last word lies in text that is no prose (read from its end: a
+    sentence may run over a whole pathological text)."""
+    doc = sent.doc
+    i = sent.end - 1
+    while i >= sent.start and doc[i].is_space:
+        i -= 1
+    return i >= sent.start and outside.holds(doc[i].idx)
 
 
 def _previous_subject(
