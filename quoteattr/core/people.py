@@ -10,6 +10,7 @@ and the proper nouns the model left unlabelled.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Mapping, Sequence
 
@@ -220,9 +221,6 @@ class People:
         surnames = {get_string_id(unglued(doc[e - 1].text).lower()) for _, e in spans.values()} | {
             low for _, dep, ent, low in propn if dep in subjects and ent not in orgs
         }
-        # Each token's text as written, read when first needed: a word the text writes in
-        # lower case somewhere is one whose lower-case id is some token's own.
-        orth: numpy.ndarray | None = None
         for i, dep, ent, low in propn:
             if i in spans:
                 continue
@@ -238,13 +236,10 @@ class People:
                     if doc[start - 1].dep_ not in {"compound", "flat", "punct"}:
                         break
                     start -= 1
-                if start < i and doc[start].is_sent_start:
-                    if orth is None:
-                        orth = doc.to_array(ORTH)
-                    if (orth == table[start, 3]).any():
-                        # "Team Trump is ...": a word the text also writes in lower case,
-                        # capital only because it starts the sentence
-                        start += 1
+                if start < i and doc[start].is_sent_start and int(table[start, 3]) in self._written:
+                    # "Team Trump is ...": a word the text also writes in lower case, capital
+                    # only because it starts the sentence
+                    start += 1
                 spans[i] = (start, i + 1)
         # A title-case headline's surname that the tagger took for a common noun: "Sanders
         # faces tough sell ..." when the article names Bernie Sanders, so that the lede's
@@ -272,11 +267,13 @@ class People:
             for i, low in zip(subject_like.tolist(), table[subject_like, 3].tolist(), strict=True)
             if low in full_names
         ]
-        if mistagged:
-            written = set((doc.to_array(ORTH) if orth is None else orth).tolist())
-            for i in mistagged:
-                if i not in spans and doc[i].text[:1].isupper() and table[i, 3] not in written:
-                    spans[i] = (i, i + 1)
+        for i in mistagged:
+            if (
+                i not in spans
+                and doc[i].text[:1].isupper()
+                and int(table[i, 3]) not in self._written
+            ):
+                spans[i] = (i, i + 1)
         names = []
         starts = self.layout.token_starts
         outside = self.outside
@@ -300,6 +297,12 @@ class People:
                     assert entity is not None
                     self._note(entity, name)
             self._vote_genders(pronouns, final=single)
+
+    @functools.cached_property
+    def _written(self) -> frozenset[int]:
+        """The ids of the tokens' texts as written, read when first needed: a word the text
+        writes in lower case somewhere is one whose lower-case id is among them."""
+        return frozenset(self.doc.to_array(ORTH).tolist())
 
     def parse_name(self, start: int, end: int) -> Name | None:
         """The name proper of a name phrase: courtesy titles, roles and "'s" dropped.
