@@ -125,6 +125,10 @@ def load(
         return nlp
 
 
+# The norm of an abbreviated title kept whole: one the model knows (see keep_abbreviations).
+_TITLE_NORM = "gov."
+
+
 def keep_abbreviations(nlp: Language) -> None:
     """Makes the tokenizer keep abbreviated titles whole (``lexicons/abbreviations.txt``):
     the default pipeline splits "Const." at its period and starts a sentence after it, so
@@ -137,9 +141,6 @@ def keep_abbreviations(nlp: Language) -> None:
         return
     for abbreviation in lexicons.abbreviations():
         tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation, NORM: _TITLE_NORM}])
-
-
-_TITLE_NORM = "gov."
 
 
 # id(pipeline) -> its component names when it was loaded, to notice a cached pipeline that

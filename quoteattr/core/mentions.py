@@ -208,7 +208,7 @@ def mention_bounds(head: Token) -> tuple[int, int]:
             ):
                 break
             start -= 1
-        return start, _named_body_end(head if end - 1 == head.i else doc[end - 1])
+        return start, _named_body_end(head, end - 1)
     start = end = head.i
     stack = [head]
     while stack:
@@ -228,7 +228,7 @@ def mention_bounds(head: Token) -> tuple[int, int]:
         if doc[i].is_punct and doc[i].text not in {"-", "'", "’", "."}:
             end = i - 1
             break
-    return start, max(end + 1, _named_body_end(head if end == head.i else doc[end]))
+    return start, max(end + 1, _named_body_end(head, end))
 
 
 # What may follow the noun of a body's name in it: "the Department for Education", "the Bank
@@ -238,20 +238,22 @@ _BODY_NAME_PREPS = frozenset({"of", "for", "on"})
 _BODY_NAME_POS = frozenset({"PROPN", "DET", "ADP", "CCONJ"})
 
 
-def _named_body_end(last: Token) -> int:
-    """Where a name that ends in a body's noun ends: after the proper-noun phrase its
-    preposition opens ("Department" + "for Education"), which the model often leaves out of
-    the entity ("the Nova Scotia Federation" of "... of Labour") and the phrase rules
-    leave out as a prepositional phrase. Not after a person's name ("Sen. Warren of
-    Massachusetts"): only a noun of ``bodies.txt`` written with a capital."""
-    end = last.i + 1
-    if last.pos_ != "PROPN" or last.lower_ not in _ORG_NOUNS:
+def _named_body_end(head: Token, last: int) -> int:
+    """Where the name of ``head``'s phrase, whose last token is ``last``, ends if that token
+    is a body's noun: after the proper-noun phrase its preposition opens ("Department" + "for
+    Education"), which the model often leaves out of the entity ("the Nova Scotia
+    Federation" of "... of Labour") and the phrase rules leave out as a prepositional
+    phrase. Not after a person's name ("Sen. Warren of Massachusetts"): only a noun of
+    ``bodies.txt`` written with a capital."""
+    doc = head.doc
+    end = last + 1
+    tail = head if last == head.i else doc[last]  # most often the head itself: no new Token
+    if tail.pos_ != "PROPN" or tail.lower_ not in _ORG_NOUNS:
         return end
-    doc = last.doc
     if end >= len(doc):
         return end
     prep = doc[end]
-    if prep.dep_ != "prep" or prep.head.i != last.i or prep.lower_ not in _BODY_NAME_PREPS:
+    if prep.dep_ != "prep" or prep.head.i != last or prep.lower_ not in _BODY_NAME_PREPS:
         return end
     phrase = doc[prep.i + 1 : prep.right_edge.i + 1]
     if not any(t.dep_ == "pobj" and t.pos_ == "PROPN" for t in phrase) or not all(
