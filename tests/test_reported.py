@@ -666,6 +666,33 @@ def test_next_act_hung_on_the_clause_is_its_own_cue() -> None:
     ]
 
 
+def test_next_act_in_the_clauses_tense_with_a_clause_of_its_own() -> None:
+    """Smith said Jones was wrong and noted that it failed: "was" and "noted" share the
+    cue's tense, but "noted" reports a clause of its own, so it is Smith's second act."""
+    doc = build_doc(
+        "Smith said Jones was wrong and noted that it failed.",
+        [
+            ("Smith", 1, "nsubj", "PROPN"),
+            ("said", 1, "ROOT", "VERB", "say"),
+            ("Jones", 3, "nsubj", "PROPN"),
+            ("was", 1, "ccomp", "AUX", "be"),
+            ("wrong", 3, "acomp", "ADJ"),
+            ("and", 3, "cc", "CCONJ"),
+            ("noted", 3, "conj", "VERB", "note"),
+            ("that", 9, "mark", "SCONJ"),
+            ("it", 9, "nsubj", "PRON"),
+            ("failed", 6, "ccomp", "VERB", "fail"),
+            (".", 1, "punct", P),
+        ],
+        ents=[(0, 1, "PERSON"), (2, 3, "PERSON")],
+    )
+    quotes = extract_doc(_tagged(doc, {1: "VBD", 3: "VBD", 6: "VBD", 9: "VBD"}))
+    assert [summary(q) for q in quotes] == [
+        ("indirect", "Jones was wrong", "said", "Smith"),
+        ("indirect", "that it failed", "noted", "Smith"),
+    ]
+
+
 def test_conjunct_in_the_clauses_own_form_stays_in_it() -> None:
     """Smith said Jones won and told stories: "told" is Jones's, in the reported clause."""
     doc = build_doc(

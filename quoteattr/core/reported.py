@@ -176,7 +176,11 @@ def _next_cues(
         if any(c.dep_ in _SUBJ for c in child.children):
             continue
         participle = child.dep_ == "advcl" and child.tag_ == "VBG" and _set_off(child)
-        conjunct = child.dep_ == "conj" and child.tag_ == v.tag_ != clause.tag_
+        conjunct = child.dep_ == "conj" and child.tag_ == v.tag_
+        # "said he was focused on the platform and noted that ...": in the cue's tense
+        # like the clause's verb, so only a second act with a clause of its own.
+        if conjunct and clause.tag_ == v.tag_:
+            conjunct = any(c.dep_ == "ccomp" for c in child.children)
         if participle or conjunct:
             handed.append(child.i)
             cut |= _subtree(child)
