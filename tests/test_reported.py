@@ -693,6 +693,44 @@ def test_next_act_in_the_clauses_tense_with_a_clause_of_its_own() -> None:
     ]
 
 
+def test_fronted_clause_parsed_as_the_subject_of_an_inverted_cue() -> None:
+    """The deal signals the end, said Smith -> Smith's, though the parser read "signals" as
+    a noun and made the clause a first subject of "said"."""
+    doc = build_doc(
+        "The deal signals the end, said Smith.",
+        [
+            ("The", 2, "det", "DET"),
+            ("deal", 2, "compound", "NOUN"),
+            ("signals", 6, "nsubj", "NOUN", "signal"),
+            ("the", 4, "det", "DET"),
+            ("end", 2, "appos", "NOUN"),
+            (",", 6, "punct", P),
+            ("said", 6, "ROOT", "VERB", "say"),
+            ("Smith", 6, "nsubj", "PROPN"),
+            (".", 6, "punct", P),
+        ],
+        ents=[(7, 8, "PERSON")],
+    )
+    assert summary(only(doc)) == ("indirect", "The deal signals the end", "said", "Smith")
+
+
+def test_two_subjects_without_a_comma_are_no_inversion() -> None:
+    """In "The deal signals said Smith" (no comma) nothing is fronted: no clause, no quote."""
+    doc = build_doc(
+        "The deal signals said Smith.",
+        [
+            ("The", 2, "det", "DET"),
+            ("deal", 2, "compound", "NOUN"),
+            ("signals", 3, "nsubj", "NOUN", "signal"),
+            ("said", 3, "ROOT", "VERB", "say"),
+            ("Smith", 3, "nsubj", "PROPN"),
+            (".", 3, "punct", P),
+        ],
+        ents=[(4, 5, "PERSON")],
+    )
+    assert extract_doc(doc) == []
+
+
 def test_conjunct_in_the_clauses_own_form_stays_in_it() -> None:
     """Smith said Jones won and told stories: "told" is Jones's, in the reported clause."""
     doc = build_doc(

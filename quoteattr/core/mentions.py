@@ -93,6 +93,9 @@ def subject_of(verb: Token, object_control: Collection[str] | None = None) -> To
     """
     token = verb
     for _ in range(4):
+        inverted = inverted_subjects(token)
+        if inverted is not None:
+            return inverted[1]
         for child in token.children:
             if child.dep_ in _SUBJECT_DEPS:
                 return _second_subject(token, child) or child
@@ -124,6 +127,32 @@ def subject_of(verb: Token, object_control: Collection[str] | None = None) -> To
             continue
         break
     return None
+
+
+def inverted_subjects(verb: Token) -> tuple[Token, Token] | None:
+    """The fronted clause the parser made a subject of an inverted cue, and the speaker.
+
+    In 'The rejection of the treaty signals "the end" for the EU, said Geert Wilders' the
+    parser read "signals" as a noun and hung the whole clause on "said" as a first subject;
+    the subject after the cue, which a comma sets off from the one before it, speaks.
+
+    Returns:
+        (the subject before the cue, the subject after it), or None.
+    """
+    i = verb.i
+    if i < 2 or not verb.doc[i - 1].is_punct or verb.doc[i - 1].text != ",":
+        return None
+    before = after = None
+    for child in verb.children:
+        if child.dep_ not in _SUBJECT_DEPS:
+            continue
+        if child.i < i and child.right_edge.i == i - 2:
+            before = child
+        elif child.i > i and after is None:
+            after = child
+    if before is None or after is None:
+        return None
+    return before, after
 
 
 def _second_subject(verb: Token, first: Token) -> Token | None:

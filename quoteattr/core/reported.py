@@ -44,7 +44,7 @@ from .findings import Finding
 from .layout import Layout, Ranges, any_equal
 from .lexicon import Lexicons
 from .marks import MarkedQuote
-from .mentions import speaker_of_cue
+from .mentions import inverted_subjects, speaker_of_cue
 from .nesting import marked_ranges, mostly_quoted, snap
 
 __all__ = ["Reported", "find_reported", "reported_findings"]
@@ -227,6 +227,10 @@ def _content_of(
             if clause.i > v.i:
                 tokens |= _run_on(v, clause, children, verbs)
             return tokens, Rule.CCOMP, ccomp
+    if category in SAID_CATEGORIES:
+        inverted = inverted_subjects(v)
+        if inverted is not None:
+            return _subtree(inverted[0]), Rule.FRONTED, category
     # "Turkey will need to be convinced, the diplomats said": the cue hangs from the content.
     head = v.head
     if (
