@@ -731,6 +731,42 @@ def test_two_subjects_without_a_comma_are_no_inversion() -> None:
     assert extract_doc(doc) == []
 
 
+def test_cue_between_commas_reports_a_sentence_parsed_without_a_verb() -> None:
+    """The hashtag, Smith said, drew posts -> Smith's, though the parser made "drew" an
+    adjective and the sentence a noun phrase with the cue hung on it."""
+    doc = build_doc(
+        "The hashtag, Smith said, drew posts.",
+        [
+            ("The", 1, "det", "DET"),
+            ("hashtag", 1, "ROOT", "NOUN"),
+            (",", 4, "punct", P),
+            ("Smith", 4, "nsubj", "PROPN"),
+            ("said", 1, "parataxis", "VERB", "say"),
+            (",", 4, "punct", P),
+            ("drew", 7, "amod", "ADJ", "draw"),
+            ("posts", 1, "appos", "NOUN", "post"),
+            (".", 1, "punct", P),
+        ],
+        ents=[(3, 4, "PERSON")],
+    )
+    q = only(doc)
+    assert summary(q) == ("indirect", "The hashtag drew posts", "said", "Smith")
+    assert q.parts == ((0, 11), (25, 35))
+    # Not set off by commas, a cue hung on a noun reports nothing: "The hashtag Smith said".
+    bare = build_doc(
+        "The hashtag Smith said.",
+        [
+            ("The", 1, "det", "DET"),
+            ("hashtag", 1, "ROOT", "NOUN"),
+            ("Smith", 3, "nsubj", "PROPN"),
+            ("said", 1, "parataxis", "VERB", "say"),
+            (".", 1, "punct", P),
+        ],
+        ents=[(2, 3, "PERSON")],
+    )
+    assert extract_doc(bare) == []
+
+
 def test_conjunct_in_the_clauses_own_form_stays_in_it() -> None:
     """Smith said Jones won and told stories: "told" is Jones's, in the reported clause."""
     doc = build_doc(

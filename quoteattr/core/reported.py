@@ -148,6 +148,19 @@ def _introduced_outside(clause: Token, quoted: Ranges) -> bool:
     )
 
 
+def _parenthetical(v: Token) -> bool:
+    """Whether the phrase of ``v`` is set off by commas on both sides, in a sentence the
+    parser left without a verb: in "The hashtag #RechercheParis, Mr. Abboud said, accompanied
+    descriptions of loved ones", "accompanied" became an adjective and the sentence a noun
+    phrase; the cue between the commas still reports it."""
+    doc = v.doc
+    i, j = v.left_edge.i, v.right_edge.i
+    # the parser hangs either comma on the cue or on the phrase around it
+    i -= doc[i].text != ","
+    j += doc[j].text != ","
+    return v.dep_ == "parataxis" and i >= 0 and j < len(doc) and doc[i].text == doc[j].text == ","
+
+
 def _set_off(v: Token) -> bool:
     """Whether punctuation comes just before the phrase of ``v``."""
     i = v.left_edge.i - 1
@@ -237,7 +250,7 @@ def _content_of(
         category in SAID_CATEGORIES
         and v.dep_ in {"parataxis", "ccomp", "advcl"}
         and head.i != v.i
-        and head.pos_ in {"VERB", "AUX"}
+        and (head.pos_ in {"VERB", "AUX"} or _parenthetical(v))
         and any(dep in _SUBJ for _, dep in children)
         and not any(dep in _OBJECTS for _, dep in children)
         # "X said the agency does not comment": a clause its governor takes, not a cue
