@@ -12,6 +12,7 @@ from quoteattr.component import mark_sentences
 from quoteattr.core.structure import DATELINE, _Tokens, non_prose, sentence_marks
 from quoteattr.extract import extract_doc
 from quoteattr.lexicons import boilerplate
+from quoteattr.pipelines import keep_abbreviations
 from tests.conftest import build_doc
 
 BLANK = spacy.blank("en")
@@ -54,6 +55,18 @@ def test_sentences_start_at_paragraphs_and_after_datelines() -> None:
         ".": False,
         "He": True,
     }
+
+
+def test_no_sentence_starts_at_the_name_after_an_abbreviated_title() -> None:
+    """ "Const. Mark Fraser said": the name goes on the sentence of its title. Not so after
+    a word no title list holds ("Ltd. Next"), nor before a word in lower case."""
+    blank = spacy.blank("en")
+    keep_abbreviations(blank)  # as quoteattr.load() does: "Const." stays one token
+    doc = blank("Police left. Const. Mark Fraser said so. Ltd. Next came Sgt. and then")
+    assert (doc[3].text, doc[9].text, doc[12].text) == ("Const.", "Ltd.", "Sgt.")
+    marks = {doc[i].text: starts for i, starts in sentence_marks(doc).items()}
+    assert marks == {"Mark": False}
+    assert sentence_marks(doc, ["ltd."]) == {10: False}
 
 
 def test_token_lookup_agrees_with_char_span_on_every_character() -> None:

@@ -12,12 +12,17 @@ cue, speaker or name (datelines, link lines, captions, credits, advertisements, 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Collection, Sequence
+from typing import Any
 
-from spacy.attrs import IDX, LENGTH, SPACY
+import numpy
+from spacy.attrs import IDX, LENGTH, LOWER, SPACY
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from .. import lexicons
 from .layout import doc_text, paragraph_bounds
 
 __all__ = ["DATELINE", "non_prose", "sentence_marks"]
@@ -60,16 +65,20 @@ def _dateline_end(text: str, start: int, end: int) -> int | None:
     return m.end()
 
 
-def sentence_marks(doc: Doc) -> dict[int, bool]:
+def sentence_marks(doc: Doc, abbreviated: Collection[str] | None = None) -> dict[int, bool]:
     """Sentence boundaries that hold whatever the parser thinks.
 
     The first token of each paragraph starts a sentence, and so does the first token after
     a dateline or section head. After a dateline no sentence starts again before the first
     sentence-final punctuation: the small model otherwise breaks "CLEVELAND - Donald | Trump
-    said ..." inside the name.
+    said ..." inside the name. Nor does one start at a capitalised word after an abbreviated
+    title: the small model ended the sentence at "Const." in "Const. Mark Fraser said ...",
+    and the title was lost to the name.
 
     Args:
         doc: a tokenized Doc (not yet parsed).
+        abbreviated: abbreviated titles, lower case ("const.", "sen."; default those of the
+            shipped ``titles.txt``, ``honorifics.txt`` and ``abbreviations.txt``).
 
     Returns:
         token index -> whether it starts a sentence (True) or must not (False); tokens left
@@ -78,6 +87,14 @@ def sentence_marks(doc: Doc) -> dict[int, bool]:
     text = doc_text(doc)
     tokens = _Tokens(doc)
     marks: dict[int, bool] = {}
+    ids = _abbreviated_titles() if abbreviated is None else _ids(abbreviated)
+    # the few tokens that are such a title, found over one column of integer ids
+    lower = doc.to_array([LOWER])
+    for i in numpy.flatnonzero(numpy.isin(lower, ids)).tolist():
+        if i + 1 < len(doc) and doc[i].whitespace_ == " ":
+            following = doc[i + 1]
+            if following.text[:1].isupper() and following.is_alpha:
+                marks[i + 1] = False
     for start, end in paragraph_bounds(text):
         first = tokens.at(start)
         if first is not None and first > 0:
@@ -93,6 +110,19 @@ def sentence_marks(doc: Doc) -> dict[int, bool]:
                 break
             marks[i] = False
     return marks
+
+
+def _ids(words: Collection[str]) -> numpy.ndarray[Any, numpy.dtype[numpy.uint64]]:
+    """The string ids of the words written with a period, as ``to_array(LOWER)`` gives them."""
+    return numpy.array([get_string_id(w) for w in words if w.endswith(".")], dtype=numpy.uint64)
+
+
+@functools.cache
+def _abbreviated_titles() -> numpy.ndarray[Any, numpy.dtype[numpy.uint64]]:
+    """The shipped titles and courtesy titles written with a period, as string ids."""
+    return _ids(
+        {*lexicons.titles(), *lexicons.honorifics(), *map(str.lower, lexicons.abbreviations())}
+    )
 
 
 class _Tokens:
