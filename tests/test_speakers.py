@@ -373,6 +373,31 @@ def test_the_name_in_apposition_is_the_speaker() -> None:
     assert (q.speaker.mention.text, q.speaker.name) == ("Maria Chen", "Maria Chen")
 
 
+def test_the_name_beside_one_of_a_group_is_the_speaker() -> None:
+    """ "One of the victims, Doris Whelan, said it hurt.": Doris Whelan, not "One"."""
+    doc = build_doc(
+        "One of the victims, Doris Whelan, said it hurt.",
+        [
+            ("One", 8, "nsubj", "NUM"),
+            ("of", 0, "prep", "ADP"),
+            ("the", 3, "det", "DET"),
+            ("victims", 1, "pobj", "NOUN", "victim"),
+            (",", 0, "punct", "PUNCT"),
+            ("Doris", 6, "compound", "PROPN"),
+            ("Whelan", 0, "appos", "PROPN"),
+            (",", 0, "punct", "PUNCT"),
+            ("said", 8, "ROOT", "VERB", "say"),
+            ("it", 10, "nsubj", "PRON"),
+            ("hurt", 8, "ccomp", "VERB"),
+            (".", 8, "punct", "PUNCT"),
+        ],
+        ents=[(5, 7, "PERSON")],
+    )
+    [q] = extract_doc(doc)
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert (q.speaker.mention.text, q.speaker.name) == ("Doris Whelan", "Doris Whelan")
+
+
 @pytest.mark.parametrize(
     ("agent", "speaker"), [(False, None), (True, "the officials")], ids=["no agent", "agent"]
 )

@@ -623,9 +623,11 @@ _NAMED_SOURCES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 def named_in_apposition(head: Token) -> Token:
     """The person's name a description stands beside, if it has one: in "Her lawyer, Maria
     Chen, said" the speaker is Maria Chen, whom "her lawyer" describes; a name stays itself,
-    and so does a description beside anything but a person's name ("Poll: Clinton leads")."""
-    if head.pos_ != "NOUN" or head.tag_ == "NNS":  # "Two objectors, Joyce and Lee": a group
-        return head
+    and so does a description beside anything but a person's name ("Poll: Clinton leads").
+    "One of the victims, Doris Whelan, said" is Doris Whelan too."""
+    one = head.lower_ == "one" and head.pos_ in {"NUM", "PRON"}
+    if (head.pos_ != "NOUN" and not one) or head.tag_ == "NNS":
+        return head  # "Two objectors, Joyce and Lee": a group
     for child in head.rights:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "PERSON":
             return phrase_head(child)
