@@ -127,6 +127,41 @@ def test_appositive_role_with_its_body_at_the_end() -> None:
     ]
 
 
+def _placed_doc(noun: str) -> Any:
+    """ "Lisa Barrett, a <noun> at Dalhousie University, said cases rose." """
+    return build_doc(
+        f"Lisa Barrett, a {noun} at Dalhousie University, said cases rose.",
+        [
+            ("Lisa", 1, "compound", "PROPN", "Lisa"),
+            ("Barrett", 9, "nsubj", "PROPN", "Barrett"),
+            (",", 1, "punct", P),
+            ("a", 4, "det", "DET"),
+            (noun, 1, "appos", "NOUN"),
+            ("at", 4, "prep", "ADP"),
+            ("Dalhousie", 7, "compound", "PROPN", "Dalhousie"),
+            ("University", 5, "pobj", "PROPN", "University"),
+            (",", 1, "punct", P),
+            ("said", 9, "ROOT", "VERB", "say"),
+            ("cases", 11, "nsubj", "NOUN", "case"),
+            ("rose", 9, "ccomp", "VERB", "rise"),
+            (".", 9, "punct", P),
+        ],
+        ents=[(0, 2, "PERSON"), (6, 8, "ORG")],
+    )
+
+
+def test_appositive_placing_the_person_in_a_body_is_a_role_without_a_title_word() -> None:
+    """ "Lisa Barrett, a specialist at Dalhousie University, said": "specialist" is no title
+    word, but the phrase says what she is and where; a plural noun describes a group."""
+    doc = _placed_doc("specialist")
+    assert speakers_of(doc) == [
+        ("Lisa Barrett", "Lisa Barrett", "person", "specialist", "Dalhousie University")
+    ]
+    group = _placed_doc("specialists")
+    group[4].tag_ = "NNS"
+    assert speakers_of(group) == [("Lisa Barrett", "Lisa Barrett", "person", None, None)]
+
+
 TRUMPS = (
     "Ivanka Trump spoke. Donald Trump said he would win. Trump said it was over.",
     [

@@ -25,6 +25,22 @@ _ORG_PREPS = frozenset({"of", "for", "at", "with", "from"})
 _MAX_ROLE = 14
 
 
+def _placed(head: Token, phrase: Sequence[Token]) -> bool:
+    """Whether an appositive noun places one person in a body: "an infectious diseases
+    specialist at Dalhousie University", "a researcher with the Fraser Institute" hold no
+    title word, yet say what the person is and where. Not a group ("two respected
+    speechwriters at the White House") nor a phrase that goes on to tell a story ("a star
+    anchor at Fox News who questioned his respect for women")."""
+    if head.tag_ in {"NNS", "NNPS"} or any(t.dep_ in {"relcl", "acl"} for t in phrase):
+        return False
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in _ORG_PREPS
+        and any(o.dep_ == "pobj" and o.ent_type_ == "ORG" for o in prep.children)
+        for prep in head.children
+    )
+
+
 class Roles:
     """Reads the roles and organisations a document states.
 
@@ -126,12 +142,12 @@ class Roles:
         """ "the head of the press office at the State Department" -> the role and its body."""
         doc, text, titles = self.doc, self.text, self.lexicons.titles
         tokens = list(strip_det(list(doc[head.left_edge.i : head.right_edge.i + 1])))
-        while tokens and tokens[-1].is_punct:
+        while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
             tokens.pop()
         if not tokens or len(tokens) > _MAX_ROLE:
             return None
         chain = [head, *(c for c in head.children if c.dep_ in {"compound", "amod", "nmod"})]
-        if not any(t.lower_ in titles for t in chain):
+        if not any(t.lower_ in titles for t in chain) and not _placed(head, tokens):
             return None
         # "the head of the press office at the State Department": the body ends the phrase.
         last = tokens[-1]
