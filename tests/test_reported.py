@@ -570,6 +570,30 @@ def test_a_noun_cue_of_no_one_attributes_nothing() -> None:
     assert extract_doc(prep, without_preps) == []
 
 
+def test_a_cue_with_a_complement_of_its_own_does_not_report_its_governor() -> None:
+    """ "Ford defends the plan as critics warn of delays.": the critics warn of delays; they
+    do not report that Ford defends the plan (with no complement they would: "The plan
+    fails, as critics warn")."""
+    doc = build_doc(
+        "Ford defends the plan as critics warn of delays.",
+        [
+            ("Ford", 1, "nsubj", "PROPN"),
+            ("defends", 1, "ROOT", "VERB", "defend"),
+            ("the", 3, "det", "DET"),
+            ("plan", 1, "dobj", "NOUN"),
+            ("as", 6, "mark", "SCONJ"),
+            ("critics", 6, "nsubj", "NOUN", "critic"),
+            ("warn", 1, "advcl", "VERB"),
+            ("of", 6, "prep", "ADP"),
+            ("delays", 7, "pobj", "NOUN", "delay"),
+            (".", 1, "punct", P),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    warned = [summary(q) for q in extract_doc(doc) if q.cue is not None and q.cue.text == "warn"]
+    assert warned == [("indirect", "of delays", "warn", "critics")]
+
+
 def test_a_cue_verb_in_the_clause_of_another_is_not_fronted() -> None:
     """ "A spokesman said the agency does not comment." -> what the spokesman said: "comment"
     is the clause "said" takes, not a cue after fronted content (no comma sets it off)."""

@@ -253,6 +253,8 @@ def _content_of(
         and (head.pos_ in {"VERB", "AUX"} or _parenthetical(v))
         and any(dep in _SUBJ for _, dep in children)
         and not any(dep in _OBJECTS for _, dep in children)
+        # "defends the plan as critics warn of delays": what the critics warn of is theirs.
+        and not any(dep == "prep" and f"prep:{c.lower_}" in frames for c, dep in children)
         # "X said the agency does not comment": a clause its governor takes, not a cue
         # after the content, which a comma or a quote mark sets off.
         and not (v.dep_ == "ccomp" and v.left_edge.i > head.i and not _set_off(v))
