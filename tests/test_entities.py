@@ -162,6 +162,27 @@ def test_appositive_placing_the_person_in_a_body_is_a_role_without_a_title_word(
     assert speakers_of(group) == [("Lisa Barrett", "Lisa Barrett", "person", None, None)]
 
 
+def test_a_bodys_possessive_is_no_part_of_an_unnamed_role() -> None:
+    """ "Ontario's housing minister said ..." -> role "housing minister" of "Ontario", not
+    "'s housing minister"."""
+    doc = build_doc(
+        "Ontario's housing minister said it works.",
+        [
+            ("Ontario", 3, "poss", "PROPN", "Ontario"),
+            ("'s", 0, "case", "PART"),
+            ("housing", 3, "compound", "NOUN"),
+            ("minister", 4, "nsubj", "NOUN"),
+            ("said", 4, "ROOT", "VERB", "say"),
+            ("it", 6, "nsubj", "PRON"),
+            ("works", 4, "ccomp", "VERB", "work"),
+            (".", 4, "punct", P),
+        ],
+        ents=[(0, 1, "GPE")],
+    )
+    [(_, _, kind, role, organization)] = speakers_of(doc)
+    assert (kind, role, organization) == ("unnamed", "housing minister", "Ontario")
+
+
 TRUMPS = (
     "Ivanka Trump spoke. Donald Trump said he would win. Trump said it was over.",
     [

@@ -189,7 +189,12 @@ class Roles:
                     s, e = mention_bounds(t)
                     inner = doc[max(s, span.start) : min(e, span.end)]
                     org = self.org_name(list(inner))
-                    tokens = [x for x in tokens if not (s <= x.i < e)]
+                    # "Ontario's housing minister": the body's "'s" goes with it
+                    tokens = [
+                        x
+                        for x in tokens
+                        if not (s <= x.i < e or (x.dep_ == "case" and s <= x.head.i < e))
+                    ]
                     break
         return span_text(self.text, tokens) or None, org
 
