@@ -373,6 +373,31 @@ def test_the_name_in_apposition_is_the_speaker() -> None:
     assert (q.speaker.mention.text, q.speaker.name) == ("Maria Chen", "Maria Chen")
 
 
+def test_the_noun_a_participle_cue_modifies_is_the_speaker() -> None:
+    """ "Ford stood firm despite new figures showing sales fell.": the figures show it; Ford,
+    the subject of the clause they stand in, does not."""
+    doc = build_doc(
+        "Ford stood firm despite new figures showing sales fell.",
+        [
+            ("Ford", 1, "nsubj", "PROPN"),
+            ("stood", 1, "ROOT", "VERB", "stand"),
+            ("firm", 1, "acomp", "ADJ"),
+            ("despite", 1, "prep", "ADP"),
+            ("new", 5, "amod", "ADJ"),
+            ("figures", 3, "pobj", "NOUN", "figure"),
+            ("showing", 5, "acl", "VERB", "show"),
+            ("sales", 8, "nsubj", "NOUN", "sale"),
+            ("fell", 6, "ccomp", "VERB", "fall"),
+            (".", 1, "punct", "PUNCT"),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    doc[6].tag_ = "VBG"
+    [q] = extract_doc(doc)
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert (q.content, q.speaker.mention.text) == ("sales fell", "new figures")
+
+
 def test_the_name_beside_one_of_a_group_is_the_speaker() -> None:
     """ "One of the victims, Doris Whelan, said it hurt.": Doris Whelan, not "One"."""
     doc = build_doc(

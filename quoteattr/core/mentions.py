@@ -76,6 +76,12 @@ class SpeakerWords:
     object_control: Collection[str] = attrs.field(factory=lexicons.object_control)
 
 
+# Entity types no one speaks as: a time or an amount.
+_NO_SOURCE_ENTITIES = frozenset(
+    {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+)
+
+
 def subject_of(verb: Token, object_control: Collection[str] | None = None) -> Token | None:
     """Returns the head token of the subject of ``verb``, climbing to a governor if needed.
 
@@ -116,6 +122,18 @@ def subject_of(verb: Token, object_control: Collection[str] | None = None) -> To
             elif via == "acl" and token.dep_ in {"dobj", "dative"}:
                 # "Mattis sent a letter calling for a mission": the letter's sender calls.
                 token = token.head
+            elif (
+                via == "acl"
+                and below.tag_ == "VBG"
+                and token.pos_ in {"NOUN", "PROPN"}
+                and token.ent_type_ not in _NO_SOURCE_ENTITIES
+                and not (token.dep_ == "pobj" and token.head.lower_ == "to")
+            ):
+                # "despite new figures showing starts fell": the figures show it, not the
+                # subject of the clause they stand in. Not a time ("50 years of talking"),
+                # nor whom a message went to, where the parser hangs the message's words:
+                # "sent an email to supporters saying ...".
+                return token
             elif via == "advcl" and _fronted_report(token):
                 # "Mattis sent a letter ..., Reuters reported, stressing X": the report
                 # relays the subject of its fronted clause.
