@@ -10,7 +10,14 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from quoteattr.core.layout import TEXT_KEY, Layout, any_equal, doc_text, paragraph_bounds
+from quoteattr.core.layout import (
+    TEXT_KEY,
+    Layout,
+    any_equal,
+    doc_text,
+    paragraph_bounds,
+    span_of,
+)
 from tests.conftest import build_doc
 
 P = "PUNCT"
@@ -132,3 +139,13 @@ def test_any_equal_marks_the_rows_holding_one_of_the_ids() -> None:
     assert any_equal(column, ids).tolist() == [True, True, False, True, False]
     assert any_equal(column, ids).tolist() == np.isin(column, np.array(ids, np.uint64)).tolist()
     assert not any_equal(column, ()).any()
+
+
+@given(start=st.integers(-8, 8), end=st.integers(-8, 8))
+def test_span_of_is_the_slice(start: int, end: int) -> None:
+    """The span of any bounds, in range or not, is the slice's: the same tokens and
+    offsets (made without the slice's normalising where the bounds need none)."""
+    doc = Doc(Vocab(), words=["Talks", "failed", ",", "he", "said", "."])
+    made, sliced = span_of(doc, start, end), doc[start:end]
+    assert (made.start, made.end) == (sliced.start, sliced.end)
+    assert (made.start_char, made.end_char) == (sliced.start_char, sliced.end_char)

@@ -8,7 +8,7 @@ from ..model import Cue, Quote, Speaker, TextSpan
 from .confidence import SPEAKERLESS, ConfidenceModel, features
 from .cues import CueMatch
 from .findings import Finding
-from .layout import Layout
+from .layout import Layout, span_of
 
 __all__ = ["assemble"]
 
@@ -23,7 +23,7 @@ def _cue(doc: Doc, text: str, m: CueMatch) -> Cue:
 def _speaker(doc: Doc, text: str, f: Finding) -> Speaker | None:
     if f.speaker is None:
         return None
-    span = doc[f.speaker[0] : f.speaker[1]]
+    span = span_of(doc, *f.speaker)
     written = text[span.start_char : span.end_char]
     mention = TextSpan(written, span.start_char, span.end_char)
     r = f.resolution

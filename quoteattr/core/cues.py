@@ -179,7 +179,7 @@ class CueLexicon:
         if not entries:
             return None
         # The words after i, read once: "in" starts 25 phrases ("in a statement", ...).
-        following = tuple(t.lower_ for t in doc[i : i + self._longest])
+        following = tuple(doc[k].lower_ for k in range(i, min(i + self._longest, len(doc))))
         for words, cat in entries:
             end = i + len(words)
             if following[: len(words)] == words:

@@ -332,13 +332,13 @@ class People:
             start += 1
         if start >= end:
             return None
-        tokens = doc[start:end]
+        tokens = [doc[k] for k in range(start, end)]  # a Span would read them again
         if any(
             not (t.is_punct or t.is_space or t.pos_ == "PROPN" or t.text[:1].isupper())
             for t in tokens
         ):
             return None
-        text = " ".join(span_text(self.text, list(tokens)).split())
+        text = " ".join(span_text(self.text, tokens).split())
         # 'Clinton:"We' glued, and "Trump‘s" with a possessive the tokenizer left on the name
         # (written with an opening quote mark it does not split off).
         last = _POSSESSIVE_END.sub("", unglued(tokens[-1].text))

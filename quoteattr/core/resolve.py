@@ -20,7 +20,7 @@ from ..model import QuoteKind, SpeakerKind
 from .anaphora import Anaphora
 from .descriptions import Descriptions
 from .findings import Finding, Resolution
-from .layout import Layout, Ranges
+from .layout import Layout, Ranges, span_of
 from .lexicon import Lexicons
 from .mentions import (
     conjoined,
@@ -123,8 +123,8 @@ class Resolver:
     def _resolve(self, start: int, end: int, kind: SpeakerKind, speaker: bool) -> Resolution:
         self.people.build()
         doc = self.doc
-        span = doc[start:end]
-        own = span_text(self.text, list(span))
+        span = span_of(doc, start, end)
+        own = self.text[span.start_char : span.end_char]  # the Span has read its offsets
         clustered = self._from_clusters(span)
         if clustered is not None:
             return clustered

@@ -34,7 +34,7 @@ from .bylines import Probe, author_name, writers_i
 from .content import direct_candidates
 from .direct import attribute_direct
 from .findings import Finding, Resolution
-from .layout import Layout, Ranges
+from .layout import Layout, Ranges, span_of
 from .lexicon import Lexicons, default_lexicons
 from .marks import MarkedQuote, MarkProblem
 from .mentions import person_surnames, speaker_kind
@@ -99,7 +99,7 @@ def find(doc: Doc, lexicons: Lexicons, *, doc_id: str | None = None, start: int 
     surnames = person_surnames(doc, layout.entities)
     for f in findings:
         if f.speaker is not None:
-            mention = doc[f.speaker[0] : f.speaker[1]]
+            mention = span_of(doc, *f.speaker)
             f.mention_kind = speaker_kind(mention, surnames, lexicons.bodies)
     findings = outermost(doc, findings)
     findings.sort(key=lambda f: (f.start, f.end))
