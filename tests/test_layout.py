@@ -7,10 +7,12 @@ import re
 import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, POS
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from quoteattr.core.layout import (
+    TABLE,
     TEXT_KEY,
     Layout,
     any_equal,
@@ -149,3 +151,22 @@ def test_span_of_is_the_slice(start: int, end: int) -> None:
     made, sliced = span_of(doc, start, end), doc[start:end]
     assert (made.start, made.end) == (sliced.start, sliced.end)
     assert (made.start_char, made.end_char) == (sliced.start_char, sliced.end_char)
+
+
+def test_table_columns_are_each_tokens_attributes() -> None:
+    """Each column of the table holds every token's attribute, ids as spaCy gives them."""
+    layout = two_sentences()
+    doc = layout.doc
+    assert layout.column(LOWER).tolist() == [t.lower for t in doc]
+    assert layout.column(LEMMA).tolist() == [t.lemma for t in doc]
+    assert layout.column(POS).tolist() == [t.pos for t in doc]
+    assert layout.column(DEP).tolist() == [t.dep for t in doc]
+    assert layout.column(ENT_TYPE).tolist() == [t.ent_type for t in doc]
+    assert [h - 2**64 if h >= 2**63 else h for h in layout.column(HEAD).tolist()] == [
+        t.head.i - t.i for t in doc
+    ]
+
+
+def test_the_name_scan_reads_the_first_table_columns_by_position() -> None:
+    """People reads POS, DEP, ENT_TYPE and LOWER as the table's first four columns."""
+    assert TABLE[:4] == (POS, DEP, ENT_TYPE, LOWER)

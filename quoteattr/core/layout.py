@@ -14,10 +14,11 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from spacy.attrs import HEAD, IDX, ORTH, SENT_START, SPACY
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, SENT_START, SPACY
 from spacy.tokens import Doc, Span
 
 __all__ = [
+    "TABLE",
     "TEXT_KEY",
     "Layout",
     "Ranges",
@@ -125,6 +126,10 @@ def _joined(doc: Doc) -> str:
     return "".join(pieces.tolist())
 
 
+#: The columns of :attr:`Layout.table`, in order.
+TABLE = (POS, DEP, ENT_TYPE, LOWER, LEMMA, HEAD)
+
+
 class Layout:
     """Offsets of a Doc's tokens, sentences and paragraphs, for fast lookups."""
 
@@ -139,10 +144,22 @@ class Layout:
         self._sentence_tokens: list[int] = []
 
     @functools.cached_property
+    def table(self) -> npt.NDArray[Any]:
+        """The token attributes the stages scan as arrays, one row per token, the columns
+        :data:`TABLE`: read with one ``to_array``, since each column read costs a pass over
+        the tokens and the stages read some of the same ones (the cue candidates' LOWER,
+        LEMMA, POS and HEAD; the name scan's POS, DEP, ENT_TYPE and LOWER)."""
+        return self.doc.to_array(list(TABLE))
+
+    def column(self, attr: int) -> npt.NDArray[Any]:
+        """The :attr:`table` column of ``attr``, one of :data:`TABLE`."""
+        return self.table[:, TABLE.index(attr)]
+
+    @functools.cached_property
     def heads(self) -> list[int]:
         """The index of each token's syntactic head (a root's is its own), read as one array:
         ``doc[i].head.i`` makes two Token objects for each token."""
-        relative = self.doc.to_array(HEAD).view(np.int64)  # signed offsets, stored unsigned
+        relative = self.column(HEAD).view(np.int64)  # signed offsets, stored unsigned
         return (relative + np.arange(len(relative))).tolist()  # type: ignore[no-any-return]
 
     @functools.cached_property

@@ -16,13 +16,13 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 import numpy
-from spacy.attrs import DEP, ENT_TYPE, LOWER, ORTH, POS
+from spacy.attrs import ORTH
 from spacy.parts_of_speech import IDS as _POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import Title
-from .layout import Layout, Ranges, any_equal
+from .layout import TABLE, Layout, Ranges, any_equal
 from .lexicon import Lexicons
 from .mentions import ORG_LABELS, person_names, span_text, unglued, words_end
 
@@ -172,7 +172,7 @@ class People:
         self.mention_at: list[int] = []
         self.name_of: dict[int, Entity] = {}  # name head token -> entity
         self._built = False
-        self.table: numpy.ndarray = numpy.zeros((0, 4), dtype="uint64")
+        self.table: numpy.ndarray = numpy.zeros((0, len(TABLE)), dtype="uint64")
 
     def in_quote(self, char: int) -> bool:
         """True when ``char`` lies inside a quotation."""
@@ -197,7 +197,9 @@ class People:
             return
         self._built = True
         doc = self.doc
-        self.table = doc.to_array([POS, DEP, ENT_TYPE, LOWER])
+        # Read by position here and in _vote_genders: POS, DEP, ENT_TYPE and LOWER are the
+        # first columns of the layout's table (TABLE).
+        self.table = self.layout.table
         # name head -> token range of the name phrase
         spans: dict[int, tuple[int, int]] = {
             e - 1: (s, e) for s, e in person_names(doc, self.layout.entities)
@@ -216,7 +218,7 @@ class People:
         # array for each one cost more than the rest of the scan. Read by column: a list per
         # row is an object the garbage collector tracks, and the 7,000 of a 48,000-word text
         # set off a full collection of the whole process (50 ms) while it was read.
-        _, deps, ents, lows = table[at].T.tolist()
+        _, deps, ents, lows = table[at, :4].T.tolist()
         propn = list(zip(at.tolist(), deps, ents, lows, strict=True))
         surnames = {get_string_id(unglued(doc[e - 1].text).lower()) for _, e in spans.values()} | {
             low for _, dep, ent, low in propn if dep in subjects and ent not in orgs

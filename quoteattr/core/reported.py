@@ -406,7 +406,7 @@ def _label_line(
     return Reported(cue, _trim_runs(doc, [(tokens[colon + 1], tokens[-1] + 1)]), Rule.LABEL)
 
 
-def _candidates(doc: Doc, lexicons: Lexicons) -> list[int]:
+def _candidates(layout: Layout, lexicons: Lexicons) -> list[int]:
     """The tokens that may start a cue, in order: every token :func:`find_reported` would
     find a cue at is among them, most others are not.
 
@@ -418,15 +418,14 @@ def _candidates(doc: Doc, lexicons: Lexicons) -> list[int]:
     read once per document.
     """
     lexicon = lexicons.cues
-    columns = doc.to_array([LOWER, LEMMA, POS, HEAD])
-    lower, lemma, pos = columns[:, 0], columns[:, 1], columns[:, 2]
-    strings = doc.vocab.strings
+    lower, lemma, pos = layout.column(LOWER), layout.column(LEMMA), layout.column(POS)
+    strings = layout.doc.vocab.strings
     found = set(np.flatnonzero(lower == _ACCORDING).tolist())
     # "in a CNN poll": the "in" whose object is a survey noun, found from the noun, written
     # as its lemma or its plural ("in" is too common a word to read each one's children).
     nouns = np.flatnonzero(any_equal(lower, _survey_forms(lexicons.surveys)))
     if nouns.size:
-        relative = np.ascontiguousarray(columns[nouns, 3]).view(np.int64)
+        relative = np.ascontiguousarray(layout.column(HEAD)[nouns]).view(np.int64)
         found.update(
             head
             for head, word in zip((nouns + relative).tolist(), lemma[nouns].tolist(), strict=True)
@@ -495,7 +494,7 @@ def find_reported(
     skip_until = -1
     # speaker's next acts (see _next_cues) -> the cue whose speaker they share
     borrowed: dict[int, CueMatch] = {}
-    for i in _candidates(doc, lexicons):
+    for i in _candidates(layout, lexicons):
         if i < skip_until:
             continue
         idx = starts[i]
