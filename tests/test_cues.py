@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from spacy.strings import StringStore
 
 from quoteattr import lexicons
-from quoteattr.core.cues import CueLexicon
+from quoteattr.core.cues import NOUN_LEMMA, VERB_LEMMA, CueLexicon
 from quoteattr.errors import QuoteattrError
 from quoteattr.model import CueCategory
 from tests.conftest import build_doc
@@ -191,3 +192,18 @@ def test_extended_nouns_and_adjectives() -> None:
     assert "rebuttal" not in LEX.nouns and "incensed" not in LEX.adjectives
     with pytest.raises(QuoteattrError, match=r"\[E005\].*extra_adjectives.*'gossip'"):
         LEX.extended(adjectives={"incensed": "gossip"})
+
+
+def test_lemma_kinds_say_which_verbs_and_nouns_may_be_cues() -> None:
+    """A cue verb's lemma, a framed verb's ("seem" has frames only) and "hop" are verb
+    lemmas, a noun cue's a noun lemma, "claim" both; compared lower-cased; the answers,
+    kept across calls, stay the same."""
+    strings = StringStore()
+    words = ["say", "Say", "seem", "hop", "criticism", "claim", "table"]
+    ids = [strings.add(w) for w in words]
+    lexicon = CueLexicon.default()
+    expected = [VERB_LEMMA, VERB_LEMMA, VERB_LEMMA, VERB_LEMMA, NOUN_LEMMA]
+    expected += [VERB_LEMMA | NOUN_LEMMA, 0]
+    assert lexicon.lemma_kinds(ids, strings) == expected
+    assert lexicon.lemma_kinds(ids[::-1], strings) == expected[::-1]
+    assert lexicon.lemma_kinds(ids, StringStore()) == expected  # kept: no string read again

@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import CueCategory, QuoteKind, Rule
 from ..model.kinds import SAID_CATEGORIES
-from .cues import CueLexicon, CueMatch, verb_lemma
+from .cues import NOUN_LEMMA, VERB_LEMMA, CueMatch, verb_lemma
 from .findings import Finding
 from .layout import Layout, Ranges, any_equal
 from .lexicon import Lexicons
@@ -415,7 +415,7 @@ def _candidates(layout: Layout, lexicons: Lexicons) -> list[int]:
     "according to"; another phrase that a cue verb starts, "told reporters", is found by
     its verb), a verb whose lemma is a cue verb or has frames, a noun whose lemma is a noun
     cue, an adjective cue, an "in" whose object is a survey. Each distinct lemma's string is
-    read once per document.
+    read once per lexicon (:meth:`~quoteattr.core.cues.CueLexicon.lemma_kinds`).
     """
     lexicon = lexicons.cues
     lower, lemma, pos = layout.column(LOWER), layout.column(LEMMA), layout.column(POS)
@@ -431,15 +431,13 @@ def _candidates(layout: Layout, lexicons: Lexicons) -> list[int]:
             for head, word in zip((nouns + relative).tolist(), lemma[nouns].tolist(), strict=True)
             if lower[head] == _IN and strings[word].lower() in lexicons.surveys
         )
-    for tag, words in ((VERB, _VerbLemmas(lexicon)), (NOUN, lexicon.nouns)):
-        at = np.flatnonzero(pos == tag)
-        known: dict[int, bool] = {}
-        for i, word in zip(at.tolist(), lemma[at].tolist(), strict=True):
-            hit = known.get(word)
-            if hit is None:
-                hit = known[word] = strings[word].lower() in words
-            if hit:
-                found.add(i)
+    # Verbs and nouns by their lemmas' kinds, asked once per distinct lemma.
+    at = np.flatnonzero(any_equal(pos, (VERB, NOUN)))
+    if at.size:
+        ids, where = np.unique(lemma[at], return_inverse=True)
+        kinds = np.array(lexicon.lemma_kinds(ids.tolist(), strings), dtype=np.int64)
+        wanted = np.where(pos[at] == VERB, VERB_LEMMA, NOUN_LEMMA)
+        found.update(at[(kinds[where] & wanted) != 0].tolist())
     adjectives = np.flatnonzero(pos == ADJ)
     cues = lexicon.adjective_ids
     found.update(
@@ -454,17 +452,6 @@ def _survey_forms(surveys: frozenset[str]) -> tuple[int, ...]:
     """The ids of the lower-case forms of the survey nouns, singular and plural."""
     words = sorted(surveys | {word + "s" for word in surveys})
     return tuple(get_string_id(word) for word in words)
-
-
-@attrs.frozen
-class _VerbLemmas:
-    """The lemmas a cue verb may have: the cue verbs, the verbs with frames, and "hop"
-    (:func:`~quoteattr.core.cues.verb_lemma` mends the small model's "hoped" -> "hop")."""
-
-    lexicon: CueLexicon
-
-    def __contains__(self, word: object) -> bool:
-        return word in self.lexicon.verbs or word in self.lexicon.frames or word == "hop"
 
 
 def find_reported(
