@@ -73,12 +73,12 @@ def assemble(doc: Doc, layout: Layout, f: Finding, model: ConfidenceModel) -> Qu
     speaker = _speaker(doc, text, f)
     cue = _cue(doc, text, f.cue) if f.cue is not None else None
     # The context holds the quote, its cue and its speaker mention, from the quote's paragraph.
+    paragraph = layout.paragraph_of(start)
     reach = [start, end]
     for piece in (cue, speaker.mention if speaker is not None else None):
-        if piece is not None and layout.paragraph_of(piece.start) == layout.paragraph_of(start):
+        if piece is not None and layout.paragraph_of(piece.start) == paragraph:
             reach += [piece.start, piece.end]
     lo, hi = layout.sentence_span(min(reach), max(reach))
-    paragraph = layout.paragraph_of(start)
     return Quote(
         kind=f.kind,
         text=text[start:end],

@@ -344,7 +344,10 @@ def _past_nickname(doc: Doc, start: int, end: int) -> int:
 def words_end(doc: Doc, floor: int, end: int) -> int:
     """The end of a phrase ending at token ``end`` without the possessive and punctuation
     that close it ("Hillary Clinton’s," -> "Hillary Clinton"), never below ``floor``."""
-    while end > floor and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+    while end > floor:
+        last = doc[end - 1]  # one Token object for both checks
+        if last.tag_ != "POS" and not last.is_punct:
+            break
         end -= 1
     return end
 

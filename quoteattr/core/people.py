@@ -250,13 +250,13 @@ class People:
             get_string_id(unglued(doc[e - 1].text).lower()) for s, e in spans.values() if e - s > 1
         }
         if self.layout.paragraphs:
-            for i in self.layout.paragraph_tokens(0):
-                if (
-                    i not in spans
-                    and table[i, 0] == _NOUN
-                    and int(table[i, 3]) in full_names
-                    and doc[i].text[:1].isupper()
-                ):
+            headline = self.layout.paragraph_tokens(0)
+            # its common nouns, found over the POS column: indexing the table for each of
+            # the headline's tokens cost more than the rest of the search
+            nouns = numpy.flatnonzero(table[headline.start : headline.stop, 0] == _NOUN)
+            nouns += headline.start
+            for i, low in zip(nouns.tolist(), table[nouns, 3].tolist(), strict=True):
+                if i not in spans and low in full_names and doc[i].text[:1].isupper():
                     spans[i] = (i, i + 1)
         # Elsewhere, a subject the tagger took for a common noun or a verb, capital only
         # because it opens the sentence: "Tremblay is not worried." of an article that names
@@ -457,16 +457,16 @@ class People:
             entity.evidence.setdefault("honorific", set()).add(name.gender)
         if name.gender and entity.gender is None:
             entity.gender = name.gender
-        head = doc[name.end - 1]
-        self.name_of[head.i] = entity
-        entity.unread.append((head.i, name.start, name.end))
+        head = name.end - 1
+        self.name_of[head] = entity
+        entity.unread.append((head, name.start, name.end))
         mention = Mention(
             at=name.start,
             entity=entity,
             sentence=self.layout.sentence_index(name.start),
-            subject=head.dep_ in {"nsubj", "nsubjpass"},
+            subject=doc[head].dep_ in {"nsubj", "nsubjpass"},
             speaker=False,
-            quoted=self.in_quote(doc[name.start].idx),
+            quoted=self.in_quote(self.layout.token_starts[name.start]),
         )
         self._add_mention(mention)
 

@@ -14,7 +14,6 @@ from spacy.tokens import Doc, Span, Token
 
 from ..model import Gender, SpeakerKind
 from .findings import Resolution
-from .layout import span_of
 from .lexicon import Lexicons
 from .mentions import ORG_LABELS, mention_bounds, span_text, strip_det
 from .people import Entity
@@ -98,7 +97,8 @@ class Roles:
             if tok.lower_ in honorifics:
                 break
             j -= 1
-        prefix = [t for t in span_of(doc, j, start) if t.lower_ not in honorifics]
+        prefix = [doc[k] for k in range(j, start)]  # most often none: no Span to make
+        prefix = [t for t in prefix if t.lower_ not in honorifics]
         found = self._split_role(prefix)
         if found is not None:
             return found
