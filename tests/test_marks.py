@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import itertools
+import re
 from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quoteattr.core.marks import MarkedQuote, MarkProblem, find_quotes, is_apostrophe
+from quoteattr.core.marks import _MARK_RE, MarkedQuote, MarkProblem, find_quotes, is_apostrophe
 
 QUOTE_MARKS = "“”„‘’«»‹›\"'"
 STYLES = {"double", "straight", "single", "guillemet", "low"}
@@ -683,3 +684,21 @@ def test_polnear_direct_quotes_are_found(polnear_docs: list[dict[str, Any]]) -> 
                     found += (s, e) in parts
     assert total > 1000
     assert found >= 0.99 * total, f"{found} of {total}"
+
+
+# The marks as an alternation: a run of apostrophes, or one other mark.
+_MARKS_AS_ALTERNATION = re.compile("'+|[\"“”„‘’«»‹›]")
+
+
+@given(
+    text=st.text(alphabet=QUOTE_MARKS + "a ,\n", max_size=30),
+    lo=st.integers(0, 30),
+    hi=st.integers(0, 30),
+)
+def test_the_mark_scan_finds_each_mark_and_each_run_of_apostrophes(
+    text: str, lo: int, hi: int
+) -> None:
+    """The scan's pattern finds what the alternation of a run of apostrophes and one other
+    mark finds, anywhere in any text, within any bounds."""
+    found = [m.span() for m in _MARK_RE.finditer(text, lo, hi)]
+    assert found == [m.span() for m in _MARKS_AS_ALTERNATION.finditer(text, lo, hi)]
