@@ -13,8 +13,9 @@ from .layout import Layout, span_of
 __all__ = ["assemble"]
 
 
-def _cue(doc: Doc, text: str, m: CueMatch) -> Cue:
-    start = doc[m.start].idx
+def _cue(doc: Doc, layout: Layout, m: CueMatch) -> Cue:
+    text = layout.text
+    start = layout.token_starts[m.start]  # the first token's offset, with no Token made
     last = doc[m.end - 1]
     end = last.idx + len(last.text)
     return Cue(text=text[start:end], start=start, end=end, lemma=m.lemma, category=m.category)
@@ -71,7 +72,7 @@ def assemble(doc: Doc, layout: Layout, f: Finding, model: ConfidenceModel) -> Qu
     text = layout.text
     start, end = f.start, f.end
     speaker = _speaker(doc, text, f)
-    cue = _cue(doc, text, f.cue) if f.cue is not None else None
+    cue = _cue(doc, layout, f.cue) if f.cue is not None else None
     # The context holds the quote, its cue and its speaker mention, from the quote's paragraph.
     paragraph = layout.paragraph_of(start)
     reach = [start, end]

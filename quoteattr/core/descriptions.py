@@ -386,12 +386,13 @@ class Descriptions:
     def _nouns(self) -> dict[str, list[int]]:
         """Lemma -> positions of the nouns and proper nouns with it, read once per Doc."""
         if self._noun_index is None:
-            table = self.doc.to_array([POS, LEMMA])
-            nouns = numpy.flatnonzero(any_equal(table[:, 0], _NOUN_IDS))
+            # the layout's columns, read once per Doc for the stages that scan them
+            pos, lemmas = self.layout.column(POS), self.layout.column(LEMMA)
+            nouns = numpy.flatnonzero(any_equal(pos, _NOUN_IDS))
             strings = self.doc.vocab.strings
             lower: dict[int, str] = {}
             index: dict[str, list[int]] = {}
-            for i, lemma in zip(nouns.tolist(), table[nouns, 1].tolist(), strict=True):
+            for i, lemma in zip(nouns.tolist(), lemmas[nouns].tolist(), strict=True):
                 if lemma not in lower:
                     lower[lemma] = strings[lemma].lower()
                 index.setdefault(lower[lemma], []).append(i)

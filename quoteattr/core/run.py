@@ -95,7 +95,7 @@ def find(doc: Doc, lexicons: Lexicons, *, doc_id: str | None = None, start: int 
     )
     findings += reported_findings(doc, layout, lexicons, findings, top)
     findings = held_in_mixed(doc, findings)
-    findings = _in_prose(doc, findings, no_prose)
+    findings = _in_prose(layout.token_starts, findings, no_prose)
     surnames = person_surnames(doc, layout.entities)
     for f in findings:
         if f.speaker is not None:
@@ -108,21 +108,22 @@ def find(doc: Doc, lexicons: Lexicons, *, doc_id: str | None = None, start: int 
     return Found(layout, pairs, problems, findings, outside, surnames)
 
 
-def _in_prose(doc: Doc, findings: list[Finding], outside: Ranges) -> list[Finding]:
+def _in_prose(starts: list[int], findings: list[Finding], outside: Ranges) -> list[Finding]:
     """The findings whose cue and content are prose, their speakers too: "READ MORE: Trump
     says ..." is a link, and "WASHINGTON" of a dateline no speaker (:mod:`.structure`).
     A quote continued into a line that is no prose loses that part: after '“This is about
     keeping them in their homes.”', the video link "Click to play video: 'Tenants rally'"
-    is nobody's words."""
+    is nobody's words. ``starts`` are the tokens' character offsets
+    (:attr:`~quoteattr.core.layout.Layout.token_starts`)."""
     kept = []
     for f in findings:
-        if f.cue is not None and outside.holds(doc[f.cue.start].idx):
+        if f.cue is not None and outside.holds(starts[f.cue.start]):
             continue
         parts = [(s, e) for s, e in f.parts if not outside.holds(s)]
         if not parts:
             continue
         f.parts = parts
-        if f.speaker is not None and outside.holds(doc[f.speaker[0]].idx):
+        if f.speaker is not None and outside.holds(starts[f.speaker[0]]):
             f.speaker = None
         kept.append(f)
     return kept
