@@ -210,7 +210,11 @@ class CueLexicon:
 
     def phrase_at(self, doc: Doc, i: int) -> CueMatch | None:
         """Returns the longest multiword cue starting at token ``i``, or None."""
-        entries = self._index.get(doc[i].lower_)
+        return self._phrase_at(doc, i, doc[i].lower_)
+
+    def _phrase_at(self, doc: Doc, i: int, first: str) -> CueMatch | None:
+        """:meth:`phrase_at`, given the lower-case form of token ``i``."""
+        entries = self._index.get(first)
         if not entries:
             return None
         # The words after i, read once: "in" starts 25 phrases ("in a statement", ...).
@@ -231,10 +235,14 @@ class CueLexicon:
 
     def match(self, doc: Doc, i: int) -> CueMatch | None:
         """Returns the cue starting at token ``i``: a phrase if one starts there, else a verb."""
-        phrase = self.phrase_at(doc, i)
+        token = doc[i]  # one Token object, and the lemma read once, for the checks below
+        phrase = self._phrase_at(doc, i, token.lower_)
         if phrase is not None:
             return phrase
-        cat = self.verb_category(doc[i])
+        if not token.tag_.startswith("VB"):  # as verb_category
+            return None
+        lemma = verb_lemma(token)
+        cat = self.verbs.get(lemma)
         if cat is None:
             return None
-        return CueMatch(i, i + 1, i, verb_lemma(doc[i]), cat)
+        return CueMatch(i, i + 1, i, lemma, cat)

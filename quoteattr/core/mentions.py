@@ -675,10 +675,13 @@ def _nearby_nominal(doc: Doc, cue: CueMatch, parts: list[tuple[int, int]]) -> To
     in "In October, he held a call to defend ..." it is "he", not the date.
     """
     i = cue.start - 1
-    while i >= 0 and not inside(parts, doc[i].idx) and doc[i].text not in SENT_END:
+    while i >= 0:
+        tok = doc[i]  # one Token object for both checks
+        if inside(parts, tok.idx) or tok.text in SENT_END:
+            break
         i -= 1
     first = _after_fronted_phrase(doc, i + 1, cue.start)
-    before = [doc[k] for k in range(first, cue.start) if _could_speak(doc[k])]
+    before = [t for t in map(doc.__getitem__, range(first, cue.start)) if _could_speak(t)]
     person = next((t for t in before if t.ent_type_ == "PERSON"), None)
     if person is not None:
         return phrase_head(person)
