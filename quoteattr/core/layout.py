@@ -122,8 +122,13 @@ def _joined(doc: Doc) -> str:
     strings = doc.vocab.strings
     pieces = np.empty(2 * len(doc), dtype=object)
     pieces[0::2] = np.array([strings[i] for i in ids.tolist()], dtype=object)[where]
-    pieces[1::2] = np.where(columns[:, 1] == 1, " ", "")
+    # The two strings themselves, picked by index: np.where(..., " ", "") made a new string
+    # object for every token.
+    pieces[1::2] = _SPACES[(columns[:, 1] == 1).astype(np.intp)]
     return "".join(pieces.tolist())
+
+
+_SPACES = np.array(["", " "], dtype=object)
 
 
 #: The columns of :attr:`Layout.table`, in order.
