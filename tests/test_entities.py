@@ -183,6 +183,46 @@ def test_a_bodys_possessive_is_no_part_of_an_unnamed_role() -> None:
     assert (kind, role, organization) == ("unnamed", "housing minister", "Ontario")
 
 
+def _kadri(relative: str) -> Any:
+    """ "Nazem Kadri, <relative> scored, said it ended. Kadri said it hurt.", with the
+    model's labels: the full name a facility, the surname an organisation."""
+    return build_doc(
+        f"Nazem Kadri, {relative} scored, said it ended. Kadri said it hurt.",
+        [
+            ("Nazem", 1, "compound", "PROPN", "Nazem"),
+            ("Kadri", 6, "nsubj", "PROPN", "Kadri"),
+            (",", 1, "punct", P),
+            (relative, 4, "nsubj", "PRON"),
+            ("scored", 1, "relcl", "VERB", "score"),
+            (",", 1, "punct", P),
+            ("said", 6, "ROOT", "VERB", "say"),
+            ("it", 8, "nsubj", "PRON"),
+            ("ended", 6, "ccomp", "VERB", "end"),
+            (".", 6, "punct", P),
+            ("Kadri", 11, "nsubj", "PROPN", "Kadri"),
+            ("said", 11, "ROOT", "VERB", "say"),
+            ("it", 13, "nsubj", "PRON"),
+            ("hurt", 11, "ccomp", "VERB"),
+            (".", 11, "punct", P),
+        ],
+        ents=[(0, 2, "FAC"), (10, 11, "ORG")],
+    )
+
+
+def test_a_name_that_who_describes_is_a_persons_whatever_its_label() -> None:
+    """ "Nazem Kadri, who scored, said": "who" is said of people, so the name the model
+    labelled a facility is a person's, and the later "Kadri" is that person; "which" says
+    nothing of the kind."""
+    assert [s[1:3] for s in speakers_of(_kadri("who"))] == [
+        ("Nazem Kadri", "person"),
+        ("Nazem Kadri", "person"),
+    ]
+    assert [s[1:3] for s in speakers_of(_kadri("which"))] == [
+        ("Nazem Kadri", "organization"),
+        ("Kadri", "organization"),
+    ]
+
+
 TRUMPS = (
     "Ivanka Trump spoke. Donald Trump said he would win. Trump said it was over.",
     [

@@ -22,6 +22,7 @@ __all__ = [
     "SENT_END",
     "SpeakerWords",
     "author_of",
+    "inverted_subjects",
     "mention_bounds",
     "person_names",
     "person_surnames",
@@ -33,6 +34,7 @@ __all__ = [
     "strip_det",
     "subject_of",
     "unglued",
+    "who_follows",
     "words_end",
 ]
 
@@ -440,6 +442,22 @@ def relative_antecedent(pronoun: Token) -> Token | None:
     return antecedent
 
 
+def who_follows(tok: Token, bodies: Collection[str]) -> bool:
+    """Whether ``tok`` heads a full name, labelled a place or a body, that a relative clause
+    on "who" describes: "Calgary's Nazem Kadri, who scored twice, said" is a person's name,
+    though the model labelled it a facility. Not a party's member ("a Republican who
+    said"), nor a body's name ("the School of Public Service, who ...")."""
+    if tok.ent_type_ not in {"ORG", "FAC", "GPE"} or tok.dep_ == "pobj":
+        return False
+    parts = [c for c in tok.children if c.dep_ in {"compound", "flat"}]
+    if not parts or any(t.pos_ != "PROPN" or t.lower_ in bodies for t in [tok, *parts]):
+        return False
+    return any(
+        c.dep_ == "relcl" and any(w.lower_ == "who" and w.dep_ == "nsubj" for w in c.children)
+        for c in tok.children
+    )
+
+
 def speaker_kind(
     mention: Span, surnames: Collection[str] = (), bodies: Collection[str] | None = None
 ) -> SpeakerKind:
@@ -486,6 +504,8 @@ def speaker_kind(
     if "PERSON" in labels:
         return SpeakerKind.PERSON
     if labels & ORG_LABELS:
+        if who_follows(root, bodies):
+            return SpeakerKind.PERSON
         return SpeakerKind.ORGANIZATION
     if root.pos_ == "PROPN":
         if lower in bodies:

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicons import Title
 from .layout import TABLE, Layout, Ranges, any_equal
 from .lexicon import Lexicons
-from .mentions import ORG_LABELS, person_names, span_text, unglued, words_end
+from .mentions import ORG_LABELS, person_names, span_text, unglued, who_follows, words_end
 
 __all__ = ["FEMALE", "MALE", "NAME_REACH", "Entity", "Mention", "Name", "People"]
 
@@ -124,11 +124,14 @@ class Mention:
 
 
 def _titled(tok: Token, lexicons: Lexicons) -> bool:
-    """ "Reince Priebus, the GOP chairman": a name with a role in apposition or before it is
-    a person's, whatever entity label the model gave it."""
-    return tok.lower_ not in lexicons.bodies and any(
-        c.dep_ in {"appos", "compound"} and c.lower_ in lexicons.titles for c in tok.children
-    )
+    """ "Reince Priebus, the GOP chairman": a name with a role in apposition or before it, or
+    with a relative clause on "who", is a person's, whatever entity label the model gave it."""
+    if tok.lower_ in lexicons.bodies:
+        return False
+    for c in tok.children:
+        if c.dep_ in {"appos", "compound"} and c.lower_ in lexicons.titles:
+            return True
+    return who_follows(tok, lexicons.bodies)
 
 
 def _surname_key(core: tuple[str, ...]) -> str:
