@@ -1781,10 +1781,12 @@ def test_a_title_the_parser_made_a_second_subject_is_the_named_speakers_role() -
     ]
 
 
-def test_a_surname_tagged_a_common_noun_is_still_the_persons_mention() -> None:
-    """ "Tremblay is tired.", with "Tremblay" tagged a noun because it opens the sentence, in
-    an article that names Luc Tremblay and never writes "tremblay" in lower case: a mention
-    of him, so the "he" after it is Tremblay, not the Bob Ross named before."""
+@pytest.mark.parametrize("pos", ["NOUN", "ADP"])
+def test_a_surname_tagged_a_common_noun_is_still_the_persons_mention(pos: str) -> None:
+    """ "Tremblay is tired.", with "Tremblay" tagged a noun (or, as "Pike" was, a
+    preposition) because it opens the sentence, in an article that names Luc Tremblay and
+    never writes "tremblay" in lower case: a mention of him, so the "he" after it is
+    Tremblay, not the Bob Ross named before."""
     doc = build_doc(
         "Luc Tremblay bakes.\n\nBob Ross came. Tremblay is tired. “Go,” he said.",
         [
@@ -1797,7 +1799,7 @@ def test_a_surname_tagged_a_common_noun_is_still_the_persons_mention() -> None:
             ("Ross", 7, "nsubj", "PROPN"),
             ("came", 7, "ROOT", "VERB", "come"),
             (".", 7, "punct", P),
-            ("Tremblay", 10, "nsubj", "NOUN", "tremblay"),
+            ("Tremblay", 10, "nsubj", pos, "tremblay"),
             ("is", 10, "ROOT", "AUX", "be"),
             ("tired", 10, "acomp", "ADJ"),
             (".", 10, "punct", P),

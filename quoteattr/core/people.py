@@ -261,11 +261,12 @@ class People:
             for i, low in zip(nouns.tolist(), table[nouns, 3].tolist(), strict=True):
                 if i not in spans and low in full_names and doc[i].text[:1].isupper():
                     spans[i] = (i, i + 1)
-        # Elsewhere, a subject the tagger took for a common noun or a verb, capital only
-        # because it opens the sentence: "Tremblay is not worried." of an article that names
-        # Luc Tremblay, when the text never writes the word in lower case.
+        # Elsewhere, a subject the tagger took for another part of speech, capital only
+        # because it opens the sentence: "Tremblay is not worried." (a noun), "Pike himself
+        # is less sentimental." (a preposition) of an article that names Luc Tremblay or
+        # Gerald Pike, when the text never writes the word in lower case.
         subject_like = numpy.flatnonzero(
-            any_equal(table[:, 0], (_NOUN, _VERB)) & any_equal(table[:, 1], tuple(subjects))
+            (table[:, 0] != _PROPN) & any_equal(table[:, 1], tuple(subjects))
         )
         mistagged = [
             i
