@@ -24,6 +24,31 @@ def who(q: Quote) -> tuple[str | None, str | None]:
     return mention, q.cue.text if q.cue else None
 
 
+def test_a_gesture_tags_a_quotation_but_reports_no_clause() -> None:
+    """“No,” he shrugs. -> he / shrugs (a gesture after a quotation is its tag); "He
+    shrugged off the report." reports nothing."""
+    doc = build_doc(
+        "“No,” he shrugs. He shrugged off the report.",
+        [
+            ("“", 5, "punct", P),
+            ("No", 5, "ccomp", "INTJ"),
+            (",", 5, "punct", P),
+            ("”", 5, "punct", P),
+            ("he", 5, "nsubj", "PRON"),
+            ("shrugs", 5, "ROOT", "VERB", "shrug"),
+            (".", 5, "punct", P),
+            ("He", 8, "nsubj", "PRON"),
+            ("shrugged", 8, "ROOT", "VERB", "shrug"),
+            ("off", 8, "prt", "ADP"),
+            ("the", 11, "det", "DET"),
+            ("report", 8, "dobj", "NOUN"),
+            (".", 8, "punct", P),
+        ],
+    )
+    [q] = extract_doc(doc)
+    assert (q.kind, q.text, who(q)) == (QuoteKind.DIRECT, "“No,”", ("he", "shrugs"))
+
+
 def test_trailing_attribution() -> None:
     """“No,” he said. -> he / said, content with its marks."""
     doc = build_doc(
