@@ -223,6 +223,37 @@ def test_a_name_that_who_describes_is_a_persons_whatever_its_label() -> None:
     ]
 
 
+def _husbands(owner: str) -> Any:
+    """ "Her husband, Dan Lee, left. <owner> husband said it rained." """
+    return build_doc(
+        f"Her husband, Dan Lee, left. {owner} husband said it rained.",
+        [
+            ("Her", 1, "poss", "PRON"),
+            ("husband", 6, "nsubj", "NOUN"),
+            (",", 1, "punct", P),
+            ("Dan", 4, "compound", "PROPN"),
+            ("Lee", 1, "appos", "PROPN"),
+            (",", 1, "punct", P),
+            ("left", 6, "ROOT", "VERB", "leave"),
+            (".", 6, "punct", P),
+            (owner, 9, "poss", "PRON"),
+            ("husband", 10, "nsubj", "NOUN"),
+            ("said", 10, "ROOT", "VERB", "say"),
+            ("it", 12, "nsubj", "PRON"),
+            ("rained", 10, "ccomp", "VERB", "rain"),
+            (".", 10, "punct", P),
+        ],
+        ents=[(3, 5, "PERSON")],
+    )
+
+
+def test_a_possessed_description_is_whom_the_same_words_named_before() -> None:
+    """ "Her husband, Dan Lee, left. Her husband said ..." -> Dan Lee; "His husband" is
+    someone else's."""
+    assert [s[:3] for s in speakers_of(_husbands("Her"))] == [("Her husband", "Dan Lee", "person")]
+    assert [s[:2] for s in speakers_of(_husbands("His"))] == [("His husband", "His husband")]
+
+
 TRUMPS = (
     "Ivanka Trump spoke. Donald Trump said he would win. Trump said it was over.",
     [

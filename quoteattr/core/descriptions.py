@@ -114,6 +114,9 @@ class Descriptions:
             named = people.name_of.get(c.i) if c.dep_ == "appos" else None
             if named is not None:
                 return named
+        named = self._described_before(root, span.start)
+        if named is not None:
+            return named
         sentence = self.layout.sentence_index(self._attributing(span))
         first = self.layout.sentence_token_starts()[max(0, sentence - NAME_REACH)]
         if title is None:
@@ -179,6 +182,28 @@ class Descriptions:
                 if last is not None and title.gender in (None, last.gender):
                     having = [last]
         return having[0] if len(having) == 1 else None
+
+    def _described_before(self, root: Token, start: int) -> Entity | None:
+        """The person an earlier appositive gave the same possessed description: in
+        "Margaret Chen and her husband, David Chen, ... Her husband added ...", David Chen.
+        The noun and its possessor must be the same words ("her husband", "Smith's lawyer").
+        """
+        owner = [c.lower_ for c in root.children if c.dep_ == "poss"]
+        if not owner:
+            return None
+        doc, people = self.doc, self.people
+        found: dict[int, Entity] = {}
+        for i in self._nouns().get(root.lemma_.lower(), ()):
+            if i >= start or doc[i].lower_ != root.lower_:
+                continue
+            tok = doc[i]
+            if [c.lower_ for c in tok.children if c.dep_ == "poss"] != owner:
+                continue
+            for c in tok.rights:
+                named = people.name_of.get(c.i) if c.dep_ == "appos" else None
+                if named is not None:
+                    found[id(named)] = named
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def author(self, span: Span) -> Entity | str | None:
         """ "a POLITICO analysis found ...", "Mr. Trump's comments drew ...": a document
