@@ -607,6 +607,36 @@ def test_conjoined_speakers_are_all_the_speaker() -> None:
     assert q.speaker.kind == SpeakerKind.UNNAMED
 
 
+def test_a_conjunct_description_beside_a_name_is_that_name() -> None:
+    """ "Ann Chen and her husband, Dan Chen, said it rained." -> both speak; "her husband"
+    is Dan Chen, so the list is one of names ("Bush and his rivals" is not)."""
+    doc = build_doc(
+        "Ann Chen and her husband, Dan Chen, said it rained.",
+        [
+            ("Ann", 1, "compound", "PROPN"),
+            ("Chen", 9, "nsubj", "PROPN"),
+            ("and", 1, "cc", "CCONJ"),
+            ("her", 4, "poss", "PRON"),
+            ("husband", 1, "conj", "NOUN"),
+            (",", 4, "punct", "PUNCT"),
+            ("Dan", 7, "compound", "PROPN"),
+            ("Chen", 4, "appos", "PROPN"),
+            (",", 4, "punct", "PUNCT"),
+            ("said", 9, "ROOT", "VERB", "say"),
+            ("it", 11, "nsubj", "PRON"),
+            ("rained", 9, "ccomp", "VERB", "rain"),
+            (".", 9, "punct", "PUNCT"),
+        ],
+        ents=[(0, 2, "PERSON"), (6, 8, "PERSON")],
+    )
+    [q] = extract_doc(doc)
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert (q.speaker.mention.text, q.speaker.name) == (
+        "Ann Chen and her husband, Dan Chen",
+        "Ann Chen and Dan Chen",
+    )
+
+
 @pytest.mark.parametrize(
     ("first", "cc", "first_pos", "speaker", "why"),
     [

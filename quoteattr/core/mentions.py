@@ -601,7 +601,9 @@ def conjoined(head: Token, titles: Collection[str] | None = None) -> list[Token]
         return []
     if titles is None:
         titles = lexicons.titles()
-    after = [c for c in head.conjuncts if c.i > head.i]
+    # "Margaret Chen and her husband, David Chen, say": a description beside a name is
+    # that name
+    after = [named_in_apposition(c) for c in head.conjuncts if c.i > head.i]
     if all(t.pos_ == "PROPN" and t.lower_ not in titles for t in [head, *after]):
         return after
     return []
