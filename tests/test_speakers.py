@@ -607,6 +607,27 @@ def test_conjoined_speakers_are_all_the_speaker() -> None:
     assert q.speaker.kind == SpeakerKind.UNNAMED
 
 
+def test_a_name_the_parser_hung_on_a_time_speaks() -> None:
+    """ "Lee Sunday night said it rained.": the parser made "night" the subject and "Lee"
+    its modifier; Lee speaks, not the night."""
+    doc = build_doc(
+        "Lee Sunday night said it rained.",
+        [
+            ("Lee", 2, "compound", "PROPN"),
+            ("Sunday", 2, "compound", "PROPN"),
+            ("night", 3, "nsubj", "NOUN"),
+            ("said", 3, "ROOT", "VERB", "say"),
+            ("it", 5, "nsubj", "PRON"),
+            ("rained", 3, "ccomp", "VERB", "rain"),
+            (".", 3, "punct", "PUNCT"),
+        ],
+        ents=[(0, 1, "PERSON"), (1, 3, "TIME")],
+    )
+    [q] = extract_doc(doc)
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert (q.speaker.mention.text, q.speaker.name) == ("Lee", "Lee")
+
+
 def test_a_conjunct_description_beside_a_name_is_that_name() -> None:
     """ "Ann Chen and her husband, Dan Chen, said it rained." -> both speak; "her husband"
     is Dan Chen, so the list is one of names ("Bush and his rivals" is not)."""

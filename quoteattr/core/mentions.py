@@ -560,6 +560,13 @@ def speaker_of_cue(
             return None  # "it's safe to say he is ...": no one says it
     if subject is not None and inside(parts, subject.idx):
         subject = None
+    if subject is not None and subject.ent_type_ in {"DATE", "TIME"}:
+        # "Broaddrick Sunday night recounted ...": the parser made the time the subject and
+        # the name its modifier; the name speaks
+        subject = next(
+            (c for c in subject.children if c.dep_ == "compound" and c.ent_type_ == "PERSON"),
+            subject,
+        )
     if subject is None:
         subject = _nearby_nominal(doc, cue, parts)
     if subject is None:
