@@ -628,6 +628,29 @@ def test_a_name_the_parser_hung_on_a_time_speaks() -> None:
     assert (q.speaker.mention.text, q.speaker.name) == ("Lee", "Lee")
 
 
+def test_a_name_after_a_time_the_parser_made_the_subject_speaks() -> None:
+    """ "Saturday at the rally Ann Lee said it rained.": Ann Lee, not "Saturday"."""
+    doc = build_doc(
+        "Saturday at the rally Ann Lee said it rained.",
+        [
+            ("Saturday", 6, "nsubj", "PROPN"),
+            ("at", 0, "prep", "ADP"),
+            ("the", 3, "det", "DET"),
+            ("rally", 1, "pobj", "NOUN"),
+            ("Ann", 5, "compound", "PROPN"),
+            ("Lee", 6, "npadvmod", "PROPN"),
+            ("said", 6, "ROOT", "VERB", "say"),
+            ("it", 8, "nsubj", "PRON"),
+            ("rained", 6, "ccomp", "VERB", "rain"),
+            (".", 6, "punct", "PUNCT"),
+        ],
+        ents=[(0, 1, "DATE"), (4, 6, "PERSON")],
+    )
+    [q] = extract_doc(doc)
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert (q.speaker.mention.text, q.speaker.name) == ("Ann Lee", "Ann Lee")
+
+
 def test_a_conjunct_description_beside_a_name_is_that_name() -> None:
     """ "Ann Chen and her husband, Dan Chen, said it rained." -> both speak; "her husband"
     is Dan Chen, so the list is one of names ("Bush and his rivals" is not)."""

@@ -561,12 +561,14 @@ def speaker_of_cue(
     if subject is not None and inside(parts, subject.idx):
         subject = None
     if subject is not None and subject.ent_type_ in {"DATE", "TIME"}:
-        # "Broaddrick Sunday night recounted ...": the parser made the time the subject and
-        # the name its modifier; the name speaks
-        subject = next(
-            (c for c in subject.children if c.dep_ == "compound" and c.ent_type_ == "PERSON"),
-            subject,
+        # "Broaddrick Sunday night recounted ...", "Saturday at the convention Sen. Elizabeth
+        # Warren said ...": the parser made the time the subject; the name by it speaks
+        named = (
+            t
+            for t in doc[subject.left_edge.i : cue.start]
+            if t.ent_type_ == "PERSON" and not inside(parts, t.idx)
         )
+        subject = next((_name_head(t) for t in named), subject)
     if subject is None:
         subject = _nearby_nominal(doc, cue, parts)
     if subject is None:
@@ -682,6 +684,16 @@ def named_in_apposition(head: Token) -> Token:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "PERSON":
             return phrase_head(child)
     return head
+
+
+def _name_head(tok: Token) -> Token:
+    """The last word of the person's name ``tok`` is part of ("Elizabeth" -> "Warren"), not
+    of a phrase the name modifies ("Broaddrick" of "Broaddrick Sunday night")."""
+    while (
+        tok.dep_ in {"compound", "flat"} and tok.head.i > tok.i and tok.head.ent_type_ == "PERSON"
+    ):
+        tok = tok.head
+    return tok
 
 
 def phrase_head(tok: Token) -> Token:
