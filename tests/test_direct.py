@@ -49,6 +49,26 @@ def test_a_gesture_tags_a_quotation_but_reports_no_clause() -> None:
     assert (q.kind, q.text, who(q)) == (QuoteKind.DIRECT, "“No,”", ("he", "shrugs"))
 
 
+def test_a_retort_tags_a_quotation() -> None:
+    """“No,” Lee shot back. -> Lee / "shot back": a retort is speech whatever the verb."""
+    doc = build_doc(
+        "“No,” Lee shot back.",
+        [
+            ("“", 5, "punct", P),
+            ("No", 5, "ccomp", "INTJ"),
+            (",", 5, "punct", P),
+            ("”", 5, "punct", P),
+            ("Lee", 5, "nsubj", "PROPN"),
+            ("shot", 5, "ROOT", "VERB", "shoot"),
+            ("back", 5, "advmod", "ADV"),
+            (".", 5, "punct", P),
+        ],
+        ents=[(4, 5, "PERSON")],
+    )
+    [q] = directs(doc)
+    assert who(q) == ("Lee", "shot back")
+
+
 def test_trailing_attribution() -> None:
     """“No,” he said. -> he / said, content with its marks."""
     doc = build_doc(
