@@ -521,6 +521,13 @@ def test_quote_paragraph_after_a_sentence_of_speech_is_its_speakers() -> None:
     )
 
 
+def test_quote_paragraph_after_a_sentence_whose_object_is_speech_is_its_subjects() -> None:
+    """Howard issued his remarks. / “She won.” -> Howard: "issued" is no cue, but what he
+    issued is an act of speech, whose words the quotation gives."""
+    [q] = directs(_told_then_quoted("issued", "issue", "She won"))
+    assert (q.text, who(q), q.rule) == ("“She won.”", ("Howard", None), Rule.PREVIOUS_SUBJECT)
+
+
 def test_quote_paragraph_after_a_description_with_a_name_is_the_named_persons() -> None:
     """ "The union's secretary, Dan Kebede, said it rained. / “We are angry.”": the quote is
     Kebede's, the person the description stands beside."""

@@ -317,7 +317,7 @@ def _previous_subject(
     root = sent.root
     told = layout.paragraph_of(sent.start_char) != cand.paragraph
     if told:
-        verb = _told_before(layout, sent, cand, lexicon, outside)
+        verb = _told_before(layout, sent, cand, lexicon, outside, words.light_verbs)
         if verb is None:
             return Attribution()
         root = verb
@@ -342,13 +342,20 @@ def _previous_subject(
 
 
 def _told_before(
-    layout: Layout, sent: Span, cand: Candidate, lexicon: CueLexicon, outside: Ranges
+    layout: Layout,
+    sent: Span,
+    cand: Candidate,
+    lexicon: CueLexicon,
+    outside: Ranges,
+    light_verbs: Collection[str] = frozenset(),
 ) -> Token | None:
     """The verb of speech or writing in ``sent``, the last sentence of the paragraph before,
     when ``cand`` is a paragraph of quotation alone, else None. The verb heads that sentence
-    ("Howard continued his scathing remarks." then "“Eight years ago she was ...”"), or is
-    the head's participle or an aside on it: "Trump shot back in a statement, saying he's
-    ..." then "“Frankly, this is ...”"; "Rather, he said, struggles will coalesce support."
+    ("Howard continued his scathing remarks." then "“Eight years ago she was ...”"), is a
+    light verb with an act of speech or writing as its object ("The DNC issued a
+    statement."; ``light_verbs``), or is the head's participle or an aside on it: "Trump
+    shot back in a statement, saying he's ..." then "“Frankly, this is ...”"; "Rather, he
+    said, struggles will coalesce support."
     Not a verb in a clause of time or reason ("After Obama said so, Trump left"): its speaker
     is not the one the paragraph is about. A quoted line in capitals is a heading
     ("“DIVISIVE, STUPID AND WRONG”"), no one's words."""
@@ -369,6 +376,13 @@ def _told_before(
         )
         if aside and lexicon.verb_category(child) in SAID_CATEGORIES:
             return child
+        # "The DNC issued a statement apologizing to Sanders." then the statement's words:
+        # a light verb makes its object, an act of speech or writing, the subject's ("ended
+        # his remarks" does not)
+        if child.dep_ == "dobj" and child.pos_ == "NOUN" and root.lemma_.lower() in light_verbs:
+            noun = lexicon.nouns.get(child.lemma_.lower())
+            if noun is not None and noun.category in SAID_CATEGORIES:
+                return root
     return None
 
 

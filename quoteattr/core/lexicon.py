@@ -79,7 +79,7 @@ class Lexicons:
 
     def speaker_words(self) -> SpeakerWords:
         """The lists that pick a cue's speaker, as the stages that find cues take them."""
-        return SpeakerWords(self.documents, self.titles, self.object_control)
+        return SpeakerWords(self.documents, self.titles, self.object_control, self.light_verbs)
 
     def extended(
         self,

@@ -70,12 +70,14 @@ class SpeakerWords:
     ``documents`` speak for their author ("a study by the Senate committee found");
     ``titles`` make names joined by "and" one person ("Vice President and Managing Editor
     Bill Sammon"); ``object_control`` verbs hand their infinitive to their object ("forced
-    the CEO to admit").
+    the CEO to admit"); ``light_verbs`` make a noun cue their subject's act, so that "The
+    DNC issued a statement." tells whose words the quotation after it gives.
     """
 
     documents: Collection[str] = attrs.field(factory=lexicons.documents)
     titles: Collection[str] = attrs.field(factory=lexicons.titles)
     object_control: Collection[str] = attrs.field(factory=lexicons.object_control)
+    light_verbs: Collection[str] = attrs.field(factory=lexicons.light_verbs)
 
 
 # Entity types no one speaks as: a time or an amount.
