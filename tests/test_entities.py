@@ -254,6 +254,28 @@ def test_a_possessed_description_is_whom_the_same_words_named_before() -> None:
     assert [s[:2] for s in speakers_of(_husbands("His"))] == [("His husband", "His husband")]
 
 
+def test_a_university_principal_is_a_role() -> None:
+    """ "McGill University principal Deep Saini said ..." -> role "principal" of "McGill
+    University" (a title of Canadian and British universities and of schools)."""
+    doc = build_doc(
+        "McGill University principal Deep Saini said it rained.",
+        [
+            ("McGill", 1, "compound", "PROPN", "McGill"),
+            ("University", 4, "compound", "PROPN", "University"),
+            ("principal", 4, "compound", "NOUN"),
+            ("Deep", 4, "compound", "PROPN", "Deep"),
+            ("Saini", 5, "nsubj", "PROPN", "Saini"),
+            ("said", 5, "ROOT", "VERB", "say"),
+            ("it", 7, "nsubj", "PRON"),
+            ("rained", 5, "ccomp", "VERB", "rain"),
+            (".", 5, "punct", P),
+        ],
+        ents=[(0, 2, "ORG"), (3, 5, "PERSON")],
+    )
+    [(_, name, _, role, organization)] = speakers_of(doc)
+    assert (name, role, organization) == ("Deep Saini", "principal", "McGill University")
+
+
 TRUMPS = (
     "Ivanka Trump spoke. Donald Trump said he would win. Trump said it was over.",
     [
