@@ -651,6 +651,32 @@ def test_a_name_after_a_time_the_parser_made_the_subject_speaks() -> None:
     assert (q.speaker.mention.text, q.speaker.name) == ("Ann Lee", "Ann Lee")
 
 
+@pytest.mark.parametrize(
+    ("verb", "lemma", "speaker"), [("said", "say", "He"), ("told", "tell", None)]
+)
+def test_a_contracted_has_the_parser_read_as_passive(
+    verb: str, lemma: str, speaker: str | None
+) -> None:
+    """ "He's said it rained.": the parser read "'s" as the passive "is", but "said" with a
+    clause of its own is "has said", so "He" speaks; "He's told it rained." is "he is told",
+    and the one told does not speak."""
+    doc = build_doc(
+        f"He's {verb} it rained.",
+        [
+            ("He", 2, "nsubjpass", "PRON"),
+            ("'s", 2, "auxpass", "AUX", "be"),
+            (verb, 2, "ROOT", "VERB", lemma),
+            ("it", 4, "nsubj", "PRON"),
+            ("rained", 2, "ccomp", "VERB", "rain"),
+            (".", 2, "punct", "PUNCT"),
+        ],
+    )
+    doc[2].tag_ = "VBN"
+    [q] = extract_doc(doc)
+    mention = q.speaker.mention.text if q.speaker and q.speaker.mention else None
+    assert mention == speaker
+
+
 def test_a_conjunct_description_beside_a_name_is_that_name() -> None:
     """ "Ann Chen and her husband, Dan Chen, said it rained." -> both speak; "her husband"
     is Dan Chen, so the list is one of names ("Bush and his rivals" is not)."""

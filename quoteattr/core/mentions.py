@@ -629,14 +629,27 @@ _SPEAKER_PASSIVES = frozenset({"quote", "cite"})
 _ASKING = frozenset({"ask", "press", "question"})
 
 
+# Verbs whose passive subject is the one told: "He's told that he must go" is "he is told".
+_TELLING = frozenset({"tell", "ask", "inform", "warn", "advise", "assure", "remind", "notify"})
+
+
 def _addressed(verb: Token) -> bool:
     """True for a passive cue verb whose subject is the addressee or the content ("was told",
     "was asked", "were informed", "it was reported"), and for a participle of asking that has
     no subject of its own ("Asked whether ..., Johnson demurred")."""
     if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in _SPEAKER_PASSIVES:
         return False
-    if any(c.dep_ == "nsubjpass" for c in verb.children):
-        return True
+    children = [(c.dep_, c.lower_) for c in verb.children]
+    if any(dep == "nsubjpass" for dep, _ in children):
+        # "He's said he gets his ideas from ...": the parser read "'s" as "is"; with a
+        # clause or an object of its own the verb is active, "he has said". Not "It's been
+        # reported", nor a verb of telling, whose clause the addressee gets ("He's told
+        # that he must go"), unless it has an object ("He's told reporters ...").
+        contracted = any(dep == "auxpass" and word in {"'s", "’s"} for dep, word in children)
+        if not contracted or any(word == "been" for _, word in children):
+            return True
+        own = "dobj" if verb.lemma_.lower() in _TELLING else "ccomp"
+        return not any(dep in {own, "dobj"} for dep, _ in children)
     return (
         verb.tag_ == "VBN"
         and verb.lemma_.lower() in _ASKING
