@@ -194,9 +194,11 @@ class Descriptions:
         doc, people = self.doc, self.people
         found: dict[int, Entity] = {}
         for i in self._nouns().get(root.lemma_.lower(), ()):
-            if i >= start or doc[i].lower_ != root.lower_:
+            if i >= start:
                 continue
             tok = doc[i]
+            if tok.lower_ != root.lower_:
+                continue
             if [c.lower_ for c in tok.children if c.dep_ == "poss"] != owner:
                 continue
             for c in tok.rights:

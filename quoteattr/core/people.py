@@ -268,16 +268,12 @@ class People:
         subject_like = numpy.flatnonzero(
             (table[:, 0] != _PROPN) & any_equal(table[:, 1], tuple(subjects))
         )
-        mistagged = [
-            i
-            for i, low in zip(subject_like.tolist(), table[subject_like, 3].tolist(), strict=True)
-            if low in full_names
-        ]
-        for i in mistagged:
+        for i, low in zip(subject_like.tolist(), table[subject_like, 3].tolist(), strict=True):
             if (
-                i not in spans
+                low in full_names
+                and i not in spans
                 and doc[i].text[:1].isupper()
-                and int(table[i, 3]) not in self._written
+                and low not in self._written
             ):
                 spans[i] = (i, i + 1)
         names = []
