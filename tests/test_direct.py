@@ -590,6 +590,36 @@ def test_quote_paragraph_after_an_unnamed_persons_speech_is_theirs() -> None:
         assert (q.text, who(q)) == ("“We are angry.”", speaker)
 
 
+def test_quote_paragraph_signed_on_the_next_line_is_the_signers() -> None:
+    """ "Reid left. / “We won.” / — Michelle Marks, Philadelphia.": the line after the
+    paragraph of quotation opens with a dash and a name, which signs it (a box of quotes);
+    Reid, the subject before, does not speak."""
+    doc = build_doc(
+        "Reid left.\n\n“We won.”\n\n— Michelle Marks, Philadelphia.",
+        [
+            ("Reid", 1, "nsubj", "PROPN"),
+            ("left", 1, "ROOT", "VERB", "leave"),
+            (".", 1, "punct", P),
+            ("\n\n", 2, "dep", "SPACE"),
+            ("“", 6, "punct", P),
+            ("We", 6, "nsubj", "PRON"),
+            ("won", 6, "ROOT", "VERB", "win"),
+            (".", 6, "punct", P),
+            ("”", 6, "punct", P),
+            ("\n\n", 8, "dep", "SPACE"),
+            ("—", 12, "punct", P),
+            ("Michelle", 12, "compound", "PROPN"),
+            ("Marks", 12, "ROOT", "PROPN"),
+            (",", 12, "punct", P),
+            ("Philadelphia", 12, "npadvmod", "PROPN"),
+            (".", 12, "punct", P),
+        ],
+        ents=[(0, 1, "PERSON"), (11, 13, "PERSON")],
+    )
+    [q] = directs(doc)
+    assert (q.text, who(q), q.rule) == ("“We won.”", ("Michelle Marks", "—"), Rule.DASH)
+
+
 def test_quote_paragraph_goes_on_after_a_line_that_is_no_prose() -> None:
     """ "Howard said it rained. / Story continues below advertisement / “We are angry.”":
     the advertisement line between is passed over; the quote is Howard's, as it would be

@@ -5,7 +5,8 @@ The search runs from the most to the least certain evidence:
 1. the verb that governs the quote in the parse ("“We have to win,” Stoltenberg *told* ...");
 2. a cue in the rest of the sentence after the quote ("“…,” said Stoltenberg, who ...");
 3. a cue before it in the same sentence ("Smith said: “…”");
-4. a trailing dash ("“…” — Bernie Sanders");
+4. a trailing dash ("“…” — Bernie Sanders"), or one opening the line after a paragraph
+   of quotation;
 5. a cue closing the previous sentence or paragraph with a colon ("He declared:\\n\\n“…”");
 6. a paragraph that is only a quote continues the attribution of the previous paragraph's
    quote, as one quote with another part (news convention, and how PolNeAR annotates it);
@@ -166,9 +167,21 @@ def _own_attribution(
         speaker = speaker_of_cue(doc, cue, cand.parts, words)
         return Attribution(cue, speaker, rule)
     dash = _dash_speaker(doc, trailing)
+    if dash is None and not trailing:
+        dash = _dash_line(doc, layout, cand)
     if dash is not None:
         return dash
     return Attribution()
+
+
+def _dash_line(doc: Doc, layout: Layout, cand: Candidate) -> Attribution | None:
+    """A paragraph of quotation signed on the line after it, the way a box of quotes is
+    laid out: "“Great speech. She's tested.”" then "— Sen. Bernie Sanders, on Twitter"."""
+    after = cand.paragraph + 1
+    if after >= len(layout.paragraphs) or not _only_quotes(layout, cand.paragraph, cand.parts):
+        return None
+    s, e = layout.paragraphs[after]
+    return _dash_speaker(doc, [i for i in layout.tokens_in(s, e) if not doc[i].is_space][:2])
 
 
 def _colon_lead(
