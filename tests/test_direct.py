@@ -590,6 +590,63 @@ def test_quote_paragraph_after_an_unnamed_persons_speech_is_theirs() -> None:
         assert (q.text, who(q)) == ("“We are angry.”", speaker)
 
 
+def test_quote_after_an_unnamed_persons_sentence_of_speech_is_theirs() -> None:
+    """ "The leader said it rained. “We are angry.”" in one paragraph: the unnamed person
+    who spoke goes on speaking; not after "The leader was angry." (no act of speech)."""
+    for verb, speaker in (("said", ("The leader", "said")), ("was", (None, None))):
+        doc = build_doc(
+            f"The leader {verb} it rained. “We are angry.”",
+            [
+                ("The", 1, "det", "DET"),
+                ("leader", 2, "nsubj", "NOUN"),
+                (verb, 2, "ROOT", "VERB", "say" if verb == "said" else "be"),
+                ("it", 4, "nsubj", "PRON"),
+                ("rained", 2, "ccomp", "VERB", "rain"),
+                (".", 2, "punct", P),
+                ("“", 8, "punct", P),
+                ("We", 8, "nsubj", "PRON"),
+                ("are", 8, "ROOT", "AUX", "be"),
+                ("angry", 8, "acomp", "ADJ"),
+                (".", 8, "punct", P),
+                ("”", 8, "punct", P),
+            ],
+        )
+        [q] = directs(doc)
+        assert (q.text, who(q)) == ("“We are angry.”", speaker)
+
+
+def test_quote_paragraph_after_a_surname_tagged_a_common_noun_is_theirs() -> None:
+    """ "Trump said it rained. / “We are angry.”" with "Trump" tagged a common noun, as the
+    small model tags a surname that opens a sentence: the document names Donald Trump as a
+    person, so the quote is Trump's; a lower-case subject ("trumpets") is no one."""
+    for subject, speaker in (("Trump", ("Trump", "said")), ("trumpets", (None, None))):
+        doc = build_doc(
+            f"Donald Trump left.\n\n{subject} said it rained.\n\n“We are angry.”",
+            [
+                ("Donald", 1, "compound", "PROPN"),
+                ("Trump", 2, "nsubj", "PROPN"),
+                ("left", 2, "ROOT", "VERB", "leave"),
+                (".", 2, "punct", P),
+                ("\n\n", 3, "dep", "SPACE"),
+                (subject, 6, "nsubj", "NOUN"),
+                ("said", 6, "ROOT", "VERB", "say"),
+                ("it", 8, "nsubj", "PRON"),
+                ("rained", 6, "ccomp", "VERB", "rain"),
+                (".", 6, "punct", P),
+                ("\n\n", 9, "dep", "SPACE"),
+                ("“", 13, "punct", P),
+                ("We", 13, "nsubj", "PRON"),
+                ("are", 13, "ROOT", "AUX", "be"),
+                ("angry", 13, "acomp", "ADJ"),
+                (".", 13, "punct", P),
+                ("”", 13, "punct", P),
+            ],
+            ents=[(0, 2, "PERSON")],
+        )
+        quote = next(q for q in directs(doc) if q.text == "“We are angry.”")
+        assert who(quote) == speaker
+
+
 def test_quote_paragraph_signed_on_the_next_line_is_the_signers() -> None:
     """ "Reid left. / “We won.” / — Michelle Marks, Philadelphia.": the line after the
     paragraph of quotation opens with a dash and a name, which signs it (a box of quotes);

@@ -313,6 +313,8 @@ def _previous_subject(
     lexicon: CueLexicon,
     words: SpeakerWords,
     outside: Ranges,
+    named: _NamedWords,
+    last: _DirectQuote | None,
 ) -> Attribution:
     """Rule 7: "Smith was defiant. “…”": the person the previous sentence is about, in the
     quote's paragraph, or in the paragraph before when that sentence tells of their speech
@@ -340,10 +342,25 @@ def _previous_subject(
         subject = named_in_apposition(subject)
     if subject is None or subject.lower_ in {"it", "this"}:
         return Attribution()
-    # "A spokeswoman said the vote was a mistake." then a paragraph of quotation: one person,
-    # unnamed, who goes on speaking.
-    unnamed = told and subject.tag_ == "NN" and subject.lower_ in words.titles
-    if subject.pos_ not in {"PROPN", "PRON"} and not unnamed:
+    # "A spokeswoman said the vote was a mistake." then a paragraph of quotation, or the
+    # quotation in the same paragraph after a sentence of speech ("The leader further said
+    # that ... “I sensed ...”"): one person, unnamed, who goes on speaking. The small model
+    # tags a surname heading a sentence a common noun ("Trump shot back in a statement,
+    # saying ..."): a capitalised word the document names as a person or body. Neither is
+    # read in the sentence of the last quote or its cue ("“A,” said the judge, who was
+    # angry. “B.”"): B goes on with A.
+    own = sent.start_char > last.candidate.end if last else True
+    if last is not None and last.attribution.cue is not None:
+        own = own and not sent.start <= last.attribution.cue.head < sent.end
+    unnamed = (
+        subject.tag_ == "NN"
+        and subject.lower_ in words.titles
+        and (told or (own and lexicon.verb_category(root) in SAID_CATEGORIES))
+    )
+    named_noun = (
+        own and subject.pos_ == "NOUN" and subject.text[:1].isupper() and subject.text in named
+    )
+    if subject.pos_ not in {"PROPN", "PRON"} and not unnamed and not named_noun:
         return Attribution()
     # Where the parser ran the quote into the sentence before it ("A rally. ‘We’re alive’"
     # as one sentence), that sentence's subject can be the quote's own first word: no one.
@@ -521,7 +538,8 @@ def attribute_direct(
             out[-1].candidate.parts.extend(cand.parts)
             continue
         if att.cue is None and att.speaker is None:
-            att = _previous_subject(doc, layout, cand, lexicon, words, outside)
+            last = out[-1] if out else None
+            att = _previous_subject(doc, layout, cand, lexicon, words, outside, named, last)
         unattributed = att.cue is None and att.speaker is None
         if unattributed and out and _floats(layout, out[-1], cand, outside):
             # '"And he is a very beautiful man," Sanders continued. "When you meet him, ..."':
