@@ -57,15 +57,21 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return category
         if low.strip() == ":":
             return CueCategory.SPEECH  # a name and a colon: a transcript or headline line
+        words = {word for word, _, _ in parsed.get(cue, [])}
         for _, lemma, _ in parsed.get(cue, []):
             for table in (cues.verbs, cues.adjectives):
                 if lemma in table:
                     return table[lemma]
             if lemma in cues.nouns:
                 return cues.nouns[lemma].category
-            frames = cues.frames.get(lemma)
+            # a frame "ccomp:W" counts only with its word: "made it clear", not "made a call"
+            frames = [
+                category
+                for frame, category in cues.frames.get(lemma, {}).items()
+                if not frame.startswith("ccomp:") or frame[6:] in words
+            ]
             if frames:
-                return next(iter(frames.values()))
+                return frames[0]
         unknown[low] += 1
         return None
 

@@ -128,6 +128,12 @@ def test_parse_frames_expands_prepositions_and_reads_categories() -> None:
     }
 
 
+def test_parse_frames_reads_a_clause_with_its_word() -> None:
+    """ "make ccomp:clear speech": the clause of a verb that reports only with its word."""
+    frames = lexicons.parse_frames(["make\tccomp:Clear\tspeech"], "f.txt", {})
+    assert frames == {"make": {"ccomp:clear": CueCategory.SPEECH}}
+
+
 @pytest.mark.parametrize(
     ("line", "message"),
     [
@@ -135,6 +141,8 @@ def test_parse_frames_expands_prepositions_and_reads_categories() -> None:
         ("warn\tsubject", "unknown frame 'subject'"),
         ("warn\tprep", "unknown frame 'prep'"),
         ("warn\txcomp:to", "unknown frame 'xcomp:to'"),
+        ("warn\tobject:it", "unknown frame 'object:it'"),
+        ("warn\tccomp:clear,plain", "unknown frame 'ccomp:clear,plain'"),
         ("warn\txcomp\tgossip", "unknown category 'gossip'"),
         ("zorble\txcomp", "'zorble' is not in the cue verbs"),
     ],

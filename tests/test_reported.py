@@ -510,6 +510,32 @@ def test_a_frame_makes_a_verb_a_cue_in_that_frame_only() -> None:
     assert only(fronted, lex.extended({"zorble": "speech"})).content == "Turkey will wait"
 
 
+@pytest.mark.parametrize("it", [False, True])
+def test_made_clear_reports_its_clause(it: bool) -> None:
+    """ "Officials made (it) clear that they have plans." -> their speech, the clause after
+    "clear" (cue_frames.txt: make ccomp:clear), whether the parser hangs it on "made" or on
+    "clear"; "made sure that ..." reports nothing."""
+    words = ["Officials", "made", *(["it"] if it else []), "clear", "that", "they", "have"]
+    k = words.index("clear")
+    rows = [
+        ("Officials", 1, "nsubj", "NOUN", "official"),
+        ("made", 1, "ROOT", "VERB", "make"),
+        *([("it", k, "nsubj", "PRON")] if it else []),
+        ("clear", 1, "ccomp" if it else "acomp", "ADJ"),
+        ("that", k + 3, "mark", "SCONJ"),
+        ("they", k + 3, "nsubj", "PRON"),
+        ("have", k if it else 1, "advcl" if it else "ccomp", "VERB", "have"),
+        ("plans", k + 3, "dobj", "NOUN", "plan"),
+        (".", 1, "punct", P),
+    ]
+    text = " ".join(words) + " plans."
+    q = only(build_doc(text, rows))
+    assert summary(q) == ("indirect", "that they have plans", "made", "Officials")
+    assert q.cue is not None and q.cue.category == CueCategory.SPEECH
+    sure = [(w.replace("clear", "sure"), *rest) for w, *rest in rows]
+    assert extract_doc(build_doc(text.replace("clear", "sure"), sure)) == []
+
+
 def test_shipped_frames_make_seem_a_cue_of_its_complement() -> None:
     """ "Trump seems to waver." -> a belief with content "to waver" (cue_frames.txt: seem xcomp)
     and no source (sourceless.txt: Trump is what it is about, not who says it); "seem" in no

@@ -240,6 +240,9 @@ def _content_of(
             if clause.i > v.i:
                 tokens |= _run_on(v, clause, children, verbs)
             return tokens, Rule.CCOMP, ccomp
+    worded = _worded_clause(v, children, frames)
+    if worded is not None:
+        return _subtree(worded[0]), Rule.CCOMP, worded[1]
     if category in SAID_CATEGORIES:
         inverted = inverted_subjects(v)
         if inverted is not None:
@@ -288,6 +291,32 @@ def _content_of(
     obj = frames.get("object")
     if obj is not None and any(dep in {"dobj", "oprd"} for _, dep in children):
         return _arguments(v), Rule.OBJECT, obj
+    return None
+
+
+def _worded_clause(
+    v: Token, children: list[tuple[Token, str]], frames: Mapping[str, CueCategory]
+) -> tuple[Token, CueCategory] | None:
+    """The clause of a verb that reports only with a word after it (a ``ccomp:W`` frame),
+    and its category: "made clear Monday they have no plans", "made it clear to House
+    Democrats that she has their backs" ("make" with "clear"), where the parser hangs the
+    clause on the verb or on the word; not "made sure that ...", "made it hard to ..."."""
+    for frame, category in frames.items():
+        if not frame.startswith("ccomp:"):
+            continue
+        word = frame[6:]
+        doc = v.doc
+        # the word right after the verb, or after its "it": "made clear", "made it clear"
+        at = v.i + 1
+        if at < len(doc) and doc[at].lower_ == "it":
+            at += 1
+        if at >= len(doc) or doc[at].lower_ != word:
+            continue
+        hangs = [c for c, dep in children if dep == "ccomp" and c.i > at]
+        if not hangs and doc[at].head.i == v.i:
+            hangs = [c for c in doc[at].children if c.dep_ in {"ccomp", "advcl"} and c.i > at]
+        if hangs:
+            return hangs[0], category
     return None
 
 

@@ -146,9 +146,10 @@ def parse_frames(
 ) -> dict[str, dict[str, CueCategory]]:
     """Parses ``lemma<TAB>frame[<TAB>category]`` lines; ``#`` starts a comment.
 
-    A frame is ``ccomp``, ``xcomp``, ``object`` or ``prep:P[,Q...]``; a ``prep`` frame becomes
-    one entry a preposition (``prep:of``). The category may be left out for a verb of ``verbs``,
-    whose category it then takes.
+    A frame is ``ccomp``, ``ccomp:W``, ``xcomp``, ``object`` or ``prep:P[,Q...]``; a ``prep``
+    frame becomes one entry a preposition (``prep:of``); ``ccomp:W`` is the clause of a verb
+    that reports only with the word W ("make" with "clear"). The category may be left out for
+    a verb of ``verbs``, whose category it then takes.
 
     Args:
         lines: the file's lines.
@@ -170,8 +171,11 @@ def parse_frames(
         lemma, spec = fields[0].lower(), fields[1].lower()
         kind, _, args = spec.partition(":")
         preps = [a.strip() for a in args.split(",") if a.strip()]
-        if kind not in FRAME_KINDS or (kind == "prep") != bool(preps):
-            reason = f"unknown frame {spec!r}; use ccomp, xcomp, object or prep:P[,Q]"
+        if kind not in FRAME_KINDS or (kind in {"xcomp", "object"} and preps):
+            reason = f"unknown frame {spec!r}; use ccomp[:W], xcomp, object or prep:P[,Q]"
+            raise QuoteattrError(Errors.E005.format(path=source, line=number, reason=reason))
+        if (kind == "prep" and not preps) or (kind == "ccomp" and len(preps) > 1):
+            reason = f"unknown frame {spec!r}; use ccomp[:W], xcomp, object or prep:P[,Q]"
             raise QuoteattrError(Errors.E005.format(path=source, line=number, reason=reason))
         if len(fields) == 3:
             category = _category(fields[2], source, number)
@@ -181,7 +185,7 @@ def parse_frames(
             reason = f"{lemma!r} is not in the cue verbs, so its frame needs a category"
             raise QuoteattrError(Errors.E005.format(path=source, line=number, reason=reason))
         frames = out.setdefault(lemma, {})
-        for frame in [f"prep:{p}" for p in preps] if preps else [kind]:
+        for frame in [f"{kind}:{p}" for p in preps] if preps else [kind]:
             frames.setdefault(frame, category)
     return out
 
