@@ -373,6 +373,68 @@ def test_the_name_in_apposition_is_the_speaker() -> None:
     assert (q.speaker.mention.text, q.speaker.name) == ("Maria Chen", "Maria Chen")
 
 
+@pytest.mark.parametrize(
+    ("words", "speaker", "role"),
+    [
+        # the parser hangs the name on the title's preposition: the name speaks, with the
+        # whole phrase before it as the role
+        (["Director", "for", "Policy"], "Jane Smith", "Director for Policy"),
+        # the name is the person the title speaks for, not the speaker
+        (["A", "spokesman", "for"], "A spokesman", "spokesman"),
+    ],
+)
+def test_a_title_whose_phrase_ends_in_a_name_is_that_persons(
+    words: list[str], speaker: str, role: str
+) -> None:
+    """ "Director for Policy Jane Smith said it rained." -> Jane Smith, "Director for
+    Policy"; "A spokesman for Jane Smith said it rained." -> the spokesman."""
+    det = words[0] == "A"
+    title = 1 if det else 0
+    prep = title + 1
+    # either way "said" is token 5 and "Jane Smith" tokens 3-4
+    rows: list[tuple[Any, ...]] = [
+        *([("A", 1, "det", "DET")] if det else []),
+        (words[title], 5, "nsubj", "NOUN" if det else "PROPN"),
+        ("for", title, "prep", "ADP"),
+        *([] if det else [("Policy", 4, "compound", "PROPN")]),
+        ("Jane", 4, "compound", "PROPN"),
+        ("Smith", prep, "pobj", "PROPN"),
+        ("said", 5, "ROOT", "VERB", "say"),
+        ("it", 7, "nsubj", "PRON"),
+        ("rained", 5, "ccomp", "VERB", "rain"),
+        (".", 5, "punct", "PUNCT"),
+    ]
+    doc = build_doc(" ".join(w for w, *_ in rows[:-1]) + ".", rows, ents=[(3, 5, "PERSON")])
+    [q] = extract_doc(doc)
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert (q.speaker.mention.text, q.speaker.role) == (speaker, role)
+
+
+@pytest.mark.parametrize(("second", "speaker"), [("CEO", "Jane Smith"), ("Mrs.", "The chairman")])
+def test_a_name_after_a_second_title_is_the_titles_person(second: str, speaker: str) -> None:
+    """ "The chairman and CEO Jane Smith said it rained." -> Jane Smith, whom both titles
+    name; "The chairman and Mrs. Jane Smith said ..." is two people."""
+    doc = build_doc(
+        f"The chairman and {second} Jane Smith said it rained.",
+        [
+            ("The", 1, "det", "DET"),
+            ("chairman", 6, "nsubj", "NOUN"),
+            ("and", 1, "cc", "CCONJ"),
+            (second, 5, "compound", "PROPN"),
+            ("Jane", 5, "compound", "PROPN"),
+            ("Smith", 1, "conj", "PROPN"),
+            ("said", 6, "ROOT", "VERB", "say"),
+            ("it", 8, "nsubj", "PRON"),
+            ("rained", 6, "ccomp", "VERB", "rain"),
+            (".", 6, "punct", "PUNCT"),
+        ],
+        ents=[(4, 6, "PERSON")],
+    )
+    [q] = extract_doc(doc)
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert q.speaker.mention.text == speaker
+
+
 def test_the_noun_a_participle_cue_modifies_is_the_speaker() -> None:
     """ "Ford stood firm despite new figures showing sales fell.": the figures show it; Ford,
     the subject of the clause they stand in, does not."""

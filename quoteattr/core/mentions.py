@@ -33,6 +33,7 @@ __all__ = [
     "speaker_of_cue",
     "strip_det",
     "subject_of",
+    "titles_name",
     "unglued",
     "who_follows",
     "words_end",
@@ -47,7 +48,8 @@ PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her", "me"})
 # prepositional phrases do not: in "Katie Wheelbarger, principal US deputy assistant secretary
 # of defense, said" the mention is "Katie Wheelbarger".
 _ORG_NOUNS = lexicons.org_nouns()
-_TITLE_WORDS = frozenset(lexicons.titles()) | frozenset(lexicons.honorifics())
+_HONORIFICS = frozenset(lexicons.honorifics())
+_TITLE_WORDS = frozenset(lexicons.titles()) | _HONORIFICS
 _NAME_DEPS = frozenset(
     {"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "flat", "case", "prt"}
 )
@@ -575,7 +577,7 @@ def speaker_of_cue(
         subject = _nearby_nominal(doc, cue, parts)
     if subject is None:
         return None
-    head = named_in_apposition(author_of(subject, words.documents))
+    head = _titled_name(named_in_apposition(author_of(subject, words.documents)))
     start, end = mention_bounds(head)
     # "“We agree,” reply Burton and Nick": both speak, so the mention holds every conjunct.
     for conj in conjoined(head, words.titles):
@@ -699,6 +701,56 @@ def named_in_apposition(head: Token) -> Token:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "PERSON":
             return phrase_head(child)
     return head
+
+
+def _titled_name(head: Token) -> Token:
+    """The person a title names at the end of its own phrase: in "Deputy Director for
+    Policy Jane Smith said" and "Vice President for news and talk Dave Gorab called", the
+    parser made the title the subject and hung the name on its preposition or its "and";
+    the speaker is the name that ends the phrase, not the title. Not the person a
+    preposition of the title governs (:func:`_object_of_title`)."""
+    if head.ent_type_ == "PERSON" or head.lower_ not in _TITLE_WORDS:
+        return head
+    last = head.right_edge
+    if last.i <= head.i or last.ent_type_ != "PERSON":
+        return head
+    first = last
+    while first.ent_iob_ == "I" and first.i > head.i + 1:
+        first = first.nbor(-1)
+    if first.ent_iob_ != "B" or not titles_name(head, first.i):
+        return head  # "President Obama"; "a spokesman for (Mr.) Clinton" speaks for him
+    return last
+
+
+def titles_name(title: Token, start: int) -> bool:
+    """Whether the name starting at token ``start``, at the end of the phrase of ``title``,
+    is the person the title names: right after it ("the district GOP Chairman Chuck
+    Williams"), after a word of the title's phrase that its preposition opens ("Deputy
+    Director for Policy Jane Smith"), or after a second title ("Vice President and Managing
+    Editor Bill Sammon"). Not with punctuation between, nor "a spokesman for Mr. Clinton",
+    "the top aide to President George W. Bush" (the person the preposition governs), "A
+    spokesman for Democratic presidential candidate Hillary Clinton" (a title with an
+    article describes someone unnamed), "the president and Mrs. Clinton" (two people)."""
+    doc = title.doc
+    between = doc[title.i + 1 : start]
+    if not len(between):
+        return True  # "the district GOP Chairman Chuck Williams", however it is parsed
+    if any(t.is_punct for t in between):
+        return False
+    if any(t.dep_ == "prep" for t in between):
+        if any(c.dep_ == "det" for c in title.children):
+            return False
+        k = start - 1
+        while k > title.i and doc[k].lower_ in _TITLE_WORDS:
+            k -= 1
+        return doc[k].dep_ != "prep"
+    joint = next((t for t in between if t.dep_ == "cc"), None)
+    return (
+        joint is not None
+        and joint.lower_ == "and"
+        and any(t.lower_ in _TITLE_WORDS for t in doc[joint.i + 1 : start])
+        and doc[start - 1].lower_ not in _HONORIFICS
+    )
 
 
 def _name_head(tok: Token) -> Token:

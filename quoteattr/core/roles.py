@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Gender, SpeakerKind
 from .findings import Resolution
 from .lexicon import Lexicons
-from .mentions import ORG_LABELS, mention_bounds, span_text, strip_det
+from .mentions import ORG_LABELS, mention_bounds, span_text, strip_det, titles_name
 from .people import Entity
 
 __all__ = ["Roles"]
@@ -102,6 +102,23 @@ class Roles:
         found = self._split_role(prefix)
         if found is not None:
             return found
+        # The name ends the phrase of a title that the parser made its head: "Deputy Director
+        # for Policy Jane Smith" (the name the object of "for"), "Vice President for news and
+        # talk Dave Gorab" (a conjunct of the title).
+        title = (
+            head.head.head if head.dep_ == "pobj" else head.head if head.dep_ == "conj" else None
+        )
+        if (
+            title is not None
+            and title.lower_ in titles
+            and title.i < start
+            and title.right_edge.i == head.i
+            and head.ent_type_ == "PERSON"
+            and titles_name(title, start)
+        ):
+            found = self._split_role([doc[k] for k in range(title.left_edge.i, start)])
+            if found is not None:
+                return found
         # After the name: an appositive ("Mark Toner, the head of the press office at ...").
         for child in head.rights:
             if child.dep_ == "appos" and child.pos_ == "NOUN":
