@@ -536,6 +536,52 @@ def test_made_clear_reports_its_clause(it: bool) -> None:
     assert extract_doc(build_doc(text.replace("clear", "sure"), sure)) == []
 
 
+@pytest.mark.parametrize(
+    ("opener", "dep", "found"), [("that", "mark", True), ("that", "nsubj", False)]
+)
+def test_a_clause_hung_on_the_noun_of_the_cues_in_phrase_is_its_content(
+    opener: str, dep: str, found: bool
+) -> None:
+    """ "Smith told staff in a memo that the firm would cut jobs.", parsed with the clause as
+    one of "memo": the clause "that" opens as a conjunction, with a subject of its own, is
+    what Smith told; "Smith told staff in a memo that circulated." (a relative "that", the
+    clause's subject) reports nothing."""
+    words = ["Smith", "told", "staff", "in", "a", "memo", opener]
+    if found:
+        rows = [
+            ("the", 8, "det", "DET"),
+            ("firm", 10, "nsubj", "NOUN"),
+            ("would", 10, "aux", "AUX"),
+            ("cut", 5, "acl", "VERB", "cut"),
+            ("jobs", 10, "dobj", "NOUN", "job"),
+        ]
+        head = 10
+    else:
+        rows = [("circulated", 5, "relcl", "VERB", "circulate")]
+        head = 7
+    doc = build_doc(
+        " ".join(words + [r[0] for r in rows]) + ".",
+        [
+            ("Smith", 1, "nsubj", "PROPN"),
+            ("told", 1, "ROOT", "VERB", "tell"),
+            ("staff", 1, "dobj", "NOUN"),
+            ("in", 1, "prep", "ADP"),
+            ("a", 5, "det", "DET"),
+            ("memo", 3, "pobj", "NOUN"),
+            (opener, head, dep, "SCONJ" if dep == "mark" else "PRON"),
+            *rows,
+            (".", 1, "punct", P),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    quotes = extract_doc(doc)
+    if found:
+        [q] = quotes
+        assert summary(q) == ("indirect", "that the firm would cut jobs", "told", "Smith")
+    else:
+        assert all("circulated" not in q.text for q in quotes)
+
+
 def test_shipped_frames_make_seem_a_cue_of_its_complement() -> None:
     """ "Trump seems to waver." -> a belief with content "to waver" (cue_frames.txt: seem xcomp)
     and no source (sourceless.txt: Trump is what it is about, not who says it); "seem" in no

@@ -244,6 +244,10 @@ def _content_of(
     if worded is not None:
         return _subtree(worded[0]), Rule.CCOMP, worded[1]
     if category in SAID_CATEGORIES:
+        held = _clause_in_phrase(v, children)
+        if held is not None:
+            return _subtree(held), Rule.CCOMP, category
+    if category in SAID_CATEGORIES:
         inverted = inverted_subjects(v)
         if inverted is not None:
             return _subtree(inverted[0]), Rule.FRONTED, category
@@ -291,6 +295,26 @@ def _content_of(
     obj = frames.get("object")
     if obj is not None and any(dep in {"dobj", "oprd"} for _, dep in children):
         return _arguments(v), Rule.OBJECT, obj
+    return None
+
+
+def _clause_in_phrase(v: Token, children: list[tuple[Token, str]]) -> Token | None:
+    """The cue's "that" clause, which the parser hung on the noun of the cue's "in" phrase
+    as a clause of that noun: "told reporters in an interview that the company would cut
+    jobs", "told staff in a memo that ...". "that" opening it as a conjunction, with a
+    subject of its own, makes it no relative clause ("in a memo that circulated")."""
+    for child, dep in children:
+        if dep != "prep" or child.lower_ != "in" or child.i < v.i:
+            continue
+        for obj in child.children:
+            if obj.dep_ != "pobj":
+                continue
+            for clause in obj.children:
+                if clause.dep_ not in {"acl", "relcl"} or clause.i < obj.i:
+                    continue
+                grand = [(c.dep_, c.lower_) for c in clause.children]
+                if ("mark", "that") in grand and any(d in _SUBJ for d, _ in grand):
+                    return clause
     return None
 
 
