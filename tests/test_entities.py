@@ -1924,6 +1924,26 @@ def test_roles_of_sport_and_of_canadian_legislatures_are_titles(title: str, role
     assert speakers_of(doc) == [("Craig Berube", "Craig Berube", "person", role, None)]
 
 
+def test_a_proper_noun_before_a_country_that_names_a_body_is_part_of_its_name() -> None:
+    """ "Environment Canada said it rained.", with the entity "Canada" (a place): the
+    department's name is both words, and it speaks as an organisation."""
+    doc = build_doc(
+        "Environment Canada said it rained.",
+        [
+            ("Environment", 1, "compound", "PROPN"),
+            ("Canada", 2, "nsubj", "PROPN"),
+            ("said", 2, "ROOT", "VERB", "say"),
+            ("it", 4, "nsubj", "PRON"),
+            ("rained", 2, "ccomp", "VERB", "rain"),
+            (".", 2, "punct", P),
+        ],
+        ents=[(1, 2, "GPE")],
+    )
+    assert speakers_of(doc) == [
+        ("Environment Canada", "Environment Canada", "organization", None, None)
+    ]
+
+
 def test_a_proper_noun_the_model_left_out_of_an_organisation_is_part_of_its_name() -> None:
     """ "The Alzheimer Society of Canada said ...", with the entity "Society of Canada": the
     proper noun compounded onto it before is part of the body's name."""

@@ -48,6 +48,8 @@ PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her", "me"})
 # prepositional phrases do not: in "Katie Wheelbarger, principal US deputy assistant secretary
 # of defense, said" the mention is "Katie Wheelbarger".
 _ORG_NOUNS = lexicons.org_nouns()
+# Countries, the bodies demonyms.txt names: "Environment Canada" is a department's name.
+_COUNTRIES = frozenset(lexicons.demonyms().values())
 _HONORIFICS = frozenset(lexicons.honorifics())
 _TITLE_WORDS = frozenset(lexicons.titles()) | _HONORIFICS
 _NAME_DEPS = frozenset(
@@ -247,9 +249,14 @@ def mention_bounds(head: Token) -> tuple[int, int]:
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
         # A proper noun the model left out before an organisation, part of its name: "The
-        # Alzheimer Society of Canada" (entity "Society of Canada"). Not before a person's
-        # name, where it is mostly a role ("Pastor Darrell Scott").
-        while start > 0 and head.ent_type_ == "ORG":
+        # Alzheimer Society of Canada" (entity "Society of Canada"), or before a country
+        # that names a body ("Environment Canada", "Statistics Canada", entity "Canada"; not
+        # a surname the model took for a place, "Jon Husted"). Not before a person's name,
+        # where it is mostly a role ("Pastor Darrell Scott").
+        body = head.ent_type_ == "ORG" or (
+            head.ent_type_ == "GPE" and end - start == 1 and head.text in _COUNTRIES
+        )
+        while start > 0 and body:
             before = doc[start - 1]
             if not (
                 before.dep_ == "compound"
