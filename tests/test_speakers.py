@@ -435,6 +435,39 @@ def test_a_name_after_a_second_title_is_the_titles_person(second: str, speaker: 
     assert q.speaker.mention.text == speaker
 
 
+@pytest.mark.parametrize(
+    ("verb", "lemma", "speaker"),
+    [("released", "release", "Abacus Data"), ("reviewed", "review", "A poll")],
+)
+def test_the_agent_that_put_out_a_document_is_its_author(
+    verb: str, lemma: str, speaker: str
+) -> None:
+    """ "A poll released by Abacus Data found that taxes rose." -> Abacus Data, who put the
+    poll out (authoring_verbs.txt); "A poll reviewed by Abacus Data found ..." stays the
+    poll: whoever looks at a document did not write it."""
+    doc = build_doc(
+        f"A poll {verb} by Abacus Data found that taxes rose.",
+        [
+            ("A", 1, "det", "DET"),
+            ("poll", 6, "nsubj", "NOUN"),
+            (verb, 1, "acl", "VERB", lemma),
+            ("by", 2, "agent", "ADP"),
+            ("Abacus", 5, "compound", "PROPN"),
+            ("Data", 3, "pobj", "PROPN"),
+            ("found", 6, "ROOT", "VERB", "find"),
+            ("that", 9, "mark", "SCONJ"),
+            ("taxes", 9, "nsubj", "NOUN", "tax"),
+            ("rose", 6, "ccomp", "VERB", "rise"),
+            (".", 6, "punct", "PUNCT"),
+        ],
+        ents=[(4, 6, "ORG")],
+    )
+    doc[2].tag_ = "VBN"
+    [q] = [q for q in extract_doc(doc) if q.content == "that taxes rose"]
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert q.speaker.mention.text == speaker
+
+
 def test_the_noun_a_participle_cue_modifies_is_the_speaker() -> None:
     """ "Ford stood firm despite new figures showing sales fell.": the figures show it; Ford,
     the subject of the clause they stand in, does not."""

@@ -48,6 +48,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her", "me"})
 # prepositional phrases do not: in "Katie Wheelbarger, principal US deputy assistant secretary
 # of defense, said" the mention is "Katie Wheelbarger".
 _ORG_NOUNS = lexicons.org_nouns()
+_AUTHORING = lexicons.authoring_verbs()
 # Countries, the bodies demonyms.txt names: "Environment Canada" is a department's name.
 _COUNTRIES = frozenset(lexicons.demonyms().values())
 _HONORIFICS = frozenset(lexicons.honorifics())
@@ -670,13 +671,20 @@ def author_of(head: Token, documents: Collection[str]) -> Token:
     """Who a document or an utterance is by, when the text names them: "a study by the
     Senate committee said" credits the committee, "a statement from the Clinton campaign
     said" the campaign. Anything else stays itself: "a strong showing from Rubio" is no
-    document of his. The author is named: an entity, or after "by" a noun a proper name
+    document of his; "a poll released last week by Abacus Data" credits Abacus Data. The
+    author is named: an entity, or after "by" a noun a proper name
     makes specific ("the Senate committee", "Harvard researchers"), not "a study by
     researchers", and not "exit polls from the New Hampshire primary"."""
     if head.pos_ != "NOUN" or head.lemma_.lower() not in documents:
         return head
     for prep in head.rights:
-        if prep.dep_ == "prep" and prep.lower_ in {"by", "from"}:
+        # "a poll released last week by Abacus Data", "a report published by the Senate
+        # committee": the agent of the participle that tells who put it out (a verb of
+        # authoring_verbs.txt; not "remarks first reported by The New York Times")
+        if prep.dep_ == "acl" and prep.tag_ == "VBN" and prep.lemma_.lower() in _AUTHORING:
+            by = [c for c in prep.children if c.dep_ == "agent" and c.lower_ == "by"]
+            prep = by[0] if by else prep
+        if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"by", "from"}:
             for obj in prep.children:
                 if obj.dep_ == "pobj" and (
                     obj.ent_type_ in _NAMED_SOURCES or (prep.lower_ == "by" and _named(obj))

@@ -17,7 +17,8 @@ that name a body, and the nouns that refer back to an organisation or a place;
 forms of given names ("chuck" for "charles") that the speakers table joins across documents;
 ``object_control.txt`` the verbs whose object does what their infinitive says ("led her to
 declare": she declares); ``surveys.txt`` the nouns of surveys, whose "in" phrase names the
-source of a clause ("Clinton leads in a CNN poll").
+source of a clause ("Clinton leads in a CNN poll"); ``authoring_verbs.txt`` the verbs whose
+agent put out the document they describe ("a poll released by Abacus Data found").
 ``english_words.txt`` lists the common English words whose share tells English text from
 another language (:mod:`quoteattr.core.language`).
 :class:`quoteattr.core.lexicon.Lexicons` carries them all, injectable, into a run.
@@ -44,6 +45,7 @@ __all__ = [
     "NounCue",
     "Title",
     "abbreviations",
+    "authoring_verbs",
     "bodies",
     "boilerplate",
     "confidence_model",
@@ -271,6 +273,12 @@ def confidence_model(profile: str) -> dict[str, object]:
 def documents() -> frozenset[str]:
     """Nouns of documents and utterances that speak for their author ("study", "letter")."""
     return _word_list("documents.txt")
+
+
+@functools.cache
+def authoring_verbs() -> frozenset[str]:
+    """Verbs whose agent put out the document they describe ("a poll released by X")."""
+    return _word_list("authoring_verbs.txt")
 
 
 @functools.cache
