@@ -167,6 +167,28 @@ def test_mention_bounds(doc: object, head: int, expected: str) -> None:
     assert doc[s:e].text == expected  # type: ignore[index]
 
 
+@pytest.mark.parametrize(("det", "expected"), [("a", "supporters"), ("the", "the move supporters")])
+def test_mention_bounds_leaves_out_the_noun_a_bare_relative_clause_describes(
+    det: str, expected: str
+) -> None:
+    """ "a move supporters say will help", parsed as one noun phrase: an "a" cannot go with a
+    plural, so the speaker is "supporters", the relative clause's subject; with "the" the
+    phrase may be one ("the move supporters" stays as parsed)."""
+    doc = build_doc(
+        f"{det} move supporters say",
+        [
+            (det, 2, "det", "DET"),
+            ("move", 2, "compound", "NOUN"),
+            ("supporters", 3, "nsubj", "NOUN", "supporter"),
+            ("say", 3, "ROOT", "VERB"),
+        ],
+    )
+    doc[1].tag_ = "NN"
+    doc[2].tag_ = "NNS"
+    s, e = mention_bounds(doc[2])
+    assert doc[s:e].text == expected
+
+
 def test_mention_bounds_stops_at_comma() -> None:
     """A modifier reached across a comma is not part of the mention."""
     doc = build_doc(

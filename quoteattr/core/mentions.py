@@ -289,6 +289,19 @@ def mention_bounds(head: Token) -> tuple[int, int]:
         if doc[i].is_punct and doc[i].text not in {"-", "'", "’", "."}:
             end = i - 1
             break
+    # "a move supporters say will ...", "a fact sheet lawmakers released": an "a" cannot go
+    # with a plural; the parser joined the noun that a relative clause without "that"
+    # describes to that clause's subject.
+    if (
+        head.tag_ == "NNS"
+        and start + 1 < head.i
+        and doc[start].lower_ in {"a", "an"}
+        and doc[start + 1].tag_ == "NN"
+        and doc[start + 1].dep_ == "compound"
+    ):
+        start += 1
+        while start < head.i and doc[start].tag_ == "NN" and doc[start].dep_ == "compound":
+            start += 1
     return start, max(end + 1, _named_body_end(head, end))
 
 
