@@ -359,6 +359,41 @@ def test_she_skips_a_man() -> None:
     assert speakers_of(doc) == [("She", "She", "unknown", None, None)]
 
 
+@pytest.mark.parametrize(
+    ("det", "name", "kind"), [("A", "witness", "unnamed"), ("The", "Jane Smith", "person")]
+)
+def test_she_after_an_unnamed_speaker_is_that_speaker(det: str, name: str, kind: str) -> None:
+    """ "Jane Smith spoke. A witness said it rained. “We ran,” she said.": "she" is the
+    witness who spoke last, introduced unnamed, not the woman named before; "The witness"
+    may be someone named before, and the pronoun looks back for a name as it did."""
+    doc = build_doc(
+        f"Jane Smith spoke. {det} witness said it rained. “We ran,” she said.",
+        [
+            ("Jane", 1, "compound", "PROPN"),
+            ("Smith", 2, "nsubj", "PROPN"),
+            ("spoke", 2, "ROOT", "VERB", "speak"),
+            (".", 2, "punct", P),
+            (det, 5, "det", "DET"),
+            ("witness", 6, "nsubj", "NOUN"),
+            ("said", 6, "ROOT", "VERB", "say"),
+            ("it", 8, "nsubj", "PRON"),
+            ("rained", 6, "ccomp", "VERB", "rain"),
+            (".", 6, "punct", P),
+            ("“", 16, "punct", P),
+            ("We", 12, "nsubj", "PRON"),
+            ("ran", 16, "ccomp", "VERB", "run"),
+            (",", 16, "punct", P),
+            ("”", 16, "punct", P),
+            ("she", 16, "nsubj", "PRON"),
+            ("said", 16, "ROOT", "VERB", "say"),
+            (".", 16, "punct", P),
+        ],
+        ents=[(0, 2, "PERSON")],
+    )
+    *_, quote = speakers_of(doc)
+    assert quote[:3] == ("she", name, kind)
+
+
 def test_pronoun_without_antecedent_stays_unknown() -> None:
     """A "He" that opens the text is not a guessed name."""
     doc = build_doc(

@@ -20,9 +20,17 @@ import attrs
 from spacy.tokens import Doc, Token
 
 from ..model import Gender, SpeakerKind
+from ..model.kinds import SAID_CATEGORIES
 from .findings import Resolution
 from .layout import Layout
-from .mentions import mention_bounds, phrase_head, span_text, speaker_kind, strip_det
+from .mentions import (
+    mention_bounds,
+    named_in_apposition,
+    phrase_head,
+    span_text,
+    speaker_kind,
+    strip_det,
+)
 from .people import FEMALE, MALE, Entity, Mention, People
 from .roles import Roles
 
@@ -57,6 +65,10 @@ def question(doc: Doc, people: People, at: int) -> Token | None:
     if head.dep_ == "nsubj" and verb.lemma_ == "ask" and not people.in_quote(verb.idx):
         return verb
     return None
+
+
+# The determiners of a person introduced unnamed: "a spokeswoman", "one senior official".
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
 
 
 class Anaphora:
@@ -101,6 +113,9 @@ class Anaphora:
         at = self._before_quote(root)
         entity = self._fronted_clause_subject(root, gender)
         if entity is None:
+            unnamed = self._unnamed_speaker(at, gender)
+            if unnamed is not None:
+                return unnamed
             entity = self._antecedent(at, gender, after_quote=at != root.i)
         if entity is None:
             return Resolution(own, SpeakerKind.UNKNOWN)
@@ -111,6 +126,54 @@ class Anaphora:
             # "she said" of a person the text gives no other evidence for: the pronoun is.
             found = attrs.evolve(found, gender=Gender(gender), gender_evidence="pronoun")
         return found
+
+    def _unnamed_speaker(self, at: int, gender: str) -> Resolution | None:
+        """The unnamed person who spoke last, for a "he" or "she" at token ``at``: in "A
+        neighbour said she heard screaming. “I've never seen anything like it,” she said."
+        the "she" is the neighbour, not a woman named paragraphs before. The speaker is a
+        singular role or person noun ("a spokeswoman", "the neighbour") of the pronoun's
+        gender or of none, in the pronoun's sentence or the one before, and no named person
+        has spoken since."""
+        doc = self.doc
+        sentence = self.layout.sentence_index(at)
+        lo = self.layout.sentence_token_starts()[max(0, sentence - 1)]
+        before = sorted(i for i in self.spoken if lo <= i < at)
+        if not before or self.spoken[before[-1]] is not None:
+            return None
+        noun = next(
+            (t for t in doc[before[-1] : min(before[-1] + 6, at)] if t.pos_ == "NOUN"), None
+        )
+        if noun is None or noun.tag_ != "NN" or noun.dep_ not in {"nsubj", "nsubjpass"}:
+            return None
+        # Introduced unnamed ("a spokeswoman", "one official"): "the actor", "the candidate"
+        # are most often someone named before. The speaker of a verb of speech, not the
+        # one who asks ("A reporter asked Sanders ... He replied").
+        if not any(c.dep_ in {"det", "nummod"} and c.lower_ in _INDEFINITE for c in noun.children):
+            return None
+        lexicons = self.people.lexicons
+        if (
+            lexicons.cues.verb_category(noun.head) not in SAID_CATEGORIES
+            or noun.head.lemma_ == "ask"
+        ):
+            return None
+        title = lexicons.titles.get(noun.lower_)
+        if title is not None:
+            stated = title.gender
+        elif noun.lower_ in lexicons.person_nouns:
+            stated = lexicons.person_nouns[noun.lower_]
+        else:
+            return None
+        if stated not in (None, gender):
+            return None
+        named = named_in_apposition(noun)
+        if named.i != noun.i:
+            # "One pastor supporting Mr. Cruz, Darran Whiting of ..., said": the person named
+            entity = self.people.name_of.get(named.i)
+            return None if entity is None else self.roles.resolution_of(entity)
+        span = doc[slice(*mention_bounds(noun))]
+        role, org = self.roles.unnamed_role(span)
+        name = span_text(self.text, strip_det(list(span)))
+        return Resolution(name, SpeakerKind.UNNAMED, role, org, Gender(gender), "pronoun")
 
     def _they(self, root: Token, own: str) -> Resolution:
         """ "The Teamsters and the Firefighters remain on the sidelines, though they may
