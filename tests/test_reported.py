@@ -582,6 +582,34 @@ def test_a_clause_hung_on_the_noun_of_the_cues_in_phrase_is_its_content(
         assert all("circulated" not in q.text for q in quotes)
 
 
+@pytest.mark.parametrize(("joint", "found"), [(",", True), ("and", False)])
+def test_a_cue_closing_its_sentence_as_a_conjunct_reports_the_clause_before(
+    joint: str, found: bool
+) -> None:
+    """ "Officers found a woman, McKinnon told reporters.", the cue parsed as a conjunct of
+    the clause it reports: after a comma, with a subject and only its addressee, it reports
+    the clause before; "Officers found a woman and McKinnon told reporters." is two acts."""
+    doc = build_doc(
+        f"Officers found a woman {joint} McKinnon told reporters.",
+        [
+            ("Officers", 1, "nsubj", "NOUN", "officer"),
+            ("found", 1, "ROOT", "VERB", "find"),
+            ("a", 3, "det", "DET"),
+            ("woman", 1, "dobj", "NOUN"),
+            (joint, 1, "punct" if joint == "," else "cc", P if joint == "," else "CCONJ"),
+            ("McKinnon", 6, "nsubj", "PROPN"),
+            ("told", 1, "conj", "VERB", "tell"),
+            ("reporters", 6, "dobj", "NOUN", "reporter"),
+            (".", 6, "punct", P),
+        ],
+        ents=[(5, 6, "PERSON")],
+    )
+    quotes = [q for q in extract_doc(doc) if q.content == "Officers found a woman"]
+    assert [summary(q) for q in quotes] == (
+        [("indirect", "Officers found a woman", "told", "McKinnon")] if found else []
+    )
+
+
 def test_shipped_frames_make_seem_a_cue_of_its_complement() -> None:
     """ "Trump seems to waver." -> a belief with content "to waver" (cue_frames.txt: seem xcomp)
     and no source (sourceless.txt: Trump is what it is about, not who says it); "seem" in no

@@ -275,6 +275,11 @@ def _content_of(
             if child.i > v.i and child.dep_ in {"conj", "cc"}:
                 tokens -= _subtree(child)
         return tokens, Rule.FRONTED, category
+    if category in SAID_CATEGORIES and _closing_conjunct(v, children):
+        # "Officers found a woman with serious injuries, Const. Dani McKinnon told reporters
+        # Monday.": the parser made the cue after the comma a conjunct of the clause it
+        # reports
+        return _subtree(head) - _subtree(v) - {v.left_edge.i - 1}, Rule.FRONTED, category
     xcomp = frames.get("xcomp")
     if xcomp is not None and any(dep == "xcomp" and c.i > v.i for c, dep in children):
         return _arguments(v), Rule.XCOMP, xcomp
@@ -296,6 +301,26 @@ def _content_of(
     if obj is not None and any(dep in {"dobj", "oprd"} for _, dep in children):
         return _arguments(v), Rule.OBJECT, obj
     return None
+
+
+def _closing_conjunct(v: Token, children: list[tuple[Token, str]]) -> bool:
+    """Whether the cue ``v`` closes its sentence as a conjunct set off by a comma, with a
+    subject of its own and no clause or object of its own but an addressee of "tell": "...,
+    Const. Dani McKinnon told reporters Monday." (not "Police found the car, and the owner
+    said it was stolen": an "and" joins two clauses)."""
+    doc = v.doc
+    if v.dep_ != "conj" or v.head.i > v.i or not any(dep in _SUBJ for _, dep in children):
+        return False
+    before = v.left_edge.i - 1
+    if before < 0 or doc[before].text != "," or doc[before].head.i not in (v.i, v.head.i):
+        return False
+    for c, dep in children:
+        if dep in {"ccomp", "xcomp", "advcl", "conj", "cc"} and c.i > v.i:
+            return False
+        if dep in _OBJECTS and verb_lemma(v) != "tell":
+            return False
+    end = v.right_edge.i + 1
+    return end >= len(doc) or doc[end].is_punct or doc[end].is_space
 
 
 def _clause_in_phrase(v: Token, children: list[tuple[Token, str]]) -> Token | None:
