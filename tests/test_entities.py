@@ -127,6 +127,33 @@ def test_appositive_role_with_its_body_at_the_end() -> None:
     ]
 
 
+def test_a_relative_clause_ends_an_appositive_role() -> None:
+    """ "Lisa Barrett, a lawyer who has run twice, said cases rose." -> the role "lawyer":
+    what the relative clause says of her is no part of it (with it, the phrase was too long
+    to be a role, and she had none)."""
+    doc = build_doc(
+        "Lisa Barrett, a lawyer who has run twice, said cases rose.",
+        [
+            ("Lisa", 1, "compound", "PROPN", "Lisa"),
+            ("Barrett", 10, "nsubj", "PROPN", "Barrett"),
+            (",", 1, "punct", P),
+            ("a", 4, "det", "DET"),
+            ("lawyer", 1, "appos", "NOUN"),
+            ("who", 7, "nsubj", "PRON"),
+            ("has", 7, "aux", "AUX", "have"),
+            ("run", 4, "relcl", "VERB"),
+            ("twice", 7, "advmod", "ADV"),
+            (",", 1, "punct", P),
+            ("said", 10, "ROOT", "VERB", "say"),
+            ("cases", 12, "nsubj", "NOUN", "case"),
+            ("rose", 10, "ccomp", "VERB", "rise"),
+            (".", 10, "punct", P),
+        ],
+        ents=[(0, 2, "PERSON")],
+    )
+    assert speakers_of(doc) == [("Lisa Barrett", "Lisa Barrett", "person", "lawyer", None)]
+
+
 def _placed_doc(noun: str) -> Any:
     """ "Lisa Barrett, a <noun> at Dalhousie University, said cases rose." """
     return build_doc(

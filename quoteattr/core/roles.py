@@ -159,7 +159,12 @@ class Roles:
     def _appositive(self, head: Token) -> tuple[str, str | None] | None:
         """ "the head of the press office at the State Department" -> the role and its body."""
         doc, text, titles = self.doc, self.text, self.lexicons.titles
-        tokens = list(strip_det(list(doc[head.left_edge.i : head.right_edge.i + 1])))
+        # A relative clause ends the role: "a psychiatrist at Sunnybrook Health Sciences
+        # Centre who was not involved in the research" is a psychiatrist there.
+        end = min(
+            (c.left_edge.i for c in head.rights if c.dep_ == "relcl"), default=head.right_edge.i + 1
+        )
+        tokens = list(strip_det(list(doc[head.left_edge.i : end])))
         while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
             tokens.pop()
         if not tokens or len(tokens) > _MAX_ROLE:
