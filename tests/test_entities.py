@@ -154,6 +154,29 @@ def test_a_relative_clause_ends_an_appositive_role() -> None:
     assert speakers_of(doc) == [("Lisa Barrett", "Lisa Barrett", "person", "lawyer", None)]
 
 
+def test_a_nationality_before_a_title_names_the_country_of_the_role() -> None:
+    """ "Hungarian Prime Minister Viktor Orban said it rained." -> role "Prime Minister" of
+    Hungary (demonyms.txt)."""
+    doc = build_doc(
+        "Hungarian Prime Minister Viktor Orban said it rained.",
+        [
+            ("Hungarian", 4, "amod", "ADJ"),
+            ("Prime", 2, "compound", "PROPN"),
+            ("Minister", 4, "compound", "PROPN"),
+            ("Viktor", 4, "compound", "PROPN"),
+            ("Orban", 5, "nsubj", "PROPN"),
+            ("said", 5, "ROOT", "VERB", "say"),
+            ("it", 7, "nsubj", "PRON"),
+            ("rained", 5, "ccomp", "VERB", "rain"),
+            (".", 5, "punct", P),
+        ],
+        ents=[(0, 1, "NORP"), (3, 5, "PERSON")],
+    )
+    assert speakers_of(doc) == [
+        ("Viktor Orban", "Viktor Orban", "person", "Prime Minister", "Hungary")
+    ]
+
+
 def _placed_doc(noun: str) -> Any:
     """ "Lisa Barrett, a <noun> at Dalhousie University, said cases rose." """
     return build_doc(
@@ -629,6 +652,8 @@ def test_doc_speakers_extension() -> None:
         (honorifics, "mrs.", "female"),
         (honorifics, "dr.", None),
         (demonyms, "iraqi", "Iraq"),
+        (demonyms, "hungarian", "Hungary"),
+        (demonyms, "costa rican", "Costa Rica"),
         (bodies, "department", "org"),
         (bodies, "town", "place"),
     ],
