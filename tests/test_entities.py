@@ -233,6 +233,25 @@ def test_a_bodys_possessive_is_no_part_of_an_unnamed_role() -> None:
     assert (kind, role, organization) == ("unnamed", "housing minister", "Ontario")
 
 
+def test_how_many_is_no_part_of_an_unnamed_role() -> None:
+    """ "One senior official said it works." -> role "senior official", not "One senior
+    official"."""
+    doc = build_doc(
+        "One senior official said it works.",
+        [
+            ("One", 2, "nummod", "NUM", "one"),
+            ("senior", 2, "amod", "ADJ"),
+            ("official", 3, "nsubj", "NOUN"),
+            ("said", 3, "ROOT", "VERB", "say"),
+            ("it", 5, "nsubj", "PRON"),
+            ("works", 3, "ccomp", "VERB", "work"),
+            (".", 3, "punct", P),
+        ],
+    )
+    [(mention, _, kind, role, _)] = speakers_of(doc)
+    assert (mention, kind, role) == ("One senior official", "unnamed", "senior official")
+
+
 def _kadri(relative: str) -> Any:
     """ "Nazem Kadri, <relative> scored, said it ended. Kadri said it hurt.", with the
     model's labels: the full name a facility, the surname an organisation."""

@@ -196,6 +196,9 @@ class Roles:
         doc, titles = self.doc, self.lexicons.titles
         root = span.root
         tokens = list(strip_det(list(span)))
+        # "one senior EU diplomat", "two officials": how many is no part of the role
+        while len(tokens) > 1 and tokens[0].i != root.i and tokens[0].like_num:
+            tokens = tokens[1:]
         if not any(t.lower_ in titles for t in tokens):
             return None, None
         org = None
