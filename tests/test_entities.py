@@ -252,6 +252,31 @@ def test_how_many_is_no_part_of_an_unnamed_role() -> None:
     assert (mention, kind, role) == ("One senior official", "unnamed", "senior official")
 
 
+def test_a_surname_with_a_particle_alone_is_the_person_named_in_full() -> None:
+    """ "Bill de Blasio said it rained. De Blasio said it works.": "De Blasio" is the
+    surname of Bill de Blasio, not a given name "De" and a surname."""
+    doc = build_doc(
+        "Bill de Blasio said it rained. De Blasio said it works.",
+        [
+            ("Bill", 2, "compound", "PROPN"),
+            ("de", 2, "compound", "PROPN"),
+            ("Blasio", 3, "nsubj", "PROPN"),
+            ("said", 3, "ROOT", "VERB", "say"),
+            ("it", 5, "nsubj", "PRON"),
+            ("rained", 3, "ccomp", "VERB", "rain"),
+            (".", 3, "punct", P),
+            ("De", 8, "compound", "PROPN"),
+            ("Blasio", 9, "nsubj", "PROPN"),
+            ("said", 9, "ROOT", "VERB", "say"),
+            ("it", 11, "nsubj", "PRON"),
+            ("works", 9, "ccomp", "VERB", "work"),
+            (".", 9, "punct", P),
+        ],
+        ents=[(0, 3, "PERSON"), (7, 9, "PERSON")],
+    )
+    assert [name for _, name, *_ in speakers_of(doc)] == ["Bill de Blasio", "Bill de Blasio"]
+
+
 def _kadri(relative: str) -> Any:
     """ "Nazem Kadri, <relative> scored, said it ended. Kadri said it hurt.", with the
     model's labels: the full name a facility, the surname an organisation."""

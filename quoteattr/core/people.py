@@ -21,7 +21,7 @@ from spacy.parts_of_speech import IDS as _POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicons import Title
+from ..lexicons import SURNAME_PARTICLES, Title
 from .layout import TABLE, Layout, Ranges, any_equal
 from .lexicon import Lexicons
 from .mentions import ORG_LABELS, person_names, span_text, unglued, who_follows, words_end
@@ -350,6 +350,10 @@ class People:
         words = tuple(_NAME_PART.findall(_NICKNAME.sub(" ", text).lower()))
         suffix = tuple(w for w in words if w in _NAME_SUFFIXES)
         core = tuple(w for w in words if w not in _NAME_SUFFIXES)
+        # "De Blasio", "Van Hollen" after "Bill de Blasio": a name that opens with a surname
+        # particle is a bare surname, not a given name and a surname
+        while len(core) > 1 and core[0] in SURNAME_PARTICLES:
+            core = core[1:]
         if not core or len(core) > 4 or not text[:1].isupper():
             return None
         return Name(start, end, text, core, suffix, gender)
