@@ -449,6 +449,35 @@ def test_headline_label() -> None:
     assert summary(only(doc)) == ("indirect", "I am not running", ":", "Marco Rubio")
 
 
+@pytest.mark.parametrize(("named", "found"), [("Ann Polley", True), ("Ann Jones", False)])
+def test_a_transcript_label_in_capitals_tagged_a_verb(named: str, found: bool) -> None:
+    """ "Ann Polley spoke.\n\nPOLLEY: It is all I want." with "POLLEY" tagged a verb, as the
+    small model tags it after a "Q:" line: the label still names her, as the document does;
+    a word in capitals the document names no one by is no label."""
+    first, last = named.split()
+    doc = build_doc(
+        f"{named} spoke.\n\nPOLLEY: It is all I want.",
+        [
+            (first, 1, "compound", "PROPN"),
+            (last, 2, "nsubj", "PROPN"),
+            ("spoke", 2, "ROOT", "VERB", "speak"),
+            (".", 2, "punct", P),
+            ("\n\n", 3, "dep", "SPACE"),
+            ("POLLEY", 5, "ROOT", "VERB", "polley"),
+            (":", 5, "punct", P),
+            ("It", 8, "nsubj", "PRON"),
+            ("is", 5, "ccomp", "AUX", "be"),
+            ("all", 8, "attr", "PRON"),
+            ("I", 11, "nsubj", "PRON"),
+            ("want", 9, "relcl", "VERB"),
+            (".", 8, "punct", P),
+        ],
+        ents=[(0, 2, "PERSON")],
+    )
+    labels = [summary(q) for q in extract_doc(doc) if q.cue is not None and q.cue.text == ":"]
+    assert labels == ([("indirect", "It is all I want", ":", "POLLEY")] if found else [])
+
+
 def test_label_that_is_not_a_source() -> None:
     """Related: Cruz wins again. -> a section label, not a source."""
     doc = build_doc(

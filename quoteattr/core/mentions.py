@@ -564,6 +564,9 @@ def speaker_of_cue(
     subject: Token | None = None
     if cue.lemma in {"according to", "in"}:  # "in" names a survey: "in a CNN poll"
         subject = next((c for c in head.children if c.dep_ == "pobj"), None)
+    elif cue.lemma == ":" and cue.start > 0:
+        # "POLLEY: It means ...": a label line's name, however the parser tagged it
+        subject = phrase_head(doc[cue.start - 1])
     elif head.pos_ == "NOUN":  # "Trump's criticism of ...": the possessor
         subject = next((c for c in head.children if c.dep_ == "poss"), None)
         if subject is None:  # "a call from US President Donald Trump for the alliance to ..."

@@ -475,13 +475,29 @@ def _label_line(
     if colon is None or colon == 0 or len(tokens) - colon < 4:
         return None
     label = [doc[i] for i in tokens[:colon]]
-    if not all(t.pos_ in {"PROPN", "NOUN"} and t.is_alpha and t.text[0].isupper() for t in label):
+    # A name in capitals the tagger took for a verb ("POLLEY: It means ..." after a "Q:"
+    # line) is still a name, where the document names that person.
+    if not all(
+        t.is_alpha
+        and t.text[0].isupper()
+        and (t.pos_ in {"PROPN", "NOUN"} or (t.is_upper and _names(layout, t.text)))
+        for t in label
+    ):
         return None
     if any(t.lower_ in not_sources for t in label):
         return None
     i = tokens[colon]
     cue = CueMatch(i, i + 1, i, ":", CueCategory.SPEECH)
     return Reported(cue, _trim_runs(doc, [(tokens[colon + 1], tokens[-1] + 1)]), Rule.LABEL)
+
+
+def _names(layout: Layout, word: str) -> bool:
+    """Whether ``word`` in title case ("POLLEY" -> "Polley") is a word of a person's or an
+    organisation's name in the document."""
+    title = word.title()
+    return any(
+        e.label_ in {"PERSON", "ORG"} and any(t.text == title for t in e) for e in layout.entities
+    )
 
 
 def _candidates(layout: Layout, lexicons: Lexicons) -> list[int]:
