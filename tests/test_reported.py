@@ -478,6 +478,28 @@ def test_a_transcript_label_in_capitals_tagged_a_verb(named: str, found: bool) -
     assert labels == ([("indirect", "It is all I want", ":", "POLLEY")] if found else [])
 
 
+@pytest.mark.parametrize(("mark", "contents"), [(";", []), (",", ["Critics won"])])
+def test_a_clause_before_a_semicolon_is_no_report_of_the_cue_after(
+    mark: str, contents: list[str]
+) -> None:
+    """ "Critics won; Smith said." with "won" parsed as a clause of "said": the semicolon
+    ends it, and it is no one's report; with a comma ("Critics won, Smith said.") the clause
+    before is what Smith said."""
+    doc = build_doc(
+        f"Critics won {mark} Smith said.",
+        [
+            ("Critics", 1, "nsubj", "NOUN", "critic"),
+            ("won", 4, "ccomp", "VERB", "win"),
+            (mark, 4, "punct", P),
+            ("Smith", 4, "nsubj", "PROPN"),
+            ("said", 4, "ROOT", "VERB", "say"),
+            (".", 4, "punct", P),
+        ],
+        ents=[(3, 4, "PERSON")],
+    )
+    assert [q.content for q in extract_doc(doc)] == contents
+
+
 def test_label_that_is_not_a_source() -> None:
     """Related: Cruz wins again. -> a section label, not a source."""
     doc = build_doc(

@@ -232,6 +232,13 @@ def _content_of(
         ]
         if category is None:
             clauses = [c for c in clauses if c.i > v.i]
+        # "Critics have praised its restraint; Variety called it ...": a semicolon ends a
+        # sentence's clause; the one before it is no one's report
+        clauses = [
+            c
+            for c in clauses
+            if c.i > v.i or all(t.text != ";" for t in v.doc[c.right_edge.i + 1 : v.i])
+        ]
         if clauses:
             after = [c for c in clauses if c.i > v.i]
             clause = (after or clauses)[0]
