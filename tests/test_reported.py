@@ -661,6 +661,33 @@ def test_a_cue_closing_its_sentence_as_a_conjunct_reports_the_clause_before(
     )
 
 
+@pytest.mark.parametrize(("prep", "found"), [("at", True), ("to", False)])
+def test_only_a_setting_phrase_hands_its_nouns_clause_to_the_cue(prep: str, found: bool) -> None:
+    """ "Smith spoke at a rally that the firm would cut jobs." parsed with the clause on
+    "rally": a phrase of where hands the clause to the cue; "Smith spoke to reports that the
+    firm would cut jobs": the clause is what the reports say, not Smith."""
+    doc = build_doc(
+        f"Smith spoke {prep} a rally that the firm would cut jobs.",
+        [
+            ("Smith", 1, "nsubj", "PROPN"),
+            ("spoke", 1, "ROOT", "VERB", "speak"),
+            (prep, 1, "prep", "ADP"),
+            ("a", 4, "det", "DET"),
+            ("rally", 2, "pobj", "NOUN"),
+            ("that", 9, "mark", "SCONJ"),
+            ("the", 7, "det", "DET"),
+            ("firm", 9, "nsubj", "NOUN"),
+            ("would", 9, "aux", "AUX"),
+            ("cut", 4, "acl", "VERB", "cut"),
+            ("jobs", 9, "dobj", "NOUN", "job"),
+            (".", 1, "punct", P),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    contents = [q.content for q in extract_doc(doc)]
+    assert ("that the firm would cut jobs" in contents) == found
+
+
 def test_shipped_frames_make_seem_a_cue_of_its_complement() -> None:
     """ "Trump seems to waver." -> a belief with content "to waver" (cue_frames.txt: seem xcomp)
     and no source (sourceless.txt: Trump is what it is about, not who says it); "seem" in no

@@ -330,13 +330,20 @@ def _closing_conjunct(v: Token, children: list[tuple[Token, str]]) -> bool:
     return end >= len(doc) or doc[end].is_punct or doc[end].is_space
 
 
+# The prepositions of a cue's setting, whose noun holds no content of its own: "in an
+# interview", "at a news conference", "on CNN", "during a debate".
+_SETTINGS = frozenset({"in", "at", "on", "during"})
+
+
 def _clause_in_phrase(v: Token, children: list[tuple[Token, str]]) -> Token | None:
-    """The cue's "that" clause, which the parser hung on the noun of the cue's "in" phrase
-    as a clause of that noun: "told reporters in an interview that the company would cut
-    jobs", "told staff in a memo that ...". "that" opening it as a conjunction, with a
-    subject of its own, makes it no relative clause ("in a memo that circulated")."""
+    """The cue's "that" clause, which the parser hung on the noun of a phrase of the cue as a
+    clause of that noun: "told reporters in an interview that the company would cut jobs",
+    "told supporters at a downtown hotel that the win belonged to ...". "that" opening it as
+    a conjunction, with a subject of its own, makes it no relative clause ("in a memo that
+    circulated"). Only a phrase of where or when (``_SETTINGS``): in "responded to reports
+    that Trump planned ...", the clause is what the reports say, not the speaker."""
     for child, dep in children:
-        if dep != "prep" or child.lower_ != "in" or child.i < v.i:
+        if dep != "prep" or child.i < v.i or child.lower_ not in _SETTINGS:
             continue
         for obj in child.children:
             if obj.dep_ != "pobj":
