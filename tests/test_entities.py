@@ -177,6 +177,27 @@ def test_a_nationality_before_a_title_names_the_country_of_the_role() -> None:
     ]
 
 
+@pytest.mark.parametrize(("noun", "role"), [("scientist", "political scientist"), ("idea", None)])
+def test_a_person_noun_before_a_name_is_a_role(noun: str, role: str | None) -> None:
+    """ "political scientist Lydia Miljan said it rained." -> role "political scientist"
+    (person_nouns.txt), as a title would be; "political idea Lydia Miljan" names none."""
+    doc = build_doc(
+        f"political {noun} Lydia Miljan said it rained.",
+        [
+            ("political", 1, "amod", "ADJ"),
+            (noun, 3, "compound", "NOUN"),
+            ("Lydia", 3, "compound", "PROPN"),
+            ("Miljan", 4, "nsubj", "PROPN"),
+            ("said", 4, "ROOT", "VERB", "say"),
+            ("it", 6, "nsubj", "PRON"),
+            ("rained", 4, "ccomp", "VERB", "rain"),
+            (".", 4, "punct", P),
+        ],
+        ents=[(2, 4, "PERSON")],
+    )
+    assert speakers_of(doc) == [("Lydia Miljan", "Lydia Miljan", "person", role, None)]
+
+
 def _placed_doc(noun: str) -> Any:
     """ "Lisa Barrett, a <noun> at Dalhousie University, said cases rose." """
     return build_doc(

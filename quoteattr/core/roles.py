@@ -140,10 +140,15 @@ class Roles:
         return None
 
     def _split_role(self, tokens: Sequence[Token]) -> tuple[str, str | None] | None:
-        """Splits a title phrase into role and organisation: "Iraqi Prime Minister"."""
+        """Splits a title phrase into role and organisation: "Iraqi Prime Minister". A person
+        noun that ends the phrase is a role as well: "Political scientist Lydia Miljan",
+        "Former neurosurgeon Ben Carson" (person_nouns.txt)."""
         titles = self.lexicons.titles
         tokens = strip_det(tokens)
-        if not tokens or not any(t.lower_ in titles for t in tokens):
+        if not tokens:
+            return None
+        noun = tokens[-1].lower_ in self.lexicons.person_nouns
+        if not noun and not any(t.lower_ in titles for t in tokens):
             return None
         org = None
         k = 0
@@ -152,7 +157,12 @@ class Roles:
         if 0 < k < len(tokens):
             org = self.org_name(tokens[:k])
             tokens = tokens[k:]
-        if not any(t.lower_ in titles for t in tokens):
+        # "The New York Times’ columnist": what the body's name leaves before the role
+        while len(tokens) > 1 and (
+            tokens[0].is_space or tokens[0].is_punct or tokens[0].tag_ == "POS"
+        ):
+            tokens = tokens[1:]
+        if not noun and not any(t.lower_ in titles for t in tokens):
             return None
         return span_text(self.text, tokens), org
 
