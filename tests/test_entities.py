@@ -509,6 +509,37 @@ def test_she_after_an_unnamed_speaker_is_that_speaker(det: str, name: str, kind:
     assert quote[:3] == ("she", name, kind)
 
 
+@pytest.mark.parametrize(
+    ("verb", "lemma", "name"), [("Speaking", "speak", "Ann Bell"), ("Sitting", "sit", "Jo Kerr")]
+)
+def test_she_is_not_the_person_spoken_with(verb: str, lemma: str, name: str) -> None:
+    """ "Ann Bell left. Speaking with Jo Kerr, she said it rained.": "she" is not Jo Kerr,
+    to whom she spoke, but Ann Bell; "Sitting with Jo Kerr, she said ..." is no conversation
+    and the nearest name stays the antecedent."""
+    doc = build_doc(
+        f"Ann Bell left. {verb} with Jo Kerr, she said it rained.",
+        [
+            ("Ann", 1, "compound", "PROPN"),
+            ("Bell", 2, "nsubj", "PROPN"),
+            ("left", 2, "ROOT", "VERB", "leave"),
+            (".", 2, "punct", P),
+            (verb, 10, "advcl", "VERB", lemma),
+            ("with", 4, "prep", "ADP"),
+            ("Jo", 7, "compound", "PROPN"),
+            ("Kerr", 5, "pobj", "PROPN"),
+            (",", 10, "punct", P),
+            ("she", 10, "nsubj", "PRON"),
+            ("said", 10, "ROOT", "VERB", "say"),
+            ("it", 12, "nsubj", "PRON"),
+            ("rained", 10, "ccomp", "VERB", "rain"),
+            (".", 10, "punct", P),
+        ],
+        ents=[(0, 2, "PERSON"), (6, 8, "PERSON")],
+    )
+    *_, (mention, resolved, *_) = speakers_of(doc)
+    assert (mention, resolved) == ("she", name)
+
+
 def test_pronoun_without_antecedent_stays_unknown() -> None:
     """A "He" that opens the text is not a guessed name."""
     doc = build_doc(

@@ -45,11 +45,19 @@ PRONOUN_REACH = 5
 _TELLING = frozenset({"tell", "ask", "inform", "assure", "remind", "warn", "brief"})
 
 
+# Conversations: "Speaking with Laura Kuenssberg, she said ...", "in an interview with
+# CNN's Jake Tapper, he said ..." - the one spoken with is not who "she" is.
+_CONVERSING = frozenset({"speak", "talk", "chat", "interview"})
+
+
 def _addressee(name: Token) -> bool:
     """True when the name at ``name`` is the one told, in a clause that reports what was
-    told: the object of a verb of telling that has a clausal complement."""
+    told: the object of a verb of telling that has a clausal complement; or the one spoken
+    with or to in a conversation ("Speaking with Laura Kuenssberg, she said")."""
     head = phrase_head(name)
     verb = head.head
+    if head.dep_ == "pobj" and verb.lower_ in {"with", "to"}:
+        return verb.head.lemma_.lower() in _CONVERSING
     return (
         head.dep_ in {"dobj", "dative"}
         and verb.lemma_.lower() in _TELLING
