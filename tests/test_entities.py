@@ -198,6 +198,36 @@ def test_a_person_noun_before_a_name_is_a_role(noun: str, role: str | None) -> N
     assert speakers_of(doc) == [("Lydia Miljan", "Lydia Miljan", "person", role, None)]
 
 
+def test_a_bodys_description_is_the_body_that_acts_before_one_only_named() -> None:
+    """ "The Medical Association announced a strike at the NHS. The union said it rained.":
+    "the union" is the association, the subject that acted, not the NHS, named after it in
+    a prepositional phrase."""
+    doc = build_doc(
+        "The Medical Association announced a strike at the NHS. The union said it rained.",
+        [
+            ("The", 2, "det", "DET"),
+            ("Medical", 2, "compound", "PROPN"),
+            ("Association", 3, "nsubj", "PROPN"),
+            ("announced", 3, "ROOT", "VERB", "announce"),
+            ("a", 5, "det", "DET"),
+            ("strike", 3, "dobj", "NOUN"),
+            ("at", 5, "prep", "ADP"),
+            ("the", 8, "det", "DET"),
+            ("NHS", 6, "pobj", "PROPN"),
+            (".", 3, "punct", P),
+            ("The", 11, "det", "DET"),
+            ("union", 12, "nsubj", "NOUN"),
+            ("said", 12, "ROOT", "VERB", "say"),
+            ("it", 14, "nsubj", "PRON"),
+            ("rained", 12, "ccomp", "VERB", "rain"),
+            (".", 12, "punct", P),
+        ],
+        ents=[(1, 3, "ORG"), (8, 9, "ORG")],
+    )
+    *_, (mention, name, kind, *_) = speakers_of(doc)
+    assert (mention, name, kind) == ("The union", "Medical Association", "organization")
+
+
 def _placed_doc(noun: str) -> Any:
     """ "Lisa Barrett, a <noun> at Dalhousie University, said cases rose." """
     return build_doc(

@@ -59,6 +59,11 @@ _POSSESSIVE = re.compile(r"\s*['’]s\b")
 _CLOSING = " \t\n\"'”’»"
 
 
+def _acts(entity: Span) -> bool:
+    """Whether a body's name is the subject of its clause ("the union has announced")."""
+    return entity.root.dep_ in {"nsubj", "nsubjpass"}
+
+
 class Descriptions:
     """Resolves the descriptions of one Doc against its people and its organisations.
 
@@ -450,7 +455,7 @@ class Descriptions:
         sentence = self.layout.sentence_index(span.start)
         lo = starts[max(0, sentence - PRONOUN_REACH)]
         near = starts[max(0, sentence - 1)]
-        fallback = None
+        fallback = subject = None
         labels = {"ORG"} if sort == "org" else {"GPE"}
         # Beyond the last few sentences, only a phrase with the same noun.
         lemma = root.lemma_.lower()
@@ -480,14 +485,19 @@ class Descriptions:
                 if entity[-1].lemma_.lower() == root.lemma_.lower():
                     return self.roles.org_name(list(entity))
                 if (
-                    fallback is None
+                    (fallback is None or (subject is None and _acts(entity)))
                     and tok.ent_type_ in labels
                     and i >= near
                     # "support for Sanders": a person's name the model labelled ORG here
                     and not self._mostly_person(entity.text)
                 ):
-                    fallback = self.roles.org_name(list(entity))
-        return fallback
+                    name = self.roles.org_name(list(entity))
+                    fallback = fallback or name
+                    if _acts(entity):
+                        subject = name
+        # "the British Medical Association has announced, in the longest strike in the
+        # history of the NHS. The union said": the body that acts, before one only named
+        return subject or fallback
 
     def _mostly_person(self, name: str) -> bool:
         """True when the model labels ``name`` PERSON at least as often as anything else in the
