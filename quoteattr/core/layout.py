@@ -161,11 +161,48 @@ class Layout:
         return self.table[:, TABLE.index(attr)]
 
     @functools.cached_property
+    def _head_array(self) -> npt.NDArray[np.int64]:
+        relative = self.column(HEAD).view(np.int64)  # signed offsets, stored unsigned
+        return relative + np.arange(len(relative))
+
+    @functools.cached_property
     def heads(self) -> list[int]:
         """The index of each token's syntactic head (a root's is its own), read as one array:
         ``doc[i].head.i`` makes two Token objects for each token."""
-        relative = self.column(HEAD).view(np.int64)  # signed offsets, stored unsigned
-        return (relative + np.arange(len(relative))).tolist()  # type: ignore[no-any-return]
+        return self._head_array.tolist()  # type: ignore[no-any-return]
+
+    @functools.cached_property
+    def _dependents(self) -> tuple[list[int], list[int]]:
+        """The tokens ordered by their head, each head's dependents in text order, and where
+        the dependents of each token start in that order (the roots, no one's dependents,
+        come last): a counting sort in numpy, where a list of children per token would take
+        a Python loop over the whole Doc."""
+        heads = self._head_array
+        n = len(heads)
+        keyed = np.where(heads == np.arange(n), n, heads)  # a root heads itself: key it last
+        # A stable sort of 16-bit keys is a radix sort, a few times faster than of 64-bit ones.
+        order = np.argsort(keyed.astype(np.uint16) if n < 1 << 16 else keyed, kind="stable")
+        bounds = np.zeros(n + 2, dtype=np.int64)
+        np.cumsum(np.bincount(keyed, minlength=n + 1), out=bounds[1:])
+        return order.tolist(), bounds.tolist()
+
+    def subtree(self, token: int) -> set[int]:
+        """The indices of ``token`` and of every token under it in the parse:
+        ``{t.i for t in doc[token].subtree}`` without a Token object for each token (and a
+        generator for each level of the tree, which spaCy's walk nests). Not the range
+        between the token's left and right edges: a non-projective parse leaves gaps, and
+        spaCy's edges can stop short of a dependent's own."""
+        order, bounds = self._dependents
+        found = {token}
+        stack = [token]
+        while stack:
+            i = stack.pop()
+            lo, hi = bounds[i], bounds[i + 1]
+            if lo < hi:
+                dependents = order[lo:hi]
+                found.update(dependents)
+                stack.extend(dependents)
+        return found
 
     @functools.cached_property
     def entities(self) -> tuple[Span, ...]:

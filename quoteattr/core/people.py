@@ -139,6 +139,30 @@ def _surname_key(core: tuple[str, ...]) -> str:
     return core[-1].rsplit("-", 1)[-1]
 
 
+@functools.lru_cache(maxsize=4096)
+def _name_words(written: str, last: str) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """A name as :meth:`People.parse_name` gives it, from the text of its tokens
+    (``written``) and of the last one (``last``): its text with single spaces and no
+    possessive, its lower-case core words and its suffixes ("Jr."). A function of the two
+    strings alone, kept for the names that recur from one article to the next: the same
+    few people are most of a corpus's names."""
+    text = " ".join(written.split())
+    # 'Clinton:"We' glued, and "Trump‘s" with a possessive the tokenizer left on the name
+    # (written with an opening quote mark it does not split off).
+    kept = _POSSESSIVE_END.sub("", unglued(last))
+    text = text[: len(text) - len(last) + len(kept)]
+    # A quoted nickname is part of how the name is written, not of the name: the core of
+    # 'John “Tig” Tiegen' is "john tiegen".
+    words = tuple(_NAME_PART.findall(_NICKNAME.sub(" ", text).lower()))
+    suffix = tuple(w for w in words if w in _NAME_SUFFIXES)
+    core = tuple(w for w in words if w not in _NAME_SUFFIXES)
+    # "De Blasio", "Van Hollen" after "Bill de Blasio": a name that opens with a surname
+    # particle is a bare surname, not a given name and a surname
+    while len(core) > 1 and core[0] in SURNAME_PARTICLES:
+        core = core[1:]
+    return text, core, suffix
+
+
 class People:
     """The per-Doc name table: person entities, their name mentions, genders and salience.
 
@@ -340,20 +364,7 @@ class People:
             for t in tokens
         ):
             return None
-        text = " ".join(span_text(self.text, tokens).split())
-        # 'Clinton:"We' glued, and "Trump‘s" with a possessive the tokenizer left on the name
-        # (written with an opening quote mark it does not split off).
-        last = _POSSESSIVE_END.sub("", unglued(tokens[-1].text))
-        text = text[: len(text) - len(tokens[-1].text) + len(last)]
-        # A quoted nickname is part of how the name is written, not of the name: the core of
-        # 'John “Tig” Tiegen' is "john tiegen".
-        words = tuple(_NAME_PART.findall(_NICKNAME.sub(" ", text).lower()))
-        suffix = tuple(w for w in words if w in _NAME_SUFFIXES)
-        core = tuple(w for w in words if w not in _NAME_SUFFIXES)
-        # "De Blasio", "Van Hollen" after "Bill de Blasio": a name that opens with a surname
-        # particle is a bare surname, not a given name and a surname
-        while len(core) > 1 and core[0] in SURNAME_PARTICLES:
-            core = core[1:]
+        text, core, suffix = _name_words(span_text(self.text, tokens), tokens[-1].text)
         if not core or len(core) > 4 or not text[:1].isupper():
             return None
         return Name(start, end, text, core, suffix, gender)

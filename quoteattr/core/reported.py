@@ -110,12 +110,12 @@ def _trim_runs(doc: Doc, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
-def _subtree(tok: Token) -> set[int]:
-    return {t.i for t in tok.subtree}
-
-
 def _run_on(
-    v: Token, clause: Token, children: list[tuple[Token, str]], verbs: Mapping[str, CueCategory]
+    layout: Layout,
+    v: Token,
+    clause: Token,
+    children: list[tuple[Token, str]],
+    verbs: Mapping[str, CueCategory],
 ) -> set[int]:
     """A second clause the parser hung on the cue instead of on the reported clause: in
     "Hannity says Gingrich is a close friend and it's his business what he does", the
@@ -133,7 +133,7 @@ def _run_on(
         cc = [c for c, d in children if d == "cc" and clause.i < c.i < child.i]
         if len(cc) != 1 or cc[0].lower_ != "and" or doc[cc[0].i - 1].is_punct:
             return set()
-        return {cc[0].i} | _subtree(child)
+        return {cc[0].i} | layout.subtree(child.i)
     return set()
 
 
@@ -168,7 +168,7 @@ def _set_off(v: Token) -> bool:
 
 
 def _next_cues(
-    v: Token, clause: Token, verbs: Mapping[str, CueCategory], handed: list[int]
+    layout: Layout, v: Token, clause: Token, verbs: Mapping[str, CueCategory], handed: list[int]
 ) -> set[int]:
     """Tokens of the clause that are the speaker's next act, not what the cue reports.
 
@@ -196,14 +196,14 @@ def _next_cues(
             conjunct = any(c.dep_ == "ccomp" for c in child.children)
         if participle or conjunct:
             handed.append(child.i)
-            cut |= _subtree(child)
+            cut |= layout.subtree(child.i)
             # the "and" that joins it goes with it
             cut |= {c.i for c in clause.children if c.dep_ == "cc" and c.i < child.i}
     return cut
 
 
 def _content_of(
-    doc: Doc,
+    layout: Layout,
     v: Token,
     category: CueCategory | None,
     quoted: Ranges,
@@ -242,22 +242,22 @@ def _content_of(
         if clauses:
             after = [c for c in clauses if c.i > v.i]
             clause = (after or clauses)[0]
-            cut = _next_cues(v, clause, verbs, handed)
-            tokens = _subtree(clause) - cut
+            cut = _next_cues(layout, v, clause, verbs, handed)
+            tokens = layout.subtree(clause.i) - cut
             if clause.i > v.i:
-                tokens |= _run_on(v, clause, children, verbs)
+                tokens |= _run_on(layout, v, clause, children, verbs)
             return tokens, Rule.CCOMP, ccomp
     worded = _worded_clause(v, children, frames)
     if worded is not None:
-        return _subtree(worded[0]), Rule.CCOMP, worded[1]
+        return layout.subtree(worded[0].i), Rule.CCOMP, worded[1]
     if category in SAID_CATEGORIES:
         held = _clause_in_phrase(v, children)
         if held is not None:
-            return _subtree(held), Rule.CCOMP, category
+            return layout.subtree(held.i), Rule.CCOMP, category
     if category in SAID_CATEGORIES:
         inverted = inverted_subjects(v)
         if inverted is not None:
-            return _subtree(inverted[0]), Rule.FRONTED, category
+            return layout.subtree(inverted[0].i), Rule.FRONTED, category
     # "Turkey will need to be convinced, the diplomats said": the cue hangs from the content.
     head = v.head
     if (
@@ -275,25 +275,29 @@ def _content_of(
         # "when Clinton testified, Gowdy shifted focus" is a time, not an attribution.
         and not any(dep == "mark" and c.lower_ in _NOT_ATTRIBUTING for c, dep in children)
     ):
-        tokens = _subtree(head) - _subtree(v)
+        tokens = layout.subtree(head.i) - layout.subtree(v.i)
         # A coordinated clause after the cue is the reporter's again: "Facebook created the
         # tool, a spokeswoman said, and it has activated it five times".
         for child in head.children:
             if child.i > v.i and child.dep_ in {"conj", "cc"}:
-                tokens -= _subtree(child)
+                tokens -= layout.subtree(child.i)
         return tokens, Rule.FRONTED, category
     if category in SAID_CATEGORIES and _closing_conjunct(v, children):
         # "Officers found a woman with serious injuries, Const. Dani McKinnon told reporters
         # Monday.": the parser made the cue after the comma a conjunct of the clause it
         # reports
-        return _subtree(head) - _subtree(v) - {v.left_edge.i - 1}, Rule.FRONTED, category
+        return (
+            layout.subtree(head.i) - layout.subtree(v.i) - {v.left_edge.i - 1},
+            Rule.FRONTED,
+            category,
+        )
     xcomp = frames.get("xcomp")
     if xcomp is not None and any(dep == "xcomp" and c.i > v.i for c, dep in children):
-        return _arguments(v), Rule.XCOMP, xcomp
+        return _arguments(layout, v), Rule.XCOMP, xcomp
     for child, dep in children:
         prep = frames.get(f"prep:{child.lower_}") if dep == "prep" else None
         if prep is not None and child.n_rights:
-            return _arguments(v), Rule.PREP, prep
+            return _arguments(layout, v), Rule.PREP, prep
         if dep == "advcl" and child.i > v.i and child.tag_ in _NON_FINITE:
             # "Trump called for the president to resign", "portrayed Sanders as focused on
             # the economy": the frame's preposition opens a clause with no tense, which the
@@ -303,10 +307,10 @@ def _content_of(
             if opener.dep_ == "mark" and opener.head.i == child.i:
                 prep = frames.get(f"prep:{opener.lower_}")
                 if prep is not None:
-                    return _arguments(v) | _subtree(child), Rule.PREP, prep
+                    return _arguments(layout, v) | layout.subtree(child.i), Rule.PREP, prep
     obj = frames.get("object")
     if obj is not None and any(dep in {"dobj", "oprd"} for _, dep in children):
-        return _arguments(v), Rule.OBJECT, obj
+        return _arguments(layout, v), Rule.OBJECT, obj
     return None
 
 
@@ -390,7 +394,7 @@ def _worded_clause(
 _ARGUMENTS = frozenset({"dobj", "dative", "oprd", "prep", "xcomp", "ccomp", "acomp", "attr"})
 
 
-def _arguments(v: Token) -> set[int]:
+def _arguments(layout: Layout, v: Token) -> set[int]:
     tokens: set[int] = set()
     marks = []
     for child in v.rights:
@@ -400,16 +404,16 @@ def _arguments(v: Token) -> set[int]:
         if child.dep_ in {"punct", "cc", "conj"}:
             break
         if child.dep_ in _ARGUMENTS:
-            tokens |= _subtree(child)
+            tokens |= layout.subtree(child.i)
     if tokens and marks:
         lo, hi = min(tokens) - 1, max(tokens) + 1
         tokens.update(m for m in marks if lo <= m <= hi)
     return tokens
 
 
-def _according(doc: Doc, m: CueMatch) -> tuple[set[int], Rule] | None:
+def _according(layout: Layout, m: CueMatch) -> tuple[set[int], Rule] | None:
     """ "according to Y, X" / "X, according to Y": the clause the phrase modifies."""
-    acc = doc[m.start]
+    acc = layout.doc[m.start]
     head = acc.head
     if head.i == acc.i:
         return None
@@ -423,7 +427,7 @@ def _according(doc: Doc, m: CueMatch) -> tuple[set[int], Rule] | None:
         # verb the parser hangs it on.
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
-    tokens = _subtree(head) - _subtree(acc)
+    tokens = layout.subtree(head.i) - layout.subtree(acc.i)
     return tokens, Rule.ACCORDING
 
 
@@ -441,21 +445,23 @@ def _names_a_survey(tok: Token, surveys: Collection[str]) -> bool:
     )
 
 
-def _complement(head: Token, preps: Collection[str] = _CONTENT_PREPS) -> set[int] | None:
+def _complement(
+    layout: Layout, head: Token, preps: Collection[str] = _CONTENT_PREPS
+) -> set[int] | None:
     """The clause, or the object of one of ``preps``, that completes a noun or adjective cue."""
     for child in head.children:
         if child.dep_ in {"acl", "ccomp", "xcomp"}:
-            return _subtree(child)
+            return layout.subtree(child.i)
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in preps:
-            tokens = _subtree(child) - {child.i}
+            tokens = layout.subtree(child.i) - {child.i}
             if tokens:
                 return tokens
     return None
 
 
 def _noun_content(
-    noun: Token, preps: frozenset[str], light_verbs: Collection[str]
+    layout: Layout, noun: Token, preps: frozenset[str], light_verbs: Collection[str]
 ) -> set[int] | None:
     """ "Trump's criticism of the deal", "X issued a statement on Y": a noun cue's complement
     when it has a possessor or a light verb (``light_verbs``: "issue", "voice"), whose subject
@@ -465,15 +471,15 @@ def _noun_content(
     if any(c.dep_ == "poss" for c in noun.children) or (
         noun.dep_ == "dobj" and noun.head.lemma_.lower() in light_verbs
     ):
-        return _complement(noun)
-    return _complement(noun, preps)
+        return _complement(layout, noun)
+    return _complement(layout, noun, preps)
 
 
-def _adjective_content(adj: Token) -> set[int] | None:
+def _adjective_content(layout: Layout, adj: Token) -> set[int] | None:
     """ "Lawmakers are uneasy about X": an adjective predicated of a subject."""
     if adj.dep_ not in {"acomp", "oprd"} or not any(c.dep_ in _SUBJ for c in adj.head.children):
         return None
-    return _complement(adj)
+    return _complement(layout, adj)
 
 
 def _label_line(
@@ -602,11 +608,11 @@ def find_reported(
         # Only "according to" is a phrase here: "according" is the only word it starts with.
         m = lexicon.phrase_at(doc, i) if tok.lower_ == "according" else None
         if m is not None and m.lemma == "according to":
-            found = _according(doc, m)
+            found = _according(layout, m)
         elif tok.lower_ == "in":
             if _names_a_survey(tok, lexicons.surveys):
                 m = CueMatch(i, i + 1, i, "in", CueCategory.REPORT)
-                found = _according(doc, m)
+                found = _according(layout, m)
         elif tok.pos_ == "VERB" and tok.tag_.startswith("VB"):
             lemma = verb_lemma(tok)
             # A verb that introduces quotations only ("see the point") reports in its
@@ -615,19 +621,19 @@ def find_reported(
             frames = lexicon.frames.get(lemma, {})
             if cat is not None or frames:
                 handed: list[int] = []
-                verb = _content_of(doc, tok, cat, inside_quotes, frames, lexicon.verbs, handed)
+                verb = _content_of(layout, tok, cat, inside_quotes, frames, lexicon.verbs, handed)
                 if verb is not None:
                     m = CueMatch(i, i + 1, i, lemma, verb[2])
                     found = verb[:2]
                     borrowed.update((h, borrowed.get(i, m)) for h in handed)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.nouns:
             noun = lexicon.nouns[tok.lemma_.lower()]
-            tokens = _noun_content(tok, noun.preps, lexicons.light_verbs)
+            tokens = _noun_content(layout, tok, noun.preps, lexicons.light_verbs)
             if tokens:
                 m = CueMatch(i, i + 1, i, tok.lemma_.lower(), noun.category)
                 found = (tokens, Rule.NOUN)
         elif tok.pos_ == "ADJ" and tok.lower_ in lexicon.adjectives:
-            tokens = _adjective_content(tok)
+            tokens = _adjective_content(layout, tok)
             if tokens:
                 m = CueMatch(i, i + 1, i, tok.lower_, lexicon.adjectives[tok.lower_])
                 found = (tokens, Rule.ADJECTIVE)
