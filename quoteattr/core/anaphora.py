@@ -2,7 +2,9 @@
 
 "he" and "she" look back up to five sentences for a person of their gender: in their own
 sentence the main clause's subject before them, else the first subject, never the one told
-("X told Y that he ..."); before that, sentence by sentence, the last speaker, else the
+("X told Y that he ...") nor the one spoken with; a person introduced unnamed who spoke last,
+in that sentence or the one before ("A witness said ... '...,' she said"), is that person;
+before that, sentence by sentence, the last speaker, else the
 first subject, else the first person named; names inside quotes last. A "he" or
 "she" that is the subject of a main clause on the way back, before that person, passes on its
 own antecedent ("King remembered Ali. She saw the Frazier fight. '...,' she said": King).
@@ -138,10 +140,11 @@ class Anaphora:
     def _unnamed_speaker(self, at: int, gender: str) -> Resolution | None:
         """The unnamed person who spoke last, for a "he" or "she" at token ``at``: in "A
         neighbour said she heard screaming. “I've never seen anything like it,” she said."
-        the "she" is the neighbour, not a woman named paragraphs before. The speaker is a
-        singular role or person noun ("a spokeswoman", "the neighbour") of the pronoun's
-        gender or of none, in the pronoun's sentence or the one before, and no named person
-        has spoken since."""
+        the "she" is the neighbour, not a woman named paragraphs before. The speaker is the
+        subject of a verb of speech (not "asked"), a singular role or person noun introduced
+        with "a", "an", "one" or "another" ("a spokeswoman", "one official"), of the
+        pronoun's gender or of none, in the pronoun's sentence or the one before, and no one
+        has spoken since; a name in apposition to it is the person."""
         doc = self.doc
         sentence = self.layout.sentence_index(at)
         lo = self.layout.sentence_token_starts()[max(0, sentence - 1)]

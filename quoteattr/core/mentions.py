@@ -738,8 +738,8 @@ def _titled_name(head: Token) -> Token:
     """The person a title names at the end of its own phrase: in "Deputy Director for
     Policy Jane Smith said" and "Vice President for news and talk Dave Gorab called", the
     parser made the title the subject and hung the name on its preposition or its "and";
-    the speaker is the name that ends the phrase, not the title. Not the person a
-    preposition of the title governs (:func:`_object_of_title`)."""
+    the speaker is the name that ends the phrase, not the title, where
+    :func:`titles_name` finds the title names that person."""
     if head.ent_type_ == "PERSON" or head.lower_ not in _TITLE_WORDS:
         return head
     last = head.right_edge
