@@ -16,6 +16,8 @@ mentioned before ("Amnesty issued a statement").
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Mapping
 
@@ -415,6 +417,11 @@ class Descriptions:
                 return True
         return False
 
+    @functools.cached_property
+    def _entity_starts(self) -> list[int]:
+        """The first token of each entity, in order."""
+        return sorted({ent.start for ent in self.layout.entities})
+
     def _nouns(self) -> dict[str, list[int]]:
         """Lemma -> positions of the nouns and proper nouns with it, read once per Doc."""
         if self._noun_index is None:
@@ -457,16 +464,25 @@ class Descriptions:
         near = starts[max(0, sentence - 1)]
         fallback = subject = None
         labels = {"ORG"} if sort == "org" else {"GPE"}
+        named_types = labels | {"ORG", "GPE", "FAC"}
         # Beyond the last few sentences, only a phrase with the same noun.
         lemma = root.lemma_.lower()
-        farther = [i for i in self._nouns().get(lemma, ()) if i < lo]
-        for i in [*range(span.start - 1, lo - 1, -1), *reversed(farther)]:
+        root_plural = root.tag_ == "NNS"
+        same = self._nouns().get(lemma, ())
+        farther = [i for i in same if i < lo]
+        # Of the tokens since ``lo``, only those the two rules below can take, nearest
+        # first: a noun with the root's lemma, and the first token of an entity. The others,
+        # most of the hundred or so looked back over, took a Token object and its strings.
+        ents = self._entity_starts
+        takable = {i for i in same if lo <= i < span.start}
+        takable.update(ents[bisect.bisect_left(ents, lo) : bisect.bisect_left(ents, span.start)])
+        for i in [*sorted(takable, reverse=True), *reversed(farther)]:
             tok = doc[i]
             plural = tok.tag_ in {"NNS", "NNPS"}
             if (
-                tok.lemma_.lower() == root.lemma_.lower()
+                tok.lemma_.lower() == lemma
                 and tok.pos_ in {"NOUN", "PROPN"}
-                and plural == (root.tag_ == "NNS")  # "the poll" is not "two Quinnipiac polls"
+                and plural == root_plural  # "the poll" is not "two Quinnipiac polls"
             ):
                 if tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i > i:
                     s, e = mention_bounds(tok.head)  # "the abortion rights group NARAL"
@@ -480,9 +496,9 @@ class Descriptions:
                 if proper:  # "a new Washington Post-ABC News poll", "Clinton's campaign"
                     first = min(c.left_edge.i for c in proper)
                     return _POSSESSIVE.sub("", span_text(self.text, list(doc[first : i + 1])))
-            if tok.ent_iob_ == "B" and tok.ent_type_ in labels | {"ORG", "GPE", "FAC"}:
+            if tok.ent_iob_ == "B" and tok.ent_type_ in named_types:
                 entity = doc[slice(*mention_bounds(tok))]  # the whole entity that starts here
-                if entity[-1].lemma_.lower() == root.lemma_.lower():
+                if entity[-1].lemma_.lower() == lemma:
                     return self.roles.org_name(list(entity))
                 if (
                     (fallback is None or (subject is None and _acts(entity)))

@@ -350,9 +350,12 @@ def unglued(word: str) -> str:
 def _past_nickname(doc: Doc, start: int, end: int) -> int:
     """The end of a name that holds a quoted nickname: 'John “Tig” Tiegen', where the model's
     PERSON span stops inside or before the quotation marks. ``end`` when there is none."""
-    limit = min(end + 1, len(doc))
-    opening = next((k for k in range(start + 1, limit) if doc[k].is_quote), None)
-    if opening is None:
+    # A plain loop, not next() over a generator: asked for every person's name, most of
+    # which hold no quote mark, where the generator cost more than the scan.
+    for opening in range(start + 1, min(end + 1, len(doc))):
+        if doc[opening].is_quote:
+            break
+    else:
         return end
     close = opening + 1
     while close < len(doc) and close - opening <= 3 and doc[close].text.istitle():
