@@ -228,6 +228,28 @@ def test_a_bodys_description_is_the_body_that_acts_before_one_only_named() -> No
     assert (mention, name, kind) == ("The union", "Medical Association", "organization")
 
 
+@pytest.mark.parametrize(("label", "org"), [("ORG", "Scotiabank"), ("GPE", None)])
+def test_the_body_after_a_titled_name_is_the_roles(label: str, org: str | None) -> None:
+    """ "Analyst Paul Steep of Scotiabank said it rained." -> role "Analyst" of Scotiabank;
+    a place after the name ("of Ottawa") is where the person is from, not the body."""
+    doc = build_doc(
+        "Analyst Paul Steep of Scotiabank said it rained.",
+        [
+            ("Analyst", 2, "compound", "NOUN", "analyst"),
+            ("Paul", 2, "compound", "PROPN"),
+            ("Steep", 5, "nsubj", "PROPN"),
+            ("of", 2, "prep", "ADP"),
+            ("Scotiabank", 3, "pobj", "PROPN"),
+            ("said", 5, "ROOT", "VERB", "say"),
+            ("it", 7, "nsubj", "PRON"),
+            ("rained", 5, "ccomp", "VERB", "rain"),
+            (".", 5, "punct", P),
+        ],
+        ents=[(1, 3, "PERSON"), (4, 5, label)],
+    )
+    assert speakers_of(doc) == [("Paul Steep", "Paul Steep", "person", "Analyst", org)]
+
+
 def _placed_doc(noun: str) -> Any:
     """ "Lisa Barrett, a <noun> at Dalhousie University, said cases rose." """
     return build_doc(

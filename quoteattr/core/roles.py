@@ -101,6 +101,9 @@ class Roles:
         prefix = [t for t in prefix if t.lower_ not in honorifics]
         found = self._split_role(prefix)
         if found is not None:
+            if found[1] is None:
+                # "Analyst Paul Steep of Scotiabank": the body after the name is the role's
+                found = (found[0], self._body_after(head))
             return found
         # The name ends the phrase of a title that the parser made its head: "Deputy Director
         # for Policy Jane Smith" (the name the object of "for"), "Vice President for news and
@@ -137,6 +140,17 @@ class Roles:
                 org = self.org_name(list(doc[s:e]))
             if any(t.lower_ in titles for t in tokens):
                 return span_text(text, tokens), org
+        return None
+
+    def _body_after(self, head: Token) -> str | None:
+        """The organisation a name's "of", "at" or "with" phrase names ("Paul Steep of
+        Scotiabank"), or None."""
+        for prep in head.rights:
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "at", "with"}:
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if obj is not None and obj.ent_type_ in {"ORG"}:
+                    s, e = mention_bounds(obj)
+                    return self.org_name(list(self.doc[s:e]))
         return None
 
     def _split_role(self, tokens: Sequence[Token]) -> tuple[str, str | None] | None:
