@@ -250,6 +250,36 @@ def test_the_body_after_a_titled_name_is_the_roles(label: str, org: str | None) 
     assert speakers_of(doc) == [("Paul Steep", "Paul Steep", "person", "Analyst", org)]
 
 
+@pytest.mark.parametrize(
+    ("body", "title", "role", "org"),
+    [
+        ("Labor", "Secretary", "Labor Secretary", None),
+        ("FBI", "Director", "Director", "FBI"),
+        ("Labor", "Director", "Director", "Labor"),
+    ],
+)
+def test_a_portfolio_before_secretary_or_minister_is_part_of_the_role(
+    body: str, title: str, role: str, org: str | None
+) -> None:
+    """ "Labor Secretary Tom Perez said it rained." with "Labor" labelled an organisation:
+    the role is "Labor Secretary"; "FBI Director James Comey" is the FBI's director."""
+    doc = build_doc(
+        f"{body} {title} Tom Perez said it rained.",
+        [
+            (body, 3, "compound", "PROPN"),
+            (title, 3, "compound", "PROPN"),
+            ("Tom", 3, "compound", "PROPN"),
+            ("Perez", 4, "nsubj", "PROPN"),
+            ("said", 4, "ROOT", "VERB", "say"),
+            ("it", 6, "nsubj", "PRON"),
+            ("rained", 4, "ccomp", "VERB", "rain"),
+            (".", 4, "punct", P),
+        ],
+        ents=[(0, 1, "ORG"), (2, 4, "PERSON")],
+    )
+    assert speakers_of(doc) == [("Tom Perez", "Tom Perez", "person", role, org)]
+
+
 def _placed_doc(noun: str) -> Any:
     """ "Lisa Barrett, a <noun> at Dalhousie University, said cases rose." """
     return build_doc(

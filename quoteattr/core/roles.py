@@ -168,6 +168,16 @@ class Roles:
         k = 0
         while k < len(tokens) and tokens[k].ent_type_ in ORG_LABELS:
             k += 1
+        # "Labor Secretary Tom Perez", "Finance Minister Chrystia Freeland": a portfolio the
+        # model labels an organisation is part of the role ("FBI Director" is the FBI's)
+        if (
+            k == 1
+            and len(tokens) > 1
+            and tokens[0].ent_type_ == "ORG"
+            and not tokens[0].is_upper
+            and tokens[1].lower_ in {"secretary", "minister"}
+        ):
+            k = 0
         if 0 < k < len(tokens):
             org = self.org_name(tokens[:k])
             tokens = tokens[k:]
