@@ -280,6 +280,32 @@ def test_a_portfolio_before_secretary_or_minister_is_part_of_the_role(
     assert speakers_of(doc) == [("Tom Perez", "Tom Perez", "person", role, org)]
 
 
+@pytest.mark.parametrize(("noun", "role"), [("host", "radio host"), ("husband", None)])
+def test_a_person_noun_a_name_stands_beside_is_a_role_but_not_a_kinship(
+    noun: str, role: str | None
+) -> None:
+    """ "Her radio host, Charlie Sykes, said it rained." -> role "radio host"; "Her radio
+    husband, ..." names whose he is, not what he does: no role."""
+    doc = build_doc(
+        f"Her radio {noun}, Charlie Sykes, said it rained.",
+        [
+            ("Her", 2, "poss", "PRON"),
+            ("radio", 2, "compound", "NOUN"),
+            (noun, 7, "nsubj", "NOUN"),
+            (",", 2, "punct", P),
+            ("Charlie", 5, "compound", "PROPN"),
+            ("Sykes", 2, "appos", "PROPN"),
+            (",", 2, "punct", P),
+            ("said", 7, "ROOT", "VERB", "say"),
+            ("it", 9, "nsubj", "PRON"),
+            ("rained", 7, "ccomp", "VERB", "rain"),
+            (".", 7, "punct", P),
+        ],
+        ents=[(4, 6, "PERSON")],
+    )
+    assert speakers_of(doc) == [("Charlie Sykes", "Charlie Sykes", "person", role, None)]
+
+
 def _placed_doc(noun: str) -> Any:
     """ "Lisa Barrett, a <noun> at Dalhousie University, said cases rose." """
     return build_doc(

@@ -8,7 +8,7 @@ office", "State Department"; "a spokesman for the State Department" -> "spokesma
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -39,6 +39,32 @@ def _placed(head: Token, phrase: Sequence[Token]) -> bool:
         and any(o.dep_ == "pobj" and o.ent_type_ == "ORG" for o in prep.children)
         for prep in head.children
     )
+
+
+# Kinship nouns of person_nouns.txt: "her husband" says whose, not what the person does.
+_KIN = frozenset(
+    {
+        "brother",
+        "dad",
+        "daughter",
+        "father",
+        "grandfather",
+        "grandmother",
+        "husband",
+        "mom",
+        "mother",
+        "sister",
+        "son",
+        "widow",
+        "widower",
+        "wife",
+    }
+)
+
+
+def _person_role(word: str, person_nouns: Collection[str]) -> bool:
+    """Whether a person noun makes a role ("columnist", "host"), not a kinship ("wife")."""
+    return word in person_nouns and word not in _KIN
 
 
 class Roles:
@@ -138,7 +164,11 @@ class Roles:
             if poss:
                 s, e = mention_bounds(poss[0])
                 org = self.org_name(list(doc[s:e]))
-            if any(t.lower_ in titles for t in tokens):
+            # "The conservative radio host, Charlie Sykes": a person noun is a role here too;
+            # not a kinship ("Her husband, Bill Clinton"), which says whose, not what
+            if any(t.lower_ in titles for t in tokens) or (
+                tokens and _person_role(tokens[-1].lower_, self.lexicons.person_nouns)
+            ):
                 return span_text(text, tokens), org
         return None
 
@@ -161,7 +191,7 @@ class Roles:
         tokens = strip_det(tokens)
         if not tokens:
             return None
-        noun = tokens[-1].lower_ in self.lexicons.person_nouns
+        noun = _person_role(tokens[-1].lower_, self.lexicons.person_nouns)
         if not noun and not any(t.lower_ in titles for t in tokens):
             return None
         org = None
