@@ -306,6 +306,30 @@ def test_a_person_noun_a_name_stands_beside_is_a_role_but_not_a_kinship(
     assert speakers_of(doc) == [("Charlie Sykes", "Charlie Sykes", "person", role, None)]
 
 
+@pytest.mark.parametrize(("title", "kind"), [("officer", "person"), ("building", "organization")])
+def test_a_name_labelled_a_body_after_a_title_is_a_person(title: str, kind: str) -> None:
+    """ "Service information officer Karley Desrosiers said it rained." with the whole phrase
+    labelled an organisation: after a title, the name is a person's; after "building" it
+    stays a body's name."""
+    doc = build_doc(
+        f"Service information {title} Karley Desrosiers said it rained.",
+        [
+            ("Service", 4, "compound", "PROPN"),
+            ("information", 2, "compound", "NOUN"),
+            (title, 4, "compound", "NOUN"),
+            ("Karley", 4, "compound", "PROPN"),
+            ("Desrosiers", 5, "nsubj", "PROPN"),
+            ("said", 5, "ROOT", "VERB", "say"),
+            ("it", 7, "nsubj", "PRON"),
+            ("rained", 5, "ccomp", "VERB", "rain"),
+            (".", 5, "punct", P),
+        ],
+        ents=[(0, 1, "ORG"), (3, 5, "ORG")],
+    )
+    [(mention, _, found, *_)] = speakers_of(doc)
+    assert (mention, found) == ("Karley Desrosiers", kind)
+
+
 def _placed_doc(noun: str) -> Any:
     """ "Lisa Barrett, a <noun> at Dalhousie University, said cases rose." """
     return build_doc(

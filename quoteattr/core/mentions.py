@@ -486,6 +486,22 @@ def who_follows(tok: Token, bodies: Collection[str]) -> bool:
     )
 
 
+def _after_title(root: Token, bodies: Collection[str]) -> bool:
+    """Whether a proper name the model labelled a body or a place follows a title of its own
+    phrase ("B.C. Wildfire Service fire information officer Karley Desrosiers said", the name
+    labelled with the service): a person's name, as a title makes it. Not a body's noun
+    ("the Attorney General's Office")."""
+    return (
+        root.pos_ == "PROPN"
+        and root.lower_ not in bodies
+        and any(
+            c.dep_ == "compound" and c.lower_ in _TITLE_WORDS and c.i < root.i - 1
+            for c in root.children
+        )
+        and root.nbor(-1).pos_ == "PROPN"
+    )
+
+
 def speaker_kind(
     mention: Span, surnames: Collection[str] = (), bodies: Collection[str] | None = None
 ) -> SpeakerKind:
@@ -532,7 +548,7 @@ def speaker_kind(
     if "PERSON" in labels:
         return SpeakerKind.PERSON
     if labels & ORG_LABELS:
-        if who_follows(root, bodies):
+        if who_follows(root, bodies) or _after_title(root, bodies):
             return SpeakerKind.PERSON
         return SpeakerKind.ORGANIZATION
     if root.pos_ == "PROPN":
