@@ -148,12 +148,12 @@ class Anaphora:
         doc = self.doc
         sentence = self.layout.sentence_index(at)
         lo = self.layout.sentence_token_starts()[max(0, sentence - 1)]
-        before = sorted(i for i in self.spoken if lo <= i < at)
-        if not before or self.spoken[before[-1]] is not None:
+        # the last speaker's mention in those two sentences, read back from the pronoun (not
+        # every speaker of the document, which grows with it)
+        last = next((i for i in range(at - 1, lo - 1, -1) if i in self.spoken), None)
+        if last is None or self.spoken[last] is not None:
             return None
-        noun = next(
-            (t for t in doc[before[-1] : min(before[-1] + 6, at)] if t.pos_ == "NOUN"), None
-        )
+        noun = next((t for t in doc[last : min(last + 6, at)] if t.pos_ == "NOUN"), None)
         if noun is None or noun.tag_ != "NN" or noun.dep_ not in {"nsubj", "nsubjpass"}:
             return None
         # Introduced unnamed ("a spokeswoman", "one official"): "the actor", "the candidate"
