@@ -18,7 +18,7 @@ An attribution that interrupts a quote joins both pieces into one quote with two
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 
 import attrs
 from spacy.tokens import Doc, Span, Token
@@ -191,7 +191,6 @@ def _colon_lead(
     lexicon: CueLexicon,
     not_sources: Collection[str],
     words: SpeakerWords,
-    named: _NamedWords,
 ) -> Attribution:
     """Rule 5: "He declared:" closing the previous sentence or paragraph introduces the quote.
 
@@ -218,7 +217,7 @@ def _colon_lead(
         return Attribution(cue, speaker_of_cue(doc, cue, cand.parts, words), Rule.COLON)
     if not tokens:
         return Attribution()
-    label = _label(doc, tokens, named)
+    label = _label(doc, tokens, layout.named_words)
     if label and not any(t.lower_ in not_sources for t in label):
         mark = CueMatch(colon, colon + 1, colon, ":", CueCategory.SPEECH)
         return Attribution(mark, mention_bounds(phrase_head(label[-1])), Rule.LABEL)
@@ -241,27 +240,7 @@ def _colon_lead(
     return Attribution(verb, mention_bounds(subject), Rule.INTRODUCED)
 
 
-class _NamedWords:
-    """The words of a Doc's PERSON and ORG entities, gathered on the first lookup and kept:
-    gathered for each label, they made a 48,000-word text eight times slower per word in this
-    stage than 64 articles."""
-
-    def __init__(self, layout: Layout) -> None:
-        self._layout = layout
-        self._words: frozenset[str] | None = None
-
-    def __contains__(self, word: object) -> bool:
-        if self._words is None:
-            self._words = frozenset(self._gather())
-        return word in self._words
-
-    def _gather(self) -> Iterator[str]:
-        for e in self._layout.entities:
-            if e.label_ in {"PERSON", "ORG"}:
-                yield from (t.text for t in e)
-
-
-def _label(doc: Doc, tokens: list[int], named: _NamedWords) -> list[Token]:
+def _label(doc: Doc, tokens: list[int], named: Collection[str]) -> list[Token]:
     """The name that labels a quote, from the tokens before its colon, or nothing.
 
     A label is at most six words after the line's start or its last dash, each a proper noun
@@ -313,7 +292,6 @@ def _previous_subject(
     lexicon: CueLexicon,
     words: SpeakerWords,
     outside: Ranges,
-    named: _NamedWords,
     last: _DirectQuote | None,
 ) -> Attribution:
     """Rule 7: "Smith was defiant. “…”": the person the previous sentence is about, in the
@@ -358,7 +336,10 @@ def _previous_subject(
         and (told or (own and lexicon.verb_category(root) in SAID_CATEGORIES))
     )
     named_noun = (
-        own and subject.pos_ == "NOUN" and subject.text[:1].isupper() and subject.text in named
+        own
+        and subject.pos_ == "NOUN"
+        and subject.text[:1].isupper()
+        and subject.text in layout.named_words
     )
     if subject.pos_ not in {"PROPN", "PRON"} and not unnamed and not named_noun:
         return Attribution()
@@ -512,7 +493,6 @@ def attribute_direct(
     if outside is None:
         outside = Ranges(())
     out: list[_DirectQuote] = []
-    named = _NamedWords(layout)
     n = len(candidates)
     for k, cand in enumerate(candidates):
         prev_end = candidates[k - 1].end if k else 0
@@ -524,7 +504,7 @@ def attribute_direct(
             out[-1].candidate.parts.extend(cand.parts)
             continue
         if att.cue is None and att.speaker is None:
-            att = _colon_lead(doc, layout, cand, lexicon, not_sources, words, named)
+            att = _colon_lead(doc, layout, cand, lexicon, not_sources, words)
         if (
             att.cue is None
             and att.speaker is None
@@ -539,7 +519,7 @@ def attribute_direct(
             continue
         if att.cue is None and att.speaker is None:
             last = out[-1] if out else None
-            att = _previous_subject(doc, layout, cand, lexicon, words, outside, named, last)
+            att = _previous_subject(doc, layout, cand, lexicon, words, outside, last)
         unattributed = att.cue is None and att.speaker is None
         if unattributed and out and _floats(layout, out[-1], cand, outside):
             # '"And he is a very beautiful man," Sanders continued. "When you meet him, ..."':

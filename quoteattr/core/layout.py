@@ -215,6 +215,15 @@ class Layout:
         of ``doc.ents``, which stages that look up a name would do again and again."""
         return tuple(self.doc.ents)
 
+    @functools.cached_property
+    def named_words(self) -> frozenset[str]:
+        """The words of the Doc's PERSON and ORG entities, as written, gathered on the first
+        lookup and kept: a headline's label ("Trump: ‘We will win.’") or a transcript's
+        ("POLLEY: ...") is a name where the document names someone by that word, and gathered
+        for each label they made a 48,000-word text eight times slower per word than 64
+        articles."""
+        return frozenset(t.text for e in self.entities if e.label_ in {"PERSON", "ORG"} for t in e)
+
     def token_at(self, char: int) -> int:
         """Index of the token that contains ``char``, or of the next token after it."""
         i = bisect.bisect_right(self.token_starts, char) - 1

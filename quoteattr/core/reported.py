@@ -500,7 +500,7 @@ def _label_line(
     if not all(
         t.is_alpha
         and t.text[0].isupper()
-        and (t.pos_ in {"PROPN", "NOUN"} or (t.is_upper and _names(layout, t.text)))
+        and (t.pos_ in {"PROPN", "NOUN"} or (t.is_upper and t.text.title() in layout.named_words))
         for t in label
     ):
         return None
@@ -509,15 +509,6 @@ def _label_line(
     i = tokens[colon]
     cue = CueMatch(i, i + 1, i, ":", CueCategory.SPEECH)
     return Reported(cue, _trim_runs(doc, [(tokens[colon + 1], tokens[-1] + 1)]), Rule.LABEL)
-
-
-def _names(layout: Layout, word: str) -> bool:
-    """Whether ``word`` in title case ("POLLEY" -> "Polley") is a word of a person's or an
-    organisation's name in the document."""
-    title = word.title()
-    return any(
-        e.label_ in {"PERSON", "ORG"} and any(t.text == title for t in e) for e in layout.entities
-    )
 
 
 def _candidates(layout: Layout, lexicons: Lexicons) -> list[int]:
