@@ -500,17 +500,16 @@ class Descriptions:
                 entity = doc[slice(*mention_bounds(tok))]  # the whole entity that starts here
                 if entity[-1].lemma_.lower() == lemma:
                     return self.roles.org_name(list(entity))
-                if (
-                    (fallback is None or (subject is None and _acts(entity)))
-                    and tok.ent_type_ in labels
-                    and i >= near
+                # the nearest body in the last two sentences, and the nearest that acts
+                # there (once one acts, nothing farther is taken)
+                if subject is None and tok.ent_type_ in labels and i >= near:
+                    acts = _acts(entity)
                     # "support for Sanders": a person's name the model labelled ORG here
-                    and not self._mostly_person(entity.text)
-                ):
-                    name = self.roles.org_name(list(entity))
-                    fallback = fallback or name
-                    if _acts(entity):
-                        subject = name
+                    if (fallback is None or acts) and not self._mostly_person(entity.text):
+                        name = self.roles.org_name(list(entity))
+                        fallback = fallback or name
+                        if acts:
+                            subject = name
         # "the British Medical Association has announced, in the longest strike in the
         # history of the NHS. The union said": the body that acts, before one only named
         return subject or fallback

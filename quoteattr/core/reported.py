@@ -254,7 +254,6 @@ def _content_of(
         held = _clause_in_phrase(v, children)
         if held is not None:
             return layout.subtree(held.i), Rule.CCOMP, category
-    if category in SAID_CATEGORIES:
         inverted = inverted_subjects(v)
         if inverted is not None:
             return layout.subtree(inverted[0].i), Rule.FRONTED, category
@@ -368,11 +367,11 @@ def _worded_clause(
     and its category: "made clear Monday they have no plans", "made it clear to House
     Democrats that she has their backs" ("make" with "clear"), where the parser hangs the
     clause on the verb or on the word; not "made sure that ...", "made it hard to ..."."""
+    doc = v.doc
     for frame, category in frames.items():
         if not frame.startswith("ccomp:"):
             continue
         word = frame[6:]
-        doc = v.doc
         # the word right after the verb, or after its "it": "made clear", "made it clear"
         at = v.i + 1
         if at < len(doc) and doc[at].lower_ == "it":
