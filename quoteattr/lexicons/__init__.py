@@ -173,10 +173,12 @@ def parse_frames(
         lemma, spec = fields[0].lower(), fields[1].lower()
         kind, _, args = spec.partition(":")
         preps = [a.strip() for a in args.split(",") if a.strip()]
-        if kind not in FRAME_KINDS or (kind in {"xcomp", "object"} and preps):
-            reason = f"unknown frame {spec!r}; use ccomp[:W], xcomp, object or prep:P[,Q]"
-            raise QuoteattrError(Errors.E005.format(path=source, line=number, reason=reason))
-        if (kind == "prep" and not preps) or (kind == "ccomp" and len(preps) > 1):
+        if (
+            kind not in FRAME_KINDS
+            or (kind in {"xcomp", "object"} and preps)
+            or (kind == "prep" and not preps)
+            or (kind == "ccomp" and len(preps) > 1)
+        ):
             reason = f"unknown frame {spec!r}; use ccomp[:W], xcomp, object or prep:P[,Q]"
             raise QuoteattrError(Errors.E005.format(path=source, line=number, reason=reason))
         if len(fields) == 3:
