@@ -129,7 +129,7 @@ class Roles:
         if found is not None:
             if found[1] is None:
                 # "Analyst Paul Steep of Scotiabank": the body after the name is the role's
-                found = (found[0], self._body_after(head))
+                found = (found[0], self._body_in(head, {"of", "at", "with"}, {"ORG"}))
             return found
         # The name ends the phrase of a title that the parser made its head: "Deputy Director
         # for Policy Jane Smith" (the name the object of "for"), "Vice President for news and
@@ -172,13 +172,14 @@ class Roles:
                 return span_text(text, tokens), org
         return None
 
-    def _body_after(self, head: Token) -> str | None:
-        """The organisation a name's "of", "at" or "with" phrase names ("Paul Steep of
-        Scotiabank"), or None."""
+    def _body_in(self, head: Token, preps: Collection[str], labels: Collection[str]) -> str | None:
+        """The organisation the first of ``head``'s phrases on one of ``preps`` names, its
+        object an entity labelled one of ``labels`` ("a spokesman for the State Department",
+        "Paul Steep of Scotiabank"), or None."""
         for prep in head.rights:
-            if prep.dep_ == "prep" and prep.lower_ in {"of", "at", "with"}:
+            if prep.dep_ == "prep" and prep.lower_ in preps:
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if obj is not None and obj.ent_type_ in {"ORG"}:
+                if obj is not None and obj.ent_type_ in labels:
                     s, e = mention_bounds(obj)
                     return self.org_name(list(self.doc[s:e]))
         return None
@@ -265,14 +266,7 @@ class Roles:
             tokens = tokens[1:]
         if not any(t.lower_ in titles for t in tokens):
             return None, None
-        org = None
-        for prep in root.rights:
-            if prep.dep_ == "prep" and prep.lower_ in _ORG_PREPS:
-                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if obj is not None and obj.ent_type_ in {"ORG", "GPE"}:
-                    s, e = mention_bounds(obj)
-                    org = self.org_name(list(doc[s:e]))
-                    break
+        org = self._body_in(root, _ORG_PREPS, {"ORG", "GPE"})
         if org is None:
             for t in tokens:
                 if t.ent_type_ in ORG_LABELS:
