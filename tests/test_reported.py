@@ -1215,6 +1215,51 @@ def test_a_clause_joined_to_the_cue_by_and_is_reported_too(
     assert q.content == content
 
 
+def _split(subject: bool) -> Any:
+    """ "Kerry said the Iranians released by America were [they] close to release." with the
+    clause split in two, each half hung on "said", as the small model split it."""
+    rows: list[tuple[Any, ...]] = [
+        ("Kerry", 1, "nsubj", "PROPN"),
+        ("said", 1, "ROOT", "VERB", "say"),
+        ("the", 3, "det", "DET"),
+        ("Iranians", 4, "nsubj", "PROPN", "iranians"),
+        ("released", 1, "ccomp", "VERB", "release"),
+        ("by", 4, "agent", "ADP"),
+        ("America", 5, "pobj", "PROPN"),
+    ]
+    n = len(rows)
+    if subject:
+        rows.append(("they", n + 1, "nsubj", "PRON"))
+    at = len(rows)
+    rows += [
+        ("were", 1, "ccomp", "AUX", "be"),
+        ("close", at, "acomp", "ADJ"),
+        ("to", at + 1, "prep", "ADP"),
+        ("release", at + 2, "pobj", "NOUN"),
+        (".", 1, "punct", P),
+    ]
+    words = " ".join(str(r[0]) for r in rows[:-1])
+    return build_doc(f"{words}.", rows, ents=[(0, 1, "PERSON"), (6, 7, "GPE")])
+
+
+@pytest.mark.parametrize(
+    ("subject", "content"),
+    [
+        (False, "the Iranians released by America were close to release"),
+        # a subject of its own: a clause of its own, not the rest of the first
+        (True, "the Iranians released by America"),
+    ],
+)
+def test_a_reported_clause_split_in_two_by_the_parser_is_one_content(
+    subject: bool, content: str
+) -> None:
+    """ "Kerry said the Iranians released by the United States were in some cases close to
+    completing their sentences": the parser hung "released ..." and "were ..." on "said" as
+    two clauses; the second, with no subject of its own, goes on with the first."""
+    q = extract_doc(_split(subject))[0]
+    assert q.content == content
+
+
 def _said_that_quote(after: bool) -> Any:
     """'Ryan said that “we need data” [about the FBI].': the clause opens with "that"
     outside the quote marks; its verb is inside them."""

@@ -137,6 +137,26 @@ def _run_on(
     return set()
 
 
+def _split_clause(layout: Layout, clause: Token, children: list[tuple[Token, str]]) -> set[int]:
+    """The rest of a reported clause that the parser split in two: in "Kerry said the
+    Iranians released by the United States were in some cases close to completing their
+    sentences" and "voters say they don't yet know enough", it hung "released ..." and
+    "were ...", "do" and "n't yet know ...", on the cue as two clauses side by side. A
+    second clause of the cue that starts where the first ends, with no subject of its own
+    (the subject stayed in the first), goes on with it; one with a subject is a clause of
+    its own ("said the party doesn't care and one in four said ...")."""
+    end = clause.right_edge.i
+    tokens: set[int] = set()
+    for c, dep in children:
+        if dep != "ccomp" or c.i <= clause.i:
+            continue
+        if c.left_edge.i != end + 1 or any(g.dep_ in _SUBJ for g in c.children):
+            break
+        tokens |= layout.subtree(c.i)
+        end = c.right_edge.i
+    return tokens
+
+
 def _introduced_outside(clause: Token, quoted: Ranges) -> bool:
     """Whether a clause whose verb is inside quote marks opens with a "that" outside them:
     in 'Ryan said that “we need more information” about how the FBI came to it', what Ryan
@@ -245,6 +265,7 @@ def _content_of(
             cut = _next_cues(layout, v, clause, verbs, handed)
             tokens = layout.subtree(clause.i) - cut
             if clause.i > v.i:
+                tokens |= _split_clause(layout, clause, children)
                 tokens |= _run_on(layout, v, clause, children, verbs)
             return tokens, Rule.CCOMP, ccomp
     worded = _worded_clause(v, children, frames)
