@@ -521,6 +521,60 @@ def test_quote_paragraph_after_a_sentence_of_speech_is_its_speakers() -> None:
     )
 
 
+def _said_when_asked(between: bool) -> Any:
+    """ "“We won,” Smith said when asked. [Smith smiled.] “They lost.”": the first quote's
+    attribution is a sentence with a second cue ("asked"), too long to join its quotes."""
+    rows: list[tuple[Any, ...]] = [
+        ("“", 2, "punct", P),
+        ("We", 2, "nsubj", "PRON"),
+        ("won", 6, "ccomp", "VERB", "win"),
+        (",", 6, "punct", P),
+        ("”", 6, "punct", P),
+        ("Smith", 6, "nsubj", "PROPN"),
+        ("said", 6, "ROOT", "VERB", "say"),
+        ("when", 8, "advmod", "SCONJ"),
+        ("asked", 6, "advcl", "VERB", "ask"),
+        (".", 6, "punct", P),
+    ]
+    ents = [(5, 6, "PERSON")]
+    text = "“We won,” Smith said when asked."
+    if between:
+        rows += [("Smith", 11, "nsubj", "PROPN"), ("smiled", 11, "ROOT", "VERB", "smile")]
+        rows.append((".", 11, "punct", P))
+        ents.append((10, 11, "PERSON"))
+        text += " Smith smiled."
+    n = len(rows)
+    rows += [
+        ("“", n + 2, "punct", P),
+        ("They", n + 2, "nsubj", "PRON"),
+        ("lost", n + 2, "ROOT", "VERB", "lose"),
+        (".", n + 2, "punct", P),
+        ("”", n + 2, "punct", P),
+    ]
+    return build_doc(text + " “They lost.”", rows, ents=ents)
+
+
+def test_a_quote_after_its_speakers_longer_attribution_is_a_part_of_the_first() -> None:
+    """ "“A,” Sessions said when endorsing Trump. “B.”": the sentence before B is A's own
+    attribution, and its subject goes on speaking; B is A's second part, as in "“A,” he
+    said. “B.”", not a quote of its own (PolNeAR marks one attribution)."""
+    [q] = directs(_said_when_asked(between=False))
+    assert q.parts == ((0, 9), (33, 45))
+    assert (who(q), q.rule) == (("Smith", "said"), Rule.GOVERNOR)
+
+
+def test_a_quote_after_another_sentence_of_its_speaker_is_a_quote_of_its_own() -> None:
+    """ "“A,” Smith said when asked. Smith smiled. “B.”": B's speaker is the subject of the
+    sentence before it, not the first quote's attribution; two quotes."""
+    first, second = directs(_said_when_asked(between=True))
+    assert first.parts == ((0, 9),)
+    assert (second.text, who(second), second.rule) == (
+        "“They lost.”",
+        ("Smith", "smiled"),
+        Rule.PREVIOUS_SUBJECT,
+    )
+
+
 def test_quote_paragraph_after_a_sentence_whose_object_is_speech_is_its_subjects() -> None:
     """Howard issued his remarks. / “She won.” -> Howard: "issued" is no cue, but what he
     issued is an act of speech, whose words the quotation gives."""

@@ -13,7 +13,8 @@ The search runs from the most to the least certain evidence:
 7. the subject of the previous sentence ("Smith was defiant. “…”"), at low confidence.
 
 An attribution that interrupts a quote joins both pieces into one quote with two parts:
-“A,” he said, “B.” and “A,” he said. “B.”
+“A,” he said, “B.” and “A,” he said. “B.”; so does a longer one whose subject rule 7 would
+give the second piece: “A,” Sessions said when endorsing Trump. “B.”
 """
 
 from __future__ import annotations
@@ -520,6 +521,16 @@ def attribute_direct(
         if att.cue is None and att.speaker is None:
             last = out[-1] if out else None
             att = _previous_subject(doc, layout, cand, lexicon, words, outside, last)
+            if (
+                last is not None
+                and att.speaker is not None
+                and att.speaker == last.attribution.speaker
+            ):
+                # '“A,” Sessions said when endorsing Trump. “B.”': the sentence before B is
+                # A's own attribution, longer than a joining gap; its subject is A's speaker,
+                # who goes on: B is A's next part, not a quote of its own.
+                last.candidate.parts.extend(cand.parts)
+                continue
         unattributed = att.cue is None and att.speaker is None
         if unattributed and out and _floats(layout, out[-1], cand, outside):
             # '"And he is a very beautiful man," Sanders continued. "When you meet him, ..."':
