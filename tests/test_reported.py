@@ -633,6 +633,34 @@ def test_a_clause_hung_on_the_noun_of_the_cues_in_phrase_is_its_content(
         assert all("circulated" not in q.text for q in quotes)
 
 
+def test_a_cue_noun_whose_clause_the_verb_took_reports_it_once() -> None:
+    """ "Smith said in a statement that the firm would cut jobs.": "statement" is a cue noun
+    whose clause the parser hung on it; "said" takes the clause, and the noun adds no second
+    quote of the same words."""
+    doc = build_doc(
+        "Smith said in a statement that the firm would cut jobs.",
+        [
+            ("Smith", 1, "nsubj", "PROPN"),
+            ("said", 1, "ROOT", "VERB", "say"),
+            ("in", 1, "prep", "ADP"),
+            ("a", 4, "det", "DET"),
+            ("statement", 2, "pobj", "NOUN"),
+            ("that", 9, "mark", "SCONJ"),
+            ("the", 7, "det", "DET"),
+            ("firm", 9, "nsubj", "NOUN"),
+            ("would", 9, "aux", "AUX"),
+            ("cut", 4, "acl", "VERB", "cut"),
+            ("jobs", 9, "dobj", "NOUN", "job"),
+            (".", 1, "punct", P),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    quotes = extract_doc(doc)
+    assert [(summary(q), q.rule) for q in quotes] == [
+        (("indirect", "that the firm would cut jobs", "said", "Smith"), Rule.CCOMP)
+    ]
+
+
 @pytest.mark.parametrize(("joint", "found"), [(",", True), ("and", False)])
 def test_a_cue_closing_its_sentence_as_a_conjunct_reports_the_clause_before(
     joint: str, found: bool

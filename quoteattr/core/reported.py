@@ -606,6 +606,8 @@ def find_reported(
     skip_until = -1
     # speaker's next acts (see _next_cues) -> the cue whose speaker they share
     borrowed: dict[int, CueMatch] = {}
+    # the content tokens of each verb cue, which a noun after it may not report again
+    taken: set[frozenset[int]] = set()
     for i in _candidates(layout, lexicons):
         if i < skip_until:
             continue
@@ -636,11 +638,14 @@ def find_reported(
                 if verb is not None:
                     m = CueMatch(i, i + 1, i, lemma, verb[2])
                     found = verb[:2]
+                    taken.add(frozenset(verb[0]))
                     borrowed.update((h, borrowed.get(i, m)) for h in handed)
         elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.nouns:
             noun = lexicon.nouns[tok.lemma_.lower()]
             tokens = _noun_content(layout, tok, noun.preps, lexicons.light_verbs)
-            if tokens:
+            # "said in a statement that ...": the verb took the clause of its phrase's noun
+            # already (_clause_in_phrase); the noun reports nothing more.
+            if tokens and frozenset(tokens) not in taken:
                 m = CueMatch(i, i + 1, i, tok.lemma_.lower(), noun.category)
                 found = (tokens, Rule.NOUN)
         elif tok.pos_ == "ADJ" and tok.lower_ in lexicon.adjectives:
