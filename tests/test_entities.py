@@ -774,6 +774,37 @@ def test_body_description_resolves_to_the_named_body() -> None:
     assert names[-1] == ("The department", "State Department", "organization")
 
 
+@pytest.mark.parametrize(
+    ("appos", "name"), [("Hydro One", "Hydro One"), ("a subsidiary", "utility")]
+)
+def test_a_body_description_with_a_name_set_off_by_commas_is_that_name(
+    appos: str, name: str
+) -> None:
+    """ "The utility, Hydro One, said rates would rise." -> Hydro One, the name set off
+    beside it; "The utility, a subsidiary, said ..." is no name: the description stays."""
+    first, second = appos.split()
+    proper = first == "Hydro"
+    doc = build_doc(
+        f"The utility, {appos}, said rates would rise.",
+        [
+            ("The", 1, "det", "DET"),
+            ("utility", 6, "nsubj", "NOUN"),
+            (",", 1, "punct", P),
+            (first, 4, "compound" if proper else "det", "PROPN" if proper else "DET"),
+            (second, 1, "appos", "PROPN" if proper else "NOUN"),
+            (",", 1, "punct", P),
+            ("said", 6, "ROOT", "VERB", "say"),
+            ("rates", 9, "nsubj", "NOUN", "rate"),
+            ("would", 9, "aux", "AUX"),
+            ("rise", 6, "ccomp", "VERB"),
+            (".", 6, "punct", P),
+        ],
+        [(3, 5, "ORG")] if proper else [],
+    )
+    [(mention, resolved, *_)] = speakers_of(doc)
+    assert (mention, resolved) == ("The utility", name)
+
+
 @pytest.mark.parametrize("noun", ["utility", "bank", "airline"])
 def test_body_description_of_a_kind_of_company(noun: str) -> None:
     """ "Hydro One said no. The utility said ..." -> Hydro One: a utility, a bank or an

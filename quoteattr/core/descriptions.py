@@ -453,8 +453,23 @@ class Descriptions:
         sort = self.lexicons.bodies.get(root.lemma_.lower())
         if sort is None or root.pos_ != "NOUN":
             return None
-        named = [c for c in root.rights if c.dep_ == "appos" and c.i == root.i + 1]
-        if named:  # "the website fivethirtyeight": the name is given with the noun
+        # "the website fivethirtyeight", "The utility, Nova Scotia Power, said": the name
+        # given with the noun, right after it or set off by a comma (a name, not a
+        # description: "The company, a subsidiary of ...")
+        named = [
+            c
+            for c in root.rights
+            if c.dep_ == "appos"
+            and (
+                c.i == root.i + 1
+                or (
+                    c.left_edge.i == root.i + 2
+                    and doc[root.i + 1].text == ","
+                    and c.pos_ == "PROPN"
+                )
+            )
+        ]
+        if named:
             return self.roles.org_name(list(named[0].subtree))
         if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in root.children):
             return None
