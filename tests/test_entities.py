@@ -805,6 +805,41 @@ def test_a_body_description_with_a_name_set_off_by_commas_is_that_name(
     assert (mention, resolved) == ("The utility", name)
 
 
+def test_a_name_with_surname_particles_split_by_the_model_is_one_person() -> None:
+    """ "President Ursula von der Leyen said ... Von der Leyen added ...": the model labelled
+    "Ursula von der" a person, "Leyen" a place and "Von der Leyen" an organisation; a name
+    never ends in a particle, so the first is one name, and the second, a surname with its
+    particles, is the person named before with that surname."""
+    doc = build_doc(
+        "President Ursula von der Leyen said talks went on. Von der Leyen added talks went on.",
+        [
+            ("President", 4, "compound", "PROPN"),
+            ("Ursula", 4, "compound", "PROPN"),
+            ("von", 4, "compound", "PROPN"),
+            ("der", 4, "compound", "NOUN"),
+            ("Leyen", 5, "nsubj", "PROPN"),
+            ("said", 5, "ROOT", "VERB", "say"),
+            ("talks", 7, "nsubj", "NOUN", "talk"),
+            ("went", 5, "ccomp", "VERB", "go"),
+            ("on", 7, "prt", "ADP"),
+            (".", 5, "punct", P),
+            ("Von", 12, "compound", "PROPN"),
+            ("der", 12, "compound", "PROPN"),
+            ("Leyen", 13, "nsubj", "PROPN"),
+            ("added", 13, "ROOT", "VERB", "add"),
+            ("talks", 15, "nsubj", "NOUN", "talk"),
+            ("went", 13, "ccomp", "VERB", "go"),
+            ("on", 15, "prt", "ADP"),
+            (".", 13, "punct", P),
+        ],
+        [(1, 4, "PERSON"), (4, 5, "GPE"), (10, 13, "ORG")],
+    )
+    assert [(m, n, k) for m, n, k, *_ in speakers_of(doc)] == [
+        ("Ursula von der Leyen", "Ursula von der Leyen", "person"),
+        ("Von der Leyen", "Ursula von der Leyen", "person"),
+    ]
+
+
 @pytest.mark.parametrize("noun", ["utility", "bank", "airline"])
 def test_body_description_of_a_kind_of_company(noun: str) -> None:
     """ "Hydro One said no. The utility said ..." -> Hydro One: a utility, a bank or an

@@ -257,6 +257,18 @@ def mention_bounds(head: Token) -> tuple[int, int]:
         body = head.ent_type_ == "ORG" or (
             head.ent_type_ == "GPE" and end - start == 1 and head.text in _COUNTRIES
         )
+        # "Ursula von der Leyen", the model's person "Ursula von der" and place "Leyen": a
+        # surname particle joins what it opens to the person's name before it (a name
+        # never ends in "von" or "de").
+        if start > 1 and doc[start - 1].lower_ in lexicons.SURNAME_PARTICLES:
+            first = start - 1
+            while first > 0 and doc[first - 1].lower_ in lexicons.SURNAME_PARTICLES:
+                first -= 1
+            if first > 0 and doc[first - 1].ent_type_ == "PERSON" and doc[first].ent_type_:
+                start = first - 1
+                while start > 0 and doc[start].ent_iob_ == "I":
+                    start -= 1
+                return start, end
         while start > 0 and body:
             before = doc[start - 1]
             if not (

@@ -359,9 +359,12 @@ class People:
         if start >= end:
             return None
         tokens = [doc[k] for k in range(start, end)]  # a Span would read them again
+        # A surname particle inside a name is lower case and often tagged a noun: the "der"
+        # of "Ursula von der Leyen".
         if any(
             not (t.is_punct or t.is_space or t.pos_ == "PROPN" or t.text[:1].isupper())
-            for t in tokens
+            and not (k and t.lower_ in SURNAME_PARTICLES)
+            for k, t in enumerate(tokens)
         ):
             return None
         text, core, suffix = _name_words(span_text(self.text, tokens), tokens[-1].text)

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicons import SURNAME_PARTICLES
 from ..model import QuoteKind, SpeakerKind
 from .anaphora import Anaphora
 from .descriptions import Descriptions
@@ -206,10 +207,15 @@ class Resolver:
 
     def _surname_of_person(self, span: Span) -> Entity | None:
         """ "Phoenix Mayor Greg Stanton wrote ... '...,' Stanton wrote": a one-word name the
-        model labels an organisation is the one person named before it with that surname."""
-        if len(span) != 1 or span[0].pos_ != "PROPN" or span[0].text.isupper():
+        model labels an organisation is the one person named before it with that surname;
+        so is a surname with its particles ("Von der Leyen added" after "Ursula von der
+        Leyen")."""
+        last = span[-1]
+        if any(t.lower_ not in SURNAME_PARTICLES for t in span[:-1]):
+            return None
+        if last.pos_ != "PROPN" or last.text.isupper():
             return None  # "PAC" is no one's surname
-        return self.people.named_in_full_before(span[0].lower_, span.start)
+        return self.people.named_in_full_before(last.lower_, span.start)
 
     def _org(self, span: Span) -> str:
         """The canonical name of an organisation: an acronym takes its spelled-out form."""
