@@ -840,6 +840,41 @@ def test_a_name_with_surname_particles_split_by_the_model_is_one_person() -> Non
     ]
 
 
+@pytest.mark.parametrize(
+    ("body", "label", "mention"),
+    [(["Hydro"], "ORG", "Steve Orsini"), (["the", "mayor"], None, "A spokesperson")],
+)
+def test_a_name_hung_on_the_body_a_description_acts_for_is_its_person(
+    body: list[str], label: str | None, mention: str
+) -> None:
+    """ "A spokesperson for Hydro, Steve Orsini, said ...", the name hung on "Hydro": beside
+    an organisation the name is the spokesperson's; beside a person ("a spokesperson for
+    the mayor, Steve Orsini") it names the mayor, and the description stays the speaker."""
+    n = len(body)
+    obj = 2 + n  # the body's head
+    said = obj + 5
+    rows: list[tuple[Any, ...]] = [
+        ("A", 1, "det", "DET"),
+        ("spokesperson", said, "nsubj", "NOUN"),
+        ("for", 1, "prep", "ADP"),
+        *[(w, obj, "det", "DET") for w in body[:-1]],
+        (body[-1], 2, "pobj", "PROPN" if label else "NOUN"),
+        (",", obj, "punct", P),
+        ("Steve", obj + 3, "compound", "PROPN"),
+        ("Orsini", obj, "appos", "PROPN"),
+        (",", 1, "punct", P),
+        ("said", said, "ROOT", "VERB", "say"),
+        ("rates", said + 3, "nsubj", "NOUN", "rate"),
+        ("would", said + 3, "aux", "AUX"),
+        ("rise", said, "ccomp", "VERB"),
+        (".", said, "punct", P),
+    ]
+    ents = [(obj + 2, obj + 4, "PERSON"), *([(obj, obj + 1, label)] if label else [])]
+    text = f"A spokesperson for {' '.join(body)}, Steve Orsini, said rates would rise."
+    [(said_by, *_)] = speakers_of(build_doc(text, rows, sorted(ents)))
+    assert said_by == mention
+
+
 @pytest.mark.parametrize("noun", ["utility", "bank", "airline"])
 def test_body_description_of_a_kind_of_company(noun: str) -> None:
     """ "Hydro One said no. The utility said ..." -> Hydro One: a utility, a bank or an

@@ -762,6 +762,25 @@ def named_in_apposition(head: Token) -> Token:
     for child in head.rights:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "PERSON":
             return phrase_head(child)
+    # "A spokesperson for the Council of Ontario Universities, Steve Orsini, said": the
+    # parser hung the name on the body the description acts for. Beside a body, a name is
+    # the description's person; beside a person ("a spokesman for the mayor, Bill de
+    # Blasio") it would name that person, so only after an organisation.
+    for prep in head.rights:
+        if prep.dep_ != "prep":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj" or obj.ent_type_ != "ORG":
+                continue
+            for child in obj.rights:
+                if (
+                    child.dep_ == "appos"
+                    and child.pos_ == "PROPN"
+                    and child.ent_type_ == "PERSON"
+                    and child.left_edge.i > 0
+                    and child.doc[child.left_edge.i - 1].text == ","
+                ):
+                    return phrase_head(child)
     return head
 
 
