@@ -875,6 +875,40 @@ def test_a_name_hung_on_the_body_a_description_acts_for_is_its_person(
     assert said_by == mention
 
 
+@pytest.mark.parametrize("title", ["Minister", "Ministry"])
+def test_the_name_after_a_portfolio_of_two_names_and_its_title_is_the_speaker(title: str) -> None:
+    """ "Colleges and Universities Minister Jill Dunlop said ...", parsed with "Colleges" the
+    subject and the rest its conjuncts: the speaker is the name after the title, whose role
+    is the whole phrase; without a title word before the name ("Ministry") the subject
+    stays the first word."""
+    doc = build_doc(
+        f"Colleges and Universities {title} Jill Dunlop said rates would rise.",
+        [
+            ("Colleges", 6, "nsubj", "PROPN"),
+            ("and", 0, "cc", "CCONJ"),
+            ("Universities", 3, "compound", "PROPN"),
+            (title, 0, "conj", "PROPN"),
+            ("Jill", 5, "compound", "PROPN"),
+            ("Dunlop", 0, "conj", "PROPN"),
+            ("said", 6, "ROOT", "VERB", "say"),
+            ("rates", 9, "nsubj", "NOUN", "rate"),
+            ("would", 9, "aux", "AUX"),
+            ("rise", 6, "ccomp", "VERB"),
+            (".", 6, "punct", P),
+        ],
+        [(0, 1, "ORG"), (4, 6, "PERSON")],
+    )
+    [(mention, name, _, role, _)] = speakers_of(doc)
+    if title == "Minister":
+        assert (mention, name, role) == (
+            "Jill Dunlop",
+            "Jill Dunlop",
+            "Colleges and Universities Minister",
+        )
+    else:  # the phrase the parser made the subject, not the name in it
+        assert mention.startswith("Colleges")
+
+
 @pytest.mark.parametrize("noun", ["utility", "bank", "airline"])
 def test_body_description_of_a_kind_of_company(noun: str) -> None:
     """ "Hydro One said no. The utility said ..." -> Hydro One: a utility, a bank or an

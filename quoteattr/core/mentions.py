@@ -27,6 +27,7 @@ __all__ = [
     "person_names",
     "person_surnames",
     "phrase_head",
+    "portfolio_name",
     "relative_antecedent",
     "span_text",
     "speaker_kind",
@@ -790,8 +791,10 @@ def _titled_name(head: Token) -> Token:
     parser made the title the subject and hung the name on its preposition or its "and";
     the speaker is the name that ends the phrase, not the title, where
     :func:`titles_name` finds the title names that person."""
-    if head.ent_type_ == "PERSON" or head.lower_ not in _TITLE_WORDS:
+    if head.ent_type_ == "PERSON":
         return head
+    if head.lower_ not in _TITLE_WORDS:
+        return portfolio_name(head)
     last = head.right_edge
     if last.i <= head.i or last.ent_type_ != "PERSON":
         return head
@@ -800,6 +803,33 @@ def _titled_name(head: Token) -> Token:
         first = first.nbor(-1)
     if first.ent_iob_ != "B" or not titles_name(head, first.i):
         return head  # "President Obama"; "a spokesman for (Mr.) Clinton" speaks for him
+    return last
+
+
+def portfolio_name(head: Token) -> Token:
+    """The person a title after a portfolio of two names names: in "Colleges and
+    Universities Minister Jill Dunlop announced" and "Health and Human Services Secretary
+    Sylvia Burwell said", the parser made the portfolio's first word the subject and hung
+    the rest on its "and"; the speaker is the name after the title word that ends the
+    portfolio, with only capitalised words, "and" and "of" before it."""
+    if head.pos_ != "PROPN":
+        return head
+    last = head.right_edge
+    if last.i <= head.i + 2 or last.ent_type_ != "PERSON":
+        return head
+    first = last
+    while first.ent_iob_ == "I" and first.i > head.i + 1:
+        first = first.nbor(-1)
+    doc = head.doc
+    title = doc[first.i - 1]
+    if first.ent_iob_ != "B" or title.lower_ not in _TITLE_WORDS or title.i <= head.i + 1:
+        return head
+    portfolio = doc[head.i + 1 : title.i]
+    if not any(t.lower_ == "and" for t in portfolio) or not all(
+        t.lower_ in {"and", "of", "&"} or (t.pos_ == "PROPN" and t.text[:1].isupper())
+        for t in portfolio
+    ):
+        return head
     return last
 
 

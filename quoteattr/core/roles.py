@@ -15,7 +15,14 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Gender, SpeakerKind
 from .findings import Resolution
 from .lexicon import Lexicons
-from .mentions import ORG_LABELS, mention_bounds, span_text, strip_det, titles_name
+from .mentions import (
+    ORG_LABELS,
+    mention_bounds,
+    portfolio_name,
+    span_text,
+    strip_det,
+    titles_name,
+)
 from .people import Entity
 
 __all__ = ["Roles"]
@@ -148,6 +155,18 @@ class Roles:
             found = self._split_role([doc[k] for k in range(title.left_edge.i, start)])
             if found is not None:
                 return found
+        # "Colleges and Universities Minister Jill Dunlop": a portfolio of two names before
+        # the title, the name and the title conjuncts of the portfolio's first word
+        # (mentions._portfolio_name finds the name so).
+        if (
+            head.dep_ == "conj"
+            and start > 0
+            and doc[start - 1].lower_ in titles
+            and doc[start - 1].head.i == head.head.i
+            and portfolio_name(head.head).i == head.i
+        ):
+            # the whole phrase: its first word is the portfolio's, not a body ("Colleges")
+            return span_text(text, [doc[k] for k in range(head.head.left_edge.i, start)]), None
         # After the name: an appositive ("Mark Toner, the head of the press office at ...").
         for child in head.rights:
             if child.dep_ == "appos" and child.pos_ == "NOUN":
