@@ -848,8 +848,9 @@ def test_a_name_hung_on_the_body_a_description_acts_for_is_its_person(
     body: list[str], label: str | None, mention: str
 ) -> None:
     """ "A spokesperson for Hydro, Steve Orsini, said ...", the name hung on "Hydro": beside
-    an organisation the name is the spokesperson's; beside a person ("a spokesperson for
-    the mayor, Steve Orsini") it names the mayor, and the description stays the speaker."""
+    an organisation the name is the spokesperson's, and "spokesperson" its role in that
+    body; beside a person ("a spokesperson for the mayor, Steve Orsini") it names the mayor,
+    and the description stays the speaker."""
     n = len(body)
     obj = 2 + n  # the body's head
     said = obj + 5
@@ -871,8 +872,10 @@ def test_a_name_hung_on_the_body_a_description_acts_for_is_its_person(
     ]
     ents = [(obj + 2, obj + 4, "PERSON"), *([(obj, obj + 1, label)] if label else [])]
     text = f"A spokesperson for {' '.join(body)}, Steve Orsini, said rates would rise."
-    [(said_by, *_)] = speakers_of(build_doc(text, rows, sorted(ents)))
+    [(said_by, _, _, role, org)] = speakers_of(build_doc(text, rows, sorted(ents)))
     assert said_by == mention
+    if label:  # the description is the named person's role, in the body it acts for
+        assert (role, org) == ("spokesperson", "Hydro")
 
 
 @pytest.mark.parametrize("title", ["Minister", "Ministry"])

@@ -18,6 +18,7 @@ from .lexicon import Lexicons
 from .mentions import (
     ORG_LABELS,
     mention_bounds,
+    named_in_apposition,
     portfolio_name,
     span_text,
     strip_det,
@@ -171,6 +172,16 @@ class Roles:
         for child in head.rights:
             if child.dep_ == "appos" and child.pos_ == "NOUN":
                 return self._appositive(child)
+        # The name is the appositive of the body a description acts for, where the parser
+        # hung it: "A spokesperson for the Council of Ontario Universities, Steve Orsini,
+        # said" (mentions.named_in_apposition takes the name as the speaker).
+        body = head.head
+        if head.dep_ == "appos" and body.dep_ == "pobj" and body.head.dep_ == "prep":
+            noun = body.head.head
+            if noun.pos_ == "NOUN" and named_in_apposition(noun).i == head.i:
+                role = [t for t in doc[noun.left_edge.i : noun.i + 1] if t.dep_ != "det"]
+                s, e = mention_bounds(body)
+                return span_text(text, role), self.org_name(list(doc[s:e]))
         # The name is the appositive: "Trump's campaign manager, Kellyanne Conway, said".
         if head.dep_ == "appos" and head.head.i < start and head.head.pos_ == "NOUN":
             governor = head.head
