@@ -280,12 +280,15 @@ def test_a_portfolio_before_secretary_or_minister_is_part_of_the_role(
     assert speakers_of(doc) == [("Tom Perez", "Tom Perez", "person", role, org)]
 
 
-@pytest.mark.parametrize(("noun", "role"), [("host", "radio host"), ("husband", None)])
+@pytest.mark.parametrize(
+    ("noun", "role"), [("host", "radio host"), ("husband", None), ("neighbour", None)]
+)
 def test_a_person_noun_a_name_stands_beside_is_a_role_but_not_a_kinship(
     noun: str, role: str | None
 ) -> None:
     """ "Her radio host, Charlie Sykes, said it rained." -> role "radio host"; "Her radio
-    husband, ..." names whose he is, not what he does: no role."""
+    husband, ..." and "Her radio neighbour, ..." name whose he is, not what he does: no
+    role."""
     doc = build_doc(
         f"Her radio {noun}, Charlie Sykes, said it rained.",
         [
@@ -639,6 +642,47 @@ def test_she_after_an_unnamed_speaker_is_that_speaker(det: str, name: str, kind:
     )
     *_, quote = speakers_of(doc)
     assert quote[:3] == ("she", name, kind)
+
+
+def test_she_after_an_unnamed_speaker_with_a_relative_clause_is_that_speaker() -> None:
+    """ "Jane Smith spoke. A neighbour, who asked not to be named, said it rained. “We ran,”
+    she said.": the relative pronoun spoke last ("asked"), for the neighbour; "she" is the
+    neighbour, a person noun introduced unnamed, not the woman named before."""
+    doc = build_doc(
+        "Jane Smith spoke. A neighbour, who asked not to be named, said it rained. "
+        "“We ran,” she said.",
+        [
+            ("Jane", 1, "compound", "PROPN"),
+            ("Smith", 2, "nsubj", "PROPN"),
+            ("spoke", 2, "ROOT", "VERB", "speak"),
+            (".", 2, "punct", P),
+            ("A", 5, "det", "DET"),
+            ("neighbour", 14, "nsubj", "NOUN"),
+            (",", 5, "punct", P),
+            ("who", 8, "nsubj", "PRON"),
+            ("asked", 5, "relcl", "VERB", "ask"),
+            ("not", 12, "neg", "PART"),
+            ("to", 12, "aux", "PART"),
+            ("be", 12, "auxpass", "AUX"),
+            ("named", 8, "xcomp", "VERB", "name"),
+            (",", 5, "punct", P),
+            ("said", 14, "ROOT", "VERB", "say"),
+            ("it", 16, "nsubj", "PRON"),
+            ("rained", 14, "ccomp", "VERB", "rain"),
+            (".", 14, "punct", P),
+            ("“", 24, "punct", P),
+            ("We", 20, "nsubj", "PRON"),
+            ("ran", 24, "ccomp", "VERB", "run"),
+            (",", 24, "punct", P),
+            ("”", 24, "punct", P),
+            ("she", 24, "nsubj", "PRON"),
+            ("said", 24, "ROOT", "VERB", "say"),
+            (".", 24, "punct", P),
+        ],
+        ents=[(0, 2, "PERSON")],
+    )
+    *_, quote = speakers_of(doc)
+    assert quote[:3] == ("she", "neighbour", "unnamed")
 
 
 @pytest.mark.parametrize(

@@ -29,6 +29,7 @@ from .mentions import (
     mention_bounds,
     named_in_apposition,
     phrase_head,
+    relative_antecedent,
     span_text,
     speaker_kind,
     strip_det,
@@ -153,6 +154,12 @@ class Anaphora:
         last = next((i for i in range(at - 1, lo - 1, -1) if i in self.spoken), None)
         if last is None or self.spoken[last] is not None:
             return None
+        # "A neighbour, who asked not to be named, said ...": the relative pronoun that
+        # spoke last stands for the noun it follows
+        if doc[last].lower_ in {"who", "that"}:
+            antecedent = relative_antecedent(doc[last])
+            if antecedent is not None:
+                last = mention_bounds(antecedent)[0]
         noun = next((t for t in doc[last : min(last + 6, at)] if t.pos_ == "NOUN"), None)
         if noun is None or noun.tag_ != "NN" or noun.dep_ not in {"nsubj", "nsubjpass"}:
             return None

@@ -49,7 +49,8 @@ def _placed(head: Token, phrase: Sequence[Token]) -> bool:
     )
 
 
-# Kinship nouns of person_nouns.txt: "her husband" says whose, not what the person does.
+# Kinship and neighbourhood nouns of person_nouns.txt: "her husband", "their neighbour" say
+# whose, not what the person does.
 _KIN = frozenset(
     {
         "brother",
@@ -61,6 +62,9 @@ _KIN = frozenset(
         "husband",
         "mom",
         "mother",
+        "neighbor",
+        "neighbour",
+        "parent",
         "sister",
         "son",
         "widow",
@@ -71,7 +75,8 @@ _KIN = frozenset(
 
 
 def _person_role(word: str, person_nouns: Collection[str]) -> bool:
-    """Whether a person noun makes a role ("columnist", "host"), not a kinship ("wife")."""
+    """Whether a person noun makes a role ("columnist", "host"), not a kinship ("wife") or
+    a neighbour."""
     return word in person_nouns and word not in _KIN
 
 
