@@ -386,6 +386,23 @@ def test_title_after_a_speech_verb_is_not_a_quotation() -> None:
     assert directs(doc) == []
 
 
+def test_a_short_sentence_after_a_speech_verb_is_no_title() -> None:
+    """They shouted “Bad for Jersey, bad for you.” -> a quotation: its one long word is
+    capitalised, as a title's are, but "bad" and "you" are in lower case, which title case
+    leaves only its small words ("for", "of", "the") in."""
+    inner = [
+        ("Bad", "xcomp", "ADJ"),
+        ("for", "prep", "ADP"),
+        ("Jersey", "pobj", "PROPN"),
+        (",", "punct", P),
+        ("bad", "amod", "ADJ"),
+        ("for", "prep", "ADP"),
+        ("you", "pobj", "PRON"),
+    ]
+    [q] = directs(_object_quote_doc("shouted", "shout", inner))
+    assert (q.text, who(q)) == ("“Bad for Jersey , bad for you”", ("She", "shouted"))
+
+
 @pytest.mark.parametrize("dash", ["-", "–", "—", "--", "―"])
 def test_label_after_a_dash_names_the_speaker(dash: str) -> None:
     """POLLS WERE EARLY - David Wasserman: “Yes.” -> the name after the dash (any of the

@@ -99,16 +99,47 @@ def is_standalone(layout: Layout, quote: MarkedQuote, lexicon: CueLexicon) -> bo
     return False
 
 
+# The words title case leaves in lower case: articles, conjunctions, short prepositions.
+_TITLE_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "but",
+        "or",
+        "nor",
+        "for",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "by",
+        "with",
+        "from",
+        "as",
+        "vs",
+        "via",
+        "per",
+    ]
+)
+
+
 def _is_title(quoted: str) -> bool:
     """True for a title in title case: “Tough Choices.”, “In the Gutter.”, “60 Minutes”.
 
     Every word of four letters or more starts with a capital, and there are at least two
     words; "“Too many.”" and "“We won.”" are sentences.
     """
-    words = [w for w in quoted.split() if any(c.isalpha() for c in w)]
-    long_words = [w.strip("“”\"'‘’«»,.!?:;") for w in words]
-    long_words = [w for w in long_words if len(w) >= 4]
-    return len(words) >= 2 and bool(long_words) and all(w[0].isupper() for w in long_words)
+    words = [w.strip("“”\"'‘’«»,.!?:;") for w in quoted.split() if any(c.isalpha() for c in w)]
+    long_words = [w for w in words if len(w) >= 4]
+    if len(words) < 2 or not long_words or not all(w[0].isupper() for w in long_words):
+        return False
+    # Title case leaves only its small words in lower case: "“Bad for New Jersey, bad for
+    # you.”", chanted, is a sentence ("bad", "you"); “Profiles in Courage” is a title, and so
+    # is "Los Hijos de Trump" (a word of two letters may be another language's small word).
+    return all(w[:1].isupper() or len(w) < 3 or w.lower() in _TITLE_SMALL_WORDS for w in words[1:])
 
 
 def direct_candidates(
