@@ -956,6 +956,26 @@ def test_the_name_after_a_portfolio_of_two_names_and_its_title_is_the_speaker(ti
         assert mention.startswith("Colleges")
 
 
+@pytest.mark.parametrize(("suffix", "kind"), [("Inc", "organization"), ("Lutke", "person")])
+def test_a_name_ending_in_a_company_suffix_is_an_organisation(suffix: str, kind: str) -> None:
+    """ "Shopify Inc said profits rose.", the model's person: a company's legal name
+    (company_suffixes.txt), not a person with the surname "Inc"; "Shopify Lutke" stays a
+    person."""
+    doc = build_doc(
+        f"Shopify {suffix} said profits rose.",
+        [
+            ("Shopify", 1, "compound", "PROPN"),
+            (suffix, 2, "nsubj", "PROPN"),
+            ("said", 2, "ROOT", "VERB", "say"),
+            ("profits", 4, "nsubj", "NOUN", "profit"),
+            ("rose", 2, "ccomp", "VERB", "rise"),
+            (".", 2, "punct", P),
+        ],
+        [(0, 2, "PERSON")],
+    )
+    assert speakers_of(doc) == [(f"Shopify {suffix}", f"Shopify {suffix}", kind, None, None)]
+
+
 @pytest.mark.parametrize("noun", ["utility", "bank", "airline"])
 def test_body_description_of_a_kind_of_company(noun: str) -> None:
     """ "Hydro One said no. The utility said ..." -> Hydro One: a utility, a bank or an

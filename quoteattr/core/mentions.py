@@ -50,6 +50,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her", "me"})
 # of defense, said" the mention is "Katie Wheelbarger".
 _ORG_NOUNS = lexicons.org_nouns()
 _AUTHORING = lexicons.authoring_verbs()
+_COMPANY_SUFFIXES = lexicons.company_suffixes()
 # Countries, the bodies demonyms.txt names: "Environment Canada" is a department's name.
 _COUNTRIES = frozenset(lexicons.demonyms().values())
 _HONORIFICS = frozenset(lexicons.honorifics())
@@ -420,7 +421,10 @@ def person_names(doc: Doc, ents: Iterable[Span] | None = None) -> list[tuple[int
             and (doc[end].pos_ == "PROPN" or _GLUED.match(doc[end].text))
         ):
             end += 1
-        names.append((ent.start, _past_nickname(doc, ent.start, end)))
+        end = _past_nickname(doc, ent.start, end)
+        if doc[end - 1].lower_ in _COMPANY_SUFFIXES:
+            continue  # "Shopify Inc", labelled a person: a company
+        names.append((ent.start, end))
     return names
 
 
@@ -444,7 +448,8 @@ def person_surnames(doc: Doc, ents: Iterable[Span] | None = None) -> frozenset[s
         # Not mended to the name's head as person_names does: in a title-case headline that
         # would make "Campaign" of "Hillary Clinton Campaign" a surname.
         end = words_end(doc, ent.start + 1, _past_nickname(doc, ent.start, ent.end))
-        surnames.add(doc[end - 1].lower_)
+        if doc[end - 1].lower_ not in _COMPANY_SUFFIXES:  # "Inc" is no one's surname
+            surnames.add(doc[end - 1].lower_)
     return frozenset(surnames)
 
 
@@ -548,6 +553,8 @@ def speaker_kind(
     if root.pos_ == "PRON":
         return SpeakerKind.PERSON if lower in PERSON_PRONOUNS else SpeakerKind.UNKNOWN
     end = words_end(mention.doc, mention.start, mention.end)  # "Trump’s": "Trump"
+    if end > mention.start and mention.doc[end - 1].lower_ in _COMPANY_SUFFIXES:
+        return SpeakerKind.ORGANIZATION  # "Shopify Inc", whatever the model labels it
     if end > mention.start and mention.doc[end - 1].lower_ in surnames:
         return SpeakerKind.PERSON
     if root.pos_ == "NOUN" and root.lemma_.lower() not in bodies:

@@ -21,7 +21,7 @@ from spacy.parts_of_speech import IDS as _POS_IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicons import SURNAME_PARTICLES, Title
+from ..lexicons import SURNAME_PARTICLES, Title, company_suffixes
 from .layout import TABLE, Layout, Ranges, any_equal
 from .lexicon import Lexicons
 from .mentions import ORG_LABELS, person_names, span_text, unglued, who_follows, words_end
@@ -250,8 +250,9 @@ class People:
         surnames = {get_string_id(unglued(doc[e - 1].text).lower()) for _, e in spans.values()} | {
             low for _, dep, ent, low in propn if dep in subjects and ent not in orgs
         }
+        suffixes = {get_string_id(w) for w in company_suffixes()}
         for i, dep, ent, low in propn:
-            if i in spans:
+            if i in spans or low in suffixes:  # "Shopify Inc said": a company
                 continue
             if low in surnames or (
                 dep in subjects and (ent not in orgs or _titled(doc[i], self.lexicons))

@@ -18,7 +18,8 @@ forms of given names ("chuck" for "charles") that the speakers table joins acros
 ``object_control.txt`` the verbs whose object does what their infinitive says ("led her to
 declare": she declares); ``surveys.txt`` the nouns of surveys, whose "in" phrase names the
 source of a clause ("Clinton leads in a CNN poll"); ``authoring_verbs.txt`` the verbs whose
-agent put out the document they describe ("a poll released by Abacus Data found").
+agent put out the document they describe ("a poll released by Abacus Data found");
+``company_suffixes.txt`` the words that end a company's legal name ("Shopify Inc").
 ``english_words.txt`` lists the common English words whose share tells English text from
 another language (:mod:`quoteattr.core.language`).
 :class:`quoteattr.core.lexicon.Lexicons` carries them all, injectable, into a run.
@@ -48,6 +49,7 @@ __all__ = [
     "authoring_verbs",
     "bodies",
     "boilerplate",
+    "company_suffixes",
     "confidence_model",
     "cue_adjectives",
     "cue_frames",
@@ -275,6 +277,12 @@ def confidence_model(profile: str) -> dict[str, object]:
 def documents() -> frozenset[str]:
     """Nouns of documents and utterances that speak for their author ("study", "letter")."""
     return _word_list("documents.txt")
+
+
+@functools.cache
+def company_suffixes() -> frozenset[str]:
+    """The words that end a company's legal name, lower case ("inc", "ltd.")."""
+    return _word_list("company_suffixes.txt")
 
 
 @functools.cache
