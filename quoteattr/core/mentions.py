@@ -51,6 +51,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "i", "him", "her", "me"})
 _ORG_NOUNS = lexicons.org_nouns()
 _AUTHORING = lexicons.authoring_verbs()
 _COMPANY_SUFFIXES = lexicons.company_suffixes()
+_PERSON_NOUNS = frozenset(lexicons.person_nouns())
 # Countries, the bodies demonyms.txt names: "Environment Canada" is a department's name.
 _COUNTRIES = frozenset(lexicons.demonyms().values())
 _HONORIFICS = frozenset(lexicons.honorifics())
@@ -770,6 +771,18 @@ def named_in_apposition(head: Token) -> Token:
     for child in head.rights:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "PERSON":
             return phrase_head(child)
+    # "Shopify's rival, Amazon.com Inc, declined": a body's name beside a noun that is no
+    # person's role or person ("The group's president, Acme Corp" is left alone)
+    if head.lower_ not in _TITLE_WORDS and head.lower_ not in _PERSON_NOUNS:
+        for child in head.rights:
+            if (
+                child.dep_ == "appos"
+                and child.pos_ == "PROPN"
+                and child.ent_type_ == "ORG"
+                and child.left_edge.i == head.i + 2
+                and child.doc[head.i + 1].text == ","
+            ):
+                return phrase_head(child)
     # "A spokesperson for the Council of Ontario Universities, Steve Orsini, said": the
     # parser hung the name on the body the description acts for. Beside a body, a name is
     # the description's person; beside a person ("a spokesman for the mayor, Bill de
