@@ -896,6 +896,36 @@ def test_next_act_hung_on_the_clause_is_its_own_cue() -> None:
     ]
 
 
+def test_a_quote_the_speakers_next_act_governs_is_the_speakers() -> None:
+    """ "Ed said the city failed, adding that “taxpayers deserve better.”": the parser hung
+    "adding" on the reported clause; the quotation it governs is Ed's, not the city's."""
+    doc = build_doc(
+        "Ed said the city failed, adding that “taxpayers deserve better.”",
+        [
+            ("Ed", 1, "nsubj", "PROPN"),
+            ("said", 1, "ROOT", "VERB", "say"),
+            ("the", 3, "det", "DET"),
+            ("city", 4, "nsubj", "NOUN"),
+            ("failed", 1, "ccomp", "VERB", "fail"),
+            (",", 4, "punct", P),
+            ("adding", 4, "advcl", "VERB", "add"),
+            ("that", 10, "mark", "SCONJ"),
+            ("“", 10, "punct", P),
+            ("taxpayers", 10, "nsubj", "NOUN", "taxpayer"),
+            ("deserve", 6, "ccomp", "VERB"),
+            ("better", 10, "advmod", "ADV"),
+            (".", 1, "punct", P),
+            ("”", 1, "punct", P),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    doc[6].tag_ = "VBG"
+    quoted = [q for q in extract_doc(doc) if q.cue is not None and q.cue.text == "adding"]
+    assert [(q.text, q.speaker.mention.text if q.speaker else None) for q in quoted] == [
+        ("“taxpayers deserve better.”", "Ed")
+    ]
+
+
 def test_next_act_in_the_clauses_tense_with_a_clause_of_its_own() -> None:
     """Smith said Jones was wrong and noted that it failed: "was" and "noted" share the
     cue's tense, but "noted" reports a clause of its own, so it is Smith's second act."""

@@ -707,7 +707,15 @@ def reported_findings(
             spans.append((token_starts[s], token_starts[e - 1] + len(last)))
         parts = snap(spans, marked)
         if mostly_quoted(parts, quoted, quoted_ends):
-            continue  # “…,” he said: the direct quote already carries this attribution
+            # “…,” he said: the direct quote already carries this attribution. When the cue
+            # is the speaker's next act, cut from another's clause ("He said the city had not
+            # done enough, adding that “taxpayers deserve better.”"), the quote it governs is
+            # that speaker's, not the subject of the clause the parser hung the cue on.
+            if r.speaker_cue is not None:
+                for d in direct:
+                    if d.cue is not None and d.cue.head == r.cue.head:
+                        d.speaker = speaker_of_cue(doc, r.speaker_cue, d.parts, words)
+            continue
         start, end = parts[0][0], parts[-1][1]
         within = top[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
         inner = tuple((q.start, q.end) for q in within if q.end <= end)
