@@ -1004,6 +1004,35 @@ def test_a_body_named_beside_a_description_is_the_speaker(noun: str, mention: st
     assert said_by == mention
 
 
+@pytest.mark.parametrize(
+    ("words", "name", "role"),
+    [(["Nurse", "Jane", "Doe"], "Jane Doe", "Nurse"), (["Nurse", "Doe"], "Nurse Doe", None)],
+)
+def test_a_person_noun_opening_a_labelled_name_is_its_role(
+    words: list[str], name: str, role: str | None
+) -> None:
+    """ "Nurse Jane Doe said ...", the model's person all three words: a person noun before a
+    given name and a surname is what she is, not part of her name; before one word alone it
+    may be a given name, and the name stays whole."""
+    n = len(words)
+    doc = build_doc(
+        f"{' '.join(words)} said the ward was full.",
+        [
+            *[(w, n - 1, "compound", "PROPN") for w in words[:-1]],
+            (words[-1], n, "nsubj", "PROPN"),
+            ("said", n, "ROOT", "VERB", "say"),
+            ("the", n + 2, "det", "DET"),
+            ("ward", n + 3, "nsubj", "NOUN"),
+            ("was", n, "ccomp", "AUX", "be"),
+            ("full", n + 3, "acomp", "ADJ"),
+            (".", n, "punct", P),
+        ],
+        [(0, n, "PERSON")],
+    )
+    [(_, resolved, _, said_role, _)] = speakers_of(doc)
+    assert (resolved, said_role) == (name, role)
+
+
 @pytest.mark.parametrize("noun", ["utility", "bank", "airline"])
 def test_body_description_of_a_kind_of_company(noun: str) -> None:
     """ "Hydro One said no. The utility said ..." -> Hydro One: a utility, a bank or an

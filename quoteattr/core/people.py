@@ -340,11 +340,14 @@ class People:
         doc = self.doc
         honorifics, titles = self.lexicons.honorifics, self.lexicons.titles
         gender = honorifics.get(doc[start - 1].lower_) if start > 0 else None
+        nouns = self.lexicons.person_nouns
         while start < end:
             low = doc[start].lower_
             if low in honorifics:
                 gender = honorifics[low] or gender
-            elif low not in titles:
+            # "Nurse Jane Doe", the model's whole name: a person noun before a given name and
+            # a surname says what she is, as a title does
+            elif low not in titles and not (low in nouns and end - start > 2):
                 break
             start += 1
         end = words_end(doc, start, end)
