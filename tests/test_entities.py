@@ -1033,6 +1033,40 @@ def test_a_person_noun_opening_a_labelled_name_is_its_role(
     assert (resolved, said_role) == (name, role)
 
 
+@pytest.mark.parametrize(
+    ("noun", "obj", "label", "org"),
+    [("spokesperson", "Hydro", "ORG", "Hydro"), ("secretary", "state", "ORG", None)],
+)
+def test_a_description_beside_a_name_names_the_body_it_acts_for(
+    noun: str, obj: str, label: str, org: str | None
+) -> None:
+    """ "A spokesperson for Hydro, Steve Orsini, said ...": the body the description acts
+    for is the organisation of the person's role; "a secretary of state, ..." names none
+    (a title's own word, in lower case, whatever the model labels it)."""
+    prep = "for" if noun == "spokesperson" else "of"
+    doc = build_doc(
+        f"A {noun} {prep} {obj}, Steve Orsini, said rates would rise.",
+        [
+            ("A", 1, "det", "DET"),
+            (noun, 8, "nsubj", "NOUN"),
+            (prep, 1, "prep", "ADP"),
+            (obj, 2, "pobj", "PROPN"),
+            (",", 1, "punct", P),
+            ("Steve", 6, "compound", "PROPN"),
+            ("Orsini", 1, "appos", "PROPN"),
+            (",", 1, "punct", P),
+            ("said", 8, "ROOT", "VERB", "say"),
+            ("rates", 11, "nsubj", "NOUN", "rate"),
+            ("would", 11, "aux", "AUX"),
+            ("rise", 8, "ccomp", "VERB"),
+            (".", 8, "punct", P),
+        ],
+        [(3, 4, label), (5, 7, "PERSON")],
+    )
+    [(_, name, _, role, said_org)] = speakers_of(doc)
+    assert (name, role, said_org) == ("Steve Orsini", noun, org)
+
+
 @pytest.mark.parametrize("noun", ["utility", "bank", "airline"])
 def test_body_description_of_a_kind_of_company(noun: str) -> None:
     """ "Hydro One said no. The utility said ..." -> Hydro One: a utility, a bank or an

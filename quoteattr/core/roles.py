@@ -199,6 +199,14 @@ class Roles:
             if poss:
                 s, e = mention_bounds(poss[0])
                 org = self.org_name(list(doc[s:e]))
+            elif any(
+                p.dep_ == "prep"
+                and any(o.pos_ == "PROPN" and o.text[:1].isupper() for o in p.children)
+                for p in governor.rights
+            ):
+                # "a spokesperson for the Business Council of New York State, Frank Kerbein";
+                # not a title's own word ("a first-term secretary of state, Hillary Clinton")
+                org = self._body_in(governor, _ORG_PREPS, ORG_LABELS)
             # "The conservative radio host, Charlie Sykes": a person noun is a role here too;
             # not a kinship ("Her husband, Bill Clinton"), which says whose, not what
             if any(t.lower_ in titles for t in tokens) or (
