@@ -21,12 +21,20 @@ def _cue(doc: Doc, layout: Layout, m: CueMatch) -> Cue:
     return Cue(text=text[start:end], start=start, end=end, lemma=m.lemma, category=m.category)
 
 
-def _speaker(doc: Doc, text: str, f: Finding) -> Speaker | None:
+def _speaker(doc: Doc, layout: Layout, f: Finding) -> Speaker | None:
     if f.speaker is None:
         return None
-    span = span_of(doc, *f.speaker)
-    written = text[span.start_char : span.end_char]
-    mention = TextSpan(written, span.start_char, span.end_char)
+    start, end = f.speaker
+    if start < end:
+        # The mention's offsets as its Span gives them, from the layout and its last token:
+        # a Span makes three Token objects to find them.
+        first = layout.token_starts[start]
+        last = layout.token_starts[end - 1] + len(doc[end - 1])
+    else:
+        span = span_of(doc, start, end)
+        first, last = span.start_char, span.end_char
+    written = layout.text[first:last]
+    mention = TextSpan(written, first, last)
     r = f.resolution
     if r is None:  # not resolved: the mention as written names it
         assert f.mention_kind is not None
@@ -71,7 +79,7 @@ def assemble(doc: Doc, layout: Layout, f: Finding, model: ConfidenceModel) -> Qu
     """
     text = layout.text
     start, end = f.start, f.end
-    speaker = _speaker(doc, text, f)
+    speaker = _speaker(doc, layout, f)
     cue = _cue(doc, layout, f.cue) if f.cue is not None else None
     # The context holds the quote, its cue and its speaker mention, from the quote's paragraph.
     paragraph = layout.paragraph_of(start)

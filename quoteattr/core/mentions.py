@@ -705,8 +705,12 @@ def _addressed(verb: Token) -> bool:
     no subject of its own ("Asked whether ..., Johnson demurred")."""
     if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in _SPEAKER_PASSIVES:
         return False
-    children = [(c.dep_, c.lower_) for c in verb.children]
-    if any(dep == "nsubjpass" for dep, _ in children):
+    # The children's relations, read once for both tests; their words only for a passive,
+    # which most cues are not.
+    kids = list(verb.children)
+    deps = [c.dep_ for c in kids]
+    if "nsubjpass" in deps:
+        children = list(zip(deps, [c.lower_ for c in kids], strict=True))
         # "He's said he gets his ideas from ...": the parser read "'s" as "is"; with a
         # clause or an object of its own the verb is active, "he has said". Not "It's been
         # reported", nor a verb of telling, whose clause the addressee gets ("He's told
@@ -719,7 +723,7 @@ def _addressed(verb: Token) -> bool:
     return (
         verb.tag_ == "VBN"
         and verb.lemma_.lower() in _ASKING
-        and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+        and not any(dep in _SUBJECT_DEPS for dep in deps)
     )
 
 

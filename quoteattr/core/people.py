@@ -32,6 +32,7 @@ __all__ = ["FEMALE", "MALE", "NAME_REACH", "Entity", "Mention", "Name", "People"
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
 _MALE_IDS = frozenset(get_string_id(w) for w in MALE)
+_SUBJECT_IDS = frozenset(get_string_id(w) for w in ("nsubj", "nsubjpass"))
 _GENDERED_IDS = tuple(sorted(get_string_id(w) for w in MALE | FEMALE))
 _PROPN = _POS_IDS["PROPN"]
 _NOUN = _POS_IDS["NOUN"]
@@ -337,12 +338,19 @@ class People:
         Returns None for what cannot be a name: no capital letter, a word that is not a
         proper noun, or more than four words (a headline the model took for a name).
         """
+        if start >= end:
+            return None
         doc = self.doc
         honorifics, titles = self.lexicons.honorifics, self.lexicons.titles
-        gender = honorifics.get(doc[start - 1].lower_) if start > 0 else None
         nouns = self.lexicons.person_nouns
+        # The Token objects of the phrase and of the word before it, made once for all the
+        # checks below (token k is made[k - first]): each doc[k] makes a new one, and the
+        # checks read most words two or three times.
+        first = max(start - 1, 0)
+        made = [doc[k] for k in range(first, end)]
+        gender = honorifics.get(made[0].lower_) if start > 0 else None
         while start < end:
-            low = doc[start].lower_
+            low = made[start - first].lower_
             if low in honorifics:
                 gender = honorifics[low] or gender
             # "Nurse Jane Doe", the model's whole name: a person noun before a given name and
@@ -350,19 +358,26 @@ class People:
             elif low not in titles and not (low in nouns and end - start > 2):
                 break
             start += 1
-        end = words_end(doc, start, end)
+        # Without the possessive and punctuation that close it, as words_end.
+        while end > start:
+            last = made[end - 1 - first]
+            if last.tag_ != "POS" and not last.is_punct:
+                break
+            end -= 1
         # "Hewlett-Packard CEO Carly Fiorina": the name starts after the last role word
         # that only names follow.
         for k in range(end - 2, start, -1):
-            if doc[k].lower_ in titles and all(t.pos_ == "PROPN" for t in doc[k + 1 : end]):
+            if made[k - first].lower_ in titles and all(
+                t.pos_ == "PROPN" for t in made[k + 1 - first : end - first]
+            ):
                 start = k + 1
                 break
         # A headline's capitalised word that is no name: "Without Bloomberg", "Said Comey".
-        while end - start > 1 and doc[start].pos_ in _NOT_NAME_POS:
+        while end - start > 1 and made[start - first].pos_ in _NOT_NAME_POS:
             start += 1
         if start >= end:
             return None
-        tokens = [doc[k] for k in range(start, end)]  # a Span would read them again
+        tokens = made[start - first : end - first]
         # A surname particle inside a name is lower case and often tagged a noun: the "der"
         # of "Ursula von der Leyen".
         if any(
@@ -471,7 +486,6 @@ class People:
 
     def _note(self, entity: Entity, name: Name) -> None:
         """Records a mention of ``entity``, with the role stated around it if any."""
-        doc = self.doc
         bisect.insort(self.seen.setdefault(id(entity), []), name.start)
         if len(name.core) > 1:
             bisect.insort(self._seen_full.setdefault(id(entity), []), name.start)
@@ -486,7 +500,8 @@ class People:
             at=name.start,
             entity=entity,
             sentence=self.layout.sentence_index(name.start),
-            subject=doc[head].dep_ in {"nsubj", "nsubjpass"},
+            # the relation from the layout's DEP column (TABLE[1]): no Token object made
+            subject=int(self.layout.table[head, 1]) in _SUBJECT_IDS,
             speaker=False,
             quoted=self.in_quote(self.layout.token_starts[name.start]),
         )

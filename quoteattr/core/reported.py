@@ -313,11 +313,11 @@ def _content_of(
         )
     xcomp = frames.get("xcomp")
     if xcomp is not None and any(dep == "xcomp" and c.i > v.i for c, dep in children):
-        return _arguments(layout, v), Rule.XCOMP, xcomp
+        return _arguments(layout, v, children), Rule.XCOMP, xcomp
     for child, dep in children:
         prep = frames.get(f"prep:{child.lower_}") if dep == "prep" else None
         if prep is not None and child.n_rights:
-            return _arguments(layout, v), Rule.PREP, prep
+            return _arguments(layout, v, children), Rule.PREP, prep
         if dep == "advcl" and child.i > v.i and child.tag_ in _NON_FINITE:
             # "Trump called for the president to resign", "portrayed Sanders as focused on
             # the economy": the frame's preposition opens a clause with no tense, which the
@@ -327,10 +327,11 @@ def _content_of(
             if opener.dep_ == "mark" and opener.head.i == child.i:
                 prep = frames.get(f"prep:{opener.lower_}")
                 if prep is not None:
-                    return _arguments(layout, v) | layout.subtree(child.i), Rule.PREP, prep
+                    tokens = _arguments(layout, v, children) | layout.subtree(child.i)
+                    return tokens, Rule.PREP, prep
     obj = frames.get("object")
     if obj is not None and any(dep in {"dobj", "oprd"} for _, dep in children):
-        return _arguments(layout, v), Rule.OBJECT, obj
+        return _arguments(layout, v, children), Rule.OBJECT, obj
     return None
 
 
@@ -389,15 +390,17 @@ def _worded_clause(
     Democrats that she has their backs" ("make" with "clear"), where the parser hangs the
     clause on the verb or on the word; not "made sure that ...", "made it hard to ..."."""
     doc = v.doc
+    after: str | None = None  # the word after the verb, read at the first ccomp:W frame
+    at = v.i + 1
     for frame, category in frames.items():
         if not frame.startswith("ccomp:"):
             continue
-        word = frame[6:]
-        # the word right after the verb, or after its "it": "made clear", "made it clear"
-        at = v.i + 1
-        if at < len(doc) and doc[at].lower_ == "it":
-            at += 1
-        if at >= len(doc) or doc[at].lower_ != word:
+        if after is None:
+            # the word right after the verb, or after its "it": "made clear", "made it clear"
+            if at < len(doc) and doc[at].lower_ == "it":
+                at += 1
+            after = doc[at].lower_ if at < len(doc) else ""
+        if at >= len(doc) or after != frame[6:]:
             continue
         hangs = [c for c, dep in children if dep == "ccomp" and c.i > at]
         if not hangs and doc[at].head.i == v.i:
@@ -414,16 +417,20 @@ def _worded_clause(
 _ARGUMENTS = frozenset({"dobj", "dative", "oprd", "prep", "xcomp", "ccomp", "acomp", "attr"})
 
 
-def _arguments(layout: Layout, v: Token) -> set[int]:
+def _arguments(layout: Layout, v: Token, children: list[tuple[Token, str]]) -> set[int]:
+    """``children`` are the cue's children with their relations, as :func:`_content_of`
+    read them: its right ones are ``v.rights``, whose Token objects are not made again."""
     tokens: set[int] = set()
     marks = []
-    for child in v.rights:
-        if child.dep_ == "punct" and child.text in _QUOTE_MARKS:
+    for child, dep in children:
+        if child.i < v.i:
+            continue
+        if dep == "punct" and child.text in _QUOTE_MARKS:
             marks.append(child.i)
             continue
-        if child.dep_ in {"punct", "cc", "conj"}:
+        if dep in {"punct", "cc", "conj"}:
             break
-        if child.dep_ in _ARGUMENTS:
+        if dep in _ARGUMENTS:
             tokens |= layout.subtree(child.i)
     if tokens and marks:
         lo, hi = min(tokens) - 1, max(tokens) + 1
@@ -608,7 +615,13 @@ def find_reported(
     borrowed: dict[int, CueMatch] = {}
     # the content tokens of each verb cue, which a noun after it may not report again
     taken: set[frozenset[int]] = set()
-    for i in _candidates(layout, lexicons):
+    candidates = _candidates(layout, lexicons)
+    # The candidates' lower-case forms and parts of speech as integer ids, from the layout's
+    # table: a Token's lower_ and pos_ each make a string for every candidate.
+    lowers = layout.column(LOWER)[candidates].tolist()
+    tags = layout.column(POS)[candidates].tolist()
+    according, in_ = int(_ACCORDING), int(_IN)
+    for i, low, pos in zip(candidates, lowers, tags, strict=True):
         if i < skip_until:
             continue
         idx = starts[i]
@@ -619,14 +632,14 @@ def find_reported(
         tok = doc[i]
         found: tuple[set[int], Rule] | None = None
         # Only "according to" is a phrase here: "according" is the only word it starts with.
-        m = lexicon.phrase_at(doc, i) if tok.lower_ == "according" else None
+        m = lexicon.phrase_at(doc, i) if low == according else None
         if m is not None and m.lemma == "according to":
             found = _according(layout, m)
-        elif tok.lower_ == "in":
+        elif low == in_:
             if _names_a_survey(tok, lexicons.surveys):
                 m = CueMatch(i, i + 1, i, "in", CueCategory.REPORT)
                 found = _according(layout, m)
-        elif tok.pos_ == "VERB" and tok.tag_.startswith("VB"):
+        elif pos == VERB and tok.tag_.startswith("VB"):
             lemma = verb_lemma(tok)
             # A verb that introduces quotations only ("see the point") reports in its
             # frames alone: "saw the event as a chance".
@@ -640,7 +653,7 @@ def find_reported(
                     found = verb[:2]
                     taken.add(frozenset(verb[0]))
                     borrowed.update((h, borrowed.get(i, m)) for h in handed)
-        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.nouns:
+        elif pos == NOUN and tok.lemma_.lower() in lexicon.nouns:
             noun = lexicon.nouns[tok.lemma_.lower()]
             tokens = _noun_content(layout, tok, noun.preps, lexicons.light_verbs)
             # "said in a statement that ...": the verb took the clause of its phrase's noun
@@ -648,7 +661,7 @@ def find_reported(
             if tokens and frozenset(tokens) not in taken:
                 m = CueMatch(i, i + 1, i, tok.lemma_.lower(), noun.category)
                 found = (tokens, Rule.NOUN)
-        elif tok.pos_ == "ADJ" and tok.lower_ in lexicon.adjectives:
+        elif pos == ADJ and tok.lower_ in lexicon.adjectives:
             tokens = _adjective_content(layout, tok)
             if tokens:
                 m = CueMatch(i, i + 1, i, tok.lower_, lexicon.adjectives[tok.lower_])
@@ -656,11 +669,13 @@ def find_reported(
         if found is None or m is None:
             continue
         tokens, rule = found
-        tokens -= set(range(m.start, m.end))
-        # Reported content never leaves its cue's paragraph (a headline's parse can run on).
+        tokens.difference_update(range(m.start, m.end))
+        # Reported content never leaves its cue's paragraph (a headline's parse can run on):
+        # the tokens in order, cut to the paragraph's by binary search.
         para = layout.paragraph_tokens(layout.paragraph_of(idx))
-        tokens = {t for t in tokens if t in para}
-        runs = _trim_runs(doc, _runs(tokens))
+        ordered = sorted(tokens)
+        lo = bisect.bisect_left(ordered, para.start)
+        runs = _trim_runs(doc, _runs(ordered[lo : bisect.bisect_left(ordered, para.stop, lo)]))
         if runs:
             out.append(Reported(m, runs, rule, borrowed.get(i)))
             if m.end > i + 1:
