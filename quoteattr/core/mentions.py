@@ -765,10 +765,13 @@ _NAMED_SOURCES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 def named_in_apposition(head: Token) -> Token:
-    """The person's name a description stands beside, if it has one: in "Her lawyer, Maria
-    Chen, said" the speaker is Maria Chen, whom "her lawyer" describes; a name stays itself,
-    and so does a description beside anything but a person's name ("Poll: Clinton leads").
-    "One of the victims, Doris Whelan, said" is Doris Whelan too."""
+    """The name a description stands beside, if it has one: in "Her lawyer, Maria Chen,
+    said" the speaker is Maria Chen, whom "her lawyer" describes; a name stays itself, and so
+    does a description beside anything but a name ("Poll: Clinton leads"). "One of the
+    victims, Doris Whelan, said" is Doris Whelan too, and so is a person's name the parser
+    hung on the organisation the description acts for; a description that is no role or
+    person noun stands for the organisation named beside it ("Shopify's rival, Amazon.com
+    Inc,")."""
     one = head.lower_ == "one" and head.pos_ in {"NUM", "PRON"}
     if (head.pos_ != "NOUN" and not one) or head.tag_ == "NNS":
         return head  # "Two objectors, Joyce and Lee": a group
