@@ -825,12 +825,20 @@ def _titled_name(head: Token) -> Token:
     last = head.right_edge
     if last.i <= head.i or last.ent_type_ != "PERSON":
         return head
-    first = last
-    while first.ent_iob_ == "I" and first.i > head.i + 1:
-        first = first.nbor(-1)
+    first = _ending_name_start(head, last)
     if first.ent_iob_ != "B" or not titles_name(head, first.i):
         return head  # "President Obama"; "a spokesman for (Mr.) Clinton" speaks for him
     return last
+
+
+def _ending_name_start(head: Token, last: Token) -> Token:
+    """The first word of the person's name that ends at ``last``, the end of ``head``'s
+    phrase, going back no further than the word after ``head``: the name a title or a
+    portfolio's phrase closes with ("... Jane Smith")."""
+    first = last
+    while first.ent_iob_ == "I" and first.i > head.i + 1:
+        first = first.nbor(-1)
+    return first
 
 
 def portfolio_name(head: Token) -> Token:
@@ -844,9 +852,7 @@ def portfolio_name(head: Token) -> Token:
     last = head.right_edge
     if last.i <= head.i + 2 or last.ent_type_ != "PERSON":
         return head
-    first = last
-    while first.ent_iob_ == "I" and first.i > head.i + 1:
-        first = first.nbor(-1)
+    first = _ending_name_start(head, last)
     doc = head.doc
     title = doc[first.i - 1]
     if first.ent_iob_ != "B" or title.lower_ not in _TITLE_WORDS or title.i <= head.i + 1:

@@ -33,6 +33,8 @@ MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
 _MALE_IDS = frozenset(get_string_id(w) for w in MALE)
 _SUBJECT_IDS = frozenset(get_string_id(w) for w in ("nsubj", "nsubjpass"))
+# The lower-case forms that end a company's legal name ("Shopify Inc"), as string ids
+_COMPANY_SUFFIX_IDS = frozenset(get_string_id(w) for w in company_suffixes())
 _GENDERED_IDS = tuple(sorted(get_string_id(w) for w in MALE | FEMALE))
 _PROPN = _POS_IDS["PROPN"]
 _NOUN = _POS_IDS["NOUN"]
@@ -251,9 +253,8 @@ class People:
         surnames = {get_string_id(unglued(doc[e - 1].text).lower()) for _, e in spans.values()} | {
             low for _, dep, ent, low in propn if dep in subjects and ent not in orgs
         }
-        suffixes = {get_string_id(w) for w in company_suffixes()}
         for i, dep, ent, low in propn:
-            if i in spans or low in suffixes:  # "Shopify Inc said": a company
+            if i in spans or low in _COMPANY_SUFFIX_IDS:  # "Shopify Inc said": a company
                 continue
             if low in surnames or (
                 dep in subjects and (ent not in orgs or _titled(doc[i], self.lexicons))
