@@ -41,6 +41,16 @@ def two_sentences() -> Layout:
     return Layout(doc)
 
 
+def test_char_bounds_are_the_spans_offsets() -> None:
+    """The character bounds of every run of tokens are its Span's start_char and end_char."""
+    layout = two_sentences()
+    doc = layout.doc
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            span = doc[start:end]
+            assert layout.char_bounds(start, end) == (span.start_char, span.end_char)
+
+
 def test_sentence_token_starts() -> None:
     """The first token of each sentence, in order."""
     assert two_sentences().sentence_token_starts() == [0, 3]

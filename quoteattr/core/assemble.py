@@ -26,10 +26,7 @@ def _speaker(doc: Doc, layout: Layout, f: Finding) -> Speaker | None:
         return None
     start, end = f.speaker
     if start < end:
-        # The mention's offsets as its Span gives them, from the layout and its last token:
-        # a Span makes three Token objects to find them.
-        first = layout.token_starts[start]
-        last = layout.token_starts[end - 1] + len(doc[end - 1])
+        first, last = layout.char_bounds(start, end)
     else:
         span = span_of(doc, start, end)
         first, last = span.start_char, span.end_char

@@ -234,6 +234,12 @@ class Layout:
             return i + 1
         return i
 
+    def char_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The character offsets of the tokens ``[start, end)`` (``start < end``), as their
+        Span gives them: the first token's start and the end of the last one's text, read
+        from the layout and that one Token (a Span makes three to find them)."""
+        return self.token_starts[start], self.token_starts[end - 1] + len(self.doc[end - 1])
+
     def tokens_in(self, start: int, end: int) -> range:
         """Indices of the tokens that start in ``[start, end)``."""
         lo = bisect.bisect_left(self.token_starts, start)

@@ -714,12 +714,8 @@ def reported_findings(
     marked = marked_ranges(top)
     words = lexicons.speaker_words()
     out = []
-    token_starts = layout.token_starts
     for r in find_reported(doc, layout, lexicons, quoted):
-        spans = []
-        for s, e in r.content:
-            last = doc[e - 1]  # the run's end; its start from the layout, with no Token
-            spans.append((token_starts[s], token_starts[e - 1] + len(last)))
+        spans = [layout.char_bounds(s, e) for s, e in r.content]
         parts = snap(spans, marked)
         if mostly_quoted(parts, quoted, quoted_ends):
             # “…,” he said: the direct quote already carries this attribution. When the cue
