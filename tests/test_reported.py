@@ -371,6 +371,55 @@ def test_object_arguments_stop_at_a_comma() -> None:
     assert summary(only(doc)) == ("indirect", "him for lying", "criticized", "They")
 
 
+def test_object_arguments_take_the_modifiers_after_them() -> None:
+    """They criticized him harshly because he lied. -> "him harshly because he lied": what
+    follows the object in the verb's phrase (how, why, when) is part of what was said of
+    him, as news annotation counts it ("embraced the mogul after he clinched the
+    nomination")."""
+    doc = build_doc(
+        "They criticized him harshly because he lied.",
+        [
+            ("They", 1, "nsubj", "PRON"),
+            ("criticized", 1, "ROOT", "VERB", "criticize"),
+            ("him", 1, "dobj", "PRON"),
+            ("harshly", 1, "advmod", "ADV"),
+            ("because", 6, "mark", "SCONJ"),
+            ("he", 6, "nsubj", "PRON"),
+            ("lied", 1, "advcl", "VERB", "lie"),
+            (".", 1, "punct", P),
+        ],
+    )
+    assert summary(only(doc)) == (
+        "indirect",
+        "him harshly because he lied",
+        "criticized",
+        "They",
+    )
+
+
+def test_a_modifier_that_is_a_cue_of_its_own_stays_out_of_the_arguments() -> None:
+    """They criticized the plan before claiming it failed. -> "the plan": the clause after
+    it is the speakers' next report, not part of what they criticized."""
+    doc = build_doc(
+        "They criticized the plan before claiming it failed.",
+        [
+            ("They", 1, "nsubj", "PRON"),
+            ("criticized", 1, "ROOT", "VERB", "criticize"),
+            ("the", 3, "det", "DET"),
+            ("plan", 1, "dobj", "NOUN"),
+            ("before", 5, "mark", "SCONJ"),
+            ("claiming", 1, "advcl", "VERB", "claim"),
+            ("it", 7, "nsubj", "PRON"),
+            ("failed", 5, "ccomp", "VERB", "fail"),
+            (".", 1, "punct", P),
+        ],
+    )
+    doc[5].tag_ = "VBG"
+    contents = {q.content for q in extract_doc(doc)}
+    assert "the plan" in contents
+    assert not any("claiming" in (c or "") for c in contents)
+
+
 def test_noun_cue_as_object_of_a_light_verb() -> None:
     """He made the claim that it grows. -> "that it grows", cue "claim", speaker He."""
     doc = build_doc(

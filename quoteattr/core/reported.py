@@ -313,11 +313,11 @@ def _content_of(
         )
     xcomp = frames.get("xcomp")
     if xcomp is not None and any(dep == "xcomp" and c.i > v.i for c, dep in children):
-        return _arguments(layout, v, children), Rule.XCOMP, xcomp
+        return _arguments(layout, v, children, verbs), Rule.XCOMP, xcomp
     for child, dep in children:
         prep = frames.get(f"prep:{child.lower_}") if dep == "prep" else None
         if prep is not None and child.n_rights:
-            return _arguments(layout, v, children), Rule.PREP, prep
+            return _arguments(layout, v, children, verbs), Rule.PREP, prep
         if dep == "advcl" and child.i > v.i and child.tag_ in _NON_FINITE:
             # "Trump called for the president to resign", "portrayed Sanders as focused on
             # the economy": the frame's preposition opens a clause with no tense, which the
@@ -327,11 +327,11 @@ def _content_of(
             if opener.dep_ == "mark" and opener.head.i == child.i:
                 prep = frames.get(f"prep:{opener.lower_}")
                 if prep is not None:
-                    tokens = _arguments(layout, v, children) | layout.subtree(child.i)
+                    tokens = _arguments(layout, v, children, verbs) | layout.subtree(child.i)
                     return tokens, Rule.PREP, prep
     obj = frames.get("object")
     if obj is not None and any(dep in {"dobj", "oprd"} for _, dep in children):
-        return _arguments(layout, v, children), Rule.OBJECT, obj
+        return _arguments(layout, v, children, verbs), Rule.OBJECT, obj
     return None
 
 
@@ -415,9 +415,19 @@ def _worded_clause(
 # quote mark the parser hangs on the verb does not ('called the announcement "too little,
 # too late"'), and goes with the arguments it opens or closes.
 _ARGUMENTS = frozenset({"dobj", "dative", "oprd", "prep", "xcomp", "ccomp", "acomp", "attr"})
+# After an argument, the verb's modifiers of how, why and when go with it: "criticized him
+# harshly because he lied", "embraced the mogul after he clinched the nomination" (news
+# annotation counts them as what was said of him); not one that is a cue of its own,
+# "criticized the plan before claiming it failed", the speaker's next report.
+_MODIFIERS = frozenset({"advcl", "advmod"})
 
 
-def _arguments(layout: Layout, v: Token, children: list[tuple[Token, str]]) -> set[int]:
+def _arguments(
+    layout: Layout,
+    v: Token,
+    children: list[tuple[Token, str]],
+    verbs: Mapping[str, CueCategory],
+) -> set[int]:
     """``children`` are the cue's children with their relations, as :func:`_content_of`
     read them: its right ones are ``v.rights``, whose Token objects are not made again."""
     tokens: set[int] = set()
@@ -430,7 +440,8 @@ def _arguments(layout: Layout, v: Token, children: list[tuple[Token, str]]) -> s
             continue
         if dep in {"punct", "cc", "conj"}:
             break
-        if dep in _ARGUMENTS:
+        taken = dep in _MODIFIERS and bool(tokens) and verb_lemma(child) not in verbs
+        if taken or dep in _ARGUMENTS:
             tokens |= layout.subtree(child.i)
     if tokens and marks:
         lo, hi = min(tokens) - 1, max(tokens) + 1
