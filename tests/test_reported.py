@@ -420,6 +420,79 @@ def test_a_modifier_that_is_a_cue_of_its_own_stays_out_of_the_arguments() -> Non
     assert not any("claiming" in (c or "") for c in contents)
 
 
+def test_a_reason_hung_on_the_cue_after_the_clause_is_the_reports() -> None:
+    """Fitton charged that Clinton hid them because they hurt her. -> the clause with its
+    reason, which the parser hung on the cue."""
+    doc = build_doc(
+        "Fitton charged that Clinton hid them because they hurt her.",
+        [
+            ("Fitton", 1, "nsubj", "PROPN"),
+            ("charged", 1, "ROOT", "VERB", "charge"),
+            ("that", 4, "mark", "SCONJ"),
+            ("Clinton", 4, "nsubj", "PROPN"),
+            ("hid", 1, "ccomp", "VERB", "hide"),
+            ("them", 4, "dobj", "PRON"),
+            ("because", 8, "mark", "SCONJ"),
+            ("they", 8, "nsubj", "PRON"),
+            ("hurt", 1, "advcl", "VERB", "hurt"),
+            ("her", 8, "dobj", "PRON"),
+            (".", 1, "punct", P),
+        ],
+        ents=[(0, 1, "PERSON"), (3, 4, "PERSON")],
+    )
+    assert summary(only(doc)) == (
+        "indirect",
+        "that Clinton hid them because they hurt her",
+        "charged",
+        "Fitton",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "rows"),
+    [
+        # a dash sets off the writer's aside
+        (
+            "Aides say he will run - though it is unclear.",
+            [
+                ("Aides", 1, "nsubj", "NOUN", "aide"),
+                ("say", 1, "ROOT", "VERB"),
+                ("he", 4, "nsubj", "PRON"),
+                ("will", 4, "aux", "AUX"),
+                ("run", 1, "ccomp", "VERB"),
+                ("-", 1, "punct", P),
+                ("though", 9, "mark", "SCONJ"),
+                ("it", 9, "nsubj", "PRON"),
+                ("is", 9, "cop", "AUX", "be"),
+                ("unclear", 1, "advcl", "ADJ"),
+                (".", 1, "punct", P),
+            ],
+        ),
+        # the speaker's next report is a cue of its own
+        (
+            "Aides say he will run because Smith said so.",
+            [
+                ("Aides", 1, "nsubj", "NOUN", "aide"),
+                ("say", 1, "ROOT", "VERB"),
+                ("he", 4, "nsubj", "PRON"),
+                ("will", 4, "aux", "AUX"),
+                ("run", 1, "ccomp", "VERB"),
+                ("because", 7, "mark", "SCONJ"),
+                ("Smith", 7, "nsubj", "PROPN"),
+                ("said", 1, "advcl", "VERB", "say"),
+                ("so", 7, "advmod", "ADV"),
+                (".", 1, "punct", P),
+            ],
+        ),
+    ],
+)
+def test_a_clause_set_off_or_a_cue_stays_out_of_the_report(
+    text: str, rows: list[tuple[Any, ...]]
+) -> None:
+    quotes = extract_doc(build_doc(text, rows))
+    assert quotes[0].content == "he will run"
+
+
 def test_noun_cue_as_object_of_a_light_verb() -> None:
     """He made the claim that it grows. -> "that it grows", cue "claim", speaker He."""
     doc = build_doc(

@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import CueCategory, QuoteKind, Rule
 from ..model.kinds import SAID_CATEGORIES
-from .cues import NOUN_LEMMA, VERB_LEMMA, CueMatch, verb_lemma
+from .cues import DASHES, NOUN_LEMMA, VERB_LEMMA, CueMatch, verb_lemma
 from .findings import Finding
 from .layout import Layout, Ranges, any_equal
 from .lexicon import Lexicons
@@ -135,6 +135,34 @@ def _run_on(
             return set()
         return {cc[0].i} | layout.subtree(child.i)
     return set()
+
+
+def _clause_modifiers(
+    layout: Layout,
+    v: Token,
+    clause: Token,
+    children: list[tuple[Token, str]],
+    verbs: Mapping[str, CueCategory],
+) -> set[int]:
+    """A clause of why, when or while that the parser hung on the cue instead of on the
+    reported clause before it: in "Fitton charged that Clinton hid the documents because
+    they contradicted her pledge" and "the survey found that 449 back Clinton, while only 19
+    support Sanders", the reason and the contrast are the report's. Not a cue of its own
+    (the speaker's next act), a participle ("..., citing a memo": the speaker's doing), the
+    attribution "according to ...", nor a clause after a dash, the writer's aside ("aides
+    say he will run - though it is unclear whether ...")."""
+    doc = v.doc
+    tokens: set[int] = set()
+    for child, dep in children:
+        if dep != "advcl" or child.i <= clause.i or child.tag_ == "VBG":
+            continue
+        if child.lower_ == "according" or verbs.get(verb_lemma(child)) is not None:
+            continue
+        before = child.left_edge.i - 1
+        if before >= 0 and doc[before].text in DASHES:
+            continue
+        tokens |= layout.subtree(child.i)
+    return tokens
 
 
 def _split_clause(layout: Layout, clause: Token, children: list[tuple[Token, str]]) -> set[int]:
@@ -267,6 +295,7 @@ def _content_of(
             if clause.i > v.i:
                 tokens |= _split_clause(layout, clause, children)
                 tokens |= _run_on(layout, v, clause, children, verbs)
+                tokens |= _clause_modifiers(layout, v, clause, children, verbs)
             return tokens, Rule.CCOMP, ccomp
     worded = _worded_clause(v, children, frames)
     if worded is not None:
