@@ -49,6 +49,53 @@ def test_a_gesture_tags_a_quotation_but_reports_no_clause() -> None:
     assert (q.kind, q.text, who(q)) == (QuoteKind.DIRECT, "“No,”", ("he", "shrugs"))
 
 
+def _next_sentence_doc(subject: tuple[str, str], cue: str, lemma: str) -> Any:
+    """“We lost,” she said. “We won.” <subject> <cue> the rally."""
+    word, pos = subject
+    return build_doc(
+        f"“We lost,” she said. “We won.” {word} {cue} the rally.",
+        [
+            ("“", 6, "punct", P),
+            ("We", 2, "nsubj", "PRON"),
+            ("lost", 6, "ccomp", "VERB", "lose"),
+            (",", 6, "punct", P),
+            ("”", 6, "punct", P),
+            ("she", 6, "nsubj", "PRON"),
+            ("said", 6, "ROOT", "VERB", "say"),
+            (".", 6, "punct", P),
+            ("“", 10, "punct", P),
+            ("We", 10, "nsubj", "PRON"),
+            ("won", 10, "ROOT", "VERB", "win"),
+            (".", 10, "punct", P),
+            ("”", 10, "punct", P),
+            (word, 14, "nsubj", pos),
+            (cue, 14, "ROOT", "VERB", lemma),
+            ("the", 16, "det", "DET"),
+            ("rally", 14, "dobj", "NOUN"),
+            (".", 14, "punct", P),
+        ],
+        ents=[(13, 14, "PERSON")] if pos == "PROPN" else [],
+    )
+
+
+def test_a_sentence_after_a_closed_quotation_is_not_its_attribution() -> None:
+    """“We lost,” she said. “We won.” She noted the rally. -> one quote of two parts, said
+    by "she": "noted" opens a sentence of its own, the speaker's next act, and tags nothing
+    before it."""
+    doc = _next_sentence_doc(("She", "PRON"), "noted", "note")
+    [q] = directs(doc)
+    assert (q.text, who(q)) == ("“We lost,” she said. “We won.”", ("she", "said"))
+
+
+def test_a_name_after_a_closed_quotation_may_still_tag_it() -> None:
+    """“We lost,” she said. “We won.” Smith told the rally. -> the second quotation is
+    Smith's: a name after the full stop may be the quote's speaker, as in '“We won.” Smith
+    said.'"""
+    doc = _next_sentence_doc(("Smith", "PROPN"), "told", "tell")
+    quotes = directs(doc)
+    assert [who(q) for q in quotes] == [("she", "said"), ("Smith", "told")]
+
+
 def test_a_retort_tags_a_quotation() -> None:
     """“No,” Lee shot back. -> Lee / "shot back": a retort is speech whatever the verb."""
     doc = build_doc(

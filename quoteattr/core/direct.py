@@ -149,6 +149,8 @@ def _own_attribution(
 ) -> Attribution:
     """Rules 1 to 4: an attribution in the quote's own sentence."""
     trailing = _trailing(layout, cand.end, next_start)
+    if trailing and _new_sentence_after(doc, layout, cand, trailing[0]):
+        trailing = []
     leading = _leading(layout, cand.start, prev_end)
     inner = [
         i
@@ -173,6 +175,16 @@ def _own_attribution(
     if dash is not None:
         return dash
     return Attribution()
+
+
+def _new_sentence_after(doc: Doc, layout: Layout, cand: Candidate, first: int) -> bool:
+    """Whether the words after a quotation start a sentence of their own: the quotation
+    closes with a full stop inside its marks and a capitalised word that is no name comes
+    next. In '“We feel good about the areas we’re going to.” She noted a planned rally in
+    Sioux City.', "noted" is the speaker's next act, not this quote's attribution; in
+    '“We won.” Smith said.' the name may still be the quote's speaker."""
+    tok = doc[first]
+    return _words_quoted(layout, cand)[-1:] == "." and tok.is_title and tok.pos_ != "PROPN"
 
 
 def _dash_line(doc: Doc, layout: Layout, cand: Candidate) -> Attribution | None:
