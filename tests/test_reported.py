@@ -493,6 +493,51 @@ def test_a_clause_set_off_or_a_cue_stays_out_of_the_report(
     assert quotes[0].content == "he will run"
 
 
+def test_a_passive_object_frame_reports_its_subject_and_the_agent_speaks() -> None:
+    """The plan was criticized by Smith. -> "The plan", criticized, Smith: the object
+    frame in the passive, its speaker named by "by"."""
+    doc = build_doc(
+        "The plan was criticized by Smith.",
+        [
+            ("The", 1, "det", "DET"),
+            ("plan", 3, "nsubjpass", "NOUN"),
+            ("was", 3, "auxpass", "AUX", "be"),
+            ("criticized", 3, "ROOT", "VERB", "criticize"),
+            ("by", 3, "agent", "ADP"),
+            ("Smith", 4, "pobj", "PROPN"),
+            (".", 3, "punct", P),
+        ],
+        ents=[(5, 6, "PERSON")],
+    )
+    doc[3].tag_ = "VBN"
+    assert summary(only(doc)) == ("indirect", "The plan", "criticized", "Smith")
+
+
+def test_a_passive_relative_pronoun_is_no_content() -> None:
+    """They changed the plan, which was criticized by Jones. -> no quote "which": a
+    relative pronoun's words are its antecedent's, and the rule does not guess them."""
+    doc = build_doc(
+        "They changed the plan, which was criticized by Jones.",
+        [
+            ("They", 1, "nsubj", "PRON"),
+            ("changed", 1, "ROOT", "VERB", "change"),
+            ("the", 3, "det", "DET"),
+            ("plan", 1, "dobj", "NOUN"),
+            (",", 3, "punct", P),
+            ("which", 7, "nsubjpass", "PRON"),
+            ("was", 7, "auxpass", "AUX", "be"),
+            ("criticized", 3, "relcl", "VERB", "criticize"),
+            ("by", 7, "agent", "ADP"),
+            ("Jones", 8, "pobj", "PROPN"),
+            (".", 1, "punct", P),
+        ],
+        ents=[(9, 10, "PERSON")],
+    )
+    doc[5].tag_ = "WDT"
+    doc[7].tag_ = "VBN"
+    assert extract_doc(doc) == []
+
+
 def test_noun_cue_as_object_of_a_light_verb() -> None:
     """He made the claim that it grows. -> "that it grows", cue "claim", speaker He."""
     doc = build_doc(

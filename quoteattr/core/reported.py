@@ -361,6 +361,14 @@ def _content_of(
     obj = frames.get("object")
     if obj is not None and any(dep in {"dobj", "oprd"} for _, dep in children):
         return _arguments(layout, v, children, verbs), Rule.OBJECT, obj
+    if obj is not None and any(dep == "agent" for _, dep in children):
+        # The object frame in the passive, with the speaker named by "by": "The meeting was
+        # first reported by Politico", "Clinton's position was supported by Sen. Dianne
+        # Feinstein" (the agent speaks, as mentions.speaker_of_cue reads it). Not a relative
+        # pronoun ("which was reported by ..."), whose words are its antecedent's.
+        passive = next((c for c, dep in children if dep == "nsubjpass"), None)
+        if passive is not None and passive.tag_ not in _RELATIVE_TAGS:
+            return layout.subtree(passive.i), Rule.OBJECT, obj
     return None
 
 
@@ -449,6 +457,9 @@ _ARGUMENTS = frozenset({"dobj", "dative", "oprd", "prep", "xcomp", "ccomp", "aco
 # annotation counts them as what was said of him); not one that is a cue of its own,
 # "criticized the plan before claiming it failed", the speaker's next report.
 _MODIFIERS = frozenset({"advcl", "advmod"})
+
+# Fine tags of relative and interrogative pronouns: "which", "that", "who", "what".
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})
 
 
 def _arguments(
