@@ -379,8 +379,12 @@ def test_interrupted_run_exits_130_and_resumes(
     resume and no worker traceback; --resume then completes the file, each record once."""
     inputs = slow_jsonl(tmp_path / "in.jsonl", 120)
     out = tmp_path / "out.jsonl"
+    # One document a batch, so that records come one by one while the signal is sent: with
+    # batches of 32, each worker sent its 60 records at once at the end, and on a busy
+    # machine the run could end between the third line and the signal (status 0, nothing
+    # left to interrupt).
     run = cli(
-        standin_model, inputs, "--format", "jsonl", "-o", str(out),
+        standin_model, inputs, "--format", "jsonl", "-o", str(out), "--batch-size", "1",
         stderr=subprocess.PIPE, start_new_session=True,
     )  # fmt: skip
     wait_for_lines(out, 3)
