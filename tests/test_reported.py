@@ -538,6 +538,21 @@ def test_a_passive_relative_pronoun_is_no_content() -> None:
     assert extract_doc(doc) == []
 
 
+def test_a_bare_answer_stands_for_the_clause() -> None:
+    """Most voters said yes. -> "yes": the answer is what they said."""
+    doc = build_doc(
+        "Most voters said yes.",
+        [
+            ("Most", 1, "amod", "ADJ"),
+            ("voters", 2, "nsubj", "NOUN", "voter"),
+            ("said", 2, "ROOT", "VERB", "say"),
+            ("yes", 2, "intj", "INTJ"),
+            (".", 2, "punct", P),
+        ],
+    )
+    assert summary(only(doc)) == ("indirect", "yes", "said", "Most voters")
+
+
 def test_noun_cue_as_object_of_a_light_verb() -> None:
     """He made the claim that it grows. -> "that it grows", cue "claim", speaker He."""
     doc = build_doc(

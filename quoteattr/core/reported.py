@@ -369,6 +369,18 @@ def _content_of(
         passive = next((c for c, dep in children if dep == "nsubjpass"), None)
         if passive is not None and passive.tag_ not in _RELATIVE_TAGS:
             return layout.subtree(passive.i), Rule.OBJECT, obj
+    if category in SAID_CATEGORIES:
+        # "46 percent of voters said yes", "Everyone but Hewlett said yes", "a novel says
+        # so": a bare answer after the verb stands for the clause it answers.
+        for child, dep in children:
+            if (
+                dep in _ANSWER_DEPS
+                and child.i > v.i
+                and child.lower_ in _ANSWERS
+                and not child.n_lefts
+                and not child.n_rights
+            ):
+                return {child.i}, Rule.OBJECT, category
     return None
 
 
@@ -457,6 +469,10 @@ _ARGUMENTS = frozenset({"dobj", "dative", "oprd", "prep", "xcomp", "ccomp", "aco
 # annotation counts them as what was said of him); not one that is a cue of its own,
 # "criticized the plan before claiming it failed", the speaker's next report.
 _MODIFIERS = frozenset({"advcl", "advmod"})
+
+# A bare answer that stands for a clause ("said yes", "says so"), and how the parser hangs it.
+_ANSWERS = frozenset({"yes", "no", "so"})
+_ANSWER_DEPS = frozenset({"advmod", "intj", "dobj"})
 
 # Fine tags of relative and interrogative pronouns: "which", "that", "who", "what".
 _RELATIVE_TAGS = frozenset({"WDT", "WP"})
