@@ -538,6 +538,26 @@ def test_a_passive_relative_pronoun_is_no_content() -> None:
     assert extract_doc(doc) == []
 
 
+def test_a_passive_prepositional_frame_reports_of_its_subject() -> None:
+    """Smith was accused of lying. -> "Smith" and "of lying": what is
+    said is of the passive subject, not the phrase alone."""
+    doc = build_doc(
+        "Smith was accused of lying.",
+        [
+            ("Smith", 2, "nsubjpass", "PROPN"),
+            ("was", 2, "auxpass", "AUX", "be"),
+            ("accused", 2, "ROOT", "VERB", "accuse"),
+            ("of", 2, "prep", "ADP"),
+            ("lying", 3, "pcomp", "VERB", "lie"),
+            (".", 2, "punct", P),
+        ],
+        ents=[(0, 1, "PERSON")],
+    )
+    doc[2].tag_ = "VBN"
+    [q] = extract_doc(doc)
+    assert (q.rule, [doc.text[s:e] for s, e in q.parts]) == (Rule.PREP, ["Smith", "of lying"])
+
+
 def test_a_bare_answer_stands_for_the_clause() -> None:
     """Most voters said yes. -> "yes": the answer is what they said."""
     doc = build_doc(

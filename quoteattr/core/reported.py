@@ -346,7 +346,13 @@ def _content_of(
     for child, dep in children:
         prep = frames.get(f"prep:{child.lower_}") if dep == "prep" else None
         if prep is not None and child.n_rights:
-            return _arguments(layout, v, children, verbs), Rule.PREP, prep
+            # In the passive, what is said is of its subject: "Delaware and Maryland are
+            # widely seen as Clinton strongholds", "Trump was accused of breaking the rules".
+            tokens = _arguments(layout, v, children, verbs)
+            passive = _passive_subject(children)
+            if passive is not None:
+                tokens |= layout.subtree(passive.i)
+            return tokens, Rule.PREP, prep
         if dep == "advcl" and child.i > v.i and child.tag_ in _NON_FINITE:
             # "Trump called for the president to resign", "portrayed Sanders as focused on
             # the economy": the frame's preposition opens a clause with no tense, which the
@@ -364,10 +370,9 @@ def _content_of(
     if obj is not None and any(dep == "agent" for _, dep in children):
         # The object frame in the passive, with the speaker named by "by": "The meeting was
         # first reported by Politico", "Clinton's position was supported by Sen. Dianne
-        # Feinstein" (the agent speaks, as mentions.speaker_of_cue reads it). Not a relative
-        # pronoun ("which was reported by ..."), whose words are its antecedent's.
-        passive = next((c for c, dep in children if dep == "nsubjpass"), None)
-        if passive is not None and passive.tag_ not in _RELATIVE_TAGS:
+        # Feinstein" (the agent speaks, as mentions.speaker_of_cue reads it).
+        passive = _passive_subject(children)
+        if passive is not None:
             return layout.subtree(passive.i), Rule.OBJECT, obj
     if category in SAID_CATEGORIES:
         # "46 percent of voters said yes", "Everyone but Hewlett said yes", "a novel says
@@ -382,6 +387,15 @@ def _content_of(
             ):
                 return {child.i}, Rule.OBJECT, category
     return None
+
+
+def _passive_subject(children: list[tuple[Token, str]]) -> Token | None:
+    """The passive subject among a verb's ``children``, unless a relative pronoun ("which
+    was reported by ..."), whose words are its antecedent's."""
+    passive = next((c for c, dep in children if dep == "nsubjpass"), None)
+    if passive is None or passive.tag_ in _RELATIVE_TAGS:
+        return None
+    return passive
 
 
 def _closing_conjunct(v: Token, children: list[tuple[Token, str]]) -> bool:
