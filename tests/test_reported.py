@@ -558,6 +558,27 @@ def test_a_passive_prepositional_frame_reports_of_its_subject() -> None:
     assert (q.rule, [doc.text[s:e] for s, e in q.parts]) == (Rule.PREP, ["Smith", "of lying"])
 
 
+def test_a_passive_infinitive_frame_reports_of_its_subject() -> None:
+    """The Fed is expected to act. -> "The Fed" and "to act"."""
+    doc = build_doc(
+        "The Fed is expected to act.",
+        [
+            ("The", 1, "det", "DET"),
+            ("Fed", 3, "nsubjpass", "PROPN"),
+            ("is", 3, "auxpass", "AUX", "be"),
+            ("expected", 3, "ROOT", "VERB", "expect"),
+            ("to", 5, "aux", "PART"),
+            ("act", 3, "xcomp", "VERB"),
+            (".", 3, "punct", P),
+        ],
+        ents=[(0, 2, "ORG")],
+    )
+    doc[3].tag_ = "VBN"
+    doc[5].tag_ = "VB"
+    [q] = extract_doc(doc)
+    assert (q.rule, [doc.text[s:e] for s, e in q.parts]) == (Rule.XCOMP, ["The Fed", "to act"])
+
+
 def test_a_bare_answer_stands_for_the_clause() -> None:
     """Most voters said yes. -> "yes": the answer is what they said."""
     doc = build_doc(

@@ -342,17 +342,13 @@ def _content_of(
         )
     xcomp = frames.get("xcomp")
     if xcomp is not None and any(dep == "xcomp" and c.i > v.i for c, dep in children):
-        return _arguments(layout, v, children, verbs), Rule.XCOMP, xcomp
+        tokens = _arguments(layout, v, children, verbs)
+        return _with_passive_subject(layout, tokens, children), Rule.XCOMP, xcomp
     for child, dep in children:
         prep = frames.get(f"prep:{child.lower_}") if dep == "prep" else None
         if prep is not None and child.n_rights:
-            # In the passive, what is said is of its subject: "Delaware and Maryland are
-            # widely seen as Clinton strongholds", "Trump was accused of breaking the rules".
             tokens = _arguments(layout, v, children, verbs)
-            passive = _passive_subject(children)
-            if passive is not None:
-                tokens |= layout.subtree(passive.i)
-            return tokens, Rule.PREP, prep
+            return _with_passive_subject(layout, tokens, children), Rule.PREP, prep
         if dep == "advcl" and child.i > v.i and child.tag_ in _NON_FINITE:
             # "Trump called for the president to resign", "portrayed Sanders as focused on
             # the economy": the frame's preposition opens a clause with no tense, which the
@@ -396,6 +392,18 @@ def _passive_subject(children: list[tuple[Token, str]]) -> Token | None:
     if passive is None or passive.tag_ in _RELATIVE_TAGS:
         return None
     return passive
+
+
+def _with_passive_subject(
+    layout: Layout, tokens: set[int], children: list[tuple[Token, str]]
+) -> set[int]:
+    """``tokens`` with the verb's passive subject: in the passive, what is said is of it
+    ("Delaware and Maryland are widely seen as Clinton strongholds", "Trump was accused of
+    breaking the rules", "The Fed is expected to announce ...")."""
+    passive = _passive_subject(children)
+    if passive is not None:
+        tokens |= layout.subtree(passive.i)
+    return tokens
 
 
 def _closing_conjunct(v: Token, children: list[tuple[Token, str]]) -> bool:
