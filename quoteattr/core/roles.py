@@ -199,14 +199,10 @@ class Roles:
             if poss:
                 s, e = mention_bounds(poss[0])
                 org = self.org_name(list(doc[s:e]))
-            elif any(
-                p.dep_ == "prep"
-                and any(o.pos_ == "PROPN" and o.text[:1].isupper() for o in p.children)
-                for p in governor.rights
-            ):
+            else:
                 # "a spokesperson for the Business Council of New York State, Frank Kerbein";
                 # not a title's own word ("a first-term secretary of state, Hillary Clinton")
-                org = self._body_in(governor, _ORG_PREPS, ORG_LABELS)
+                org = self._body_in(governor, _ORG_PREPS, ORG_LABELS, proper=True)
             # "The conservative radio host, Charlie Sykes": a person noun is a role here too;
             # not a kinship ("Her husband, Bill Clinton"), which says whose, not what
             if any(t.lower_ in titles for t in tokens) or (
@@ -215,14 +211,19 @@ class Roles:
                 return span_text(text, tokens), org
         return None
 
-    def _body_in(self, head: Token, preps: Collection[str], labels: Collection[str]) -> str | None:
+    def _body_in(
+        self, head: Token, preps: Collection[str], labels: Collection[str], *, proper: bool = False
+    ) -> str | None:
         """The organisation the first of ``head``'s phrases on one of ``preps`` names, its
         object an entity labelled one of ``labels`` ("a spokesman for the State Department",
-        "Paul Steep of Scotiabank"), or None."""
+        "Paul Steep of Scotiabank"), and with ``proper`` a capitalised proper noun (not a
+        lower-case word the model labelled: "secretary of state"), or None."""
         for prep in head.rights:
             if prep.dep_ == "prep" and prep.lower_ in preps:
                 obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if obj is not None and obj.ent_type_ in labels:
+                if obj is None or obj.ent_type_ not in labels:
+                    continue
+                if not proper or (obj.pos_ == "PROPN" and obj.text[:1].isupper()):
                     s, e = mention_bounds(obj)
                     return self.org_name(list(self.doc[s:e]))
         return None
