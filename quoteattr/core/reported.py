@@ -371,7 +371,7 @@ def _content_of(
         if passive is not None:
             return layout.subtree(passive.i), Rule.OBJECT, obj
     if category in SAID_CATEGORIES:
-        # "46 percent of voters said yes", "Everyone but Hewlett said yes", "a novel says
+        # "46 percent of voters said yes", "Most of the board said no", "a novel says
         # so": a bare answer after the verb stands for the clause it answers.
         for child, dep in children:
             if (
