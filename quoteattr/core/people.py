@@ -359,12 +359,7 @@ class People:
             elif low not in titles and not (low in nouns and end - start > 2):
                 break
             start += 1
-        # Without the possessive and punctuation that close it, as words_end.
-        while end > start:
-            last = made[end - 1 - first]
-            if last.tag_ != "POS" and not last.is_punct:
-                break
-            end -= 1
+        end = words_end(doc, start, end)
         # "Hewlett-Packard CEO Carly Fiorina": the name starts after the last role word
         # that only names follow.
         for k in range(end - 2, start, -1):
