@@ -32,6 +32,7 @@ from .layout import Layout, any_equal
 from .lexicon import Lexicons
 from .mentions import (
     ORG_LABELS,
+    after_comma,
     author_of,
     conjoined,
     mention_bounds,
@@ -462,11 +463,7 @@ class Descriptions:
             if c.dep_ == "appos"
             and (
                 c.i == root.i + 1
-                or (
-                    c.left_edge.i == root.i + 2
-                    and doc[root.i + 1].text == ","
-                    and c.pos_ == "PROPN"
-                )
+                or (c.left_edge.i == root.i + 2 and after_comma(c) and c.pos_ == "PROPN")
             )
         ]
         if named:

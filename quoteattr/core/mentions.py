@@ -21,6 +21,7 @@ __all__ = [
     "PERSON_PRONOUNS",
     "SENT_END",
     "SpeakerWords",
+    "after_comma",
     "author_of",
     "inverted_subjects",
     "mention_bounds",
@@ -764,6 +765,13 @@ def _named(tok: Token) -> bool:
 _NAMED_SOURCES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
+def after_comma(tok: Token) -> bool:
+    """Whether a comma comes just before the phrase of ``tok``: an appositive set off as in
+    "The utility, Nova Scotia Power, said"."""
+    i = tok.left_edge.i
+    return i > 0 and tok.doc[i - 1].text == ","
+
+
 def named_in_apposition(head: Token) -> Token:
     """The name a description stands beside, if it has one: in "Her lawyer, Maria Chen,
     said" the speaker is Maria Chen, whom "her lawyer" describes; a name stays itself, and so
@@ -787,7 +795,7 @@ def named_in_apposition(head: Token) -> Token:
                 and child.pos_ == "PROPN"
                 and child.ent_type_ == "ORG"
                 and child.left_edge.i == head.i + 2
-                and child.doc[head.i + 1].text == ","
+                and after_comma(child)
             ):
                 return phrase_head(child)
     # "A spokesperson for the Council of Ontario Universities, Steve Orsini, said": the
@@ -805,8 +813,7 @@ def named_in_apposition(head: Token) -> Token:
                     child.dep_ == "appos"
                     and child.pos_ == "PROPN"
                     and child.ent_type_ == "PERSON"
-                    and child.left_edge.i > 0
-                    and child.doc[child.left_edge.i - 1].text == ","
+                    and after_comma(child)
                 ):
                     return phrase_head(child)
     return head
