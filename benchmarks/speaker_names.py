@@ -1,6 +1,6 @@
 """Name accuracy of speaker resolution on the hand-labelled mentions of tests/data.
 
-Five label files, each line a speaker mention of the development set (pronouns, bare names,
+Six label files, each line a speaker mention of the development set (pronouns, bare names,
 descriptions) labelled by reading its article with the canonical name it refers to, or null
 when the article never names it:
 
@@ -27,6 +27,10 @@ when the article never names it:
   random order (articles in no other label file), the mentions picked by the same quotas in
   a seeded random order within each article, labelled by a reader who had not read the
   articles and never saw quoteattr's answers; their misses are not read while writing rules.
+
+- ``tests/data/speaker_names_fresh4.jsonl``: 100 more from 24 articles of a fourth seeded
+  random order (seed 20261201; articles in no other label file and not set aside), picked
+  and labelled the same way, and kept unread the same way.
 
 This parses their articles with the default pipeline, resolves each mention as quoteattr
 resolves speakers, given the article's byline as ``quoteattr extract`` reads it from a
@@ -58,6 +62,7 @@ LABEL_FILES = {
     "fresh articles": REPO / "tests" / "data" / "speaker_names_fresh.jsonl",
     "fresh articles, second set": REPO / "tests" / "data" / "speaker_names_fresh2.jsonl",
     "fresh articles, third set": REPO / "tests" / "data" / "speaker_names_fresh3.jsonl",
+    "fresh articles, fourth set": REPO / "tests" / "data" / "speaker_names_fresh4.jsonl",
 }
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "polnear-train.jsonl"
 
