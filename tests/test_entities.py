@@ -2579,3 +2579,27 @@ def test_a_proper_noun_the_model_left_out_of_an_organisation_is_part_of_its_name
             None,
         )
     ]
+
+
+def test_a_pronoun_tagged_a_proper_noun_is_no_name() -> None:
+    """ "I’m here. She said it rained.": with a curly apostrophe the tagger can take "I" for
+    a proper noun and a subject; it is no person of the document, and no "she" after it
+    refers to it."""
+    doc = build_doc(
+        "I ’m here . She said it rained .",
+        [
+            ("I", 1, "nsubj", "PROPN"),
+            ("’m", 1, "ROOT", "AUX", "be"),
+            ("here", 1, "advmod", "ADV"),
+            (".", 1, "punct", P),
+            ("She", 5, "nsubj", "PRON"),
+            ("said", 5, "ROOT", "VERB", "say"),
+            ("it", 7, "nsubj", "PRON"),
+            ("rained", 5, "ccomp", "VERB", "rain"),
+            (".", 5, "punct", P),
+        ],
+    )
+    people = People(doc, Layout(doc), Ranges([]), Lexicons.default())
+    people.build()
+    assert people.entities == []
+    assert speakers_of(doc) == [("She", "She", "unknown", None, None)]

@@ -35,6 +35,9 @@ _MALE_IDS = frozenset(get_string_id(w) for w in MALE)
 _SUBJECT_IDS = frozenset(get_string_id(w) for w in ("nsubj", "nsubjpass"))
 # The lower-case forms that end a company's legal name ("Shopify Inc"), as string ids
 _COMPANY_SUFFIX_IDS = frozenset(get_string_id(w) for w in company_suffixes())
+# Pronouns the tagger sometimes takes for proper nouns: the "I" of "I’m still here" with a
+# curly apostrophe. No name.
+_PRONOUN_IDS = frozenset(get_string_id(w) for w in ("i", "we", "you", "he", "she", "they"))
 _GENDERED_IDS = tuple(sorted(get_string_id(w) for w in MALE | FEMALE))
 _PROPN = _POS_IDS["PROPN"]
 _NOUN = _POS_IDS["NOUN"]
@@ -255,6 +258,8 @@ class People:
         }
         for i, dep, ent, low in propn:
             if i in spans or low in _COMPANY_SUFFIX_IDS:  # "Shopify Inc said": a company
+                continue
+            if low in _PRONOUN_IDS:
                 continue
             if low in surnames or (
                 dep in subjects and (ent not in orgs or _titled(doc[i], self.lexicons))
