@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 import pytest
 from spacy.tokens import Doc
 
@@ -11,10 +12,10 @@ import quoteattr
 from quoteattr.core.layout import Layout, Ranges
 from quoteattr.core.lexicon import Lexicons
 from quoteattr.core.mentions import person_names, person_surnames
-from quoteattr.core.people import People
+from quoteattr.core.people import Entity, People
 from quoteattr.core.run import resolve_mentions
 from quoteattr.extract import extract_doc
-from quoteattr.lexicons import bodies, demonyms, honorifics, parse_table, titles
+from quoteattr.lexicons import bodies, demonyms, given_names, honorifics, parse_table, titles
 from quoteattr.model import Gender, Quote, QuoteKind, Speaker, SpeakerEntity, SpeakerKind, TextSpan
 from tests.conftest import build_doc
 
@@ -1177,6 +1178,8 @@ def test_doc_speakers_extension() -> None:
         (demonyms, "costa rican", "Costa Rica"),
         (bodies, "department", "org"),
         (bodies, "town", "place"),
+        (given_names, "hillary", "female"),
+        (given_names, "donald", "male"),
     ],
 )
 def test_resolution_lexicons(table: Any, key: str, value: Any) -> None:
@@ -2603,3 +2606,106 @@ def test_a_pronoun_tagged_a_proper_noun_is_no_name() -> None:
     people.build()
     assert people.entities == []
     assert speakers_of(doc) == [("She", "She", "unknown", None, None)]
+
+
+# "Mary Jones met Tom Brown. He said talks would go on."
+MET_ROWS = [
+    ("Mary", 1, "compound", "PROPN"),
+    ("Jones", 2, "nsubj", "PROPN"),
+    ("met", 2, "ROOT", "VERB", "meet"),
+    ("Tom", 4, "compound", "PROPN"),
+    ("Brown", 2, "dobj", "PROPN"),
+    (".", 2, "punct", P),
+    ("He", 7, "nsubj", "PRON"),
+    ("said", 7, "ROOT", "VERB", "say"),
+    ("talks", 10, "nsubj", "NOUN", "talk"),
+    ("would", 10, "aux", "AUX"),
+    ("go", 7, "ccomp", "VERB"),
+    ("on", 10, "prt", "ADP"),
+    (".", 7, "punct", P),
+]
+
+
+@pytest.mark.parametrize(("names", "expected"), [(None, "Tom Brown"), ({}, "Mary Jones")])
+def test_he_skips_a_woman_by_her_given_name(names: dict[str, str] | None, expected: str) -> None:
+    """ "Mary Jones met Tom Brown. He said ...": the text never says Mary Jones is a
+    woman, but her given name does, so "He" is Tom Brown, not the subject before him; with
+    no given names known, the subject before comes first."""
+    doc = build_doc(
+        "Mary Jones met Tom Brown. He said talks would go on.",
+        MET_ROWS,
+        [(0, 2, "PERSON"), (3, 5, "PERSON")],
+    )
+    lexicons = Lexicons.default()
+    if names is not None:
+        lexicons = attrs.evolve(lexicons, given_names=names)
+    (quote,) = extract_doc(doc, lexicons)
+    assert quote.speaker is not None and quote.speaker.name == expected
+    # The given name only keeps the pronoun away: the gender reported is the pronoun's.
+    assert quote.speaker.gender_evidence == "pronoun"
+
+
+@pytest.mark.parametrize(("names", "expected"), [(None, "Donald Trump"), ({}, "Ivanka Trump")])
+def test_a_courtesy_title_skips_a_namesake_by_given_name(
+    names: dict[str, str] | None, expected: str
+) -> None:
+    """ "Donald Trump arrived. Ivanka Trump spoke. Mr. Trump said ...": of two Trumps, "Mr."
+    is the one whose given name is a man's, though the other was named last."""
+    doc = build_doc(
+        "Donald Trump arrived . Ivanka Trump spoke . Mr. Trump said talks would go on .",
+        [
+            ("Donald", 1, "compound", "PROPN"),
+            ("Trump", 2, "nsubj", "PROPN"),
+            ("arrived", 2, "ROOT", "VERB", "arrive"),
+            (".", 2, "punct", P),
+            ("Ivanka", 5, "compound", "PROPN"),
+            ("Trump", 6, "nsubj", "PROPN"),
+            ("spoke", 6, "ROOT", "VERB", "speak"),
+            (".", 6, "punct", P),
+            ("Mr.", 9, "compound", "PROPN"),
+            ("Trump", 10, "nsubj", "PROPN"),
+            ("said", 10, "ROOT", "VERB", "say"),
+            ("talks", 13, "nsubj", "NOUN", "talk"),
+            ("would", 13, "aux", "AUX"),
+            ("go", 10, "ccomp", "VERB"),
+            ("on", 13, "prt", "ADP"),
+            (".", 10, "punct", P),
+        ],
+        [(0, 2, "PERSON"), (4, 6, "PERSON"), (9, 10, "PERSON")],
+    )
+    lexicons = Lexicons.default()
+    if names is not None:
+        lexicons = attrs.evolve(lexicons, given_names=names)
+    (quote,) = extract_doc(doc, lexicons)
+    assert quote.speaker is not None and quote.speaker.name == expected
+
+
+@pytest.mark.parametrize(
+    ("core", "given"),
+    [
+        (("anne", "marie", "murphy"), "female"),
+        (("marine", "john", "tiegen"), None),  # a role word the name kept: no agreement
+        (("murphy",), None),  # one word: a surname, or a first name alone
+    ],
+)
+def test_given_names_that_disagree_carry_no_gender(
+    core: tuple[str, ...], given: str | None
+) -> None:
+    """The given names before the surname say a gender only when they agree."""
+    words = [w.capitalize() for w in core]
+    rows = [(w, len(core) - 1, "compound", "PROPN") for w in words[:-1]]
+    rows += [(words[-1], len(core), "nsubj", "PROPN"), ("spoke", len(core), "ROOT", "VERB")]
+    doc = build_doc(" ".join([*words, "spoke"]), rows, [(0, len(core), "PERSON")])
+    people = People(doc, Layout(doc), Ranges([]), Lexicons.default())
+    people.build()
+    (entity,) = people.entities
+    assert entity.given == given
+
+
+def test_the_texts_gender_overrules_the_given_names() -> None:
+    """A "Lindsey" the text calls "Mr." is a "he": the given name counts only where the
+    text says nothing."""
+    entity = Entity(name="Lindsey Graham", core=("lindsey", "graham"), given="female")
+    assert not entity.agrees("male") and entity.agrees("female") and entity.agrees(None)
+    entity.gender = "male"
+    assert entity.agrees("male") and not entity.agrees("female")

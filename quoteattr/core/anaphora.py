@@ -274,7 +274,7 @@ class Anaphora:
                 if subject is None or subject.i < root.i:
                     return None
                 entity = self.people.name_of.get(subject.i)
-                return entity if entity is not None and entity.gender in (None, gender) else None
+                return entity if entity is not None and entity.agrees(gender) else None
             tok = tok.head
         return None
 
@@ -309,7 +309,7 @@ class Anaphora:
         window = [
             m
             for m in people.mentions[lo:hi]
-            if m.entity.gender in (None, gender)
+            if m.entity.agrees(gender)
             and not (m.sentence == sentence and _addressee(self.doc[m.at]))
         ]
         found = self._salient(window, sentence)
@@ -330,7 +330,7 @@ class Anaphora:
             # "Conroy asked Sanders whether ... '...,' he said": the one who answers a
             # question is the one asked.
             asked = next((people.name_of.get(c.i) for c in verb.children if c.dep_ == "dobj"), None)
-            if asked is not None and asked is not found.entity and asked.gender in (None, gender):
+            if asked is not None and asked is not found.entity and asked.agrees(gender):
                 return asked
         return found.entity
 

@@ -174,7 +174,7 @@ class Descriptions:
                 and m.subject
                 and not m.quoted
                 and m.entity is not asker
-                and title.gender in (None, m.entity.gender)
+                and m.entity.agrees(title.gender)
             ]
             # Its main clause's subject first, then its speaker: in "Donald Trump plans to
             # empower ..., Ben Carson said Monday. '...,' the retired neurosurgeon told"
@@ -187,7 +187,7 @@ class Descriptions:
             having = [m.entity for m in subjects[:1]]
             if not having and spoken:
                 last = self.spoken[spoken[-1]]
-                if last is not None and title.gender in (None, last.gender):
+                if last is not None and last.agrees(title.gender):
                     having = [last]
         return having[0] if len(having) == 1 else None
 
@@ -339,7 +339,7 @@ class Descriptions:
                     break
                 if people.first_seen(m.entity) < span.start:
                     continue  # named before the description: someone else
-                if gender is not None and m.entity.gender not in (None, gender):
+                if not m.entity.agrees(gender):
                     continue
                 self.roles.read(m.entity)
                 if (

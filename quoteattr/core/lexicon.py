@@ -37,8 +37,9 @@ class Lexicons:
     ("forced the CEO to admit"); ``surveys`` nouns whose "in" phrase names the source of its
     clause ("in a CNN poll");
     ``boilerplate`` how paragraphs that are no prose open ("read more:");
-    ``titles``, ``honorifics``, ``demonyms``, ``bodies`` and ``person_nouns`` serve
-    speaker resolution; ``not_writers`` are bylines' desk words ("Staff"); ``confidence`` the
+    ``titles``, ``honorifics``, ``demonyms``, ``bodies``, ``person_nouns`` and
+    ``given_names`` (the gender a given name carries, for pronoun agreement) serve speaker
+    resolution; ``not_writers`` are bylines' desk words ("Staff"); ``confidence`` the
     confidence model of each profile.
     """
 
@@ -57,6 +58,7 @@ class Lexicons:
     person_nouns: Mapping[str, str | None] = attrs.field(factory=lexicons.person_nouns)
     surveys: frozenset[str] = attrs.field(factory=lexicons.surveys)
     object_control: frozenset[str] = attrs.field(factory=lexicons.object_control)
+    given_names: Mapping[str, str] = attrs.field(factory=lexicons.given_names)
     confidence: Mapping[Profile, ConfidenceModel] = attrs.field(factory=default_models)
 
     @classmethod

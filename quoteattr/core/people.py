@@ -76,6 +76,9 @@ class Entity:
     role: str | None = None
     organization: str | None = None
     role_at: int = -1  # the token where the role was stated (-1: none yet)
+    # The gender the given name mostly carries ("hillary": "female"; lexicons/given_names.txt),
+    # for agreement only: never reported, and the text's own evidence overrules it.
+    given: str | None = None
     # What the text says of the person's gender: evidence -> genders it gave ("honorific",
     # "title", "pronouns"); it decides the gender a speaker is given (see reported_gender).
     evidence: dict[str, set[str]] = attrs.Factory(dict)
@@ -99,6 +102,14 @@ class Entity:
                     self.gender = title.gender
         if self.role_at < 0 or at < self.role_at:
             self.role, self.organization, self.role_at = role, organization, at
+
+    def agrees(self, gender: str | None) -> bool:
+        """Whether a pronoun or courtesy title of ``gender`` can refer to this person: the
+        gender the text gives, else the one the given name carries, is none or the same.
+        "Hillary Clinton" is no "he" though the text never calls her "she"; a "Lindsey"
+        the text calls "Mr." is a "he"."""
+        known = self.gender if self.gender is not None else self.given
+        return gender is None or known in (None, gender)
 
     def reported_gender(self) -> tuple[str | None, str | None]:
         """The gender to report, and the evidence for it: a courtesy title or a gendered
@@ -415,7 +426,7 @@ class People:
             if not candidates:  # "Hillary", "Bernie": a first name used alone
                 candidates = [e for e in self._first.get(last, []) if len(e.core) > 1]
         if name.gender is not None:
-            candidates = [e for e in candidates if e.gender in (None, name.gender)] or candidates
+            candidates = [e for e in candidates if e.agrees(name.gender)] or candidates
         if len(candidates) > 1:
             return self._likeliest(candidates, name.start)
         if candidates:
@@ -428,13 +439,22 @@ class People:
             # support ... Jens Stoltenberg told"): the surname's entity takes the full name.
             entity = bare[0]
             entity.name, entity.core = name.text, core
+            entity.given = self._given(core)
             self._first.setdefault(core[0], []).append(entity)
             return entity
-        entity = Entity(name=name.text, core=core, suffix=suffix)
+        entity = Entity(name=name.text, core=core, suffix=suffix, given=self._given(core))
         self.entities.append(entity)
         self._full.setdefault(last, []).append(entity)
         self._first.setdefault(core[0], []).append(entity)
         return entity
+
+    def _given(self, core: tuple[str, ...]) -> str | None:
+        """The gender the given names of a full name carry, when they agree: "Anne Marie
+        Murphy" a woman's; "Marine John Tiegen", whose role word the name kept, none; a name
+        of one word none (a surname, or a first name used alone)."""
+        names = self.lexicons.given_names
+        genders = {names.get(word) for word in core[:-1]} - {None}
+        return genders.pop() if len(genders) == 1 else None
 
     def _likeliest(self, candidates: Sequence[Entity], at: int) -> Entity:
         """Of several people who share a name, the one named recently, else the one the body

@@ -15,6 +15,8 @@ resolution: the words that make a role, the courtesy titles dropped from names, 
 that name a body, and the nouns that refer back to an organisation or a place;
 ``not_writers.txt`` the bylines that name a desk, not a writer; ``nicknames.txt`` the familiar
 forms of given names ("chuck" for "charles") that the speakers table joins across documents;
+``given_names.txt`` the gender most given names carry, which keeps a "she" from a man in
+pronoun resolution and is never reported as a gender;
 ``object_control.txt`` the verbs whose object does what their infinitive says ("led her to
 declare": she declares); ``surveys.txt`` the nouns of surveys, whose "in" phrase names the
 source of a clause ("Clinton leads in a CNN poll"); ``authoring_verbs.txt`` the verbs whose
@@ -59,6 +61,7 @@ __all__ = [
     "demonyms",
     "documents",
     "english_words",
+    "given_names",
     "honorifics",
     "light_verbs",
     "nicknames",
@@ -414,6 +417,20 @@ def nicknames() -> Mapping[str, frozenset[str]]:
             for r in _table_rows("nicknames.txt", 2, 2)
         }
     )
+
+
+@functools.cache
+def given_names() -> Mapping[str, str]:
+    """Given name, lower case ("hillary") -> the gender it mostly carries, "male" or
+    "female" (read-only; written by benchmarks/given_names.py)."""
+    rows = _table_rows("given_names.txt", 2, 2)
+    for number, row in enumerate(rows, start=1):
+        if row[1] not in {"male", "female"}:
+            reason = f"expected 'male' or 'female', got {row[1]!r}"
+            raise QuoteattrError(
+                Errors.E005.format(path="given_names.txt", line=number, reason=reason)
+            )
+    return MappingProxyType({r[0]: r[1] for r in rows})
 
 
 @functools.cache
