@@ -28,6 +28,7 @@ import attrs
 from . import pipelines
 from .chunks import ChunkQuotes, chunk_chars, merge, split_text
 from .core.bylines import record_author, with_author
+from .core.confidence import ConfidenceModel
 from .core.language import language_warning
 from .core.run import profile_of
 from .errors import Errors, QuoteattrError, QuoteattrWarning, outside_stacklevel
@@ -179,6 +180,7 @@ class _Assembler:
 
     chunks: list[ChunkQuotes] = attrs.field(factory=list)
     error: QuoteattrError | None = None
+    model: ConfidenceModel | None = None  # what a long record's chunks were scored with
 
     def ready(self, pending: deque[_Piece]) -> Iterator[BatchResult]:
         """Yields the results of the records whose pieces at the front are all settled."""
@@ -205,16 +207,26 @@ class _Assembler:
                     self.error = QuoteattrError(Errors.E015.format(id=piece.id, reason=reason))
                 else:
                     self.chunks.append(ChunkQuotes(piece.start, quotes, outcome.sentences))
+                    self.model = outcome.model
         if not piece.last:
             return
         if self.error is not None:
             yield piece.id, self.error
+        elif piece.whole is None:  # found with its byline (pool.Task.author)
+            yield piece.id, Quotes(self.chunks[0].quotes if self.chunks else [])
         else:
-            quotes, text = (self.chunks[0].quotes if self.chunks else []), piece.text
-            if piece.whole is not None:
-                quotes, text = merge(piece.whole, self.chunks), piece.whole
-            yield piece.id, Quotes(with_author(text, quotes, piece.author))
-        self.chunks, self.error = [], None
+            # The writer's "I" is read over the whole text, once its chunks are joined.
+            quotes = merge(piece.whole, self.chunks, self.model)
+            yield piece.id, Quotes(with_author(piece.whole, quotes, piece.author, self.model))
+        self.chunks, self.error, self.model = [], None, None
+
+
+def _task(piece: _Piece) -> Task:
+    """The task of a piece: a whole document carries its byline, a chunk does not."""
+    if piece.whole is not None:
+        return Task(piece.text, True, piece.id, piece.start)
+    author = piece.author if isinstance(piece.author, str | None) else tuple(piece.author)
+    return Task(piece.text, False, piece.id, piece.start, author)
 
 
 class _Runner(Protocol):
@@ -276,7 +288,7 @@ def _stream(
                 pending.extend(batch)
                 work = [p for p in batch if p.error is None]
                 if work:
-                    tasks = [Task(p.text, p.whole is not None, p.id, p.start) for p in work]
+                    tasks = [_task(p) for p in work]
                     runner.submit(number, tasks)
                     jobs[number] = work
                     number += 1

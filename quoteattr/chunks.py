@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import attrs
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .core.layout import paragraph_bounds
-from .core.lexicon import Lexicons
+from .core.lexicon import Lexicons, default_lexicons
 from .core.run import extract_doc
 from .errors import Errors, QuoteattrError
 from .model import Profile, Quote, TextSpan
@@ -150,8 +150,8 @@ def _last_cut(pattern: re.Pattern[str], text: str, start: int, limit: int) -> in
 
 
 def shift(quote: Quote, delta: int) -> Quote:
-    """Moves every offset of a quote by ``delta`` characters (its parts, cue, speaker mention
-    and fragments too); text, sentence and paragraph indices are kept.
+    """Moves every offset of a quote by ``delta`` characters (its parts, cue, speaker mention,
+    fragments and context too); text, sentence and paragraph indices are kept.
 
     Args:
         quote: a quote found in a piece of a text.
@@ -180,6 +180,7 @@ def shift(quote: Quote, delta: int) -> Quote:
         cue=cue,
         speaker=speaker,
         fragments=tuple(span(f) for f in quote.fragments),
+        context=None if quote.context is None else span(quote.context),
     )
 
 
@@ -192,18 +193,39 @@ class ChunkQuotes:
     sentences: int  # how many spaCy sentences the chunk has
 
 
-def merge(text: str, chunks: Iterable[ChunkQuotes]) -> list[Quote]:
-    """Moves the quotes of each chunk to offsets, sentence and paragraph indices of the text."""
+def merge(
+    text: str, chunks: Iterable[ChunkQuotes], rescore: Callable[[Quote], float] | None = None
+) -> list[Quote]:
+    """Moves the quotes of each chunk to offsets, sentence, paragraph and attribution
+    indices of the text.
+
+    Args:
+        text: the whole text.
+        chunks: the quotes of each chunk, in text order.
+        rescore: the confidence model the quotes were scored with
+            (:class:`~quoteattr.core.confidence.ConfidenceModel`): each quote is scored
+            again on its place in the whole text (a chunk's first paragraph is no headline).
+            None keeps each confidence as it was.
+    """
     starts = [s for s, _ in paragraph_bounds(text)]
     out = []
-    sentences_before = 0
+    sentences_before = events_before = 0
     for chunk in chunks:
+        events = 0
         for q in chunk.quotes:
             moved = shift(q, chunk.start)
             sentence = None if q.sentence is None else q.sentence + sentences_before
             paragraph = max(0, bisect.bisect_right(starts, moved.start) - 1)
-            out.append(attrs.evolve(moved, sentence=sentence, paragraph=paragraph))
+            # Each chunk numbers its speech events from 0: number them on over the text.
+            event = None if q.attribution is None else q.attribution + events_before
+            if q.attribution is not None:
+                events = max(events, q.attribution + 1)
+            moved = attrs.evolve(moved, sentence=sentence, paragraph=paragraph, attribution=event)
+            if rescore is not None:
+                moved = attrs.evolve(moved, confidence=rescore(moved))
+            out.append(moved)
         sentences_before += chunk.sentences
+        events_before += events
     return out
 
 
@@ -240,6 +262,7 @@ def extract_long(
     own = [name for name, proc in nlp.pipeline if proc in components(nlp)]
     # One chunk a batch: the parser holds a whole batch at once (see BYTES_PER_CHAR).
     docs = nlp.pipe((text[s:e] for s, e in spans), disable=own, batch_size=1)
+    lexicons = lexicons if lexicons is not None else default_lexicons()
     return merge(
         text,
         (
@@ -248,4 +271,5 @@ def extract_long(
             )
             for (s, _), doc in zip(spans, docs, strict=True)
         ),
+        lexicons.confidence[profile],
     )

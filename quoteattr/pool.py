@@ -58,8 +58,10 @@ from spacy.tokens import Doc
 from . import pipelines
 from .chunks import sentence_count
 from .component import DOCUMENT_KEY
+from .core.bylines import with_author
+from .core.confidence import ConfidenceModel
 from .core.layout import TEXT_KEY
-from .core.lexicon import Lexicons
+from .core.lexicon import Lexicons, default_lexicons
 from .core.run import extract_doc
 from .errors import Errors, QuoteattrError, outside_stacklevel
 from .heap import keep_freed_memory
@@ -72,14 +74,16 @@ __all__ = ["Failed", "Found", "Outcome", "Pool", "Source", "Task", "describe_exi
 
 @attrs.frozen
 class Task:
-    """One text to parse: whether to count its sentences (a chunk of a longer text), and the
+    """One text to parse: whether to count its sentences (a chunk of a longer text), the
     id of its document and where the text starts in it, which the quote-mark warnings name
-    (:data:`quoteattr.component.DOCUMENT_KEY`)."""
+    (:data:`quoteattr.component.DOCUMENT_KEY`), and the byline of a whole document, whose
+    writer is its "I" (:func:`quoteattr.core.bylines.with_author`)."""
 
     text: str
     count: bool = False
     id: str | None = None
     start: int = 0
+    author: str | tuple[str, ...] | None = None
 
 
 #: Units of one batch a worker is sent at once, parsed as one batch, while enough wait for
@@ -114,11 +118,14 @@ _FAILED_STARTS = 3
 
 @attrs.frozen
 class Found:
-    """A text's quotes (Quote objects in this process, ``to_dict()`` dicts from a worker)
-    and its sentence count (0 unless asked for)."""
+    """A text's quotes (Quote objects in this process, ``to_dict()`` dicts from a worker),
+    its sentence count (0 unless asked for) and, for a chunk, the confidence model its
+    quotes were scored with, to score again the quotes the byline names once the chunks are
+    joined."""
 
     quotes: list[Any]
     sentences: int = 0
+    model: ConfidenceModel | None = None
 
 
 @attrs.frozen
@@ -163,10 +170,16 @@ class _Finder:
                 # here, gives its Quotes without their round trip through to_dict() and
                 # from_dict() (0.3% of the parse on the development set).
                 return cls(None, frozenset({last}), own[0].lexicons, own[0].profile)
-            return cls(own[0].extension)
+            return cls(own[0].extension, frozenset(), own[0].lexicons, own[0].profile)
         names = frozenset(name for name, proc in nlp.pipeline if proc in own)
         lexicons = own[0].lexicons if own else None
         return cls(None, names, lexicons, profile if profile is not None else Profile.CLAIMS)
+
+    @property
+    def model(self) -> ConfidenceModel:
+        """The confidence model the quotes are scored with."""
+        lexicons = self.lexicons if self.lexicons is not None else default_lexicons()
+        return lexicons.confidence[self.profile]
 
 
 def _make_doc(nlp: Language, task: Task) -> Doc:
@@ -200,14 +213,25 @@ def _outcome(doc: Doc, task: Task, finder: _Finder, plain: bool) -> Outcome:
     extension = finder.extension
     try:
         data = doc._.get(f"{extension}_data") if extension is not None else None
-        if data is not None:
+        if data is not None and task.author is None:
             quotes: list[Any] = list(data) if plain else [Quote.from_dict(d) for d in data]
         else:
-            found = extract_doc(
-                doc, finder.lexicons, profile=finder.profile, doc_id=task.id, start=task.start
-            )
+            if data is not None:  # the component's quotes, found without the byline
+                found = [Quote.from_dict(d) for d in data]
+                found = with_author(task.text, found, task.author, finder.model)
+            else:
+                found = extract_doc(
+                    doc,
+                    finder.lexicons,
+                    author=task.author,
+                    profile=finder.profile,
+                    doc_id=task.id,
+                    start=task.start,
+                )
             quotes = [q.to_dict() for q in found] if plain else list(found)
-        return Found(quotes, sentence_count(doc) if task.count else 0)
+        if task.count:  # a chunk: the byline is read once the chunks are joined
+            return Found(quotes, sentence_count(doc), finder.model)
+        return Found(quotes)
     except Exception as err:
         return Failed(_reason(err))
 

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import pickle
 import re
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
 
 import quoteattr
 from quoteattr import QuoteattrError, QuoteKind, Speaker, SpeakerKind, TextSpan
@@ -168,3 +172,64 @@ def test_extract_many_takes_each_records_author(nlp: Any) -> None:
     assert [q.speaker.name for q in b] == ["I"]  # type: ignore[union-attr]
     assert isinstance(c, QuoteattrError)
     assert "[E014] Record c: 'author' is a dict" in str(c)
+
+
+def test_with_author_scores_a_named_quote_again() -> None:
+    """A quote whose "I" the byline names is scored again with the model given, as
+    extract_doc scores it after naming the writer; the others keep their confidence."""
+    quotes = [_said(COLUMN, "I", 0), _said(COLUMN, "I", 1)]
+    quotes = [attrs.evolve(q, confidence=0.3) for q in quotes]
+
+    def rescore(quote: Quote) -> float:
+        assert quote.speaker is not None
+        return 0.8 if quote.speaker.kind == SpeakerKind.PERSON else 0.1
+
+    named, quoted = with_author(COLUMN, quotes, "Jane Doe", rescore)
+    assert (named.confidence, quoted.confidence) == (0.8, 0.3)
+    assert with_author(COLUMN, quotes, "Jane Doe")[0].confidence == 0.3
+
+
+@Language.component("test_author_after_quoteattr")
+def _after_quoteattr(doc: Doc) -> Doc:
+    return doc
+
+
+@pytest.mark.model
+def test_extract_many_scores_the_writers_quotes_as_extract_does(nlp: Any) -> None:
+    """extract_many's quotes are extract's, confidence included, for a record with a
+    byline: with the component last (its quotes found with the byline), with a component
+    after it (its quotes named after it ran), and for a text read in chunks."""
+    expected = [q.to_dict() for q in quoteattr.extract(TEXT, nlp=nlp, author="Jane Doe")]
+    assert expected[0]["speaker"]["name"] == "Jane Doe"
+    (_, got), *_ = extract_many([{"id": "a", "text": TEXT, "author": "Jane Doe"}], nlp=nlp)
+    assert not isinstance(got, Exception)
+    assert [q.to_dict() for q in got] == expected
+    other = pickle.loads(pickle.dumps(nlp))
+    other.add_pipe("test_author_after_quoteattr", last=True)
+    (_, got), *_ = extract_many([{"id": "a", "text": TEXT, "author": "Jane Doe"}], nlp=other)
+    assert not isinstance(got, Exception)
+    assert [q.to_dict() for q in got] == expected
+
+
+@pytest.mark.model
+def test_a_chunked_record_gives_the_quotes_of_the_whole_one(
+    nlp: Any, small_max_length: Any
+) -> None:
+    """A record read in chunks gives the quotes it gives read whole, every field alike: its
+    "I" named once the chunks are joined, and scored again; each quote scored on its place in
+    the whole text (a chunk's first paragraph is no headline); contexts at offsets into the
+    whole text; speech events numbered on over the chunks, not from 0 in each."""
+    text = "\n\n".join([TEXT, *["Editors met again on a later day to talk it over."] * 12])
+    assert len(text) > 400  # the premise: the fixture's max_length makes it chunks
+    ((_, many),) = extract_many([{"id": "a", "text": text, "author": "Jane Doe"}], nlp=nlp)
+    assert not isinstance(many, Exception)
+    chunked = quoteattr.extract(text, nlp=nlp, author="Jane Doe")
+    saved, nlp.max_length = nlp.max_length, 10**6
+    try:
+        whole = [q.to_dict() for q in quoteattr.extract(text, nlp=nlp, author="Jane Doe")]
+    finally:
+        nlp.max_length = saved
+    assert whole[0]["speaker"]["name"] == "Jane Doe" and len(whole) > 8
+    assert len({q["attribution"] for q in whole}) == len(whole)
+    assert [q.to_dict() for q in many] == whole
+    assert [q.to_dict() for q in chunked] == whole

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 import spacy
 from hypothesis import given, settings
@@ -23,7 +24,7 @@ import quoteattr.component
 import quoteattr.io.progress as progress_module
 from quoteattr import Cue, Quote, QuoteattrError, QuoteKind, Speaker, SpeakerKind, TextSpan
 from quoteattr.batch import extract_many
-from quoteattr.chunks import shift, split_text
+from quoteattr.chunks import ChunkQuotes, merge, shift, split_text
 from quoteattr.cli import main
 from quoteattr.io import Record
 from quoteattr.io.progress import Progress
@@ -161,6 +162,29 @@ def test_shifted_quote_indexes_the_padded_text() -> None:
 def test_shift_keeps_text_and_indices() -> None:
     """shift changes offsets only: shifting back gives the quote again."""
     assert shift(shift(FULL, 5), -5) == FULL
+
+
+def test_shift_moves_the_context() -> None:
+    """The context a reader checks the quote in moves with it."""
+    quote = attrs.evolve(FULL, context=TextSpan(TEXT, 0, len(TEXT)))
+    moved = shift(quote, 7)
+    assert moved.context is not None and (moved.context.start, moved.context.text) == (7, TEXT)
+    check_offsets("x" * 7 + TEXT, [moved])
+
+
+def test_merge_numbers_speech_events_on_and_scores_again() -> None:
+    """Each chunk numbers its speech events from 0; merged, they are numbered on over the
+    text, and each quote is scored again where the model is given (here: by paragraph)."""
+    text = TEXT + "\n\n" + TEXT
+    first = [attrs.evolve(FULL, attribution=0, confidence=0.9)]
+    second = [attrs.evolve(FULL, attribution=0, confidence=0.9)]
+    chunks = [ChunkQuotes(0, first, 1), ChunkQuotes(len(TEXT) + 2, second, 1)]
+    merged = merge(text, chunks, lambda q: 0.5 if q.paragraph else 0.9)
+    assert [(q.attribution, q.paragraph, q.confidence) for q in merged] == [
+        (0, 0, 0.9),
+        (1, 1, 0.5),
+    ]
+    assert [q.confidence for q in merge(text, chunks)] == [0.9, 0.9]
 
 
 # ---------------------------------------------------------------------------------------------

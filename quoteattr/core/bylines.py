@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 import attrs
 
@@ -192,7 +192,10 @@ def writers_i(
 
 
 def with_author(
-    text: str, quotes: Sequence[Quote], author: str | Sequence[str] | None
+    text: str,
+    quotes: Sequence[Quote],
+    author: str | Sequence[str] | None,
+    rescore: Callable[[Quote], float] | None = None,
 ) -> list[Quote]:
     """Gives the "I" of a piece with one writer to that writer.
 
@@ -209,6 +212,10 @@ def with_author(
         quotes: the document's quotes.
         author: the document's byline (:func:`author_name` reads it); None leaves the quotes
             as they are.
+        rescore: the confidence model the quotes were scored with
+            (:class:`~quoteattr.core.confidence.ConfidenceModel`): a quote whose speaker is
+            named here is scored again, as ``extract_doc(..., author=)`` scores it after
+            naming the writer. None keeps each confidence as it was.
 
     Returns:
         the quotes in the same order, such speakers named.
@@ -228,5 +235,6 @@ def with_author(
         assert name is not None
         speaker = quotes[i].speaker
         assert speaker is not None
-        out[i] = attrs.evolve(quotes[i], speaker=Speaker(name, SpeakerKind.PERSON, speaker.mention))
+        named = attrs.evolve(quotes[i], speaker=Speaker(name, SpeakerKind.PERSON, speaker.mention))
+        out[i] = named if rescore is None else attrs.evolve(named, confidence=rescore(named))
     return out
