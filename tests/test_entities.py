@@ -2709,3 +2709,77 @@ def test_the_texts_gender_overrules_the_given_names() -> None:
     assert not entity.agrees("male") and entity.agrees("female") and entity.agrees(None)
     entity.gender = "male"
     assert entity.agrees("male") and not entity.agrees("female")
+
+
+@pytest.mark.parametrize(
+    ("words", "label", "expected"),
+    [
+        (["Acme"], "ORG", ("Acme", "organization")),  # the organisation before it
+        (["Tom", "Brown"], "PERSON", ("It", "unknown")),  # a person is no "it"
+    ],
+)
+def test_it_that_speaks_is_the_organisation_before_it(
+    words: list[str], label: str, expected: tuple[str, str]
+) -> None:
+    """ "Acme opposed the plan. It said talks would go on.": the "it" that says something
+    is the subject of the sentence before when that is an organisation, a place or a
+    document, never a person."""
+    n = len(words)
+    rows: list[tuple[Any, ...]] = [(w, n - 1, "compound", "PROPN") for w in words[:-1]]
+    rows += [
+        (words[-1], n, "nsubj", "PROPN"),
+        ("opposed", n, "ROOT", "VERB", "oppose"),
+        ("the", n + 2, "det", "DET"),
+        ("plan", n, "dobj", "NOUN"),
+        (".", n, "punct", P),
+        ("It", n + 5, "nsubj", "PRON"),
+        ("said", n + 5, "ROOT", "VERB", "say"),
+        ("talks", n + 8, "nsubj", "NOUN", "talk"),
+        ("would", n + 8, "aux", "AUX"),
+        ("go", n + 5, "ccomp", "VERB"),
+        ("on", n + 8, "prt", "ADP"),
+        (".", n + 5, "punct", P),
+    ]
+    doc = build_doc(
+        " ".join(words) + " opposed the plan . It said talks would go on .",
+        rows,
+        [(0, n, label)],
+    )
+    *_, quote = extract_doc(doc)
+    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert quote.speaker.mention.text == "It"
+    assert (quote.speaker.name, quote.speaker.kind.value) == expected
+
+
+@pytest.mark.parametrize(
+    ("verb", "lemma", "expected"),
+    [("said", "say", ("Acme", "organization")), ("means", "mean", ("It", "unknown"))],
+)
+def test_an_it_that_stands_for_nothing_is_no_one(
+    verb: str, lemma: str, expected: tuple[str, str]
+) -> None:
+    """ "Acme opposed the plan. It means talks would go on.": an "it" of "means" (or of
+    "is", "seems") stands for nothing, though an organisation comes before it; the "it" of
+    "said" stands for the organisation."""
+    text = f"Acme opposed the plan . It {verb} talks would go on ."
+    doc = build_doc(
+        text,
+        [
+            ("Acme", 1, "nsubj", "PROPN"),
+            ("opposed", 1, "ROOT", "VERB", "oppose"),
+            ("the", 3, "det", "DET"),
+            ("plan", 1, "dobj", "NOUN"),
+            (".", 1, "punct", P),
+            ("It", 6, "nsubj", "PRON"),
+            (verb, 6, "ROOT", "VERB", lemma),
+            ("talks", 9, "nsubj", "NOUN", "talk"),
+            ("would", 9, "aux", "AUX"),
+            ("go", 6, "ccomp", "VERB"),
+            ("on", 9, "prt", "ADP"),
+            (".", 6, "punct", P),
+        ],
+        [(0, 1, "ORG")],
+    )
+    at = text.index("It")
+    (found,) = resolve_mentions(doc, [(at, at + 2)])
+    assert (found.name, found.kind.value) == expected

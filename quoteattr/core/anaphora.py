@@ -9,7 +9,8 @@ first subject, else the first person named; names inside quotes last. A "he" or
 "she" that is the subject of a main clause on the way back, before that person, passes on its
 own antecedent ("King remembered Ali. She saw the Frazier fight. '...,' she said": King).
 A "he" in an adverbial clause fronted before its sentence's subject is that subject ("Asked
-if he agreed, Devine said"). "they" is a plural or conjoined subject. The "I" of an opinion
+if he agreed, Devine said"). "they" is a plural or conjoined subject, an "it" that speaks an
+organisation, place or document subject (:meth:`Anaphora.thing`). The "I" of an opinion
 piece is its writer when the last paragraph is a contributor line that names a person.
 """
 
@@ -46,6 +47,11 @@ PRONOUN_REACH = 5
 # Verbs of telling: "The president told NPR correspondent Steve Inskeep that he believes
 # ..." - the one told is not who "he" is.
 _TELLING = frozenset({"tell", "ask", "inform", "assure", "remind", "warn", "brief"})
+
+
+# Verbs an "it" is the subject of when it stands for nothing: "It is unusual", "It means
+# admitting ...", "It took him a day", "it seems".
+_IDLE = frozenset({"be", "mean", "take", "seem", "appear", "make", "remain", "look", "matter"})
 
 
 # Conversations: "Speaking with Laura Kuenssberg, she said ...", "in an interview with
@@ -239,6 +245,46 @@ class Anaphora:
         if kind == SpeakerKind.PERSON:  # "Obama and Xi": people, but no one person
             kind = SpeakerKind.UNNAMED
         return Resolution(span_text(self.text, strip_det(list(group))), kind)
+
+    def thing(self, root: Token) -> Token | None:
+        """The organisation, place or document an "it" that says something stands for: a
+        subject before it in its sentence ("the company said on Friday that it had
+        suspended ..."), else the subject of the sentence before, its main clause's first
+        ("Still, the Business Council of British Columbia opposed an increase. '...,' it
+        recommended."). The subject is a singular noun the model labels an organisation
+        or a place, or a body's or a document's noun (``bodies.txt``, ``documents.txt``:
+        "the bank", "the letter"); a person never is. None for an "it" that says nothing of
+        its own ("It is unusual for a justice to weigh in", "it means admitting").
+        """
+        head = root.head
+        if root.dep_ not in {"nsubj", "nsubjpass"} or head.pos_ != "VERB" or head.lemma_ in _IDLE:
+            return None
+        at = self._before_quote(root)
+        sentence = self.layout.sentence_index(at)
+        starts = self.layout.sentence_token_starts()
+        lexicons = self.people.lexicons
+
+        def things(lo: int, hi: int) -> list[Token]:
+            return [
+                t
+                for t in self.doc[lo:hi]
+                if t.dep_ in {"nsubj", "nsubjpass"}
+                and t.tag_ in {"NN", "NNP"}
+                and t.ent_type_ != "PERSON"
+                and (
+                    t.ent_type_ in {"ORG", "GPE"}
+                    or t.lower_ in lexicons.bodies
+                    or t.lower_ in lexicons.documents
+                )
+                and not self.people.in_quote(t.idx)
+            ]
+
+        found = things(starts[sentence], at)
+        if not found and sentence > 0:
+            before = things(starts[sentence - 1], starts[sentence])
+            # its main clause's subject first: "As the bank ..., the board said"
+            found = sorted(before, key=lambda t: t.head.dep_ != "ROOT")
+        return found[0] if found else None
 
     def _author(self) -> Entity | None:
         """The writer of an opinion piece, from its contributor line: a last paragraph of one

@@ -143,6 +143,15 @@ class Resolver:
             if not (s <= root.i < e):
                 return self._resolve(s, e, kind, False)
         if root.pos_ == "PRON":
+            thing = self._anaphora.thing(root) if root.lower_ == "it" else None
+            if thing is not None:
+                s, e = mention_bounds(thing)
+                group = doc[s:e]
+                found = self._resolve(
+                    s, e, speaker_kind(group, (), self.people.lexicons.bodies), False
+                )
+                if found.kind != SpeakerKind.PERSON:
+                    return found
             return self._anaphora.pronoun(root, own, speaker)
         if kind == SpeakerKind.PERSON:
             entity = self.people.person(span)
