@@ -2783,3 +2783,43 @@ def test_an_it_that_stands_for_nothing_is_no_one(
     at = text.index("It")
     (found,) = resolve_mentions(doc, [(at, at + 2)])
     assert (found.name, found.kind.value) == expected
+
+
+@pytest.mark.parametrize("pos", ["NOUN", "PROPN"])
+def test_a_role_in_capitals_takes_the_name_in_apposition(pos: str) -> None:
+    """ "The Environmental Commissioner, Dianne Saxe, said ...": a role written in capitals,
+    which the tagger takes for a proper noun the model labels no one, is a description as
+    the same role in lower case is: the speaker is Dianne Saxe, with the role."""
+    word = "Commissioner" if pos == "PROPN" else "commissioner"
+    adjective = (
+        ("Environmental", "compound", "PROPN")
+        if pos == "PROPN"
+        else (
+            "environmental",
+            "amod",
+            "ADJ",
+        )
+    )
+    doc = build_doc(
+        f"The {adjective[0]} {word} , Dianne Saxe , said the plan failed .",
+        [
+            ("The", 2, "det", "DET"),
+            (adjective[0], 2, adjective[1], adjective[2]),
+            (word, 7, "nsubj", pos),
+            (",", 2, "punct", P),
+            ("Dianne", 5, "compound", "PROPN"),
+            ("Saxe", 2, "appos", "PROPN"),
+            (",", 2, "punct", P),
+            ("said", 7, "ROOT", "VERB", "say"),
+            ("the", 9, "det", "DET"),
+            ("plan", 10, "nsubj", "NOUN"),
+            ("failed", 7, "ccomp", "VERB", "fail"),
+            (".", 7, "punct", P),
+        ],
+        ents=[(4, 6, "PERSON")],
+    )
+    (quote,) = extract_doc(doc)
+    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert (quote.speaker.name, quote.speaker.mention.text) == ("Dianne Saxe", "Dianne Saxe")
+    assert quote.speaker.role is not None
+    assert quote.speaker.role.lower() == "environmental commissioner"

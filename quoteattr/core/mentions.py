@@ -781,14 +781,17 @@ def named_in_apposition(head: Token) -> Token:
     person noun stands for the organisation named beside it ("Shopify's rival, Amazon.com
     Inc,")."""
     one = head.lower_ == "one" and head.pos_ in {"NUM", "PRON"}
-    if (head.pos_ != "NOUN" and not one) or head.tag_ == "NNS":
+    # "Ontario's Environmental Commissioner, Dianne Saxe, said": a role in capitals is a
+    # description too, not a name, when the model labels it no person
+    titled = head.pos_ == "PROPN" and head.lower_ in _TITLE_WORDS and head.ent_type_ != "PERSON"
+    if (head.pos_ != "NOUN" and not one and not titled) or head.tag_ in {"NNS", "NNPS"}:
         return head  # "Two objectors, Joyce and Lee": a group
     for child in head.rights:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "PERSON":
             return phrase_head(child)
     # "Shopify's rival, Amazon.com Inc, declined": a body's name beside a noun that is no
     # person's role or person ("The group's president, Acme Corp" is left alone)
-    if head.lower_ not in _TITLE_WORDS and head.lower_ not in _PERSON_NOUNS:
+    if not titled and head.lower_ not in _TITLE_WORDS and head.lower_ not in _PERSON_NOUNS:
         for child in head.rights:
             if (
                 child.dep_ == "appos"

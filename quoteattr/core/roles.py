@@ -188,7 +188,15 @@ class Roles:
                 s, e = mention_bounds(body)
                 return span_text(text, role), self.org_name(list(doc[s:e]))
         # The name is the appositive: "Trump's campaign manager, Kellyanne Conway, said".
-        if head.dep_ == "appos" and head.head.i < start and head.head.pos_ == "NOUN":
+        # "Ontario's Environmental Commissioner, Dianne Saxe": a role in capitals as well.
+        if (
+            head.dep_ == "appos"
+            and head.head.i < start
+            and (
+                head.head.pos_ == "NOUN"
+                or (head.head.pos_ == "PROPN" and named_in_apposition(head.head).i == head.i)
+            )
+        ):
             governor = head.head
             tokens = [t for t in doc[governor.left_edge.i : governor.i + 1]]
             org = None
