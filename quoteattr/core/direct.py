@@ -379,7 +379,7 @@ def _told_before(
     light verb with an act of speech or writing as its object ("The DNC issued a
     statement."; ``light_verbs``), or is the head's participle or an aside on it: "Trump
     shot back in a statement, saying he's ..." then "“Frankly, this is ...”"; "Rather, he
-    said, struggles will coalesce support."
+    said, struggles will coalesce support."; "If anything, Ash argued, the incident is ..."
     Not a verb in a clause of time or reason ("After Obama said so, Trump left"): its speaker
     is not the one the paragraph is about. A quoted line in capitals is a heading
     ("“DIVISIVE, STUPID AND WRONG”"), no one's words."""
@@ -398,6 +398,9 @@ def _told_before(
             and child.tag_ == "VBG"
             and not any(c.dep_ == "mark" for c in child.children)
         )
+        # "If anything, Ash argued in his email, the incident is ...": the attribution set
+        # in before the clause it reports, which the parser hangs on it as a clause of its own
+        aside = aside or (child.dep_ == "ccomp" and child.i < root.i)
         if aside and lexicon.verb_category(child) in SAID_CATEGORIES:
             return child
         # "The DNC issued a statement apologizing to Sanders." then the statement's words:
