@@ -49,6 +49,33 @@ def test_a_gesture_tags_a_quotation_but_reports_no_clause() -> None:
     assert (q.kind, q.text, who(q)) == (QuoteKind.DIRECT, "“No,”", ("he", "shrugs"))
 
 
+def test_a_reaction_tags_a_quotation_but_reports_no_clause() -> None:
+    """“We won,” reacted Trump. -> Trump / reacted (a verb of speech after a quotation);
+    "He reacted to the report." reports nothing."""
+    doc = build_doc(
+        "“We won,” reacted Trump. He reacted to the report.",
+        [
+            ("“", 5, "punct", P),
+            ("We", 2, "nsubj", "PRON"),
+            ("won", 5, "ccomp", "VERB", "win"),
+            (",", 5, "punct", P),
+            ("”", 5, "punct", P),
+            ("reacted", 5, "ROOT", "VERB", "react"),
+            ("Trump", 5, "nsubj", "PROPN"),
+            (".", 5, "punct", P),
+            ("He", 9, "nsubj", "PRON"),
+            ("reacted", 9, "ROOT", "VERB", "react"),
+            ("to", 9, "prep", "ADP"),
+            ("the", 12, "det", "DET"),
+            ("report", 10, "pobj", "NOUN"),
+            (".", 9, "punct", P),
+        ],
+        ents=[(6, 7, "PERSON")],
+    )
+    [q] = extract_doc(doc)
+    assert (q.kind, q.text, who(q)) == (QuoteKind.DIRECT, "“We won,”", ("Trump", "reacted"))
+
+
 def _next_sentence_doc(subject: tuple[str, str], cue: str, lemma: str) -> Any:
     """“We lost,” she said. “We won.” <subject> <cue> the rally."""
     word, pos = subject
