@@ -236,12 +236,13 @@ def test_devset_speaker_names(nlp: Any, polnear_docs: list[dict[str, Any]]) -> N
 def test_devset_speaker_names_set_aside(nlp: Any, polnear_docs: list[dict[str, Any]]) -> None:
     """Name accuracy on 100 mentions from articles nobody read while writing rules.
 
-    Measured 0.870 against a 0.420 baseline when they were labelled (benchmarks/speaker_names.py);
-    every pronoun and description among them needs resolving to be right.
+    Measured 0.870 against a 0.420 baseline when they were labelled (benchmarks/speaker_names.py),
+    0.900 with the rules of 2026-12-01; every pronoun and description among them needs
+    resolving to be right.
     """
     scores = _name_scores(nlp, polnear_docs, ASIDE_LABELS)
     assert scores.total == 100
-    assert scores.accuracy >= 0.865
+    assert scores.accuracy >= 0.895
     assert scores.baseline_accuracy < 0.45
 
 
@@ -297,9 +298,10 @@ def test_devset_speaker_names_fresh_fourth_set(
     the third set was; their misses are not read while writing rules either.
 
     Measured 0.860 against a 0.330 baseline with the code that had never seen
-    them (commit 0170ab2; benchmarks/speaker_names.py).
+    them (commit 0170ab2; benchmarks/speaker_names.py), 0.870 with the rules of the third
+    pass of 2026-12-01 (given names for pronoun agreement), written without reading them.
     """
     scores = _name_scores(nlp, polnear_docs, FRESH4_LABELS)
     assert scores.total == 100
-    assert scores.accuracy >= 0.855
+    assert scores.accuracy >= 0.865
     assert scores.baseline_accuracy < 0.35
