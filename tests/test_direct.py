@@ -536,6 +536,14 @@ def test_a_common_noun_label_the_document_names_nowhere_is_no_speaker() -> None:
     assert q.rule != Rule.LABEL and q.speaker is None
 
 
+def test_a_word_in_capitals_that_labels_one_quote_is_a_kicker() -> None:
+    """BOOM: “Yes.” heading a piece, "BOOM" a proper noun with no entity, naming no one in
+    the document and labelling no other line: a kicker, no speaker."""
+    rows = [("BOOM", *LABEL_ROWS[0][1:3], "PROPN"), *LABEL_ROWS[1:]]
+    [q] = directs(build_doc("BOOM: “Yes.”", rows))
+    assert q.rule != Rule.LABEL and q.speaker is None
+
+
 def test_previous_subject_is_never_the_quotes_own_first_word() -> None:
     """Rally - “We won.” parsed as one sentence: its subject "We" is inside the quote, so the
     previous-subject rule names no one rather than the quote's own pronoun."""

@@ -740,6 +740,34 @@ def test_label_that_is_not_a_source() -> None:
     assert extract_doc(doc) == []
 
 
+@pytest.mark.parametrize(("lines", "found"), [(1, 0), (2, 2)])
+def test_a_word_in_capitals_labelling_one_line_is_a_kicker(lines: int, found: int) -> None:
+    """ "BOOM: Cruz wins big again." heads a piece: a word in capitals the document names no
+    one by, labelling one line, is a kicker or a section's name ("ENERGY: ..."), no source;
+    labelling two lines or more, it is a transcript's speaker, who speaks again."""
+    line = "BOOM: Cruz wins big again."
+    rows: list[tuple[Any, ...]] = []
+    for k in range(lines):
+        at = len(rows)
+        if k:
+            rows.append(("\n\n", at - 1, "dep", "SPACE"))
+            at += 1
+        rows += [
+            ("BOOM", at, "ROOT", "PROPN"),
+            (":", at, "punct", P),
+            ("Cruz", at + 3, "nsubj", "PROPN"),
+            ("wins", at + 3, "ROOT", "VERB", "win"),
+            ("big", at + 3, "advmod", "ADV"),
+            ("again", at + 3, "advmod", "ADV"),
+            (".", at + 3, "punct", P),
+        ]
+    doc = build_doc("\n\n".join([line] * lines), rows)
+    labels = [q for q in extract_doc(doc) if q.cue is not None and q.cue.text == ":"]
+    assert [summary(q) for q in labels] == [
+        ("indirect", "Cruz wins big again", ":", "BOOM")
+    ] * found
+
+
 ZORBLE_ROWS = [
     ("She", 1, "nsubj", "PRON"),
     ("zorbled", 1, "ROOT", "VERB", "zorble"),

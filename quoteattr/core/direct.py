@@ -34,6 +34,7 @@ from .mentions import (
     PERSON_PRONOUNS,
     SENT_END,
     SpeakerWords,
+    label_names,
     mention_bounds,
     named_in_apposition,
     phrase_head,
@@ -231,7 +232,11 @@ def _colon_lead(
     if not tokens:
         return Attribution()
     label = _label(doc, tokens, layout.named_words)
-    if label and not any(t.lower_ in not_sources for t in label):
+    if (
+        label
+        and not any(t.lower_ in not_sources for t in label)
+        and label_names(label, layout.named_words, layout.repeated_labels)
+    ):
         mark = CueMatch(colon, colon + 1, colon, ":", CueCategory.SPEECH)
         return Attribution(mark, mention_bounds(phrase_head(label[-1])), Rule.LABEL)
     # The clause before the colon: its head, climbing no further than the quote, on which

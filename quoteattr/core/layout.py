@@ -29,6 +29,9 @@ __all__ = [
     "span_of",
 ]
 
+# A word in capitals and a colon: a transcript's "TAPPER:", a headline's "BOOM:".
+_CAPITAL_LABEL = re.compile(r"\b([A-Z][A-Z'’.-]*[A-Z]):")
+
 # A paragraph is a line: what lies between two line breaks, without the whitespace at its
 # edges ("  Talks failed.  \n\n" is one paragraph, "Talks failed."). One regex match per
 # paragraph, from its first to its last non-space character (``\S`` never matches a break,
@@ -214,6 +217,16 @@ class Layout:
         """The Doc's named entities, read once: spaCy makes a new Span of each on every read
         of ``doc.ents``, which stages that look up a name would do again and again."""
         return tuple(self.doc.ents)
+
+    @functools.cached_property
+    def repeated_labels(self) -> frozenset[str]:
+        """The words in capitals that label two lines or more ("TAPPER: ..." and again
+        "TAPPER: ..."): a transcript's speakers, where a headline's kicker ("BOOM: ...") or a
+        section's name ("ENERGY: ...") labels one."""
+        counts: dict[str, int] = {}
+        for m in _CAPITAL_LABEL.finditer(self.text):
+            counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+        return frozenset(word for word, n in counts.items() if n > 1)
 
     @functools.cached_property
     def named_words(self) -> frozenset[str]:

@@ -24,6 +24,7 @@ __all__ = [
     "after_comma",
     "author_of",
     "inverted_subjects",
+    "label_names",
     "mention_bounds",
     "person_names",
     "person_surnames",
@@ -770,6 +771,22 @@ def after_comma(tok: Token) -> bool:
     "The utility, Nova Scotia Power, said"."""
     i = tok.left_edge.i
     return i > 0 and tok.doc[i - 1].text == ","
+
+
+def label_names(label: Sequence[Token], named: Collection[str], again: Collection[str]) -> bool:
+    """Whether the words before a label's colon can name a source: a word in capitals alone
+    ("TAPPER: ...", "AP: ...") does when the model labels it an entity, the document names
+    someone by it (``named``: the words of its PERSON and ORG entities, as written) or it
+    labels another line too (``again``: a transcript's speaker speaks again); a headline's
+    kicker or a section's name ("BOOM: Trump just fired ...", "ENERGY: Premier Smith said
+    ...") does not. Any other label is left to the callers' rules."""
+    if len(label) != 1:
+        return True
+    word = label[0]
+    if not (word.is_upper and word.is_alpha and len(word) > 1):
+        return True
+    text = word.text
+    return bool(word.ent_type_) or text in named or text.title() in named or text in again
 
 
 def named_in_apposition(head: Token) -> Token:

@@ -44,7 +44,7 @@ from .findings import Finding
 from .layout import Layout, Ranges, any_equal
 from .lexicon import Lexicons
 from .marks import MarkedQuote
-from .mentions import inverted_subjects, speaker_of_cue
+from .mentions import inverted_subjects, label_names, speaker_of_cue
 from .nesting import marked_ranges, mostly_quoted, snap
 
 __all__ = ["Reported", "find_reported", "reported_findings"]
@@ -620,7 +620,9 @@ def _label_line(
         for t in label
     ):
         return None
-    if any(t.lower_ in not_sources for t in label):
+    if any(t.lower_ in not_sources for t in label) or not label_names(
+        label, layout.named_words, layout.repeated_labels
+    ):
         return None
     i = tokens[colon]
     cue = CueMatch(i, i + 1, i, ":", CueCategory.SPEECH)
