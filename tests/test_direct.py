@@ -544,6 +544,30 @@ def test_a_word_in_capitals_that_labels_one_quote_is_a_kicker() -> None:
     assert q.rule != Rule.LABEL and q.speaker is None
 
 
+def test_the_subject_after_the_quotation_says_it() -> None:
+    """'Poll: “We will win,” Trump said.' with "Poll" parsed as a second subject of "said",
+    before the quotation: the subject between the quotation and the cue says it."""
+    doc = build_doc(
+        "Poll: “We will win,” Trump said.",
+        [
+            ("Poll", 9, "nsubj", "NOUN"),
+            (":", 0, "punct", P),
+            ("“", 5, "punct", P),
+            ("We", 5, "nsubj", "PRON"),
+            ("will", 5, "aux", "AUX"),
+            ("win", 9, "ccomp", "VERB"),
+            (",", 9, "punct", P),
+            ("”", 9, "punct", P),
+            ("Trump", 9, "nsubj", "PROPN"),
+            ("said", 9, "ROOT", "VERB", "say"),
+            (".", 9, "punct", P),
+        ],
+        ents=[(8, 9, "PERSON")],
+    )
+    [q] = directs(doc)
+    assert who(q) == ("Trump", "said")
+
+
 def test_previous_subject_is_never_the_quotes_own_first_word() -> None:
     """Rally - “We won.” parsed as one sentence: its subject "We" is inside the quote, so the
     previous-subject rule names no one rather than the quote's own pronoun."""

@@ -116,6 +116,9 @@ def subject_of(verb: Token, object_control: Collection[str] | None = None) -> To
         inverted = inverted_subjects(token)
         if inverted is not None:
             return inverted[1]
+        split = _subject_after_clause(token)
+        if split is not None:
+            return split
         for child in token.children:
             if child.dep_ in _SUBJECT_DEPS:
                 return _second_subject(token, child) or child
@@ -185,6 +188,22 @@ def inverted_subjects(verb: Token) -> tuple[Token, Token] | None:
     if before is None or after is None:
         return None
     return before, after
+
+
+def _subject_after_clause(verb: Token) -> Token | None:
+    """The subject between a verb and the clause it reports, where the parser gave the verb
+    a second subject before that clause: in 'BOOM: “We will win,” Trump said.' both "BOOM"
+    and "Trump" are subjects of "said", and the one after the quotation says it."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    if len(subjects) < 2:
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i > verb.i:
+            continue
+        after = [s for s in subjects if clause.right_edge.i < s.i < verb.i]
+        if after and any(s.i < clause.left_edge.i for s in subjects):
+            return after[-1]
+    return None
 
 
 def _second_subject(verb: Token, first: Token) -> Token | None:
