@@ -2823,3 +2823,33 @@ def test_a_role_in_capitals_takes_the_name_in_apposition(pos: str) -> None:
     assert (quote.speaker.name, quote.speaker.mention.text) == ("Dianne Saxe", "Dianne Saxe")
     assert quote.speaker.role is not None
     assert quote.speaker.role.lower() == "environmental commissioner"
+
+
+@pytest.mark.parametrize("parse", ["name subject", "title subject"])
+def test_a_portfolio_run_into_the_name_leaves_the_name(parse: str) -> None:
+    """ "Minister of Health Adrian Dix said cases fell.": the model labels "Health Adrian
+    Dix" one organisation; the name from its given name on is the minister, whether the
+    parser makes the name the subject or the title ("Director of Planning Susan Denty")."""
+    title_subject = parse == "title subject"
+    doc = build_doc(
+        "Minister of Health Adrian Dix said cases fell .",
+        [
+            ("Minister", 5 if title_subject else 4, "nsubj" if title_subject else "nmod", "PROPN"),
+            ("of", 0, "prep", "ADP"),
+            ("Health", 4, "compound", "PROPN") if title_subject else ("Health", 1, "pobj", "PROPN"),
+            ("Adrian", 4, "compound", "PROPN"),
+            ("Dix", 1, "pobj", "PROPN") if title_subject else ("Dix", 5, "nsubj", "PROPN"),
+            ("said", 5, "ROOT", "VERB", "say"),
+            ("cases", 7, "nsubj", "NOUN", "case"),
+            ("fell", 5, "ccomp", "VERB", "fall"),
+            (".", 5, "punct", P),
+        ],
+        [(2, 5, "ORG")],
+    )
+    (quote,) = extract_doc(doc)
+    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert (quote.speaker.name, quote.speaker.kind.value, quote.speaker.mention.text) == (
+        "Adrian Dix",
+        "person",
+        "Adrian Dix",
+    )

@@ -58,6 +58,7 @@ _PERSON_NOUNS = frozenset(lexicons.person_nouns())
 _COUNTRIES = frozenset(lexicons.demonyms().values())
 _HONORIFICS = frozenset(lexicons.honorifics())
 _TITLE_WORDS = frozenset(lexicons.titles()) | _HONORIFICS
+_GIVEN_NAMES = lexicons.given_names()
 _NAME_DEPS = frozenset(
     {"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "flat", "case", "prt"}
 )
@@ -293,6 +294,9 @@ def mention_bounds(head: Token) -> tuple[int, int]:
                 while start > 0 and doc[start].ent_iob_ == "I":
                     start -= 1
                 return start, end
+        holder = _portfolio_holder(doc, start, end)
+        if holder is not None and holder <= head.i:
+            return holder, end
         while start > 0 and body:
             before = doc[start - 1]
             if not (
@@ -346,6 +350,32 @@ def mention_bounds(head: Token) -> tuple[int, int]:
 # Services".
 _BODY_NAME_PREPS = frozenset({"of", "for", "on"})
 _BODY_NAME_POS = frozenset({"PROPN", "DET", "ADP", "CCONJ"})
+
+
+def _entity_start(tok: Token) -> int:
+    """The first token of the entity ``tok`` is in."""
+    i = tok.i
+    while i > 0 and tok.doc[i].ent_iob_ == "I":
+        i -= 1
+    return i
+
+
+def _portfolio_holder(doc: Doc, start: int, end: int) -> int | None:
+    """Where the person's name starts in an entity the model ran on from a portfolio: in
+    "Minister of Health Adrian Dix said" the entity "Health Adrian Dix" is the portfolio
+    and the minister's name, which starts at a given name (``given_names.txt``) and is two
+    or three words in capitals to the entity's end; the entity follows "of" after a title
+    word. None for any other entity."""
+    if start < 2 or end - start < 3:
+        return None
+    if doc[start - 1].lower_ != "of" or doc[start - 2].lower_ not in _TITLE_WORDS:
+        return None
+    names = _GIVEN_NAMES
+    for k in range(max(start + 1, end - 3), end - 1):
+        words = doc[k:end]
+        if doc[k].lower_ in names and all(t.is_alpha and t.text.istitle() for t in words):
+            return k
+    return None
 
 
 def _named_body_end(head: Token, last: int) -> int:
@@ -583,6 +613,14 @@ def speaker_kind(
         # A common noun is an unnamed source whatever names modify it: "a New Mexico
         # delegate", "a State Department spokesman"; "the Clinton campaign" is a body.
         return SpeakerKind.UNNAMED
+    # "Minister of Health Adrian Dix": a person's name cut from the entity the model ran on
+    # from the portfolio (mention_bounds).
+    first = mention.doc[mention.start]
+    if (
+        first.ent_iob_ == "I"
+        and _portfolio_holder(mention.doc, _entity_start(first), mention.end) == mention.start
+    ):
+        return SpeakerKind.PERSON
     # The name itself decides, not its modifiers: "US Secretary of Defense Jim Mattis" is a
     # person although "US" is a GPE.
     name = [root, *(c for c in root.children if c.dep_ in {"compound", "flat"})]
@@ -869,8 +907,15 @@ def _titled_name(head: Token) -> Token:
     if head.lower_ not in _TITLE_WORDS:
         return portfolio_name(head)
     last = head.right_edge
-    if last.i <= head.i or last.ent_type_ != "PERSON":
+    if last.i <= head.i:
         return head
+    if last.ent_type_ != "PERSON":
+        # "Director of Planning Kelly Denty said", the name run into an entity with the
+        # portfolio: the name from its given name on
+        holder = _portfolio_holder(head.doc, _entity_start(last), last.i + 1)
+        if holder is None or not titles_name(head, holder):
+            return head
+        return last
     first = _ending_name_start(head, last)
     if first.ent_iob_ != "B" or not titles_name(head, first.i):
         return head  # "President Obama"; "a spokesman for (Mr.) Clinton" speaks for him
