@@ -268,9 +268,7 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     """
     if head.ent_iob_ != "O" and head.ent_type_:
         doc = head.doc
-        start = head.i
-        while start > 0 and doc[start].ent_iob_ == "I":
-            start -= 1
+        start = _entity_start(head)
         end = head.i + 1
         while end < len(doc) and doc[end].ent_iob_ == "I":
             end += 1
@@ -290,10 +288,7 @@ def mention_bounds(head: Token) -> tuple[int, int]:
             while first > 0 and doc[first - 1].lower_ in lexicons.SURNAME_PARTICLES:
                 first -= 1
             if first > 0 and doc[first - 1].ent_type_ == "PERSON" and doc[first].ent_type_:
-                start = first - 1
-                while start > 0 and doc[start].ent_iob_ == "I":
-                    start -= 1
-                return start, end
+                return _entity_start(doc[first - 1]), end
         holder = _portfolio_holder(doc, start, end)
         if holder is not None and holder <= head.i:
             return holder, end
