@@ -58,7 +58,6 @@ _PERSON_NOUNS = frozenset(lexicons.person_nouns())
 _COUNTRIES = frozenset(lexicons.demonyms().values())
 _HONORIFICS = frozenset(lexicons.honorifics())
 _TITLE_WORDS = frozenset(lexicons.titles()) | _HONORIFICS
-_GIVEN_NAMES = lexicons.given_names()
 _NAME_DEPS = frozenset(
     {"compound", "det", "amod", "poss", "nmod", "nummod", "quantmod", "flat", "case", "prt"}
 )
@@ -365,7 +364,8 @@ def _portfolio_holder(doc: Doc, start: int, end: int) -> int | None:
         return None
     if doc[start - 1].lower_ != "of" or doc[start - 2].lower_ not in _TITLE_WORDS:
         return None
-    names = _GIVEN_NAMES
+    # read here, on the rare entity that gets this far, not when the module is imported
+    names = lexicons.given_names()
     for k in range(max(start + 1, end - 3), end - 1):
         words = doc[k:end]
         if doc[k].lower_ in names and all(t.is_alpha and t.text.istitle() for t in words):
