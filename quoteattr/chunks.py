@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .core.layout import paragraph_bounds
-from .core.lexicon import Lexicons, default_lexicons
+from .core.lexicon import Lexicons, confidence_model
 from .core.run import extract_doc
 from .errors import Errors, QuoteattrError
 from .model import Profile, Quote, TextSpan
@@ -262,7 +262,6 @@ def extract_long(
     own = [name for name, proc in nlp.pipeline if proc in components(nlp)]
     # One chunk a batch: the parser holds a whole batch at once (see BYTES_PER_CHAR).
     docs = nlp.pipe((text[s:e] for s, e in spans), disable=own, batch_size=1)
-    lexicons = lexicons if lexicons is not None else default_lexicons()
     return merge(
         text,
         (
@@ -271,5 +270,5 @@ def extract_long(
             )
             for (s, _), doc in zip(spans, docs, strict=True)
         ),
-        lexicons.confidence[profile],
+        confidence_model(lexicons, profile),
     )

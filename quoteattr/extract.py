@@ -16,7 +16,7 @@ from . import pipelines
 from .chunks import chunk_chars, extract_long
 from .core.bylines import with_author
 from .core.language import warn_if_not_english
-from .core.lexicon import default_lexicons
+from .core.lexicon import confidence_model
 from .core.run import extract_doc, profile_of
 from .errors import Errors, QuoteattrError
 from .model import Profile, Quotes
@@ -84,7 +84,7 @@ def extract(
     if len(text_or_doc) > longest:
         # Paragraph-aligned chunks, one parsed at a time: memory stays within the budget.
         quotes = extract_long(text_or_doc, pipeline, lexicons, profile=chosen, max_length=longest)
-        model = (lexicons if lexicons is not None else default_lexicons()).confidence[chosen]
+        model = confidence_model(lexicons, chosen)
         return Quotes(with_author(text_or_doc, quotes, author, model))
     # The quotes are found here, with the author: the component need not run as well.
     doc = pipeline(text_or_doc, disable=[name for name, proc in pipeline.pipeline if proc in own])

@@ -61,7 +61,7 @@ from .component import DOCUMENT_KEY
 from .core.bylines import with_author
 from .core.confidence import ConfidenceModel
 from .core.layout import TEXT_KEY
-from .core.lexicon import Lexicons, default_lexicons
+from .core.lexicon import Lexicons, confidence_model
 from .core.run import extract_doc
 from .errors import Errors, QuoteattrError, outside_stacklevel
 from .heap import keep_freed_memory
@@ -178,8 +178,7 @@ class _Finder:
     @property
     def model(self) -> ConfidenceModel:
         """The confidence model the quotes are scored with."""
-        lexicons = self.lexicons if self.lexicons is not None else default_lexicons()
-        return lexicons.confidence[self.profile]
+        return confidence_model(self.lexicons, self.profile)
 
 
 def _make_doc(nlp: Language, task: Task) -> Doc:

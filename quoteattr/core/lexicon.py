@@ -21,7 +21,7 @@ from .confidence import ConfidenceModel, default_models
 from .cues import CueLexicon
 from .mentions import SpeakerWords
 
-__all__ = ["Lexicons", "default_lexicons"]
+__all__ = ["Lexicons", "confidence_model", "default_lexicons"]
 
 
 @attrs.frozen
@@ -102,3 +102,10 @@ class Lexicons:
 def default_lexicons() -> Lexicons:
     """The shipped lexicons, gathered once per process."""
     return Lexicons.default()
+
+
+def confidence_model(lexicons: Lexicons | None, profile: Profile) -> ConfidenceModel:
+    """The confidence model a run with ``lexicons`` (None: the shipped ones) scores the
+    quotes of ``profile`` with: to score again quotes changed after extraction (a chunk's
+    quotes joined, the byline's writer named)."""
+    return (lexicons if lexicons is not None else default_lexicons()).confidence[profile]
