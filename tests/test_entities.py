@@ -2608,6 +2608,28 @@ def test_a_pronoun_tagged_a_proper_noun_is_no_name() -> None:
     assert speakers_of(doc) == [("She", "She", "unknown", None, None)]
 
 
+def talks_go_on(
+    at: int, subject: str, pos: str, verb: str = "said", lemma: str = "say"
+) -> list[tuple[Any, ...]]:
+    """The rows of "<subject> <verb> talks would go on ." from token ``at`` on: the one
+    sentence of reported speech the tests of this part end with."""
+    return [
+        (subject, at + 1, "nsubj", pos),
+        (verb, at + 1, "ROOT", "VERB", lemma),
+        ("talks", at + 4, "nsubj", "NOUN", "talk"),
+        ("would", at + 4, "aux", "AUX"),
+        ("go", at + 1, "ccomp", "VERB"),
+        ("on", at + 4, "prt", "ADP"),
+        (".", at + 1, "punct", P),
+    ]
+
+
+def with_given_names(names: dict[str, str] | None) -> Lexicons:
+    """The shipped lexicons, with ``names`` for given names unless None."""
+    lexicons = Lexicons.default()
+    return lexicons if names is None else attrs.evolve(lexicons, given_names=names)
+
+
 # "Mary Jones met Tom Brown. He said talks would go on."
 MET_ROWS = [
     ("Mary", 1, "compound", "PROPN"),
@@ -2616,13 +2638,7 @@ MET_ROWS = [
     ("Tom", 4, "compound", "PROPN"),
     ("Brown", 2, "dobj", "PROPN"),
     (".", 2, "punct", P),
-    ("He", 7, "nsubj", "PRON"),
-    ("said", 7, "ROOT", "VERB", "say"),
-    ("talks", 10, "nsubj", "NOUN", "talk"),
-    ("would", 10, "aux", "AUX"),
-    ("go", 7, "ccomp", "VERB"),
-    ("on", 10, "prt", "ADP"),
-    (".", 7, "punct", P),
+    *talks_go_on(6, "He", "PRON"),
 ]
 
 
@@ -2636,10 +2652,7 @@ def test_he_skips_a_woman_by_her_given_name(names: dict[str, str] | None, expect
         MET_ROWS,
         [(0, 2, "PERSON"), (3, 5, "PERSON")],
     )
-    lexicons = Lexicons.default()
-    if names is not None:
-        lexicons = attrs.evolve(lexicons, given_names=names)
-    (quote,) = extract_doc(doc, lexicons)
+    (quote,) = extract_doc(doc, with_given_names(names))
     assert quote.speaker is not None and quote.speaker.name == expected
     # The given name only keeps the pronoun away: the gender reported is the pronoun's.
     assert quote.speaker.gender_evidence == "pronoun"
@@ -2663,20 +2676,11 @@ def test_a_courtesy_title_skips_a_namesake_by_given_name(
             ("spoke", 6, "ROOT", "VERB", "speak"),
             (".", 6, "punct", P),
             ("Mr.", 9, "compound", "PROPN"),
-            ("Trump", 10, "nsubj", "PROPN"),
-            ("said", 10, "ROOT", "VERB", "say"),
-            ("talks", 13, "nsubj", "NOUN", "talk"),
-            ("would", 13, "aux", "AUX"),
-            ("go", 10, "ccomp", "VERB"),
-            ("on", 13, "prt", "ADP"),
-            (".", 10, "punct", P),
+            *talks_go_on(9, "Trump", "PROPN"),
         ],
         [(0, 2, "PERSON"), (4, 6, "PERSON"), (9, 10, "PERSON")],
     )
-    lexicons = Lexicons.default()
-    if names is not None:
-        lexicons = attrs.evolve(lexicons, given_names=names)
-    (quote,) = extract_doc(doc, lexicons)
+    (quote,) = extract_doc(doc, with_given_names(names))
     assert quote.speaker is not None and quote.speaker.name == expected
 
 
@@ -2711,6 +2715,25 @@ def test_the_texts_gender_overrules_the_given_names() -> None:
     assert entity.agrees("male") and not entity.agrees("female")
 
 
+def opposed_then_it(
+    words: list[str], label: str, verb: str = "said", lemma: str = "say"
+) -> tuple[Doc, str]:
+    """ "<words> opposed the plan . It <verb> talks would go on .", the words an entity
+    labelled ``label``, and its text."""
+    n = len(words)
+    rows: list[tuple[Any, ...]] = [(w, n - 1, "compound", "PROPN") for w in words[:-1]]
+    rows += [
+        (words[-1], n, "nsubj", "PROPN"),
+        ("opposed", n, "ROOT", "VERB", "oppose"),
+        ("the", n + 2, "det", "DET"),
+        ("plan", n, "dobj", "NOUN"),
+        (".", n, "punct", P),
+        *talks_go_on(n + 4, "It", "PRON", verb, lemma),
+    ]
+    text = " ".join(words) + f" opposed the plan . It {verb} talks would go on ."
+    return build_doc(text, rows, [(0, n, label)]), text
+
+
 @pytest.mark.parametrize(
     ("words", "label", "expected"),
     [
@@ -2724,27 +2747,7 @@ def test_it_that_speaks_is_the_organisation_before_it(
     """ "Acme opposed the plan. It said talks would go on.": the "it" that says something
     is the subject of the sentence before when that is an organisation, a place or a
     document, never a person."""
-    n = len(words)
-    rows: list[tuple[Any, ...]] = [(w, n - 1, "compound", "PROPN") for w in words[:-1]]
-    rows += [
-        (words[-1], n, "nsubj", "PROPN"),
-        ("opposed", n, "ROOT", "VERB", "oppose"),
-        ("the", n + 2, "det", "DET"),
-        ("plan", n, "dobj", "NOUN"),
-        (".", n, "punct", P),
-        ("It", n + 5, "nsubj", "PRON"),
-        ("said", n + 5, "ROOT", "VERB", "say"),
-        ("talks", n + 8, "nsubj", "NOUN", "talk"),
-        ("would", n + 8, "aux", "AUX"),
-        ("go", n + 5, "ccomp", "VERB"),
-        ("on", n + 8, "prt", "ADP"),
-        (".", n + 5, "punct", P),
-    ]
-    doc = build_doc(
-        " ".join(words) + " opposed the plan . It said talks would go on .",
-        rows,
-        [(0, n, label)],
-    )
+    doc, _ = opposed_then_it(words, label)
     *_, quote = extract_doc(doc)
     assert quote.speaker is not None and quote.speaker.mention is not None
     assert quote.speaker.mention.text == "It"
@@ -2761,25 +2764,7 @@ def test_an_it_that_stands_for_nothing_is_no_one(
     """ "Acme opposed the plan. It means talks would go on.": an "it" of "means" (or of
     "is", "seems") stands for nothing, though an organisation comes before it; the "it" of
     "said" stands for the organisation."""
-    text = f"Acme opposed the plan . It {verb} talks would go on ."
-    doc = build_doc(
-        text,
-        [
-            ("Acme", 1, "nsubj", "PROPN"),
-            ("opposed", 1, "ROOT", "VERB", "oppose"),
-            ("the", 3, "det", "DET"),
-            ("plan", 1, "dobj", "NOUN"),
-            (".", 1, "punct", P),
-            ("It", 6, "nsubj", "PRON"),
-            (verb, 6, "ROOT", "VERB", lemma),
-            ("talks", 9, "nsubj", "NOUN", "talk"),
-            ("would", 9, "aux", "AUX"),
-            ("go", 6, "ccomp", "VERB"),
-            ("on", 9, "prt", "ADP"),
-            (".", 6, "punct", P),
-        ],
-        [(0, 1, "ORG")],
-    )
+    doc, text = opposed_then_it(["Acme"], "ORG", verb, lemma)
     at = text.index("It")
     (found,) = resolve_mentions(doc, [(at, at + 2)])
     assert (found.name, found.kind.value) == expected
