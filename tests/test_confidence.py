@@ -13,6 +13,7 @@ from quoteattr.core.confidence import (
     ConfidenceModel,
     confidence,
     default_models,
+    features,
     quote_features,
 )
 from quoteattr.model import (
@@ -118,6 +119,25 @@ def test_features_read_what_a_quote_says_of_how_it_was_found() -> None:
         "length=short",
         "headline=True",
     ]
+
+
+def test_a_model_scores_each_set_of_features_once_and_alike() -> None:
+    """score() remembers what it found for a set of features, and what it gives is predict()
+    of the features, for quotes that differ in one feature each and for the same one twice."""
+    weights = {"renamed": 1.0, "fragments": -2.0, "parts": 0.5, "quotes:kind=direct": 3.0}
+    he = Speaker("Jim Smith", SpeakerKind.PERSON, TextSpan("he", 0, 2))
+    smith = Speaker("Jim Smith", SpeakerKind.PERSON, TextSpan("Smith", 0, 5))
+    cue = Cue("said", 6, 10, "say", CueCategory.SPEECH)
+    for profile in Profile:
+        model = ConfidenceModel(0.0, weights, frozenset({"say"}), profile)
+        seen = set()
+        for speaker, parts, fragments in [(he, 1, 0), (smith, 1, 0), (he, 2, 0), (he, 1, 1)]:
+            args = (QuoteKind.DIRECT, Rule.TRAILING, cue, speaker, 40, 3, parts, fragments)
+            expected = model.predict(features(*args, frozenset({"say"}), profile))
+            assert model.score(*args) == model.score(*args) == expected
+            seen.add(expected)
+        assert len(seen) == 4  # each of the four differs
+    assert len(model._scores) == 4
 
 
 def test_the_shipped_models_cover_both_profiles() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..model import Cue, Quote, Speaker, TextSpan
-from .confidence import SPEAKERLESS, ConfidenceModel, features
+from .confidence import SPEAKERLESS, ConfidenceModel
 from .cues import CueMatch
 from .findings import Finding
 from .layout import Layout, span_of
@@ -45,19 +45,9 @@ def _confidence(
     if speaker is None:
         return SPEAKERLESS
     size = sum(e - s for s, e in f.parts) + len(f.parts) - 1  # Quote.content's length
-    found = features(
-        f.kind,
-        f.rule,
-        cue,
-        speaker,
-        size,
-        paragraph,
-        len(f.parts),
-        len(f.fragments),
-        model.lemmas,
-        model.profile,
+    return model.score(
+        f.kind, f.rule, cue, speaker, size, paragraph, len(f.parts), len(f.fragments)
     )
-    return model.predict(found)
 
 
 def assemble(doc: Doc, layout: Layout, f: Finding, model: ConfidenceModel) -> Quote:
