@@ -1987,6 +1987,53 @@ def test_a_pronoun_in_a_clause_fronted_before_the_subject_is_that_subject() -> N
     assert ("he", "Tad Devine", "person") in [s[:3] for s in speakers_of(doc)]
 
 
+def _fronted_phrase_doc(words: list[tuple[str, int, str, str]]) -> Doc:
+    """'Tad Devine met John Kerry. Kerry spoke. <phrase>, Devine said no.', the phrase's
+    ``words`` given as rows (their heads counted from the start of the document)."""
+    phrase = " ".join(w[0] for w in words)
+    said = 9 + len(words) + 2
+    return build_doc(
+        f"Tad Devine met John Kerry. Kerry spoke. {phrase} , Devine said no .",
+        [
+            ("Tad", 1, "compound", "PROPN", "Tad"),
+            ("Devine", 2, "nsubj", "PROPN", "Devine"),
+            ("met", 2, "ROOT", "VERB", "meet"),
+            ("John", 4, "compound", "PROPN", "John"),
+            ("Kerry", 2, "dobj", "PROPN", "Kerry"),
+            (".", 2, "punct", P),
+            ("Kerry", 7, "nsubj", "PROPN", "Kerry"),
+            ("spoke", 7, "ROOT", "VERB", "speak"),
+            (".", 7, "punct", P),
+            *words,
+            (",", said, "punct", P),
+            ("Devine", said, "nsubj", "PROPN", "Devine"),
+            ("said", said, "ROOT", "VERB", "say"),
+            ("no", said, "dobj", "INTJ"),
+            (".", said, "punct", P),
+        ],
+        ents=[(0, 2, "PERSON"), (3, 5, "PERSON"), (6, 7, "PERSON"), (said - 1, said, "PERSON")],
+    )
+
+
+def test_a_possessive_in_a_phrase_fronted_before_the_subject_is_that_subject() -> None:
+    """ "During his speech, Devine said no": the "his" is Devine, whom the sentence goes on
+    to name, not Kerry, the subject of the sentence before."""
+    doc = _fronted_phrase_doc(
+        [("During", 14, "prep", "ADP"), ("his", 11, "poss", "PRON"), ("speech", 9, "pobj", "NOUN")]
+    )
+    assert doc[14].text == "said"
+    [found] = resolve_mentions(doc, [(doc[10].idx, doc[10].idx + 3)])
+    assert (found.name, found.kind) == ("Tad Devine", SpeakerKind.PERSON)
+
+
+def test_another_pronoun_in_a_fronted_phrase_is_not_the_subject() -> None:
+    """ "To him, Devine said no" speaks to someone else: the "him" is not Devine."""
+    doc = _fronted_phrase_doc([("To", 13, "prep", "ADP"), ("him", 9, "pobj", "PRON")])
+    assert doc[13].text == "said"
+    [found] = resolve_mentions(doc, [(doc[10].idx, doc[10].idx + 3)])
+    assert found.name != "Tad Devine"
+
+
 def _times_doc(label: str) -> Doc:
     """'The New York Times reported it. According to the Times, the deal is done.', the
     second "Times" labelled ``label``."""

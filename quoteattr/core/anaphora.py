@@ -9,7 +9,8 @@ first subject, else the first person named; names inside quotes last. A "he" or
 "she" that is the subject of a main clause on the way back, before that person, passes on its
 own antecedent ("King remembered Ali. She saw the Frazier fight. '...,' she said": King).
 A "he" in an adverbial clause fronted before its sentence's subject is that subject ("Asked
-if he agreed, Devine said"). "they" is a plural or conjoined subject, an "it" that speaks an
+if he agreed, Devine said"), and so is a "his" in a phrase fronted so ("During his speech,
+Mr. Trump said"). "they" is a plural or conjoined subject, an "it" that speaks an
 organisation, place or document subject (:meth:`Anaphora.thing`). The "I" of an opinion
 piece is its writer when the last paragraph is a contributor line that names a person.
 """
@@ -308,12 +309,15 @@ class Anaphora:
     def _fronted_clause_subject(self, root: Token, gender: str) -> Entity | None:
         """ "Asked if he thought the email went too far, Devine responded": a pronoun in an
         adverbial clause fronted before its sentence's subject is that subject, when the
-        subject is a named person of the pronoun's gender."""
+        subject is a named person of the pronoun's gender. So is a possessive in a phrase
+        fronted so ("During his speech in Arizona, Mr. Trump said"), but not another pronoun
+        there: "To him, Trump said" speaks to someone else."""
         if self.people.in_quote(root.idx):
             return None
         tok = root
         while tok.head.i != tok.i:
-            if tok.dep_ == "advcl" and tok.i < tok.head.i:
+            fronted = tok.dep_ == "advcl" or (tok.dep_ == "prep" and root.dep_ == "poss")
+            if fronted and tok.i < tok.head.i:
                 subject = next(
                     (c for c in tok.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None
                 )
