@@ -1,6 +1,6 @@
 """Name accuracy of speaker resolution on the hand-labelled mentions of tests/data.
 
-Six label files, each line a speaker mention of the development set (pronouns, bare names,
+Seven label files, each line a speaker mention of the development set (pronouns, bare names,
 descriptions) labelled by reading its article with the canonical name it refers to, or null
 when the article never names it:
 
@@ -31,6 +31,11 @@ when the article never names it:
 - ``tests/data/speaker_names_fresh4.jsonl``: 100 more from 24 articles of a fourth seeded
   random order (seed 20261201; articles in no other label file and not set aside), picked
   and labelled the same way, and kept unread the same way.
+
+- ``tests/data/speaker_names_fresh5.jsonl``: 100 more from 22 articles of a fifth seeded
+  random order (seed 20261202; articles in no other label file and not set aside), picked
+  from the claims profile's speaker mentions and labelled the same way, and kept unread the
+  same way.
 
 This parses their articles with the default pipeline, resolves each mention as quoteattr
 resolves speakers, given the article's byline as ``quoteattr extract`` reads it from a
@@ -63,6 +68,7 @@ LABEL_FILES = {
     "fresh articles, second set": REPO / "tests" / "data" / "speaker_names_fresh2.jsonl",
     "fresh articles, third set": REPO / "tests" / "data" / "speaker_names_fresh3.jsonl",
     "fresh articles, fourth set": REPO / "tests" / "data" / "speaker_names_fresh4.jsonl",
+    "fresh articles, fifth set": REPO / "tests" / "data" / "speaker_names_fresh5.jsonl",
 }
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "polnear-train.jsonl"
 
