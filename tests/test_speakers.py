@@ -644,6 +644,40 @@ def test_a_documents_named_author_speaks_for_it(noun: str, speaker: str) -> None
     assert q.speaker.mention.text == speaker
 
 
+@pytest.mark.parametrize(
+    ("noun", "label", "speaker"),
+    [
+        ("editorial", "ORG", "the Register"),
+        ("speech", "ORG", "A speech"),
+        ("editorial", "GPE", "An editorial"),
+    ],
+)
+def test_a_piece_a_publication_prints_is_the_publications(
+    noun: str, label: str, speaker: str
+) -> None:
+    """ "An editorial in the Register said it rained.": the newspaper that prints it is its
+    source; not "a speech in the Register", which no paper writes, nor a piece "in" a place."""
+    article = "An" if noun == "editorial" else "A"
+    doc = build_doc(
+        f"{article} {noun} in the Register said it rained.",
+        [
+            (article, 1, "det", "DET"),
+            (noun, 5, "nsubj", "NOUN"),
+            ("in", 1, "prep", "ADP"),
+            ("the", 4, "det", "DET"),
+            ("Register", 2, "pobj", "PROPN"),
+            ("said", 5, "ROOT", "VERB", "say"),
+            ("it", 7, "nsubj", "PRON"),
+            ("rained", 5, "ccomp", "VERB", "rain"),
+            (".", 5, "punct", "PUNCT"),
+        ],
+        ents=[(3, 5, label)],
+    )
+    [q] = extract_doc(doc)
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert q.speaker.mention.text == speaker
+
+
 def _study(prep: str, noun: str) -> Doc:
     """ "A study PREP the Senate NOUN found it rained.", with no entity: the small model often
     labels none."""

@@ -804,7 +804,18 @@ def author_of(head: Token, documents: Collection[str]) -> Token:
                     obj.ent_type_ in _NAMED_SOURCES or (prep.lower_ == "by" and _named(obj))
                 ):
                     return obj
+        # "an editorial in The Des Moines Register": a piece a publication prints is the
+        # publication's. Only such pieces and only an organisation: "a speech in Iowa", "a
+        # ruling in the Supreme Court" are not by the place or the court.
+        if prep.dep_ == "prep" and prep.lower_ == "in" and head.lemma_.lower() in _PRINTED:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ == "ORG":
+                    return obj
     return head
+
+
+# Documents a publication prints, whose author is the publication named after "in".
+_PRINTED = frozenset({"article", "column", "editorial", "op-ed", "blog"})
 
 
 def _named(tok: Token) -> bool:
