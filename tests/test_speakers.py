@@ -749,6 +749,39 @@ def _joined(first: str, cc: str, second: str, first_pos: str = "PROPN") -> Doc:
     )
 
 
+@pytest.mark.parametrize(
+    ("names", "speaker"),
+    [(["Joyce", "and", "Graham"], "Joyce and Graham"), (["Joyce"], "Two objectors")],
+)
+def test_a_plural_description_is_the_people_named_beside_it(names: list[str], speaker: str) -> None:
+    """ "Two objectors, Joyce and Graham, said it rained.": the objectors are the two people
+    named, though the mention is the description; with one name beside it, the description
+    stays what it says."""
+    rows: list[tuple[object, ...]] = [
+        ("Two", 1, "nummod", "NUM"),
+        ("objectors", 4 + len(names), "nsubj", "NOUN", "objector"),
+        (",", 1, "punct", "PUNCT"),
+        (names[0], 1, "appos", "PROPN"),
+    ]
+    ents = [(3, 4, "PERSON")]
+    if len(names) > 1:
+        rows += [("and", 3, "cc", "CCONJ"), (names[2], 3, "conj", "PROPN")]
+        ents.append((5, 6, "PERSON"))
+    said = len(rows) + 1
+    rows += [
+        (",", 1, "punct", "PUNCT"),
+        ("said", said, "ROOT", "VERB", "say"),
+        ("it", said + 2, "nsubj", "PRON"),
+        ("rained", said, "ccomp", "VERB", "rain"),
+        (".", said, "punct", "PUNCT"),
+    ]
+    doc = build_doc(f"Two objectors , {' '.join(names)} , said it rained .", rows, ents=ents)
+    doc[1].tag_ = "NNS"
+    [q] = extract_doc(doc)
+    assert q.speaker is not None and q.speaker.mention is not None
+    assert (q.speaker.mention.text, q.speaker.name) == ("Two objectors", speaker)
+
+
 def test_conjoined_speakers_are_all_the_speaker() -> None:
     """Burton and Nick said it rained. -> both speak: the mention holds both names, and the
     speaker is no one person."""
