@@ -237,6 +237,34 @@ def test_speaker_kind_org_entity() -> None:
     assert speaker_kind(doc[0:1]) == SpeakerKind.ORGANIZATION
 
 
+@pytest.mark.parametrize(
+    ("noun", "expected"),
+    [("campaign", SpeakerKind.ORGANIZATION), ("spokesman", SpeakerKind.UNNAMED)],
+)
+def test_a_body_a_person_names_is_an_organisation(noun: str, expected: SpeakerKind) -> None:
+    """ "The Clinton campaign said it rained.": the campaign is Clinton's body, not Clinton,
+    and is named so ("Clinton campaign"); "The Clinton spokesman" is an unnamed person."""
+    doc = build_doc(
+        f"The Clinton {noun} said it rained.",
+        [
+            ("The", 2, "det", "DET"),
+            ("Clinton", 2, "compound", "PROPN"),
+            (noun, 3, "nsubj", "NOUN"),
+            ("said", 3, "ROOT", "VERB", "say"),
+            ("it", 5, "nsubj", "PRON"),
+            ("rained", 3, "ccomp", "VERB", "rain"),
+            (".", 3, "punct", "PUNCT"),
+        ],
+        ents=[(1, 2, "PERSON")],
+    )
+    assert speaker_kind(doc[0:3]) == expected
+    [q] = extract_doc(doc)
+    assert q.speaker is not None
+    assert q.speaker.kind == expected
+    if expected == SpeakerKind.ORGANIZATION:
+        assert q.speaker.name == "Clinton campaign"
+
+
 def test_speaker_kind_surname_known_as_person_wins_over_org_label() -> None:
     """A surname the document names as a PERSON elsewhere is a person despite an ORG label."""
     doc = build_doc(

@@ -620,6 +620,10 @@ def speaker_kind(
     # person although "US" is a GPE.
     name = [root, *(c for c in root.children if c.dep_ in {"compound", "flat"})]
     labels = {t.ent_type_ for t in name if t.ent_type_}
+    if root.pos_ == "NOUN" and labels:
+        # "The Clinton campaign", "the Obama administration": a body's noun that a name
+        # modifies is that person's body, not the person.
+        return SpeakerKind.ORGANIZATION
     if "PERSON" in labels:
         return SpeakerKind.PERSON
     if labels & ORG_LABELS:
