@@ -2034,6 +2034,37 @@ def test_another_pronoun_in_a_fronted_phrase_is_not_the_subject() -> None:
     assert found.name != "Tad Devine"
 
 
+def test_an_i_inside_a_quote_is_its_speaker() -> None:
+    """'“I think it rained,” Jim Smith said.': the "I" is Jim Smith, who says it; an "I"
+    outside the quote is no one the text names."""
+    doc = build_doc(
+        "“ I think it rained , ” Jim Smith said . I left .",
+        [
+            ("“", 2, "punct", P),
+            ("I", 2, "nsubj", "PRON"),
+            ("think", 9, "ccomp", "VERB", "think"),
+            ("it", 4, "nsubj", "PRON"),
+            ("rained", 2, "ccomp", "VERB", "rain"),
+            (",", 9, "punct", P),
+            ("”", 9, "punct", P),
+            ("Jim", 8, "compound", "PROPN", "Jim"),
+            ("Smith", 9, "nsubj", "PROPN", "Smith"),
+            ("said", 9, "ROOT", "VERB", "say"),
+            (".", 9, "punct", P),
+            ("I", 12, "nsubj", "PRON"),
+            ("left", 12, "ROOT", "VERB", "leave"),
+            (".", 12, "punct", P),
+        ],
+        ents=[(7, 9, "PERSON")],
+    )
+    inside, outside = doc[1].idx, doc[11].idx
+    found = resolve_mentions(doc, [(inside, inside + 1), (outside, outside + 1)])
+    assert [(r.name, r.kind) for r in found] == [
+        ("Jim Smith", SpeakerKind.PERSON),
+        ("I", SpeakerKind.UNKNOWN),
+    ]
+
+
 def _times_doc(label: str) -> Doc:
     """'The New York Times reported it. According to the Times, the deal is done.', the
     second "Times" labelled ``label``."""

@@ -66,6 +66,7 @@ class Resolver:
             antecedent.
         surnames: the document's :func:`~quoteattr.core.mentions.person_surnames`, when the
             caller has read them already.
+        findings: the document's findings: an "I" inside a direct quote is its speaker.
     """
 
     def __init__(
@@ -78,8 +79,16 @@ class Resolver:
         *,
         outside: Sequence[tuple[int, int]] = (),
         surnames: frozenset[str] | None = None,
+        findings: Sequence[Finding] = (),
     ) -> None:
         self.doc = doc
+        # the direct quotes that have a speaker, by the start of each part
+        self._quotes = sorted(
+            (s, e, f)
+            for f in findings
+            if f.kind == QuoteKind.DIRECT and f.speaker is not None
+            for s, e in f.parts
+        )
         self._surnames = surnames
         self.layout = layout
         self.text = layout.text  # spaCy rebuilds doc.text on every access
@@ -145,6 +154,10 @@ class Resolver:
             s, e = mention_bounds(antecedent)
             if not (s <= root.i < e):
                 return self._resolve(s, e, kind, False)
+        if root.pos_ == "PRON" and root.lower_ == "i" and end - start == 1:
+            said = self._quote_speaker(root.idx)
+            if said is not None:
+                return said
         if root.pos_ == "PRON":
             thing = self._anaphora.thing(root) if root.lower_ == "it" else None
             if thing is not None:
@@ -197,6 +210,22 @@ class Resolver:
         if self._surnames is not None:
             return self._surnames
         return person_surnames(self.doc, self.layout.entities)
+
+    def _quote_speaker(self, char: int) -> Resolution | None:
+        """The person who speaks the direct quote that holds the "I" at ``char``: in
+        '“Realistically, and I think Republicans are realists, ...,” said Gov. Phil Bryant',
+        the "I" is Bryant. None outside direct quotes, and for a speaker who is no person."""
+        for s, e, f in self._quotes:
+            if s > char:
+                break
+            if char < e and f.speaker is not None and f.mention_kind is not None:
+                if s <= self.doc[f.speaker[0]].idx < e:
+                    return None  # a speaker inside the quote itself: no one to ask
+                if f.resolution is None:
+                    f.resolution = self._resolve(*f.speaker, f.mention_kind, False)
+                found = f.resolution
+                return found if found.kind == SpeakerKind.PERSON else None
+        return None
 
     @staticmethod
     def _named_group(root: Token) -> list[Token]:
@@ -341,6 +370,7 @@ def resolve_findings(
         coref_prefix,
         outside=outside,
         surnames=surnames,
+        findings=findings,
     )
     mentioned = sorted(
         (doc[f.speaker[0]].idx, i) for i, f in enumerate(findings) if f.speaker is not None
