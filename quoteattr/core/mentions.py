@@ -871,7 +871,7 @@ def named_in_apposition(head: Token) -> Token:
     if (head.pos_ != "NOUN" and not one and not titled) or head.tag_ in {"NNS", "NNPS"}:
         return head  # "Two objectors, Joyce and Lee": a group
     for child in head.rights:
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "PERSON":
+        if child.dep_ == "appos" and _person_name(child):
             return phrase_head(child)
     # "Shopify's rival, Amazon.com Inc, declined": a body's name beside a noun that is no
     # person's role or person ("The group's president, Acme Corp" is left alone)
@@ -896,14 +896,29 @@ def named_in_apposition(head: Token) -> Token:
             if obj.dep_ != "pobj" or obj.ent_type_ != "ORG":
                 continue
             for child in obj.rights:
-                if (
-                    child.dep_ == "appos"
-                    and child.pos_ == "PROPN"
-                    and child.ent_type_ == "PERSON"
-                    and after_comma(child)
-                ):
+                if child.dep_ == "appos" and _person_name(child) and after_comma(child):
                     return phrase_head(child)
     return head
+
+
+def named_group(head: Token) -> list[Token]:
+    """The people a plural description names beside it, which :func:`named_in_apposition`
+    leaves to the description: "Two objectors, Lawrence Joyce and William Graham, had
+    challenged ..." are those two (at least two names, each a person's; "Two objectors,
+    Joyce" is left alone)."""
+    if head.pos_ != "NOUN" or head.tag_ != "NNS":
+        return []
+    for child in head.rights:
+        if child.dep_ == "appos" and _person_name(child):
+            names = [child, *child.conjuncts]
+            if len(names) > 1 and all(_person_name(t) for t in names):
+                return names
+    return []
+
+
+def _person_name(tok: Token) -> bool:
+    """Whether ``tok`` is a proper noun the model labels a person."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ == "PERSON"
 
 
 def _titled_name(head: Token) -> Token:

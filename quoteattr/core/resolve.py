@@ -26,6 +26,7 @@ from .lexicon import Lexicons
 from .mentions import (
     conjoined,
     mention_bounds,
+    named_group,
     person_surnames,
     relative_antecedent,
     span_text,
@@ -146,7 +147,7 @@ class Resolver:
             members = [t for t in joined if own_end <= t.i < end]
             if members:
                 return self._group(start, [root, *members])
-        beside = self._named_group(root)
+        beside = named_group(root)
         if beside:
             return self._group(mention_bounds(beside[0])[0], beside)
         antecedent = relative_antecedent(root)
@@ -226,22 +227,6 @@ class Resolver:
                 found = f.resolution
                 return found if found.kind == SpeakerKind.PERSON else None
         return None
-
-    @staticmethod
-    def _named_group(root: Token) -> list[Token]:
-        """The people a plural description names beside it: "Two objectors, Lawrence Joyce
-        and William Graham, had challenged ..." are those two (at least two names, each a
-        person's; "Two objectors, Joyce" is left alone)."""
-        if root.pos_ != "NOUN" or root.tag_ != "NNS":
-            return []
-        for child in root.rights:
-            if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "PERSON":
-                names = [child, *child.conjuncts]
-                if len(names) > 1 and all(
-                    t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in names
-                ):
-                    return names
-        return []
 
     def _group(self, start: int, members: Sequence[Token]) -> Resolution:
         """ "Burton and Nick Smith": each member resolved, their names joined ("Ann Burton
