@@ -222,9 +222,11 @@ class Resolver:
             if char < e and f.speaker is not None and f.mention_kind is not None:
                 if s <= self.doc[f.speaker[0]].idx < e:
                     return None  # a speaker inside the quote itself: no one to ask
-                if f.resolution is None:
-                    f.resolution = self._resolve(*f.speaker, f.mention_kind, False)
+                # resolved already when its mention comes first; else resolved here, and
+                # again as a speaker when resolve_findings reaches it
                 found = f.resolution
+                if found is None:
+                    found = self._resolve(*f.speaker, f.mention_kind, False)
                 return found if found.kind == SpeakerKind.PERSON else None
         return None
 
