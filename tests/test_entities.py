@@ -1488,6 +1488,45 @@ def test_a_gender_vote_needs_the_person_as_subject() -> None:
     assert speakers_of(doc) == [("She", "Clinton", "person", None, None)]
 
 
+@pytest.mark.parametrize(
+    ("verb", "pronoun_rows", "gender"),
+    [
+        # "Clinton called her.": the object of Clinton's own verb is someone else.
+        ("called", [("her", 1, "dobj", "PRON")], Gender.UNKNOWN),
+        # "Clinton talked with her.": so is the object of a preposition on that verb.
+        ("talked", [("with", 1, "prep", "ADP"), ("her", 2, "pobj", "PRON")], Gender.UNKNOWN),
+        # "Clinton defended herself.": a reflexive is the subject, a vote.
+        ("defended", [("herself", 1, "dobj", "PRON")], Gender.FEMALE),
+    ],
+)
+def test_a_pronoun_among_the_objects_of_the_subjects_verb_casts_no_gender_vote(
+    verb: str, pronoun_rows: list[tuple[Any, ...]], gender: Gender
+) -> None:
+    """ "A woman who accused him said ... On Sunday, Bill Clinton called her.": "her" is not
+    Clinton, so the sentence that names him alone, as its subject, votes nothing on his
+    gender; the later "Clinton said it poured." speaks with no gender, not a woman's."""
+    words = " ".join(str(r[0]) for r in pronoun_rows)
+    said = 4 + len(pronoun_rows)  # the second sentence's verb
+    doc = build_doc(
+        f"Clinton {verb} {words}. Clinton said it poured.",
+        [
+            ("Clinton", 1, "nsubj", "PROPN", "Clinton"),
+            (verb, 1, "ROOT", "VERB"),
+            *pronoun_rows,
+            (".", 1, "punct", P),
+            ("Clinton", said, "nsubj", "PROPN", "Clinton"),
+            ("said", said, "ROOT", "VERB", "say"),
+            ("it", said + 2, "nsubj", "PRON"),
+            ("poured", said, "ccomp", "VERB", "pour"),
+            (".", said, "punct", P),
+        ],
+        ents=[(0, 1, "PERSON"), (said - 1, said, "PERSON")],
+    )
+    [quote] = extract_doc(doc)
+    assert quote.speaker is not None and quote.speaker.name == "Clinton"
+    assert quote.speaker.gender == gender
+
+
 def test_the_final_gender_vote_overrules_one_cast_before_surnames_were_read() -> None:
     """ "Hillary Clinton beat Obama as he watched.": before the bare "Obama" is read, the
     sentence seems to name Clinton alone, and its "he" votes her a man. Once every name is

@@ -13,9 +13,11 @@ import bisect
 import functools
 import re
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 import attrs
 import numpy
+import numpy.typing as npt
 from spacy.attrs import ORTH
 from spacy.parts_of_speech import IDS as _POS_IDS
 from spacy.strings import get_string_id
@@ -33,6 +35,8 @@ MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
 _MALE_IDS = frozenset(get_string_id(w) for w in MALE)
 _SUBJECT_IDS = frozenset(get_string_id(w) for w in ("nsubj", "nsubjpass"))
+_REFLEXIVE_IDS = frozenset(get_string_id(w) for w in ("himself", "herself"))
+_POSS, _POBJ = get_string_id("poss"), get_string_id("pobj")
 # The lower-case forms that end a company's legal name ("Shopify Inc"), as string ids
 _COMPANY_SUFFIX_IDS = frozenset(get_string_id(w) for w in company_suffixes())
 # Pronouns the tagger sometimes takes for proper nouns: the "I" of "I’m still here" with a
@@ -178,6 +182,18 @@ def _name_words(written: str, last: str) -> tuple[str, tuple[str, ...], tuple[st
     while len(core) > 1 and core[0] in SURNAME_PARTICLES:
         core = core[1:]
     return text, core, suffix
+
+
+def _co_argument(table: npt.NDArray[Any], heads: list[int], at: int, verbs: set[int]) -> bool:
+    """Whether the pronoun at token ``at`` is an object of one of ``verbs`` (directly, or
+    through a preposition: "strike up a date with her"), and so not their subject's: a
+    pronoun that is not reflexive or possessive names someone other than the subject of its
+    own verb ("Bill Clinton called her"). ``table`` is the layout's, DEP its second column
+    and LOWER its fourth."""
+    if not verbs or int(table[at, 3]) in _REFLEXIVE_IDS or int(table[at, 1]) == _POSS:
+        return False
+    head = heads[at]
+    return head in verbs or (int(table[at, 1]) == _POBJ and heads[head] in verbs)
 
 
 class People:
@@ -538,7 +554,8 @@ class People:
         The first vote, on full names alone, may count a sentence whose other person is
         named by surname only: in "Hillary Clinton is more qualified than Obama was (he was
         a senator)", the "he" voted Clinton a man. The final vote, with every name read,
-        overrules it where it decides otherwise.
+        overrules it where it decides otherwise. A pronoun among the objects of the person's
+        own verb is someone else and casts no vote (:func:`_co_argument`).
 
         Args:
             pronouns: the tokens that are gendered pronouns ("he", "her", ...), in order.
@@ -558,12 +575,22 @@ class People:
                 if m.subject:
                     subjects.add((m.sentence, id(m.entity)))
         table = self.table
+        heads = self.layout.heads
+        # The verbs each person's name is the subject of, by sentence: a pronoun among the
+        # objects of such a verb is someone else ("Bill Clinton called her": "her" is not
+        # him; "Clinton defended himself" takes the reflexive).
+        verbs: dict[tuple[int, int], set[int]] = {}
+        for head, entity in self.name_of.items():
+            if int(table[head, 1]) in _SUBJECT_IDS:
+                key = (self.layout.sentence_index(head), id(entity))
+                verbs.setdefault(key, set()).add(heads[head])
         for k, people in by_sentence.items():
             if len(people) != 1:
                 continue
             (who,) = people
             if (k, who) not in subjects:  # "As Clinton's victories rolled in, ... his"
                 continue
+            own = verbs.get((k, who), set())
             end = self.layout.sentence_tokens(k).stop
             if k + 1 not in by_sentence and k + 1 < len(starts):
                 opener = doc[starts[k + 1]]
@@ -573,6 +600,8 @@ class People:
             male = female = 0
             lo, hi = bisect.bisect_left(pronouns, first), bisect.bisect_left(pronouns, end)
             for at in pronouns[lo:hi]:
+                if _co_argument(table, heads, at, own):
+                    continue
                 if not self.in_quote(self.layout.token_starts[at]):
                     if table[at, 3] in _MALE_IDS:
                         male += 1
